@@ -1,0 +1,9 @@
+// Runs every Node-side project in one jest process: `npx jest` (or `npm test` for the whole suite).
+module.exports = {
+  projects: [
+    '<rootDir>/libs/contracts/jest.config.cjs',
+    '<rootDir>/libs/channels/*/jest.config.cjs',
+    '<rootDir>/libs/testing/jest.config.cjs',
+    '<rootDir>/apps/api/jest.config.cjs',
+  ],
+};

@@ -1,0 +1,56 @@
+import type { ZodType } from 'zod';
+import type { ChannelKind } from '@switchboard/contracts';
+import type { ChannelCapabilities } from './channel-capabilities';
+import type { InboundEvent } from './inbound-event';
+import type { OutboundMessage, SendResult } from './outbound-message';
+import type { WebhookRequest } from './webhook-request';
+
+/** Static description of a channel; drives the inbox settings form and the core's limits. */
+export interface ChannelManifest<TSettings, TSecrets> {
+  kind: ChannelKind;
+  displayName: string;
+  /** Public settings, returned by the API. */
+  settingsSchema: ZodType<TSettings>;
+  /** Credentials: encrypted at rest, never returned by the API. */
+  secretsSchema: ZodType<TSecrets>;
+  capabilities: ChannelCapabilities;
+}
+
+/** The configured inbox an adapter works for. */
+export interface InboxContext<TSettings, TSecrets> {
+  inboxId: string;
+  settings: TSettings;
+  secrets: TSecrets;
+  /** Base URL where Switchboard is reachable from outside (links, webhook URLs). */
+  publicUrl: string;
+}
+
+/**
+ * The one small contract every channel implements. Adapters are plain classes: no database, no
+ * framework. The core owns storage, dedupe, retries and the live stream.
+ *
+ * TInbound is what the channel hands us: an HTTP webhook for most, a raw RFC 822 message for email.
+ */
+export interface ChannelAdapter<TSettings = unknown, TSecrets = unknown, TInbound = WebhookRequest> {
+  readonly manifest: ChannelManifest<TSettings, TSecrets>;
+
+  /** True only when the input provably comes from the provider (signature, secret token). */
+  verifyWebhook(input: TInbound, ctx: InboxContext<TSettings, TSecrets>): boolean | Promise<boolean>;
+
+  /**
+   * Normalise provider input into inbound events. Pure and deterministic: the same input yields the
+   * same external ids, which is what makes redelivered webhooks harmless. Throws ChannelInputError
+   * on input it cannot understand.
+   */
+  parseInbound(
+    input: TInbound,
+    ctx: InboxContext<TSettings, TSecrets>,
+  ): InboundEvent[] | Promise<InboundEvent[]>;
+
+  /** One attempt to send one message. Never throws for provider errors: returns them. */
+  send(message: OutboundMessage, ctx: InboxContext<TSettings, TSecrets>): Promise<SendResult>;
+}
+
+/** Any adapter, for registries that hold many kinds. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyChannelAdapter = ChannelAdapter<any, any, any>;

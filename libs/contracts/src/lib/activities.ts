@@ -1,0 +1,17 @@
+import type { ConversationStatus } from './enums';
+
+/**
+ * Timeline activities are stored as structured data, not prose, so every client renders them in the
+ * operator's own language and timezone ("Anna snoozed until Mon 09:00").
+ */
+export type Activity =
+  | { type: 'status_changed'; from: ConversationStatus; to: ConversationStatus; by: ActorRef; snoozedUntil?: string }
+  | { type: 'snooze_expired' }
+  | { type: 'unsnoozed_by_customer' }
+  | { type: 'reopened_by_customer' }
+  | { type: 'assigned'; by: ActorRef | null; assignee: ActorRef | null };
+
+export interface ActorRef {
+  id: string;
+  name: string;
+}

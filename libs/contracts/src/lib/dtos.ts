@@ -1,0 +1,134 @@
+import type { Activity } from './activities';
+import type {
+  ChannelKind,
+  ConversationStatus,
+  DeliveryStatus,
+  MessageDirection,
+  MessageKind,
+  OperatorRole,
+  ReopenPolicy,
+} from './enums';
+
+/** All timestamps on the wire are ISO-8601 strings in UTC. */
+export type IsoDateTime = string;
+
+export interface OperatorDto {
+  id: string;
+  email: string;
+  name: string;
+  role: OperatorRole;
+  timezone: string;
+  locale: string;
+}
+
+export interface InboxDto {
+  id: string;
+  kind: ChannelKind;
+  name: string;
+  /** Public settings of the channel (never secrets). */
+  settings: Record<string, unknown>;
+  /** Names of the secret fields that are set; their values never leave the server. */
+  secretsSet: string[];
+  reopenPolicy: ReopenPolicy;
+  createdAt: IsoDateTime;
+}
+
+export interface ContactIdentityDto {
+  id: string;
+  inboxId: string;
+  channel: ChannelKind;
+  externalId: string;
+  displayName: string | null;
+}
+
+export interface ContactDto {
+  id: string;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  identities: ContactIdentityDto[];
+  createdAt: IsoDateTime;
+}
+
+export interface AttachmentDto {
+  id: string;
+  filename: string;
+  contentType: string;
+  size: number;
+  /** Relative download URL (served as an attachment with nosniff). */
+  url: string;
+  /** Content-ID for inline email images, if any. */
+  contentId?: string | null;
+}
+
+export interface ConversationSummaryDto {
+  id: string;
+  /** Short per-account number for humans (#1042). */
+  number: number;
+  inboxId: string;
+  channel: ChannelKind;
+  status: ConversationStatus;
+  snoozedUntil: IsoDateTime | null;
+  assigneeId: string | null;
+  subject: string | null;
+  contact: { id: string; name: string | null; handle: string | null };
+  lastActivityAt: IsoDateTime;
+  lastMessagePreview: string | null;
+  lastMessageDirection: MessageDirection | null;
+  unreadCount: number;
+  createdAt: IsoDateTime;
+}
+
+export interface MessageDto {
+  id: string;
+  conversationId: string;
+  direction: MessageDirection;
+  kind: MessageKind;
+  sender: { type: 'contact' | 'operator' | 'system'; id: string | null; name: string | null };
+  text: string | null;
+  /** Sanitized HTML (email); render only in a sandboxed frame. */
+  html: string | null;
+  attachments: AttachmentDto[];
+  activity: Activity | null;
+  deliveryStatus: DeliveryStatus | null;
+  failureReason: string | null;
+  channel: ChannelKind;
+  createdAt: IsoDateTime;
+}
+
+export interface NotificationDto {
+  id: string;
+  operatorId: string;
+  type: 'customer_message' | 'snooze_expired' | 'unsnoozed_by_customer' | 'assigned';
+  conversationId: string;
+  createdAt: IsoDateTime;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque keyset cursor for the next page, null at the end. */
+  nextCursor: string | null;
+}
+
+export interface ConversationCountsDto {
+  open: number;
+  snoozed: number;
+  closed: number;
+}
+
+export interface ConversationDetailDto extends ConversationSummaryDto {
+  contactCard: ContactDto;
+}
+
+export interface LoginResponseDto {
+  token: string;
+  operator: OperatorDto;
+}
+
+export interface ApiErrorDto {
+  statusCode: number;
+  code: string;
+  message: string;
+  details?: unknown;
+  requestId?: string;
+}

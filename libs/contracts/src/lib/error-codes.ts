@@ -1,0 +1,17 @@
+/** Machine-readable error codes returned in ApiErrorDto.code. */
+export const API_ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'TEXT_TOO_LONG',
+  'INVALID_STATE',
+  'WEBHOOK_SIGNATURE_INVALID',
+  'RATE_LIMITED',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'CHANNEL_ERROR',
+  'INTERNAL',
+] as const;
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

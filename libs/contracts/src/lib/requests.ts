@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { ASSIGNEE_FILTERS, CHANNEL_KINDS, CONVERSATION_STATUSES, REOPEN_POLICIES } from './enums';
+
+/** Hard ceiling for any message text; channels may declare a lower one. */
+export const MAX_TEXT_LENGTH = 10_000;
+
+export const loginRequestSchema = z.object({
+  email: z.string().trim().toLowerCase().email().max(254),
+  password: z.string().min(1).max(1024),
+});
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+
+export const listConversationsQuerySchema = z.object({
+  status: z.enum(CONVERSATION_STATUSES).default('open'),
+  assignee: z.enum(ASSIGNEE_FILTERS).default('all'),
+  inboxId: z.string().uuid().optional(),
+  channel: z.enum(CHANNEL_KINDS).optional(),
+  q: z.string().trim().max(200).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(30),
+});
+export type ListConversationsQuery = z.infer<typeof listConversationsQuerySchema>;
+
+export const countConversationsQuerySchema = listConversationsQuerySchema.omit({
+  status: true,
+  cursor: true,
+  limit: true,
+});
+export type CountConversationsQuery = z.infer<typeof countConversationsQuerySchema>;
+
+export const listMessagesQuerySchema = z.object({
+  /** Keyset cursor: return messages older than this one. */
+  before: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+export type ListMessagesQuery = z.infer<typeof listMessagesQuerySchema>;
+
+export const sendMessageRequestSchema = z.object({
+  kind: z.enum(['message', 'note']).default('message'),
+  text: z
+    .string()
+    .max(MAX_TEXT_LENGTH, `Text is longer than ${MAX_TEXT_LENGTH} characters`)
+    .refine((t) => t.trim().length > 0, 'Text must not be empty'),
+  /** Client-generated id: sending the same one twice stores one message. */
+  clientMessageId: z.string().uuid().optional(),
+  attachmentIds: z.array(z.string().uuid()).max(10).default([]),
+});
+export type SendMessageRequest = z.input<typeof sendMessageRequestSchema>;
+
+export const snoozeRequestSchema = z.object({
+  until: z.iso.datetime({ offset: true }).refine((v) => Date.parse(v) > Date.now() - 60_000, {
+    message: 'Snooze time must be in the future',
+  }),
+});
+export type SnoozeRequest = z.infer<typeof snoozeRequestSchema>;
+
+export const assignRequestSchema = z.object({ assigneeId: z.string().uuid().nullable() });
+export type AssignRequest = z.infer<typeof assignRequestSchema>;
+
+export const createInboxRequestSchema = z.object({
+  kind: z.enum(CHANNEL_KINDS),
+  name: z.string().trim().min(1).max(100),
+  settings: z.record(z.string(), z.unknown()).default({}),
+  secrets: z.record(z.string(), z.string()).default({}),
+  reopenPolicy: z.enum(REOPEN_POLICIES).default('reopen'),
+});
+export type CreateInboxRequest = z.input<typeof createInboxRequestSchema>;
+
+export const updateInboxRequestSchema = createInboxRequestSchema.omit({ kind: true }).partial();
+export type UpdateInboxRequest = z.input<typeof updateInboxRequestSchema>;

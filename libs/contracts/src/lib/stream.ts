@@ -1,0 +1,68 @@
+import type {
+  ConversationSummaryDto,
+  IsoDateTime,
+  MessageDto,
+  NotificationDto,
+} from './dtos';
+import type { PresenceStatus } from './enums';
+
+/**
+ * The conversation stream: every durable change in an account is one event with a per-account,
+ * strictly increasing, gap-free cursor. Clients resume by sending the last cursor they applied.
+ */
+export interface StreamEventPayloads {
+  'conversation.created': { conversation: ConversationSummaryDto };
+  'conversation.updated': { conversation: ConversationSummaryDto };
+  'message.created': { message: MessageDto; conversation: ConversationSummaryDto };
+  'message.updated': { message: MessageDto };
+  'notification.created': { notification: NotificationDto; conversation: ConversationSummaryDto };
+}
+export type StreamEventType = keyof StreamEventPayloads;
+
+export type StreamEvent = {
+  [T in StreamEventType]: {
+    cursor: number;
+    type: T;
+    conversationId: string | null;
+    at: IsoDateTime;
+    payload: StreamEventPayloads[T];
+  };
+}[StreamEventType];
+
+/** Events that are not stored: they matter only while they happen. */
+export interface TypingSignal {
+  conversationId: string;
+  actor: { type: 'operator' | 'contact'; id: string; name: string | null };
+  typing: boolean;
+}
+
+export interface PresenceSignal {
+  operatorId: string;
+  status: PresenceStatus;
+}
+
+/** socket.io namespace operators connect to. */
+export const OPERATOR_NAMESPACE = '/operators';
+
+export interface OperatorHandshakeAuth {
+  token: string;
+  /** Last cursor the client applied; omitted on a first connection. */
+  cursor?: number;
+}
+
+export interface OperatorServerToClientEvents {
+  /** One durable event, in cursor order, exactly once per connection. */
+  'stream.event': (event: StreamEvent) => void;
+  /** Catch-up is done; everything up to `cursor` was delivered. */
+  'stream.ready': (info: { cursor: number }) => void;
+  /** The requested cursor is older than what the server keeps: reload state over REST. */
+  'stream.reset': (info: { cursor: number; reason: 'cursor_expired' | 'cursor_ahead' }) => void;
+  typing: (signal: TypingSignal) => void;
+  presence: (signal: PresenceSignal) => void;
+  error: (error: { code: string; message: string }) => void;
+}
+
+export interface OperatorClientToServerEvents {
+  typing: (signal: { conversationId: string; typing: boolean }) => void;
+  'presence.set': (signal: { status: PresenceStatus }) => void;
+}
