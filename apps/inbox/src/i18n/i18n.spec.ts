@@ -1,0 +1,47 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { en } from './en';
+import { formatListStamp, formatUpcoming, setTimeZone } from './format';
+import { setLocale, t, tp } from './i18n';
+
+afterEach(() => {
+  setLocale('en');
+  setTimeZone('UTC');
+});
+
+describe('i18n', () => {
+  it('fills placeholders and leaves markup as plain text', () => {
+    expect(t('composer.placeholder.reply', { channel: '<b>Email</b>' })).toBe('Reply via <b>Email</b>…');
+  });
+
+  it('chooses plural forms', () => {
+    expect(tp('feed.row.unread', 1)).toBe('1 unread message');
+    expect(tp('feed.row.unread', 3)).toBe('3 unread messages');
+  });
+
+  it('falls back to English and sets the document direction for RTL locales', () => {
+    setLocale('ar-EG');
+    expect(document.documentElement.dir).toBe('rtl');
+    expect(t('actions.close')).toBe(en['actions.close']);
+    setLocale('not a locale!!');
+    expect(document.documentElement.dir).toBe('ltr');
+  });
+});
+
+describe('date formatting', () => {
+  it('shows times on the operator clock, in the operator locale', () => {
+    setLocale('en-GB');
+    setTimeZone('Asia/Tokyo');
+    const now = new Date('2026-03-04T12:00:00Z'); // Wed 21:00 JST
+    expect(formatUpcoming(new Date('2026-03-05T00:00:00Z'), now)).toBe('Tomorrow 09:00');
+    expect(formatListStamp(new Date('2026-03-04T01:30:00Z'), now)).toBe('10:30');
+    expect(formatListStamp(new Date('2026-03-03T01:30:00Z'), now)).toBe('Yesterday');
+    setLocale('en-US');
+    expect(formatUpcoming(new Date('2026-03-05T00:00:00Z'), now)).toBe('Tomorrow 09:00 AM');
+  });
+
+  it('survives an unknown timezone', () => {
+    setLocale('en-GB');
+    setTimeZone('Mars/Olympus');
+    expect(formatListStamp(new Date('2026-03-04T10:00:00Z'), new Date('2026-03-04T11:00:00Z'))).toBe('10:00');
+  });
+});

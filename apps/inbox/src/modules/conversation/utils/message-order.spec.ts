@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { message } from '../../../test-support/fixtures';
+import { mergeDelivery, upsertMessage } from './message-order';
+
+describe('message ordering and delivery status', () => {
+  it('never moves delivery status backwards when a late response meets a stream update', () => {
+    const read = message({ id: 'm', direction: 'outgoing', deliveryStatus: 'read' });
+    const pending = { ...read, deliveryStatus: 'pending' as const };
+    expect(mergeDelivery(read, pending).deliveryStatus).toBe('read');
+    expect(mergeDelivery(pending, read).deliveryStatus).toBe('read');
+  });
+
+  it('lets a retry move a failed message back to pending', () => {
+    const failed = message({ id: 'm', direction: 'outgoing', deliveryStatus: 'failed', failureReason: 'timeout' });
+    expect(mergeDelivery(failed, { ...failed, deliveryStatus: 'pending', failureReason: null }).deliveryStatus).toBe('pending');
+    expect(mergeDelivery(failed, { ...failed, deliveryStatus: 'sent' }).deliveryStatus).toBe('failed');
+  });
+
+  it('inserts an older message in timeline order', () => {
+    const late = message({ id: 'b', createdAt: '2026-01-01T10:00:00.000Z' });
+    const early = message({ id: 'a', createdAt: '2026-01-01T09:00:00.000Z' });
+    expect(upsertMessage([late], early).map((m) => m.id)).toEqual(['a', 'b']);
+    expect(upsertMessage([early, late], late)).toHaveLength(2);
+  });
+});

@@ -1,0 +1,174 @@
+import type { ConversationCountsDto, ConversationSummaryDto, InboxDto } from '@switchboard/contracts';
+import { create } from 'zustand';
+import { ApiError } from '../../../shared/api/http-client';
+import { snapshotCursor } from '../../realtime/store/stream-store';
+import { conversationsApi } from '../api/conversations-api';
+import { matchesFilters, placeInOrder, sortIds } from '../utils/feed-ordering';
+import { DEFAULT_FILTERS, type FeedFilters } from './feed-filters';
+
+export const FEED_PAGE_SIZE = 50;
+
+type Phase = 'idle' | 'loading' | 'ready' | 'error';
+
+export interface FeedState {
+  filters: FeedFilters;
+  meId: string | null;
+  byId: Record<string, ConversationSummaryDto>;
+  /** Ids in display order (newest activity first). */
+  order: string[];
+  nextCursor: string | null;
+  hasMore: boolean;
+  phase: Phase;
+  loadingMore: boolean;
+  error: string | null;
+  counts: ConversationCountsDto | null;
+  inboxes: InboxDto[];
+  /**
+   * Stream cursor of the last event that touched each conversation (kept after it leaves the feed).
+   * A REST snapshot taken before that cursor is older than what we know and must not overwrite it.
+   */
+  touched: Record<string, number>;
+  /** Bumped on every filter change so responses for old filters are dropped. */
+  generation: number;
+
+  setMe: (id: string | null) => void;
+  setFilters: (patch: Partial<FeedFilters>) => void;
+  loadFirstPage: () => Promise<void>;
+  loadMore: () => Promise<void>;
+  refreshCounts: () => Promise<void>;
+  loadInboxes: () => Promise<void>;
+  /** A stream event carried this summary at `cursor`. */
+  applyEvent: (conversation: ConversationSummaryDto, cursor: number) => void;
+  /** A REST response carried this summary; it was current as of stream cursor `since`. */
+  applySnapshot: (conversation: ConversationSummaryDto, since: number) => void;
+  reset: () => void;
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof ApiError ? error.message : error instanceof Error ? error.message : String(error);
+}
+
+function upsert(state: FeedState, conversation: ConversationSummaryDto): Partial<FeedState> {
+  const present = conversation.id in state.byId;
+  if (!matchesFilters(conversation, state.filters, state.meId)) {
+    if (!present) return {};
+    const byId = { ...state.byId };
+    delete byId[conversation.id];
+    return { byId, order: state.order.filter((id) => id !== conversation.id) };
+  }
+  const byId = { ...state.byId, [conversation.id]: conversation };
+  return { byId, order: placeInOrder(state.order, byId, conversation) };
+}
+
+const initial = {
+  filters: DEFAULT_FILTERS,
+  meId: null,
+  byId: {},
+  order: [],
+  nextCursor: null,
+  hasMore: false,
+  phase: 'idle' as Phase,
+  loadingMore: false,
+  error: null,
+  counts: null,
+  inboxes: [],
+  touched: {},
+  generation: 0,
+};
+
+export const useFeedStore = create<FeedState>((set, get) => ({
+  ...initial,
+
+  setMe: (meId) => set({ meId }),
+
+  setFilters: (patch) => {
+    const filters = { ...get().filters, ...patch };
+    set({ filters, byId: {}, order: [], nextCursor: null, hasMore: false, generation: get().generation + 1 });
+    void get().loadFirstPage();
+    void get().refreshCounts();
+  },
+
+  loadFirstPage: async () => {
+    const generation = get().generation + 1;
+    const since = snapshotCursor();
+    set({ generation, phase: get().order.length ? get().phase : 'loading', error: null });
+    try {
+      const page = await conversationsApi.list(get().filters, null, FEED_PAGE_SIZE);
+      const state = get();
+      if (state.generation !== generation) return;
+      const byId: Record<string, ConversationSummaryDto> = {};
+      // What the stream told us after the snapshot was taken stays; the rest is replaced.
+      for (const id of state.order) {
+        const known = state.byId[id];
+        if (known && (state.touched[id] ?? -1) > since) byId[id] = known;
+      }
+      for (const item of page.items) {
+        if ((state.touched[item.id] ?? -1) > since) continue;
+        if (matchesFilters(item, state.filters, state.meId)) byId[item.id] = item;
+      }
+      set({
+        byId,
+        order: sortIds(byId),
+        nextCursor: page.nextCursor,
+        hasMore: page.nextCursor !== null,
+        phase: 'ready',
+        loadingMore: false,
+      });
+    } catch (error) {
+      if (get().generation === generation) set({ phase: 'error', error: errorMessage(error) });
+    }
+  },
+
+  loadMore: async () => {
+    const start = get();
+    if (!start.hasMore || start.loadingMore || start.phase !== 'ready' || !start.nextCursor) return;
+    const { generation } = start;
+    const since = snapshotCursor();
+    set({ loadingMore: true });
+    try {
+      const page = await conversationsApi.list(start.filters, start.nextCursor, FEED_PAGE_SIZE);
+      if (get().generation !== generation) return;
+      let state = get();
+      for (const item of page.items) {
+        if ((state.touched[item.id] ?? -1) > since) continue;
+        set(upsert(state, item));
+        state = get();
+      }
+      set({ nextCursor: page.nextCursor, hasMore: page.nextCursor !== null, loadingMore: false });
+    } catch (error) {
+      if (get().generation === generation) set({ loadingMore: false, error: errorMessage(error) });
+    }
+  },
+
+  refreshCounts: async () => {
+    const { assignee, inboxId, channel } = get().filters;
+    try {
+      const counts = await conversationsApi.counts({ assignee, inboxId, channel });
+      const now = get().filters;
+      if (now.assignee === assignee && now.inboxId === inboxId && now.channel === channel) set({ counts });
+    } catch {
+      // Counts are decoration; the next event or resync refreshes them.
+    }
+  },
+
+  loadInboxes: async () => {
+    try {
+      set({ inboxes: await conversationsApi.inboxes() });
+    } catch {
+      set({ inboxes: [] });
+    }
+  },
+
+  applyEvent: (conversation, cursor) => {
+    const state = get();
+    set({ ...upsert(state, conversation), touched: { ...state.touched, [conversation.id]: cursor } });
+  },
+
+  applySnapshot: (conversation, since) => {
+    const state = get();
+    if ((state.touched[conversation.id] ?? -1) > since) return;
+    set(upsert(state, conversation));
+  },
+
+  reset: () => set({ ...initial, generation: get().generation + 1 }),
+}));

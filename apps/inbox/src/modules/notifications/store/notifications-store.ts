@@ -1,0 +1,83 @@
+import type { ConversationSummaryDto, NotificationDto } from '@switchboard/contracts';
+import { create } from 'zustand';
+import type { MessageKey } from '../../../i18n/en';
+import { t } from '../../../i18n/i18n';
+import { useConversationStore } from '../../conversation/store/conversation-store';
+
+export type PermissionState = NotificationPermission | 'unsupported';
+
+interface NotificationsState {
+  /** Conversations with a notification the operator has not looked at yet. */
+  unread: Record<string, true>;
+  permission: PermissionState;
+  /** What the last notification said (also rendered in-app as a polite live region). */
+  lastShown: { title: string; body: string; conversationId: string } | null;
+  notify: (notification: NotificationDto, conversation: ConversationSummaryDto) => void;
+  markSeen: (conversationId: string) => void;
+  requestPermission: () => Promise<void>;
+  reset: () => void;
+}
+
+const TITLE_KEYS: Record<NotificationDto['type'], MessageKey> = {
+  customer_message: 'notification.customer_message.title',
+  snooze_expired: 'notification.snooze_expired.title',
+  unsnoozed_by_customer: 'notification.unsnoozed_by_customer.title',
+  assigned: 'notification.assigned.title',
+};
+
+function currentPermission(): PermissionState {
+  return typeof Notification === 'undefined' ? 'unsupported' : Notification.permission;
+}
+
+function operatorIsLookingAt(conversationId: string): boolean {
+  return (
+    useConversationStore.getState().selectedId === conversationId &&
+    document.visibilityState === 'visible' &&
+    document.hasFocus()
+  );
+}
+
+export const useNotificationsStore = create<NotificationsState>((set, get) => ({
+  unread: {},
+  permission: currentPermission(),
+  lastShown: null,
+
+  notify: (notification, conversation) => {
+    if (operatorIsLookingAt(conversation.id)) return;
+    const name = conversation.contact.name ?? conversation.contact.handle ?? t('feed.row.unknown_contact');
+    const title = t(TITLE_KEYS[notification.type], { name });
+    const body = conversation.lastMessagePreview ?? '';
+    set((s) => ({
+      unread: { ...s.unread, [conversation.id]: true },
+      lastShown: { title, body, conversationId: conversation.id },
+    }));
+    if (get().permission !== 'granted') return;
+    try {
+      // The tag collapses repeated alerts for one conversation into one.
+      const shown = new Notification(title, { body, tag: `conversation:${conversation.id}` });
+      shown.onclick = () => {
+        window.focus();
+        useConversationStore.getState().select(conversation.id);
+        shown.close();
+      };
+    } catch {
+      // Some browsers allow Notification only from a service worker; the title badge still works.
+    }
+  },
+
+  markSeen: (conversationId) => {
+    if (!get().unread[conversationId]) return;
+    set((s) => {
+      const unread = { ...s.unread };
+      delete unread[conversationId];
+      return { unread };
+    });
+  },
+
+  requestPermission: async () => {
+    if (typeof Notification === 'undefined') return;
+    set({ permission: await Notification.requestPermission() });
+  },
+
+  reset: () => set({ unread: {}, lastShown: null }),
+}));

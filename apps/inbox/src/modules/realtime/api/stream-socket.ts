@@ -1,0 +1,116 @@
+import type {
+  OperatorClientToServerEvents,
+  OperatorHandshakeAuth,
+  OperatorServerToClientEvents,
+  PresenceStatus,
+  StreamEvent,
+} from '@switchboard/contracts';
+import { io, type Socket } from 'socket.io-client';
+import type { ConnectionStatus } from '../store/stream-store';
+
+// Mirrors OPERATOR_NAMESPACE in the contracts (only types are imported from there).
+const NAMESPACE = '/operators';
+const RETRY_DELAY_MS = 1_000;
+
+export interface StreamSocketHandlers {
+  getToken: () => string | null;
+  getCursor: () => number | null;
+  onEvent: (event: StreamEvent) => void;
+  /** `fresh` is true when this connection started without a cursor (nothing to resume from). */
+  onReady: (cursor: number, fresh: boolean) => void;
+  onReset: (cursor: number) => void;
+  onStatus: (status: ConnectionStatus) => void;
+  onUnauthorized: () => void;
+}
+
+export interface StreamSocket {
+  setPresence: (status: PresenceStatus) => void;
+  setTyping: (conversationId: string, typing: boolean) => void;
+  /** Drops the connection and lets it reconnect, as after a network blip (used by e2e tests too). */
+  simulateDrop: () => void;
+  close: () => void;
+}
+
+function isAuthError(error: Error & { data?: unknown }): boolean {
+  const data = error.data as { code?: unknown } | undefined;
+  return /unauth/i.test(error.message) || data?.code === 'UNAUTHENTICATED';
+}
+
+/**
+ * The live stream: resumes from the last applied cursor on every (re)connect, so after any drop the
+ * server replays exactly what was missed.
+ */
+export function openStreamSocket(handlers: StreamSocketHandlers): StreamSocket {
+  let connectedWithCursor = false;
+  let closed = false;
+  let retryTimer: ReturnType<typeof setTimeout> | null = null;
+
+  const socket: Socket<OperatorServerToClientEvents, OperatorClientToServerEvents> = io(NAMESPACE, {
+    path: '/socket.io',
+    transports: ['websocket'],
+    reconnectionDelay: 500,
+    reconnectionDelayMax: 5_000,
+    auth: (cb) => {
+      const cursor = handlers.getCursor();
+      connectedWithCursor = cursor !== null;
+      const auth: OperatorHandshakeAuth = { token: handlers.getToken() ?? '' };
+      if (cursor !== null) auth.cursor = cursor;
+      cb({ ...auth });
+    },
+  });
+
+  const retryLater = () => {
+    if (closed || retryTimer) return;
+    retryTimer = setTimeout(() => {
+      retryTimer = null;
+      if (!closed && !socket.connected) socket.connect();
+    }, RETRY_DELAY_MS);
+  };
+
+  handlers.onStatus('connecting');
+  socket.on('connect', () => handlers.onStatus('catching_up'));
+  socket.on('stream.event', (event) => handlers.onEvent(event));
+  socket.on('stream.ready', ({ cursor }) => {
+    handlers.onReady(cursor, !connectedWithCursor);
+    handlers.onStatus('live');
+  });
+  socket.on('stream.reset', ({ cursor }) => handlers.onReset(cursor));
+  socket.on('error', (error) => {
+    if (error.code === 'UNAUTHENTICATED') handlers.onUnauthorized();
+  });
+  socket.on('disconnect', (reason) => {
+    if (closed) return;
+    handlers.onStatus('reconnecting');
+    // The server closing us is not retried by socket.io on its own.
+    if (reason === 'io server disconnect') retryLater();
+  });
+  socket.on('connect_error', (error) => {
+    if (isAuthError(error)) {
+      handlers.onUnauthorized();
+      return;
+    }
+    handlers.onStatus('reconnecting');
+    if (!socket.active) retryLater();
+  });
+
+  const wake = () => {
+    if (!closed && !socket.connected) socket.connect();
+  };
+  window.addEventListener('online', wake);
+  document.addEventListener('visibilitychange', wake);
+
+  return {
+    setPresence: (status) => socket.emit('presence.set', { status }),
+    setTyping: (conversationId, typing) => socket.emit('typing', { conversationId, typing }),
+    simulateDrop: () => {
+      socket.io.engine?.close();
+    },
+    close: () => {
+      closed = true;
+      if (retryTimer) clearTimeout(retryTimer);
+      window.removeEventListener('online', wake);
+      document.removeEventListener('visibilitychange', wake);
+      socket.disconnect();
+    },
+  };
+}

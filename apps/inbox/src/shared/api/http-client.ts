@@ -1,0 +1,91 @@
+import type { ApiErrorDto } from '@switchboard/contracts';
+
+/** A failed API call with the server's machine-readable code, so the UI can say what went wrong. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+interface HttpConfig {
+  getToken: () => string | null;
+  onUnauthorized: () => void;
+}
+
+let config: HttpConfig = { getToken: () => null, onUnauthorized: () => undefined };
+
+/** The auth module wires the token in here; keeps the client free of a store import cycle. */
+export function configureHttp(next: HttpConfig): void {
+  config = next;
+}
+
+type QueryValue = string | number | null | undefined;
+
+export interface RequestOptions {
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+function buildUrl(path: string, query?: Record<string, QueryValue>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== null && value !== undefined && value !== '') params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+function isApiErrorBody(value: unknown): value is Pick<ApiErrorDto, 'code' | 'message'> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { code?: unknown }).code === 'string' &&
+    typeof (value as { message?: unknown }).message === 'string'
+  );
+}
+
+/**
+ * One JSON request to our own API. Responses follow the shared contract types; the SPA does not
+ * re-validate them with zod so the schema library stays out of the bundle.
+ */
+export async function apiRequest<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  const token = config.getToken();
+  if (token) headers['Authorization'] = `Bearer ${token}`;
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, options.query), {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(0, 'NETWORK', 'Network error');
+  }
+
+  const text = await response.text();
+  let parsed: unknown = null;
+  if (text) {
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = null;
+    }
+  }
+  if (!response.ok) {
+    if (response.status === 401 && token) config.onUnauthorized();
+    if (isApiErrorBody(parsed)) throw new ApiError(response.status, parsed.code, parsed.message);
+    throw new ApiError(response.status, 'HTTP_' + response.status, response.statusText || 'Request failed');
+  }
+  return parsed as T;
+}
