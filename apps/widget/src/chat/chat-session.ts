@@ -1,0 +1,352 @@
+import { io, type Socket } from 'socket.io-client';
+import type { ChatController, ChatMountOptions } from '../shared/chat-mount';
+import {
+  WIDGET_NAMESPACE,
+  type VisitorAttachmentDto,
+  type VisitorMessageDto,
+  type WidgetClientToServerEvents,
+  type WidgetServerToClientEvents,
+  type WidgetSettingsDto,
+} from '../shared/widget-wire';
+import { buildChatView, type ChatView } from './chat-view';
+import { CHAT_CSS } from './chat-styles';
+import { chatTexts, type ChatTexts } from './i18n';
+import { applyStatus, mergeMessage, type ChatMessage } from './message-list';
+import { renderMessage } from './message-view';
+import { TokenStore } from './token-store';
+import { WidgetApi, WidgetApiError } from './widget-api';
+
+const ACCEPT = 'image/png,image/jpeg,image/gif,image/webp,application/pdf';
+type WidgetSocket = Socket<WidgetServerToClientEvents, WidgetClientToServerEvents>;
+
+/** One visitor's chat: session, history, live socket and the panel, wired together. */
+export class ChatSession implements ChatController {
+  private readonly texts: ChatTexts;
+  private readonly api: WidgetApi;
+  private readonly store: TokenStore;
+  private readonly view: ChatView;
+  private messages: ChatMessage[] = [];
+  private settings: WidgetSettingsDto | null = null;
+  private socket: WidgetSocket | null = null;
+  private open = false;
+  private unread = new Set<string>();
+  private acked = { delivered: new Set<string>(), read: new Set<string>() };
+  private typingTimer: ReturnType<typeof setTimeout> | undefined;
+  private typingSent = false;
+  private remoteTypingTimer: ReturnType<typeof setTimeout> | undefined;
+  private ready: Promise<void>;
+
+  constructor(private readonly options: ChatMountOptions) {
+    this.texts = chatTexts(options.locale);
+    this.api = new WidgetApi(options.apiBase, options.inboxId);
+    this.store = new TokenStore(options.inboxId);
+    const style = document.createElement('style');
+    style.textContent = CHAT_CSS;
+    options.styleRoot.appendChild(style);
+    this.view = buildChatView(this.texts, ACCEPT);
+    options.root.appendChild(this.view.root);
+    this.bindView();
+    this.ready = this.start().catch((error: unknown) => this.showError(error));
+  }
+
+  setOpen(open: boolean): void {
+    this.open = open;
+    if (open) {
+      this.view.textarea.focus();
+      void this.ready.then(() => this.markRead());
+    }
+  }
+
+  private async start(): Promise<void> {
+    const session = await this.openSession();
+    this.applySettings(session.settings, session.email);
+    this.renderGreeting();
+    await this.loadHistory();
+    this.connect(session.visitorToken);
+  }
+
+  private async openSession() {
+    const identity = this.options.identity;
+    try {
+      const session = await this.api.session({ visitorToken: this.store.get(), identity });
+      return this.adopt(session);
+    } catch (error) {
+      // A stored token that expired or no longer verifies starts a fresh visitor instead of a dead chat.
+      if (error instanceof WidgetApiError && error.status === 401 && this.store.get()) {
+        this.store.set(null);
+        return this.adopt(await this.api.session({ visitorToken: null, identity }));
+      }
+      throw error;
+    }
+  }
+
+  private adopt<T extends { visitorToken: string }>(session: T): T {
+    this.store.set(session.visitorToken);
+    this.api.setToken(session.visitorToken);
+    return session;
+  }
+
+  private applySettings(settings: WidgetSettingsDto, email: string | null): void {
+    this.settings = settings;
+    this.options.onAccent(settings.accentColor);
+    this.view.title.textContent = settings.inboxName;
+    this.view.notice.textContent = settings.officeHoursMessage;
+    this.view.notice.hidden = settings.officeHoursMessage.length === 0;
+    this.view.textarea.maxLength = settings.maxTextLength;
+    this.showEmail(settings.askEmail, email);
+  }
+
+  private showEmail(ask: boolean, email: string | null): void {
+    this.view.emailForm.hidden = !ask;
+    if (email) {
+      this.view.emailLabel.textContent = this.texts.emailSaved(email);
+      this.view.emailInput.value = email;
+    }
+  }
+
+  private renderGreeting(): void {
+    if (!this.settings?.greeting) return;
+    const greeting = this.view.log.ownerDocument.createElement('li');
+    greeting.className = 'sb-msg operator sb-greeting';
+    greeting.dir = 'auto';
+    greeting.textContent = this.settings.greeting;
+    this.view.log.prepend(greeting);
+  }
+
+  private async loadHistory(): Promise<void> {
+    const history = await this.api.history();
+    for (const message of history.items) this.messages = mergeMessage(this.messages, message);
+    this.render();
+    this.acknowledge(history.items);
+  }
+
+  private connect(visitorToken: string): void {
+    const socket: WidgetSocket = io(`${this.options.apiBase}${WIDGET_NAMESPACE}`, {
+      auth: { inboxId: this.options.inboxId, visitorToken },
+      // WebSocket only: no long-polling requests, and the handshake carries the page's Origin.
+      transports: ['websocket'],
+      withCredentials: false,
+    });
+    this.socket = socket;
+    let connectedBefore = false;
+    socket.on('connect', () => {
+      this.view.typing.textContent = '';
+      // After a reconnect, fetch what arrived while we were away.
+      if (connectedBefore) void this.loadHistory().catch(() => undefined);
+      connectedBefore = true;
+    });
+    socket.on('disconnect', () => (this.view.typing.textContent = this.texts.offline));
+    socket.on('message', (message) => {
+      this.messages = mergeMessage(this.messages, message);
+      this.render();
+      this.acknowledge([message]);
+    });
+    socket.on('status', ({ messageId, status }) => {
+      this.messages = applyStatus(this.messages, messageId, status);
+      this.render();
+    });
+    socket.on('typing', ({ typing, name }) => {
+      clearTimeout(this.remoteTypingTimer);
+      this.view.typing.textContent = typing ? this.texts.typing(name) : '';
+      if (typing)
+        this.remoteTypingTimer = setTimeout(() => (this.view.typing.textContent = ''), 8000);
+    });
+  }
+
+  /** Delivered for every operator message that reached us; read too when the panel is in view. */
+  private acknowledge(items: VisitorMessageDto[]): void {
+    const fresh = items
+      .filter((m) => m.author === 'operator' && !this.acked.delivered.has(m.id))
+      .map((m) => m.id);
+    if (fresh.length > 0) {
+      fresh.forEach((id) => this.acked.delivered.add(id));
+      this.socket?.emit('receipt', { status: 'delivered', messageIds: fresh.slice(-100) });
+      if (!this.open) fresh.forEach((id) => this.unread.add(id));
+    }
+    if (this.open) this.markRead();
+    else this.options.onUnread(this.unread.size);
+  }
+
+  private markRead(): void {
+    if (!this.open || document.visibilityState === 'hidden') return;
+    const ids = this.messages
+      .filter((m) => m.author === 'operator' && !this.acked.read.has(m.id))
+      .map((m) => m.id);
+    this.unread.clear();
+    this.options.onUnread(0);
+    if (ids.length === 0 || !this.socket?.connected) return;
+    ids.forEach((id) => this.acked.read.add(id));
+    this.socket.emit('receipt', { status: 'read', messageIds: ids.slice(-100) });
+  }
+
+  private bindView(): void {
+    const { composer, textarea, fileInput, emailForm, closeButton } = this.view;
+    closeButton.addEventListener('click', () => this.options.requestClose());
+    composer.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.sendText();
+    });
+    textarea.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+        event.preventDefault();
+        this.sendText();
+      }
+    });
+    textarea.addEventListener('input', () => this.typing());
+    fileInput.addEventListener('change', () => {
+      const file = fileInput.files?.[0];
+      fileInput.value = '';
+      if (file) this.sendFile(file);
+    });
+    emailForm.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.saveEmail();
+    });
+    document.addEventListener('visibilitychange', () => this.markRead());
+  }
+
+  private typing(): void {
+    if (!this.typingSent) {
+      this.typingSent = true;
+      this.socket?.emit('typing', { typing: true });
+    }
+    clearTimeout(this.typingTimer);
+    this.typingTimer = setTimeout(() => this.stopTyping(), 3000);
+  }
+
+  private stopTyping(): void {
+    clearTimeout(this.typingTimer);
+    if (this.typingSent) this.socket?.emit('typing', { typing: false });
+    this.typingSent = false;
+  }
+
+  private sendText(): void {
+    const text = this.view.textarea.value;
+    const max = this.settings?.maxTextLength ?? 10_000;
+    if (text.trim().length === 0) return;
+    if (text.length > max) return this.setError(this.texts.tooLong(max));
+    this.view.textarea.value = '';
+    this.stopTyping();
+    this.deliver(newId(), text, null);
+  }
+
+  private sendFile(file: File): void {
+    const settings = this.settings;
+    if (settings && !settings.attachmentTypes.includes(file.type))
+      return this.setError(this.texts.fileType);
+    if (settings && file.size > settings.maxAttachmentBytes) {
+      return this.setError(
+        this.texts.fileTooLarge(Math.round(settings.maxAttachmentBytes / 1024 / 1024)),
+      );
+    }
+    this.deliver(newId(), '', file);
+  }
+
+  /** Optimistic send; a failure stays visible and retries with the same client id (stored once). */
+  private deliver(clientMessageId: string, text: string, file: File | null): void {
+    this.setError('');
+    const attachments: VisitorAttachmentDto[] = file
+      ? [
+          {
+            id: `local-${clientMessageId}`,
+            filename: file.name,
+            contentType: file.type,
+            size: file.size,
+          },
+        ]
+      : [];
+    const pending: ChatMessage = {
+      id: `local-${clientMessageId}`,
+      clientMessageId,
+      author: 'visitor',
+      senderName: null,
+      text: text || null,
+      attachments,
+      status: null,
+      createdAt: new Date().toISOString(),
+      local: 'sending',
+    };
+    this.messages = mergeMessage(this.messages, pending);
+    this.render();
+    const request = file
+      ? this.api.sendFile(clientMessageId, file, text)
+      : this.api.sendText(clientMessageId, text, null);
+    request.then(
+      (stored) => {
+        this.messages = mergeMessage(this.messages, stored);
+        this.render();
+      },
+      (error: unknown) => {
+        const retry = () => this.deliver(clientMessageId, text, file);
+        this.messages = mergeMessage(this.messages, { ...pending, local: 'failed', retry });
+        this.render();
+        this.showError(error);
+      },
+    );
+  }
+
+  private async saveEmail(): Promise<void> {
+    const email = this.view.emailInput.value.trim();
+    try {
+      const saved = await this.api.saveEmail(email, location.href);
+      this.setError('');
+      this.showEmail(true, saved.email);
+    } catch (error) {
+      this.showError(error);
+    }
+  }
+
+  private openAttachment(attachment: VisitorAttachmentDto, into: HTMLElement | null): void {
+    this.api.attachment(attachment.id).then(
+      (blob) => {
+        const url = URL.createObjectURL(blob);
+        if (into) {
+          const img = document.createElement('img');
+          img.src = url;
+          img.alt = attachment.filename;
+          into.replaceChildren(img);
+          return;
+        }
+        const link = document.createElement('a');
+        link.href = url;
+        link.download = attachment.filename;
+        link.click();
+      },
+      (error: unknown) => this.showError(error),
+    );
+  }
+
+  private render(): void {
+    const deps = {
+      texts: this.texts,
+      openAttachment: (a: VisitorAttachmentDto, into: HTMLElement | null) =>
+        this.openAttachment(a, into),
+    };
+    const greeting = this.view.log.querySelector('.sb-greeting');
+    this.view.log.replaceChildren(
+      ...(greeting ? [greeting] : []),
+      ...this.messages.map((m) => renderMessage(m, deps)),
+    );
+    this.view.log.scrollTop = this.view.log.scrollHeight;
+  }
+
+  private showError(error: unknown): void {
+    if (error instanceof WidgetApiError)
+      this.setError(error.status >= 500 ? this.texts.unavailable : error.message);
+    else this.setError(this.texts.unavailable);
+  }
+
+  private setError(message: string): void {
+    this.view.error.textContent = message;
+  }
+}
+
+function newId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  // randomUUID exists only in secure contexts; plain-http sites still need a v4 UUID.
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}

@@ -1,0 +1,50 @@
+import type { VisitorMessageDto, VisitorMessageStatus } from '../shared/widget-wire';
+
+/** A message as the widget shows it: stored ones plus the visitor's own still on their way. */
+export interface ChatMessage extends VisitorMessageDto {
+  local?: 'sending' | 'failed';
+  /** Kept so a failed message can be retried with the same id (stored once). */
+  retry?: () => void;
+}
+
+const STATUS_ORDER: Record<VisitorMessageStatus, number> = { sent: 0, delivered: 1, read: 2 };
+
+/**
+ * Merges messages from history, the live socket and our own sends without duplicates: the
+ * stored id wins, and the visitor's optimistic copy is matched by its clientMessageId.
+ */
+export function mergeMessage(list: ChatMessage[], incoming: ChatMessage): ChatMessage[] {
+  const index = list.findIndex(
+    (m) =>
+      m.id === incoming.id ||
+      (incoming.clientMessageId !== null && m.clientMessageId === incoming.clientMessageId),
+  );
+  if (index === -1) return [...list, incoming].sort(byTime);
+  const next = list.slice();
+  const current = list[index];
+  next[index] = { ...incoming, status: laterStatus(current.status, incoming.status) };
+  return next;
+}
+
+export function applyStatus(
+  list: ChatMessage[],
+  messageId: string,
+  status: VisitorMessageStatus,
+): ChatMessage[] {
+  return list.map((m) =>
+    m.id === messageId ? { ...m, status: laterStatus(m.status, status) } : m,
+  );
+}
+
+function laterStatus(
+  a: VisitorMessageStatus | null,
+  b: VisitorMessageStatus | null,
+): VisitorMessageStatus | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return STATUS_ORDER[b] >= STATUS_ORDER[a] ? b : a;
+}
+
+function byTime(a: ChatMessage, b: ChatMessage): number {
+  return a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0;
+}

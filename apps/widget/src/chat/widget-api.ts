@@ -1,0 +1,100 @@
+import type {
+  VisitorHistoryDto,
+  VisitorMessageDto,
+  VisitorSessionDto,
+  WidgetErrorDto,
+} from '../shared/widget-wire';
+
+export class WidgetApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** REST calls of one visitor. No cookies are sent (credentials: 'omit'): the token is the session. */
+export class WidgetApi {
+  private token: string | null = null;
+  constructor(
+    private readonly apiBase: string,
+    private readonly inboxId: string,
+  ) {}
+
+  setToken(token: string | null): void {
+    this.token = token;
+  }
+
+  session(body: {
+    visitorToken: string | null;
+    identity: { userId: string; hmac: string } | null;
+  }) {
+    return this.call<VisitorSessionDto>('POST', '/session', JSON.stringify(body));
+  }
+
+  history() {
+    return this.call<VisitorHistoryDto>('GET', '/messages');
+  }
+
+  sendText(clientMessageId: string, text: string, visitorName: string | null) {
+    return this.call<VisitorMessageDto>(
+      'POST',
+      '/messages',
+      JSON.stringify({ clientMessageId, text, visitorName }),
+    );
+  }
+
+  sendFile(clientMessageId: string, file: File, text: string) {
+    const form = new FormData();
+    form.set('clientMessageId', clientMessageId);
+    form.set('text', text);
+    form.set('file', file);
+    return this.call<VisitorMessageDto>('POST', '/attachments', form);
+  }
+
+  saveEmail(email: string, pageUrl: string) {
+    return this.call<{ email: string }>('POST', '/contact', JSON.stringify({ email, pageUrl }));
+  }
+
+  async attachment(id: string): Promise<Blob> {
+    const res = await fetch(this.url(`/attachments/${encodeURIComponent(id)}`), {
+      headers: this.headers(),
+      credentials: 'omit',
+    });
+    if (!res.ok) throw await toError(res);
+    return res.blob();
+  }
+
+  private url(path: string): string {
+    return `${this.apiBase}/api/widget/${encodeURIComponent(this.inboxId)}${path}`;
+  }
+
+  private headers(json = false): Record<string, string> {
+    const headers: Record<string, string> = {};
+    if (this.token) headers['Authorization'] = `Bearer ${this.token}`;
+    if (json) headers['Content-Type'] = 'application/json';
+    return headers;
+  }
+
+  private async call<T>(method: string, path: string, body?: string | FormData): Promise<T> {
+    const res = await fetch(this.url(path), {
+      method,
+      headers: this.headers(typeof body === 'string'),
+      body,
+      credentials: 'omit',
+    });
+    if (!res.ok) throw await toError(res);
+    return (await res.json()) as T;
+  }
+}
+
+async function toError(res: Response): Promise<WidgetApiError> {
+  try {
+    const body = (await res.json()) as Partial<WidgetErrorDto>;
+    return new WidgetApiError(res.status, body.code ?? 'UNKNOWN', body.message ?? res.statusText);
+  } catch {
+    return new WidgetApiError(res.status, 'UNKNOWN', res.statusText);
+  }
+}
