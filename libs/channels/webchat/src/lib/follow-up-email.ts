@@ -3,7 +3,6 @@ import type { FollowUpEmail, FollowUpTarget, VisitorDelivery } from './visitor-t
 export interface FollowUpInput {
   delivery: VisitorDelivery;
   target: FollowUpTarget;
-  conversationNumber: number;
   /** Public URL of Switchboard; its host names our Message-IDs. */
   publicUrl: string;
 }
@@ -13,7 +12,9 @@ export function buildFollowUpEmail(input: FollowUpInput): FollowUpEmail {
   const { delivery, target } = input;
   const host = safeHost(input.publicUrl);
   const from = delivery.senderName ?? 'Support';
-  const conversationToken = `webchat.${delivery.conversationId}`;
+  // The core threads a reply whose token is a conversation id; the email channel also recognises
+  // the `<webchat.<conversation id>.…@host>` Message-ID in In-Reply-To/References.
+  const conversationToken = delivery.conversationId;
   const messageId = `<webchat.${delivery.conversationId}.${delivery.messageKey}@${host}>`;
   const files = delivery.attachments.map((a) => `[${a.filename}]`).join(' ');
   const body = [delivery.text, files].filter((part) => part.length > 0).join('\n\n');
@@ -26,7 +27,7 @@ export function buildFollowUpEmail(input: FollowUpInput): FollowUpEmail {
     `<p><a href="${escapeHtml(target.chatUrl)}">Continue the chat</a> or simply reply to this email.</p>`;
   return {
     to: target.email,
-    subject: `New reply to your chat (#${input.conversationNumber})`,
+    subject: `New reply to your chat (#${delivery.conversationNumber})`,
     text,
     html,
     messageId,

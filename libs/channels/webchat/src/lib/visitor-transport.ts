@@ -7,6 +7,7 @@ export interface VisitorDelivery {
   /** recipient.externalId: `visitor:<id>` or `user:<id>`. */
   visitorExternalId: string;
   conversationId: string;
+  conversationNumber: number;
   /** The outbound message's idempotency key (the stored message's id). */
   messageKey: string;
   externalId: string;

@@ -138,7 +138,7 @@ describe('WebchatChannelAdapter', () => {
     const [email] = transport.emails;
     expect(email.to).toBe('v@example.com');
     expect(email.messageId).toBe('<webchat.conv-1.msg-1@support.example>');
-    expect(email.conversationToken).toBe('webchat.conv-1');
+    expect(email.conversationToken).toBe('conv-1');
     expect(email.text).toContain('https://shop.example/help#sb-chat');
     expect(email.html).toContain('&lt;script&gt;');
     expect(email.html).not.toContain('<script>');

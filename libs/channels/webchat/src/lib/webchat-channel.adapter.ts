@@ -113,6 +113,7 @@ export class WebchatChannelAdapter implements ChannelAdapter<
       inboxId: ctx.inboxId,
       visitorExternalId: message.recipient.externalId,
       conversationId: message.conversation.id,
+      conversationNumber: message.conversation.number,
       messageKey: message.idempotencyKey,
       externalId,
       text: message.text,
@@ -127,12 +128,7 @@ export class WebchatChannelAdapter implements ChannelAdapter<
       if (await this.transport.deliverLive(delivery)) return { ok: true, externalId };
       const target = await this.transport.followUpTarget(delivery);
       if (target) {
-        const email = buildFollowUpEmail({
-          delivery,
-          target,
-          conversationNumber: message.conversation.number,
-          publicUrl: ctx.publicUrl,
-        });
+        const email = buildFollowUpEmail({ delivery, target, publicUrl: ctx.publicUrl });
         await this.transport.sendFollowUp(email, delivery);
       }
       // With no open widget and no address the reply waits in the history for the next visit.
