@@ -1,0 +1,3 @@
+const { nodeProject, esmPackagesTransform } = require('./jest.esm-packages.cjs');
+
+module.exports = nodeProject(__dirname, 'channels-email', esmPackagesTransform(__dirname));

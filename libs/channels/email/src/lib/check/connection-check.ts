@@ -1,0 +1,162 @@
+import { ImapFlow } from 'imapflow';
+import { createTransport } from 'nodemailer';
+import type { EmailSecrets, EmailSettings } from '../email-settings.schema';
+import { imapClientOptions, smtpTransportOptions } from '../shared/server-options';
+
+export type ConnectionProblem =
+  'AUTH_FAILED' | 'UNREACHABLE' | 'TLS_MISMATCH' | 'TIMEOUT' | 'MAILBOX_MISSING' | 'UNKNOWN';
+
+export type ConnectionCheckResult =
+  | { ok: true }
+  | { ok: false; server: 'imap' | 'smtp'; problem: ConnectionProblem; message: string };
+
+interface ErrorLike {
+  code?: unknown;
+  message?: unknown;
+  authenticationFailed?: unknown;
+  tlsFailed?: unknown;
+  mailboxMissing?: unknown;
+  responseCode?: unknown;
+  reason?: unknown;
+}
+
+/**
+ * Logs in to both servers the way the sync and the sender will, and says in plain words what is
+ * wrong: the admin sees "wrong password" rather than a stack trace, before anything is saved.
+ */
+export async function checkEmailConnection(
+  settings: EmailSettings,
+  secrets: EmailSecrets,
+): Promise<ConnectionCheckResult> {
+  const imap = await checkImap(settings, secrets);
+  if (!imap.ok) return imap;
+  return checkSmtp(settings, secrets);
+}
+
+async function checkImap(
+  settings: EmailSettings,
+  secrets: EmailSecrets,
+): Promise<ConnectionCheckResult> {
+  const client = new ImapFlow({
+    ...imapClientOptions(settings, secrets),
+    disableAutoIdle: true,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+  });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.mailboxOpen(settings.imap.mailbox, { readOnly: true });
+    if (settings.imap.sentFolder) {
+      const status = await client
+        .status(settings.imap.sentFolder, { messages: true })
+        .catch(() => false as const);
+      if (status === false) {
+        return fail(
+          'imap',
+          'MAILBOX_MISSING',
+          `IMAP: the Sent folder "${settings.imap.sentFolder}" does not exist`,
+        );
+      }
+    }
+    return { ok: true };
+  } catch (err) {
+    return describe('imap', err, settings.imap.host, settings.imap.port, settings.imap.mailbox);
+  } finally {
+    await client.logout().catch(() => client.close());
+  }
+}
+
+async function checkSmtp(
+  settings: EmailSettings,
+  secrets: EmailSecrets,
+): Promise<ConnectionCheckResult> {
+  const transport = createTransport({
+    ...smtpTransportOptions(settings, secrets),
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+  });
+  try {
+    await transport.verify();
+    return { ok: true };
+  } catch (err) {
+    return describe('smtp', err, settings.smtp.host, settings.smtp.port, null);
+  } finally {
+    transport.close();
+  }
+}
+
+function describe(
+  server: 'imap' | 'smtp',
+  err: unknown,
+  host: string,
+  port: number,
+  mailbox: string | null,
+): ConnectionCheckResult {
+  const e = (typeof err === 'object' && err !== null ? err : {}) as ErrorLike;
+  const code = typeof e.code === 'string' ? e.code : '';
+  const raw = typeof e.message === 'string' ? e.message : String(err);
+  const label = server.toUpperCase();
+  const where = `${host}:${port}`;
+
+  if (e.authenticationFailed === true || code === 'EAUTH' || e.responseCode === 535) {
+    return fail(
+      server,
+      'AUTH_FAILED',
+      `${label}: login refused at ${where}: wrong user name or password`,
+    );
+  }
+  if (e.mailboxMissing === true || (mailbox && /NONEXISTENT|doesn't exist|not exist/i.test(raw))) {
+    return fail(server, 'MAILBOX_MISSING', `${label}: the mailbox "${mailbox}" does not exist`);
+  }
+  if (
+    e.tlsFailed === true ||
+    code === 'ETLS' ||
+    code === 'ClosedAfterConnectTLS' ||
+    code === 'UPGRADE_TIMEOUT' ||
+    /ssl|tls|wrong version number|certificate|EPROTO|STARTTLS/i.test(`${code} ${raw}`)
+  ) {
+    return fail(
+      server,
+      'TLS_MISMATCH',
+      `${label}: TLS negotiation with ${where} failed; check the security setting (TLS, STARTTLS or none) matches the port`,
+    );
+  }
+  if (
+    [
+      'ECONNREFUSED',
+      'ENOTFOUND',
+      'EHOSTUNREACH',
+      'ENETUNREACH',
+      'EAI_AGAIN',
+      'EDNS',
+      'NoConnection',
+    ].includes(code)
+  ) {
+    return fail(server, 'UNREACHABLE', `${label}: cannot reach ${where} (${code})`);
+  }
+  if (/TIMEOUT|ETIMEDOUT/i.test(code)) {
+    return fail(
+      server,
+      'TIMEOUT',
+      `${label}: ${where} did not answer in time; wrong port or a firewall?`,
+    );
+  }
+  if (code === 'ECONNECTION' || code === 'ClosedAfterConnectText' || code === 'EConnectionClosed') {
+    // A plain-text client talking to a TLS port sees the connection dropped without a greeting.
+    return fail(
+      server,
+      'TLS_MISMATCH',
+      `${label}: ${where} closed the connection; the security setting may not match the port`,
+    );
+  }
+  return fail(server, 'UNKNOWN', `${label}: ${raw.replace(/\s+/g, ' ').slice(0, 300)}`);
+}
+
+function fail(
+  server: 'imap' | 'smtp',
+  problem: ConnectionProblem,
+  message: string,
+): ConnectionCheckResult {
+  return { ok: false, server, problem, message };
+}

@@ -1,0 +1,105 @@
+import {
+  ChannelError,
+  type ChannelAdapter,
+  type ChannelManifest,
+  type InboundEvent,
+  type InboxContext,
+  type SendResult,
+} from '@switchboard/channels-core';
+import { checkEmailConnection, type ConnectionCheckResult } from './check/connection-check';
+import {
+  emailSecretsSchema,
+  emailSettingsSchema,
+  type EmailSecrets,
+  type EmailSettings,
+} from './email-settings.schema';
+import { parseRawEmail, type RawEmail } from './parse/email-parser';
+import { composeReply, type EmailOutboundMessage } from './send/reply-composer';
+import { ImapSentFolder, type SentCopyStore } from './send/sent-folder';
+import { mapSmtpError } from './send/smtp-error-mapper';
+import { deliverOverSmtp } from './send/smtp-sender';
+
+export type EmailInboxContext = InboxContext<EmailSettings, EmailSecrets>;
+
+export interface EmailChannelAdapterOptions {
+  /** Where copies of sent mail go; defaults to the inbox's IMAP Sent folder. */
+  sentCopies?: SentCopyStore;
+  /** Told when keeping a sent copy failed: the reply itself went out, so this never fails the send. */
+  onSentCopyError?: (err: unknown, ctx: EmailInboxContext) => void;
+}
+
+export const EMAIL_MANIFEST: ChannelManifest<EmailSettings, EmailSecrets> = {
+  kind: 'email',
+  displayName: 'Email (IMAP + SMTP)',
+  settingsSchema: emailSettingsSchema,
+  secretsSchema: emailSecretsSchema,
+  capabilities: {
+    attachments: true,
+    deliveryReceipts: false,
+    readReceipts: false,
+    html: true,
+    replyWindowHours: null,
+    maxTextLength: 100_000,
+    maxAttachmentBytes: 25 * 1024 * 1024,
+  },
+};
+
+/**
+ * Email as a channel: customers' mail comes from our own IMAP client (the sync in the API), replies
+ * leave over SMTP. Plain class, no database: the core stores, dedupes and retries.
+ */
+export class EmailChannelAdapter implements ChannelAdapter<EmailSettings, EmailSecrets, RawEmail> {
+  readonly manifest = EMAIL_MANIFEST;
+  private readonly sentCopies: SentCopyStore;
+
+  constructor(private readonly options: EmailChannelAdapterOptions = {}) {
+    this.sentCopies = options.sentCopies ?? new ImapSentFolder();
+  }
+
+  /**
+   * Email has no webhook: every message reaches us through the IMAP connection we opened with the
+   * inbox's own credentials, so input that is a fetched message is authentic by construction.
+   */
+  verifyWebhook(input: RawEmail): boolean {
+    return Buffer.isBuffer(input.source) && input.source.length > 0;
+  }
+
+  parseInbound(input: RawEmail, ctx: EmailInboxContext): Promise<InboundEvent[]> {
+    return parseRawEmail(input, {
+      inboxId: ctx.inboxId,
+      settings: emailSettingsSchema.parse(ctx.settings),
+    });
+  }
+
+  async send(message: EmailOutboundMessage, ctx: EmailInboxContext): Promise<SendResult> {
+    const settings = emailSettingsSchema.parse(ctx.settings);
+    const full: EmailInboxContext = { ...ctx, settings };
+    let reply;
+    try {
+      reply = await composeReply(message, full);
+    } catch (err) {
+      return {
+        ok: false,
+        error:
+          err instanceof ChannelError ? err : new ChannelError('CONTENT_REJECTED', String(err)),
+      };
+    }
+    try {
+      await deliverOverSmtp(reply, settings, ctx.secrets);
+    } catch (err) {
+      return { ok: false, error: mapSmtpError(err) };
+    }
+    await this.sentCopies
+      .append(reply.raw, full)
+      .catch((err: unknown) => this.options.onSentCopyError?.(err, full));
+    return { ok: true, externalId: reply.messageId };
+  }
+
+  /** Logs in to IMAP and SMTP with these settings; used when an inbox is saved. */
+  checkConnection(settings: EmailSettings, secrets: EmailSecrets): Promise<ConnectionCheckResult> {
+    return checkEmailConnection(
+      emailSettingsSchema.parse(settings),
+      emailSecretsSchema.parse(secrets),
+    );
+  }
+}

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+/**
+ * How a connection is protected. `tls` = TLS from the first byte (IMAPS 993, SMTPS 465);
+ * `starttls` = plain connect, then a required upgrade (IMAP 143, submission 587); `none` = never
+ * encrypted, only for loopback test servers.
+ */
+export const EMAIL_SECURITY_MODES = ['tls', 'starttls', 'none'] as const;
+export type EmailSecurityMode = (typeof EMAIL_SECURITY_MODES)[number];
+
+const hostSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(253)
+  .regex(/^[A-Za-z0-9.:[\]-]+$/, 'host must be a hostname or an IP address');
+
+const serverSchema = z.object({
+  host: hostSchema,
+  port: z.number().int().min(1).max(65535),
+  security: z.enum(EMAIL_SECURITY_MODES),
+  user: z.string().min(1).max(320),
+});
+
+export const emailSettingsSchema = z.object({
+  /** The support address customers write to; also the From address of our replies. */
+  fromAddress: z.email().max(254),
+  /** Team name shown in From next to the operator's name ("Alice (Acme Support)"). */
+  fromName: z.string().trim().max(120).nullish(),
+  imap: serverSchema.extend({
+    /** Mailbox that receives customer mail. */
+    mailbox: z.string().min(1).max(255).default('INBOX'),
+    /** Where a copy of every sent reply is appended; null = do not keep copies. */
+    sentFolder: z.string().min(1).max(255).nullish(),
+  }),
+  smtp: serverSchema,
+  /** How much history the first connect imports. 0 = only mail that arrives from now on. */
+  historyDays: z.number().int().min(0).max(3650).default(30),
+  /** Put a conversation token in the subject of replies: survives clients that drop threading headers. */
+  subjectToken: z.boolean().default(true),
+  /**
+   * Put the token in a plus-address Reply-To (support+c…@example.com). Only enable it when the mail
+   * server delivers plus-addresses to the same mailbox, or replies bounce.
+   */
+  replyToToken: z.boolean().default(false),
+  /** Attachments larger than this are not stored (the message is, with a note). */
+  maxAttachmentBytes: z
+    .number()
+    .int()
+    .min(1024)
+    .max(50 * 1024 * 1024)
+    .default(25 * 1024 * 1024),
+  /** Inbound messages per conversation per hour above which further mail is flagged automated (loop guard). */
+  hourlyMessageCap: z.number().int().min(1).max(10_000).default(30),
+});
+export type EmailSettings = z.output<typeof emailSettingsSchema>;
+export type EmailSettingsInput = z.input<typeof emailSettingsSchema>;
+
+export const emailSecretsSchema = z.object({
+  imapPassword: z.string().min(1).max(1024),
+  smtpPassword: z.string().min(1).max(1024),
+});
+export type EmailSecrets = z.output<typeof emailSecretsSchema>;
+
+/** The domain of our own Message-IDs: the support address's domain. */
+export function domainOf(address: string): string {
+  const at = address.lastIndexOf('@');
+  return (at >= 0 ? address.slice(at + 1) : address).toLowerCase();
+}

@@ -1,0 +1,229 @@
+import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import {
+  ChannelInputError,
+  type InboundEvent,
+  type InboundMessageEvent,
+} from '@switchboard/channels-core';
+import { domainOf, type EmailSettings } from '../email-settings.schema';
+import {
+  conversationIdFromMessageId,
+  extractMessageIds,
+  isOwnMessageId,
+  normalizeMessageId,
+  synthesizeMessageId,
+} from '../shared/message-id';
+import {
+  conversationIdFromAddresses,
+  conversationIdFromSubject,
+  stripSubjectToken,
+} from '../shared/reply-token';
+import { automatedReason, type HeaderView } from './auto-reply-detector';
+import { detectDeliveryReport } from './bounce-detector';
+import { collectAttachments } from './email-attachments';
+import { headerViewOf } from './header-view';
+import { htmlToPlainText, plainTextToHtml, sanitizeEmailHtml } from './html-sanitizer';
+import { foldQuotedText } from './quote-folding';
+
+/** A message as our IMAP client fetched it. */
+export interface RawEmail {
+  source: Buffer;
+  uid?: number;
+  mailbox?: string;
+  /** The server's INTERNALDATE: the fallback when the Date header is missing or absurd. */
+  receivedAt?: Date;
+}
+
+export interface ParseContext {
+  inboxId: string;
+  settings: EmailSettings;
+}
+
+/** The header our outbound mail carries so a copy that comes back is recognised as ours. */
+export const INBOX_HEADER = 'x-switchboard-inbox';
+
+const MAX_TEXT_LENGTH = 200_000;
+const MAX_REFERENCES = 50;
+
+/**
+ * One raw RFC 822 message → the events the core stores: a customer message, a delivery status for
+ * one of our messages (bounces), or nothing (our own mail coming back, a delay notice).
+ */
+export async function parseRawEmail(raw: RawEmail, ctx: ParseContext): Promise<InboundEvent[]> {
+  if (!Buffer.isBuffer(raw.source) || raw.source.length === 0)
+    throw new ChannelInputError('empty message');
+  const mail = await parseMime(raw.source);
+  const headers = headerViewOf(mail.headerLines);
+  const ourDomain = domainOf(ctx.settings.fromAddress);
+
+  const from = senderOf(mail, headers);
+  const messageId = normalizeMessageId(mail.messageId) ?? synthesizeMessageId(raw.source);
+  const subject = (mail.subject ?? '').trim();
+
+  if (isOwnMail(headers, messageId, from?.address ?? null, ctx, ourDomain)) return [];
+
+  const searchable = reportSearchText(raw.source, mail);
+  const report = detectDeliveryReport(headers, from?.address ?? null, subject, searchable);
+  if (report) {
+    if (report.action === 'delayed') return [];
+    if (!report.originalMessageId) {
+      throw new ChannelInputError(
+        'delivery report that names no Message-ID of the returned message',
+      );
+    }
+    return [
+      {
+        type: 'status',
+        externalId: report.originalMessageId,
+        status: report.action === 'delivered' ? 'delivered' : 'failed',
+        reason: report.reason,
+        at: dateOf(mail, raw),
+      },
+    ];
+  }
+
+  if (!from)
+    throw new ChannelInputError('message has no sender address (From, Sender or Return-Path)');
+
+  const references = uniqueIds([
+    ...extractMessageIds(mail.inReplyTo),
+    ...extractMessageIds(mail.references),
+  ]).slice(-MAX_REFERENCES);
+
+  const { attachments, notes } = collectAttachments(
+    mail.attachments,
+    ctx.settings.maxAttachmentBytes,
+  );
+  const sanitizedHtml = typeof mail.html === 'string' ? sanitizeEmailHtml(mail.html) : null;
+  const fullText = (
+    mail.text?.trim() ? mail.text : sanitizedHtml ? htmlToPlainText(sanitizedHtml) : ''
+  ).slice(0, MAX_TEXT_LENGTH);
+  const folded = foldQuotedText(fullText);
+  const text = [folded.body, ...notes].filter((part) => part.length > 0).join('\n\n');
+  const html = sanitizedHtml ?? (fullText.trim() ? plainTextToHtml(folded) : null);
+
+  const event: InboundMessageEvent = {
+    type: 'message',
+    externalId: messageId,
+    sender: { externalId: from.address, email: from.address, name: from.name },
+    text: text.length > 0 ? text : null,
+    html,
+    subject: subject ? stripSubjectToken(subject).slice(0, 998) : null,
+    attachments,
+    thread: { references, conversationToken: tokenOf(references, mail, subject) },
+    sentAt: dateOf(mail, raw),
+    automated: automatedReason(headers, from.address) !== null,
+  };
+  return [event];
+}
+
+async function parseMime(source: Buffer): Promise<ParsedMail> {
+  try {
+    // keepCidLinks: inline images stay attachments referenced by `cid:`, not megabytes of data: URLs.
+    return await simpleParser(source, {
+      keepCidLinks: true,
+      skipTextLinks: true,
+      maxHtmlLengthToParse: 2_000_000,
+    });
+  } catch (err) {
+    throw new ChannelInputError(
+      `malformed MIME message: ${err instanceof Error ? err.message : String(err)}`,
+    );
+  }
+}
+
+function senderOf(
+  mail: ParsedMail,
+  headers: HeaderView,
+): { address: string; name: string | null } | null {
+  const fromValue = firstAddress(mail.from);
+  if (fromValue) return fromValue;
+  // A From without an address (or none at all): Sender, then the envelope sender.
+  const sender = mail.headers.get('sender');
+  const senderValue = isAddressObject(sender) ? firstAddress(sender) : null;
+  if (senderValue) return senderValue;
+  const returnPath = normalizeMessageId(headers.get('return-path'));
+  return returnPath ? { address: returnPath.slice(1, -1).toLowerCase(), name: null } : null;
+}
+
+function firstAddress(
+  obj: AddressObject | undefined,
+): { address: string; name: string | null } | null {
+  const entry = obj?.value
+    .flatMap((v) => (v.group ? v.group : [v]))
+    .find((v) => v.address && v.address.includes('@'));
+  if (!entry?.address) return null;
+  return {
+    address: entry.address.trim().toLowerCase().slice(0, 254),
+    name: entry.name?.trim().slice(0, 255) || null,
+  };
+}
+
+function isAddressObject(value: unknown): value is AddressObject {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Array.isArray((value as { value?: unknown }).value)
+  );
+}
+
+function isOwnMail(
+  headers: HeaderView,
+  messageId: string,
+  fromAddress: string | null,
+  ctx: ParseContext,
+  ourDomain: string,
+): boolean {
+  if (headers.get(INBOX_HEADER) === ctx.inboxId) return true;
+  return (
+    isOwnMessageId(messageId, ourDomain) && fromAddress === ctx.settings.fromAddress.toLowerCase()
+  );
+}
+
+/** The conversation token: our Message-ID in the references, a plus-address, or the subject tag. */
+function tokenOf(references: string[], mail: ParsedMail, subject: string): string | null {
+  for (const ref of [...references].reverse()) {
+    const id = conversationIdFromMessageId(ref);
+    if (id) return id;
+  }
+  const recipients = [
+    mail.to,
+    mail.cc,
+    mail.headers.get('delivered-to'),
+    mail.headers.get('x-original-to'),
+  ]
+    .flat()
+    .flatMap((v) =>
+      isAddressObject(v) ? v.value.map((a) => a.address ?? '') : typeof v === 'string' ? [v] : [],
+    );
+  return conversationIdFromAddresses(recipients) ?? conversationIdFromSubject(subject);
+}
+
+/** Where a bounce keeps the returned message's headers: the raw body and the attached parts. */
+function reportSearchText(source: Buffer, mail: ParsedMail): string {
+  const raw = source.toString('latin1');
+  const bodyStart = raw.search(/\r?\n\r?\n/);
+  const parts = [
+    bodyStart === -1 ? '' : raw.slice(bodyStart, bodyStart + 2_000_000),
+    mail.text ?? '',
+  ];
+  for (const att of mail.attachments) {
+    if (/^(message\/|text\/rfc822-headers)/i.test(att.contentType))
+      parts.push(att.content.toString('utf8', 0, 200_000));
+  }
+  return parts.join('\n');
+}
+
+function dateOf(mail: ParsedMail, raw: RawEmail): Date {
+  const now = Date.now();
+  const fallback =
+    raw.receivedAt && !Number.isNaN(raw.receivedAt.getTime()) ? raw.receivedAt : new Date(now);
+  const date = mail.headers.has('date') ? mail.date : undefined;
+  if (!date || Number.isNaN(date.getTime())) return fallback;
+  // A Date header far in the future would pin the conversation to the top of the feed forever.
+  if (date.getTime() > now + 24 * 3600_000 || date.getFullYear() < 1990) return fallback;
+  return date;
+}
+
+function uniqueIds(ids: string[]): string[] {
+  return [...new Set(ids)];
+}

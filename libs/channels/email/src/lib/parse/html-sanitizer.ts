@@ -1,0 +1,183 @@
+import sanitizeHtml from 'sanitize-html';
+
+/**
+ * Email HTML is hostile by default. What survives: formatting, tables, links (opened in a new tab,
+ * no referrer), inline images by `cid:`/`data:`. What does not: scripts, event handlers, styles
+ * that fetch (`url(...)`), forms, frames, `javascript:` anywhere. Remote images keep their address
+ * in `data-remote-src` only, so nothing is fetched until an operator asks for it (tracking pixels).
+ * Earlier quoted messages and signatures are marked with `sb-quote` / `sb-signature` so the
+ * client can fold them.
+ */
+const MAX_HTML_LENGTH = 2_000_000;
+
+const SAFE_STYLE_VALUE = [
+  /^(?!.*(url|expression|image-set|element|paint)\s*\()(?!.*(javascript|behavior|binding)\s*:)[^<>{}\\;]*$/i,
+];
+const STYLE_PROPERTIES = [
+  'color',
+  'background-color',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'font-style',
+  'text-align',
+  'text-decoration',
+  'text-indent',
+  'line-height',
+  'letter-spacing',
+  'vertical-align',
+  'white-space',
+  'direction',
+  'width',
+  'max-width',
+  'min-width',
+  'height',
+  'margin',
+  'margin-top',
+  'margin-right',
+  'margin-bottom',
+  'margin-left',
+  'padding',
+  'padding-top',
+  'padding-right',
+  'padding-bottom',
+  'padding-left',
+  'border',
+  'border-top',
+  'border-right',
+  'border-bottom',
+  'border-left',
+  'border-color',
+  'border-width',
+  'border-style',
+  'border-collapse',
+  'border-radius',
+  'display',
+];
+
+const QUOTE_CLASSES =
+  /^(gmail_quote|gmail_extra|yahoo_quoted|moz-cite-prefix|protonmail_quote|x_gmail_quote)$/;
+const SIGNATURE_CLASSES = /^(gmail_signature|moz-signature|signature|x_gmail_signature)$/;
+
+function markFolded(tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Attributes {
+  const classes = (attribs['class'] ?? '').split(/\s+/).filter(Boolean);
+  const id = attribs['id'] ?? '';
+  const out: sanitizeHtml.Attributes = { ...attribs };
+  delete out['class'];
+  if (
+    tagName === 'blockquote' ||
+    classes.some((c) => QUOTE_CLASSES.test(c)) ||
+    id === 'divRplyFwdMsg'
+  ) {
+    out['class'] = 'sb-quote';
+  } else if (classes.some((c) => SIGNATURE_CLASSES.test(c)) || id === 'Signature') {
+    out['class'] = 'sb-signature';
+  }
+  return out;
+}
+
+const options: sanitizeHtml.IOptions = {
+  allowedTags: [
+    ...sanitizeHtml.defaults.allowedTags.filter((t) => t !== 'style'),
+    'img',
+    'font',
+    'center',
+    'details',
+    'summary',
+    'u',
+    's',
+    'strike',
+    'big',
+    'small',
+  ],
+  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'title', 'head', 'template'],
+  disallowedTagsMode: 'discard',
+  allowedAttributes: {
+    '*': ['style', 'dir', 'lang', 'title', 'align'],
+    a: ['href', 'name', 'target', 'rel'],
+    img: ['src', 'alt', 'width', 'height', 'data-remote-src'],
+    font: ['color', 'face', 'size'],
+    table: ['width', 'border', 'cellpadding', 'cellspacing', 'bgcolor'],
+    td: ['width', 'height', 'colspan', 'rowspan', 'valign', 'bgcolor'],
+    th: ['width', 'height', 'colspan', 'rowspan', 'valign', 'bgcolor'],
+    ol: ['start', 'type'],
+    blockquote: ['class'],
+    div: ['class'],
+  },
+  allowedClasses: { blockquote: ['sb-quote'], div: ['sb-quote', 'sb-signature'] },
+  allowedStyles: { '*': Object.fromEntries(STYLE_PROPERTIES.map((p) => [p, SAFE_STYLE_VALUE])) },
+  allowedSchemes: ['http', 'https', 'mailto', 'tel'],
+  allowedSchemesByTag: { img: ['cid', 'data'] },
+  allowProtocolRelative: false,
+  transformTags: {
+    a: (tagName, attribs) => ({
+      tagName,
+      attribs: { ...attribs, target: '_blank', rel: 'noopener noreferrer nofollow' },
+    }),
+    img: (tagName, attribs) => {
+      const src = (attribs['src'] ?? '').trim();
+      const out: sanitizeHtml.Attributes = { ...attribs };
+      if (/^(https?:)?\/\//i.test(src)) {
+        // Remote content needs the operator's consent: keep the address, load nothing.
+        delete out['src'];
+        out['data-remote-src'] = src.startsWith('//') ? `https:${src}` : src;
+      } else if (/^data:/i.test(src) && !/^data:image\/(png|jpe?g|gif|webp|bmp);/i.test(src)) {
+        delete out['src'];
+      } else if (!/^(cid|data):/i.test(src)) {
+        delete out['src'];
+      }
+      if (out['data-remote-src'] !== undefined && !/^https?:\/\//i.test(out['data-remote-src'])) {
+        delete out['data-remote-src'];
+      }
+      return { tagName, attribs: out };
+    },
+    blockquote: (tagName, attribs) => ({ tagName, attribs: markFolded(tagName, attribs) }),
+    div: (tagName, attribs) => ({ tagName, attribs: markFolded(tagName, attribs) }),
+  },
+};
+
+/** Sanitized HTML, or null when nothing renderable is left (or the input is absurdly large). */
+export function sanitizeEmailHtml(html: string): string | null {
+  if (html.length > MAX_HTML_LENGTH) return null;
+  const clean = sanitizeHtml(html, options).trim();
+  return clean.length > 0 ? clean : null;
+}
+
+/** The HTML of a plain-text mail: escaped, line breaks kept, quote and signature marked for folding. */
+export function plainTextToHtml(parts: {
+  body: string;
+  quoted: string | null;
+  signature: string | null;
+}): string {
+  const block = (text: string) => escapeHtml(text).replace(/\r?\n/g, '<br>');
+  let html = `<div>${block(parts.body)}</div>`;
+  if (parts.signature) html += `<div class="sb-signature">${block(parts.signature)}</div>`;
+  if (parts.quoted) html += `<blockquote class="sb-quote">${block(parts.quoted)}</blockquote>`;
+  return html;
+}
+
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/** Readable text of sanitized HTML, for mails that carry no plain-text part. */
+export function htmlToPlainText(html: string): string {
+  return html
+    .replace(/<(br|\/p|\/div|\/li|\/tr|\/h[1-6]|\/blockquote)\b[^>]*>/gi, '\n')
+    .replace(/<img\b[^>]*\balt="([^"]*)"[^>]*>/gi, '[$1]')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
