@@ -1,0 +1,77 @@
+import { useEffect } from 'react';
+import { t } from '../i18n/i18n';
+import { OperatorMenu } from '../modules/auth/components/operator-menu';
+import { useAuthStore } from '../modules/auth/store/auth-store';
+import { ConversationPane } from '../modules/conversation/components/conversation-pane';
+import { useConversationStore } from '../modules/conversation/store/conversation-store';
+import { FeedPane } from '../modules/feed/components/feed-pane';
+import { useFeedStore } from '../modules/feed/store/feed-store';
+import { NotificationToggle } from '../modules/notifications/components/notification-toggle';
+import { useTitleBadge } from '../modules/notifications/hooks/use-title-badge';
+import { useNotificationsStore } from '../modules/notifications/store/notifications-store';
+import { ConnectionIndicator } from '../modules/realtime/components/connection-indicator';
+import { useStreamConnection } from '../modules/realtime/hooks/use-stream-connection';
+import { ShortcutsDialog } from '../modules/shortcuts/components/shortcuts-dialog';
+import { useShortcuts } from '../modules/shortcuts/hooks/use-shortcuts';
+import { useOverlayStore } from '../modules/shortcuts/store/overlay-store';
+import { Icon } from '../shared/ui/icons';
+import { Toasts } from '../shared/ui/toasts';
+import { useHashSelection } from './use-hash-selection';
+
+export function AppShell() {
+  const token = useAuthStore((s) => s.token);
+  const operatorId = useAuthStore((s) => s.operator?.id ?? null);
+  const hasSelection = useConversationStore((s) => s.selectedId !== null);
+  const lastNotice = useNotificationsStore((s) => s.lastShown);
+
+  useEffect(() => {
+    const feed = useFeedStore.getState();
+    feed.setMe(operatorId);
+    void feed.loadFirstPage();
+    void feed.refreshCounts();
+    void feed.loadInboxes();
+    return () => {
+      useFeedStore.getState().reset();
+      useConversationStore.getState().reset();
+      useNotificationsStore.getState().reset();
+    };
+  }, [operatorId]);
+
+  useStreamConnection(token);
+  useShortcuts();
+  useTitleBadge();
+  useHashSelection();
+
+  return (
+    <div className="shell" data-view={hasSelection ? 'conversation' : 'list'}>
+      <header className="topbar">
+        <div className="topbar__brand">
+          <span className="brand-mark brand-mark--small" aria-hidden="true" />
+          <span>{t('app.name')}</span>
+        </div>
+        <ConnectionIndicator />
+        <div className="topbar__spacer" />
+        <NotificationToggle />
+        <button
+          type="button"
+          className="icon-button"
+          title={t('shell.shortcuts')}
+          onClick={() => useOverlayStore.getState().setHelpOpen(true)}
+        >
+          <Icon name="keyboard" />
+          <span className="visually-hidden">{t('shell.shortcuts')}</span>
+        </button>
+        <OperatorMenu />
+      </header>
+      <main className="panes">
+        <FeedPane />
+        <ConversationPane />
+      </main>
+      <ShortcutsDialog />
+      <Toasts />
+      <div className="visually-hidden" aria-live="polite" data-testid="last-notification">
+        {lastNotice ? `${lastNotice.title}: ${lastNotice.body}` : ''}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import { t } from '../../../i18n/i18n';
+import { Icon } from '../../../shared/ui/icons';
+import { useAuthStore } from '../store/auth-store';
+
+function initials(name: string): string {
+  const letters = name
+    .trim()
+    .split(/\s+/)
+    .slice(0, 2)
+    .map((part) => Array.from(part)[0] ?? '');
+  return letters.join('').toUpperCase() || '?';
+}
+
+/** Who is signed in, their online/away status (one click to switch) and sign-out. */
+export function OperatorMenu() {
+  const operator = useAuthStore((s) => s.operator);
+  const presence = useAuthStore((s) => s.presence);
+  const setPresence = useAuthStore((s) => s.setPresence);
+  const logout = useAuthStore((s) => s.logout);
+  if (!operator) return null;
+  const other = presence === 'online' ? 'away' : 'online';
+
+  return (
+    <div className="operator">
+      <button
+        type="button"
+        className="operator__presence"
+        data-presence={presence}
+        onClick={() => setPresence(other)}
+        title={t('shell.presence.toggle', { status: t(`shell.presence.${other}`) })}
+      >
+        <span className="avatar" aria-hidden="true">
+          {initials(operator.name)}
+          <span className="avatar__status" />
+        </span>
+        <span className="operator__text">
+          <span className="operator__name" data-testid="operator-name" dir="auto">
+            {operator.name}
+          </span>
+          <span className="operator__status">{t(`shell.presence.${presence}`)}</span>
+        </span>
+      </button>
+      <button type="button" className="icon-button" onClick={() => void logout()} title={t('shell.logout')}>
+        <Icon name="logout" />
+        <span className="visually-hidden">{t('shell.logout')}</span>
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import type { ConversationSummaryDto } from '@switchboard/contracts';
+import { useEffect, useRef, type FormEvent, type KeyboardEvent } from 'react';
+import { t } from '../../../i18n/i18n';
+import { Icon } from '../../../shared/ui/icons';
+import { useAuthStore } from '../../auth/store/auth-store';
+import { useOverlayStore } from '../../shortcuts/store/overlay-store';
+import { EMPTY_DRAFT, useComposerStore, type ComposerMode } from '../store/composer-store';
+import { sendMessage } from '../store/send-message';
+
+// Mirrors MAX_TEXT_LENGTH in the contracts (only types are imported from there).
+const MAX_TEXT_LENGTH = 10_000;
+const MAX_ROWS_PX = 240;
+
+/** Reply on the conversation's own channel, or leave an internal note. */
+export function Composer({ conversation }: { conversation: ConversationSummaryDto }) {
+  const draft = useComposerStore((s) => s.drafts[conversation.id] ?? EMPTY_DRAFT);
+  const setDraft = useComposerStore((s) => s.setDraft);
+  const clearDraft = useComposerStore((s) => s.clearDraft);
+  const operator = useAuthStore((s) => s.operator);
+  const focusRequest = useOverlayStore((s) => s.replyFocusRequest);
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  const tooLong = draft.text.length > MAX_TEXT_LENGTH;
+  const canSend = draft.text.trim().length > 0 && !tooLong && operator !== null;
+
+  useEffect(() => {
+    if (focusRequest > 0) textRef.current?.focus();
+  }, [focusRequest]);
+
+  // Grow with the text up to a limit, then scroll.
+  useEffect(() => {
+    const el = textRef.current;
+    if (!el) return;
+    el.style.blockSize = 'auto';
+    el.style.blockSize = `${Math.min(el.scrollHeight, MAX_ROWS_PX)}px`;
+  }, [draft.text]);
+
+  const submit = (event?: FormEvent) => {
+    event?.preventDefault();
+    if (!canSend || !operator) return;
+    void sendMessage(conversation, operator, draft.mode, draft.text);
+    clearDraft(conversation.id);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      submit();
+    }
+  };
+
+  const setMode = (mode: ComposerMode) => {
+    setDraft(conversation.id, { mode });
+    textRef.current?.focus();
+  };
+  const channel = t(`channel.${conversation.channel}`);
+
+  return (
+    <form className={`composer composer--${draft.mode}`} onSubmit={submit} data-testid="composer">
+      <div className="composer__modes" role="radiogroup">
+        {(['message', 'note'] as const).map((mode) => (
+          <button
+            key={mode}
+            type="button"
+            role="radio"
+            aria-checked={draft.mode === mode}
+            className="composer__mode"
+            data-testid={`composer-mode-${mode}`}
+            onClick={() => setMode(mode)}
+          >
+            <Icon name={mode === 'message' ? 'send' : 'note'} size={14} />
+            {t(mode === 'message' ? 'composer.reply' : 'composer.note')}
+          </button>
+        ))}
+      </div>
+      <textarea
+        ref={textRef}
+        className="composer__input"
+        data-testid="composer-input"
+        dir="auto"
+        rows={2}
+        value={draft.text}
+        aria-label={draft.mode === 'message' ? t('composer.placeholder.reply', { channel }) : t('composer.placeholder.note')}
+        placeholder={draft.mode === 'message' ? t('composer.placeholder.reply', { channel }) : t('composer.placeholder.note')}
+        onChange={(e) => setDraft(conversation.id, { text: e.target.value })}
+        onKeyDown={onKeyDown}
+      />
+      <div className="composer__footer">
+        {tooLong ? (
+          <span className="form-error" role="alert">
+            {t('composer.error.too_long', { count: draft.text.length, max: MAX_TEXT_LENGTH })}
+          </span>
+        ) : (
+          <span className="composer__hint">{t('composer.hint')}</span>
+        )}
+        <button type="submit" className="button button--primary" data-testid="composer-send" disabled={!canSend}>
+          {t(draft.mode === 'message' ? 'composer.send' : 'composer.add_note')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,77 @@
+import type { ConversationSummaryDto, MessageDto, OperatorDto } from '@switchboard/contracts';
+import { ApiError } from '../../../shared/api/http-client';
+import { isLocalId, useConversationStore } from '../../conversation/store/conversation-store';
+import { messagesApi } from '../api/messages-api';
+import type { ComposerMode } from './composer-store';
+
+function newClientId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  // Insecure contexts lack randomUUID; getRandomValues is enough for an idempotency key.
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+const localIdFor = (clientMessageId: string) => `local:${clientMessageId}`;
+const clientIdOf = (localId: string) => localId.slice('local:'.length);
+
+async function deliver(conversationId: string, localId: string, kind: ComposerMode, text: string): Promise<void> {
+  const store = useConversationStore.getState();
+  try {
+    const saved = await messagesApi.send(conversationId, { kind, text, clientMessageId: clientIdOf(localId) });
+    useConversationStore.getState().removeLocalMessage(conversationId, localId);
+    useConversationStore.getState().receiveMessage(saved);
+  } catch (error) {
+    // Kept on screen as failed with a retry button; the same clientMessageId makes the retry safe.
+    const reason = error instanceof ApiError || error instanceof Error ? error.message : String(error);
+    store.updateLocalMessage(conversationId, localId, { deliveryStatus: 'failed', failureReason: reason });
+  }
+}
+
+/** Shows the message at once (pending) and sends it on the conversation's channel. */
+export function sendMessage(
+  conversation: ConversationSummaryDto,
+  operator: OperatorDto,
+  kind: ComposerMode,
+  text: string,
+): Promise<void> {
+  const localId = localIdFor(newClientId());
+  const local: MessageDto = {
+    id: localId,
+    conversationId: conversation.id,
+    direction: 'outgoing',
+    kind,
+    sender: { type: 'operator', id: operator.id, name: operator.name },
+    text,
+    html: null,
+    attachments: [],
+    activity: null,
+    deliveryStatus: kind === 'message' ? 'pending' : null,
+    failureReason: null,
+    channel: conversation.channel,
+    createdAt: new Date().toISOString(),
+  };
+  useConversationStore.getState().addLocalMessage(local);
+  return deliver(conversation.id, localId, kind, text);
+}
+
+/** Retries a failed message: a local one is re-posted, a stored one goes through the API retry. */
+export async function retryMessage(message: MessageDto): Promise<void> {
+  if (isLocalId(message.id)) {
+    useConversationStore.getState().updateLocalMessage(message.conversationId, message.id, {
+      deliveryStatus: message.kind === 'message' ? 'pending' : null,
+      failureReason: null,
+    });
+    const kind: ComposerMode = message.kind === 'note' ? 'note' : 'message';
+    return deliver(message.conversationId, message.id, kind, message.text ?? '');
+  }
+  useConversationStore.getState().receiveMessage({ ...message, deliveryStatus: 'pending', failureReason: null });
+  try {
+    useConversationStore.getState().receiveMessage(await messagesApi.retry(message.id));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    useConversationStore.getState().receiveMessage({ ...message, deliveryStatus: 'failed', failureReason: reason });
+  }
+}

@@ -1,0 +1,41 @@
+import type { ConversationSummaryDto } from '@switchboard/contracts';
+import { formatUpcoming } from '../../../i18n/format';
+import { t } from '../../../i18n/i18n';
+import { ChannelIcon } from '../../../shared/ui/channel-icon';
+import { Icon } from '../../../shared/ui/icons';
+import { useFeedStore } from '../../feed/store/feed-store';
+import { openConversation } from '../store/conversation-commands';
+import { ConversationActions } from './conversation-actions';
+
+export function ConversationHeader({ conversation: c }: { conversation: ConversationSummaryDto }) {
+  const inbox = useFeedStore((s) => s.inboxes.find((i) => i.id === c.inboxId));
+  const name = c.contact.name ?? c.contact.handle ?? t('feed.row.unknown_contact');
+  const statusText =
+    c.status === 'snoozed' && c.snoozedUntil
+      ? t('conversation.status.snoozed', { time: formatUpcoming(new Date(c.snoozedUntil)) })
+      : t(`conversation.status.${c.status}`);
+
+  return (
+    <header className="conversation-header">
+      <button type="button" className="icon-button conversation-header__back" onClick={() => openConversation(null)}>
+        <Icon name="back" className="flip-rtl" />
+        <span className="visually-hidden">{t('conversation.back')}</span>
+      </button>
+      <div className="conversation-header__who">
+        <h2 className="conversation-header__name" dir="auto" data-testid="conversation-name">
+          {name}
+        </h2>
+        <div className="conversation-header__meta">
+          <ChannelIcon channel={c.channel} size={14} />
+          <span>{inbox?.name ?? t(`channel.${c.channel}`)}</span>
+          <span aria-hidden="true">·</span>
+          <span>#{c.number}</span>
+          <span className={`status-chip status-chip--${c.status}`} data-testid="conversation-status" data-status={c.status}>
+            {statusText}
+          </span>
+        </div>
+      </div>
+      <ConversationActions conversation={c} />
+    </header>
+  );
+}

@@ -1,0 +1,75 @@
+import type { MessageDto } from '@switchboard/contracts';
+import { memo } from 'react';
+import { formatFullDateTime, formatMessageStamp } from '../../../i18n/format';
+import { t } from '../../../i18n/i18n';
+import { ChannelIcon } from '../../../shared/ui/channel-icon';
+import { Icon } from '../../../shared/ui/icons';
+import { activityText } from '../utils/activity-text';
+import { DeliveryStatus } from './delivery-status';
+import { EmailFrame } from './email-frame';
+
+export const TimelineItem = memo(function TimelineItem({ message }: { message: MessageDto }) {
+  const created = new Date(message.createdAt);
+  if (message.kind === 'activity') {
+    return (
+      <li className="activity" data-testid="timeline-activity">
+        <span dir="auto">{message.activity ? activityText(message.activity) : message.text}</span>
+        <time dateTime={message.createdAt} title={formatFullDateTime(created)}>
+          {formatMessageStamp(created)}
+        </time>
+      </li>
+    );
+  }
+
+  const side = message.direction === 'outgoing' ? 'out' : 'in';
+  const sender = message.sender.name ?? t('feed.row.unknown_contact');
+  return (
+    <li
+      className={`message message--${side} message--${message.kind}`}
+      data-testid="timeline-message"
+      data-message-id={message.id}
+      data-kind={message.kind}
+    >
+      <div className="message__meta">
+        <span className="message__sender" dir="auto">
+          {sender}
+        </span>
+        {message.kind === 'note' ? (
+          <span className="message__note-label">
+            <Icon name="note" size={12} />
+            {t('conversation.note')}
+          </span>
+        ) : (
+          <span className="message__channel">
+            <ChannelIcon channel={message.channel} size={12} />
+            {t('conversation.via', { channel: t(`channel.${message.channel}`) })}
+          </span>
+        )}
+        <time dateTime={message.createdAt} title={formatFullDateTime(created)}>
+          {formatMessageStamp(created)}
+        </time>
+      </div>
+      <div className="message__bubble">
+        {message.html ? (
+          <EmailFrame messageId={message.id} html={message.html} sender={sender} />
+        ) : (
+          <p className="message__text" dir="auto">
+            {message.text}
+          </p>
+        )}
+        {message.attachments.length > 0 && (
+          <ul className="message__attachments">
+            {message.attachments.map((a) => (
+              <li key={a.id}>
+                <a href={a.url} download={a.filename} rel="noopener">
+                  {a.filename}
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      {side === 'out' && <DeliveryStatus message={message} />}
+    </li>
+  );
+});

@@ -1,0 +1,32 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { setTimeZone } from '../../../i18n/format';
+import { setLocale } from '../../../i18n/i18n';
+import { activityText } from './activity-text';
+
+afterEach(() => {
+  setLocale('en');
+  setTimeZone('UTC');
+});
+
+describe('activityText', () => {
+  it('says who snoozed until when, on the operator clock', () => {
+    setLocale('en-GB');
+    setTimeZone('Europe/Berlin');
+    const text = activityText(
+      {
+        type: 'status_changed',
+        from: 'open',
+        to: 'snoozed',
+        by: { id: 'a', name: 'Anna' },
+        snoozedUntil: '2026-03-09T08:00:00.000Z',
+      },
+      new Date('2026-03-06T12:00:00Z'), // Friday
+    );
+    expect(text).toBe('Anna snoozed until Mon 09:00');
+  });
+
+  it('describes system activities', () => {
+    expect(activityText({ type: 'snooze_expired' })).toBe('Snooze ended, the conversation is back');
+    expect(activityText({ type: 'assigned', by: null, assignee: null })).toBe('Switchboard removed the assignee');
+  });
+});

@@ -1,0 +1,37 @@
+import type { Activity } from '@switchboard/contracts';
+import { formatUpcoming } from '../../../i18n/format';
+import { t } from '../../../i18n/i18n';
+
+/** Renders a structured timeline activity in the operator's language and timezone. */
+export function activityText(activity: Activity, now: Date = new Date()): string {
+  switch (activity.type) {
+    case 'status_changed': {
+      const actor = activity.by?.name ?? t('activity.someone');
+      if (activity.to === 'snoozed') {
+        const time = activity.snoozedUntil ? formatUpcoming(new Date(activity.snoozedUntil), now) : '';
+        return t('activity.status_changed.snoozed', { actor, time });
+      }
+      return t(`activity.status_changed.${activity.to}`, { actor });
+    }
+    case 'snooze_expired':
+      return t('activity.snooze_expired');
+    case 'unsnoozed_by_customer':
+      return t('activity.unsnoozed_by_customer');
+    case 'reopened_by_customer':
+      return t('activity.reopened_by_customer');
+    case 'assigned': {
+      const actor = activity.by?.name ?? t('activity.system');
+      return activity.assignee
+        ? t('activity.assigned', { actor, assignee: activity.assignee.name })
+        : t('activity.unassigned', { actor });
+    }
+    default:
+      return assertNever(activity);
+  }
+}
+
+function assertNever(value: never): string {
+  // A new activity type from a newer server: show nothing rather than crash the timeline.
+  void value;
+  return '';
+}

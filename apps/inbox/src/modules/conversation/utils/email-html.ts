@@ -1,0 +1,26 @@
+/**
+ * Email bodies arrive sanitized by the server; the frame adds a second wall: no scripts (sandbox),
+ * and a Content-Security-Policy that blocks remote images until the operator allows them, so a
+ * tracking pixel cannot tell the sender when the mail was read.
+ */
+const REMOTE_RESOURCE = /(?:src|background|srcset)\s*=\s*["']?\s*(?:https?:)?\/\/|url\(\s*["']?\s*(?:https?:)?\/\//i;
+
+export function hasRemoteImages(html: string): boolean {
+  return REMOTE_RESOURCE.test(html);
+}
+
+export function buildEmailDocument(html: string, allowRemoteImages: boolean): string {
+  const imgSrc = allowRemoteImages ? 'data: cid: https: http:' : 'data: cid:';
+  const csp = `default-src 'none'; img-src ${imgSrc}; style-src 'unsafe-inline'; font-src data:`;
+  return `<!doctype html><html><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<base target="_blank">
+<style>
+html,body{margin:0;padding:0;background:transparent}
+body{font:14px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans Arabic",sans-serif;color:#1c2024;overflow-wrap:anywhere}
+img{max-inline-size:100%;block-size:auto}
+blockquote{margin-inline:0;padding-inline-start:12px;border-inline-start:3px solid #e0e1e6;color:#60646c}
+pre{white-space:pre-wrap}
+a{color:#3e63dd}
+</style></head><body dir="auto">${html}</body></html>`;
+}

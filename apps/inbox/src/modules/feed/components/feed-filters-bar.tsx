@@ -1,0 +1,43 @@
+import { t } from '../../../i18n/i18n';
+import { ASSIGNEE_OPTIONS } from '../store/feed-filters';
+import { useFeedStore } from '../store/feed-store';
+
+export function FeedFiltersBar() {
+  const assignee = useFeedStore((s) => s.filters.assignee);
+  const inboxId = useFeedStore((s) => s.filters.inboxId);
+  const inboxes = useFeedStore((s) => s.inboxes);
+  const setFilters = useFeedStore((s) => s.setFilters);
+  return (
+    <div className="filters">
+      <div className="segmented" role="radiogroup" aria-label={t('feed.filter.assignee')}>
+        {ASSIGNEE_OPTIONS.map((option) => (
+          <button
+            key={option}
+            type="button"
+            role="radio"
+            aria-checked={assignee === option}
+            className="segmented__option"
+            onClick={() => setFilters({ assignee: option })}
+          >
+            {t(`feed.filter.${option}`)}
+          </button>
+        ))}
+      </div>
+      {inboxes.length > 1 && (
+        <select
+          className="select"
+          aria-label={t('feed.filter.inbox')}
+          value={inboxId ?? ''}
+          onChange={(e) => setFilters({ inboxId: e.target.value || null })}
+        >
+          <option value="">{t('feed.filter.all_inboxes')}</option>
+          {inboxes.map((inbox) => (
+            <option key={inbox.id} value={inbox.id}>
+              {inbox.name} · {t(`channel.${inbox.kind}`)}
+            </option>
+          ))}
+        </select>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef } from 'react';
+import { t } from '../../../i18n/i18n';
+import { openConversation } from '../../conversation/store/conversation-commands';
+import { useConversationStore } from '../../conversation/store/conversation-store';
+import { useFeedStore } from '../store/feed-store';
+import { FeedEmpty } from './feed-empty';
+import { FeedRow } from './feed-row';
+
+export const FEED_ROW_HEIGHT = 72;
+/** Start fetching the next keyset page this many rows before the end. */
+const PREFETCH_ROWS = 15;
+
+/** The conversation list: only the visible rows are in the DOM, so 10 000 rows scroll smoothly. */
+export function FeedList() {
+  const order = useFeedStore((s) => s.order);
+  const byId = useFeedStore((s) => s.byId);
+  const phase = useFeedStore((s) => s.phase);
+  const error = useFeedStore((s) => s.error);
+  const hasMore = useFeedStore((s) => s.hasMore);
+  const loadingMore = useFeedStore((s) => s.loadingMore);
+  const selectedId = useConversationStore((s) => s.selectedId);
+  const scrollRef = useRef<HTMLDivElement>(null);
+
+  const virtualizer = useVirtualizer({
+    count: order.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => FEED_ROW_HEIGHT,
+    overscan: 10,
+    getItemKey: (index) => order[index] ?? index,
+  });
+  const items = virtualizer.getVirtualItems();
+  const lastIndex = items[items.length - 1]?.index ?? -1;
+
+  useEffect(() => {
+    if (hasMore && !loadingMore && lastIndex >= order.length - PREFETCH_ROWS) void useFeedStore.getState().loadMore();
+  }, [lastIndex, order.length, hasMore, loadingMore]);
+
+  // Keyboard navigation moves the selection; keep it on screen.
+  useEffect(() => {
+    if (!selectedId) return;
+    const index = order.indexOf(selectedId);
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+  }, [selectedId, order, virtualizer]);
+
+  if (phase === 'loading' && order.length === 0) {
+    return <div className="feed-state" aria-busy="true">{t('feed.loading')}</div>;
+  }
+  if (phase === 'error' && order.length === 0) {
+    return (
+      <div className="feed-state" role="alert">
+        <p>{t('feed.error', { message: error ?? '' })}</p>
+        <button type="button" className="button" onClick={() => void useFeedStore.getState().loadFirstPage()}>
+          {t('feed.retry')}
+        </button>
+      </div>
+    );
+  }
+  if (order.length === 0) return <FeedEmpty />;
+
+  return (
+    <div ref={scrollRef} className="feed-list" data-testid="feed-list" aria-label={t('feed.list.label')} role="list">
+      <div className="feed-list__inner" style={{ blockSize: virtualizer.getTotalSize() }}>
+        {items.map((item) => {
+          const id = order[item.index] as string;
+          const conversation = byId[id];
+          if (!conversation) return null;
+          return (
+            <div
+              key={item.key}
+              role="listitem"
+              className="feed-list__item"
+              style={{ blockSize: item.size, transform: `translateY(${item.start}px)` }}
+            >
+              <FeedRow conversation={conversation} selected={id === selectedId} onOpen={openConversation} />
+            </div>
+          );
+        })}
+      </div>
+      {loadingMore && <div className="feed-list__more">{t('feed.loading_more')}</div>}
+    </div>
+  );
+}

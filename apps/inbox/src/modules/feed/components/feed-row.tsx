@@ -1,0 +1,58 @@
+import type { ConversationSummaryDto } from '@switchboard/contracts';
+import { memo } from 'react';
+import { formatListStamp, formatUpcoming } from '../../../i18n/format';
+import { t, tp } from '../../../i18n/i18n';
+import { ChannelIcon } from '../../../shared/ui/channel-icon';
+import { Icon } from '../../../shared/ui/icons';
+
+interface FeedRowProps {
+  conversation: ConversationSummaryDto;
+  selected: boolean;
+  onOpen: (id: string) => void;
+}
+
+export const FeedRow = memo(function FeedRow({ conversation: c, selected, onOpen }: FeedRowProps) {
+  const name = c.contact.name ?? c.contact.handle ?? t('feed.row.unknown_contact');
+  const unread = c.unreadCount > 0;
+  const preview = c.lastMessagePreview ?? t('feed.row.no_preview');
+  return (
+    <button
+      type="button"
+      className="feed-row"
+      data-testid="feed-row"
+      data-conversation-id={c.id}
+      data-unread={unread || undefined}
+      aria-current={selected || undefined}
+      onClick={() => onOpen(c.id)}
+    >
+      <ChannelIcon channel={c.channel} />
+      <span className="feed-row__body">
+        <span className="feed-row__top">
+          <span className="feed-row__name" dir="auto">
+            {name}
+          </span>
+          <time className="feed-row__time" dateTime={c.lastActivityAt}>
+            {formatListStamp(new Date(c.lastActivityAt))}
+          </time>
+        </span>
+        <span className="feed-row__bottom">
+          <span className="feed-row__preview" dir="auto">
+            {c.lastMessageDirection === 'outgoing' && <span className="feed-row__you">{t('feed.row.you')}</span>}
+            {preview}
+          </span>
+          {c.status === 'snoozed' && c.snoozedUntil && (
+            <span className="chip chip--snooze" data-testid="snoozed-until">
+              <Icon name="snooze" size={12} />
+              {t('feed.row.snoozed_until', { time: formatUpcoming(new Date(c.snoozedUntil)) })}
+            </span>
+          )}
+          {unread && (
+            <span className="unread-badge" aria-label={tp('feed.row.unread', c.unreadCount)}>
+              {c.unreadCount > 99 ? '99+' : c.unreadCount}
+            </span>
+          )}
+        </span>
+      </span>
+    </button>
+  );
+});

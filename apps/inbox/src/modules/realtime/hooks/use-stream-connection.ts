@@ -1,0 +1,53 @@
+import { useEffect } from 'react';
+import { resyncFromRest } from '../../../app/resync';
+import { useAuthStore } from '../../auth/store/auth-store';
+import { openStreamSocket, type StreamSocket } from '../api/stream-socket';
+import { applyStreamEvent } from '../store/stream-actions';
+import { useStreamStore } from '../store/stream-store';
+
+let active: StreamSocket | null = null;
+
+/** The live socket, for the few places that send on it (presence, typing). */
+export function currentStreamSocket(): StreamSocket | null {
+  return active;
+}
+
+/** Keeps one stream connection open while the operator is signed in. */
+export function useStreamConnection(token: string | null): void {
+  useEffect(() => {
+    if (!token) return undefined;
+    const stream = useStreamStore.getState();
+    const socket = openStreamSocket({
+      getToken: () => useAuthStore.getState().token,
+      getCursor: () => useStreamStore.getState().lastCursor,
+      onEvent: (event) => void applyStreamEvent(event),
+      onReady: (cursor, fresh) => {
+        // The server starts each connection as online; restore an "away" the operator chose.
+        if (useAuthStore.getState().presence !== 'online') socket.setPresence(useAuthStore.getState().presence);
+        // Nothing to resume from: take the server's position and load the screen over REST.
+        if (fresh) {
+          stream.resetTo(cursor);
+          resyncFromRest();
+        }
+      },
+      onReset: (cursor) => {
+        stream.resetTo(cursor);
+        resyncFromRest();
+      },
+      onStatus: (status) => useStreamStore.getState().setStatus(status),
+      onUnauthorized: () => useAuthStore.getState().expire(),
+    });
+    active = socket;
+    const unsubscribe = useAuthStore.subscribe((state, previous) => {
+      if (state.presence !== previous.presence) socket.setPresence(state.presence);
+    });
+    // Exposed for browser tests that cut the network under a running page.
+    (window as unknown as { __switchboardStream?: StreamSocket }).__switchboardStream = socket;
+    return () => {
+      unsubscribe();
+      socket.close();
+      active = null;
+      useStreamStore.getState().clear();
+    };
+  }, [token]);
+}

@@ -1,0 +1,26 @@
+/** Small stroke icons used across the app; decorative, labels come from the surrounding control. */
+const ICONS = {
+  check: 'M5 12.5 10 17l9-10',
+  checks: 'M2.5 12.5 7 17l9-10M11 16l1 1 9-10',
+  clock: 'M12 7v5l3 2M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18Z',
+  alert: 'M12 8v5m0 3.5v.5M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18Z',
+  archive: 'M4 7h16M6 7v11a1 1 0 0 0 1 1h10a1 1 0 0 0 1-1V7M9.5 11.5l2.5 2.5 2.5-2.5M12 14V9',
+  snooze: 'M12 21a8 8 0 1 0 0-16 8 8 0 0 0 0 16ZM12 9v4l2.5 1.5M5 3 2 6M19 3l3 3',
+  reopen: 'M4 12a8 8 0 1 0 2.3-5.7M4 4v4.5h4.5',
+  back: 'M15 5 8 12l7 7',
+  bell: 'M6 16V11a6 6 0 1 1 12 0v5l1.5 2h-15ZM10 20.5a2 2 0 0 0 4 0',
+  keyboard: 'M3 7h18v10H3zM7 14h10M7 10.5h.01M10.5 10.5h.01M14 10.5h.01M17.5 10.5h.01',
+  logout: 'M14 4h5v16h-5M10 8l-4 4 4 4M6 12h10',
+  send: 'M4 12 20 4l-6 16-3-7-7-1Z',
+  note: 'M6 4h9l4 4v12H6zM14.5 4v4.5H19M9 12h7M9 15.5h5',
+} as const;
+
+export type IconName = keyof typeof ICONS;
+
+export function Icon({ name, size = 16, className }: { name: IconName; size?: number; className?: string }) {
+  return (
+    <svg className={className} width={size} height={size} viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <path d={ICONS[name]} fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
+  );
+}
