@@ -37,6 +37,11 @@ export const inboundMessageEventSchema = z.object({
     .object({
       references: z.array(z.string()).default([]),
       conversationToken: z.string().nullish(),
+      /**
+       * When no hint matches: true continues the sender's latest conversation (chat channels);
+       * false starts a new one (email, where a new subject is a new conversation).
+       */
+      continueLatest: z.boolean().default(true),
     })
     .optional(),
   sentAt: z.date(),

@@ -1,0 +1,45 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from './core/auth/auth.module';
+import type { AppConfig } from './core/config/config.schema';
+import { ConfigModule } from './core/config/config.module';
+import { CryptoModule } from './core/crypto/crypto.module';
+import { DatabaseModule } from './core/database/database.module';
+import { EventsModule } from './core/events/events.module';
+import { HealthController } from './core/health/health.controller';
+import { loggerOptions } from './core/logging/logger-options';
+import { QueueModule } from './core/queue/queue.module';
+import { RealtimeModule } from './core/realtime/realtime.module';
+import { StorageModule } from './core/storage/storage.module';
+import { ChannelsModule } from './modules/channels/channels.module';
+import { ConversationsModule } from './modules/conversations/conversations.module';
+import { OperatorsModule } from './modules/operators/operators.module';
+import { SeedModule } from './modules/seed/seed.module';
+import { SnoozeModule } from './modules/snooze/snooze.module';
+
+/** Infrastructure (core/) first, then the product's domains (modules/). */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot(loggerOptions(config)),
+        DatabaseModule,
+        CryptoModule,
+        EventsModule,
+        QueueModule,
+        StorageModule,
+        AuthModule,
+        RealtimeModule,
+        ChannelsModule,
+        ConversationsModule,
+        OperatorsModule,
+        SnoozeModule,
+        SeedModule,
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

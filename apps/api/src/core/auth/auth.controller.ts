@@ -1,0 +1,47 @@
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { loginRequestSchema, type LoginRequest, type LoginResponseDto, type OperatorDto } from '@switchboard/contracts';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { queryOne } from '../database/sql-rows';
+import { ApiZodBody } from '../http/api-zod.decorators';
+import { parseWith } from '../http/zod-validation.pipe';
+import { AuthService } from './auth.service';
+import { Public, type OperatorRequest } from './auth.guard';
+import type { AuthenticatedOperator } from './authenticated-operator';
+import { CurrentOperator } from './current-operator.decorator';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    @InjectDataSource() private readonly ds: DataSource,
+  ) {}
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  @ApiZodBody(loginRequestSchema)
+  login(@Body(parseWith(loginRequestSchema)) body: LoginRequest): Promise<LoginResponseDto> {
+    return this.auth.login(body);
+  }
+
+  @ApiBearerAuth()
+  @Post('logout')
+  @HttpCode(204)
+  async logout(@Req() req: OperatorRequest): Promise<void> {
+    if (req.sessionToken) await this.auth.logout(req.sessionToken);
+  }
+
+  @ApiBearerAuth()
+  @Get('me')
+  async me(@CurrentOperator() op: AuthenticatedOperator): Promise<OperatorDto> {
+    const row = await queryOne<OperatorDto>(
+      this.ds.manager,
+      'SELECT id, email, name, role, timezone, locale FROM operators WHERE id = $1',
+      [op.id],
+    );
+    return row as OperatorDto;
+  }
+}

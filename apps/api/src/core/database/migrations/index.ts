@@ -1,0 +1,11 @@
+import { InitialSchema1763800000000 } from './1763800000000-initial-schema';
+import { Webchat1795300000000 } from './1795300000000-webchat';
+
+/**
+ * Every migration, in order. Listed explicitly (not globbed) so the bundled API carries them.
+ * Add one line per new migration file.
+ */
+export const MIGRATIONS = [
+  InitialSchema1763800000000,
+  Webchat1795300000000,
+];

@@ -1,0 +1,83 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { ApiErrorCode, ApiErrorDto } from '@switchboard/contracts';
+import { ChannelInputError } from '@switchboard/channels-core';
+import type { Request, Response } from 'express';
+import { ZodError } from 'zod';
+import { AppException } from './app.exception';
+
+/**
+ * Every error leaves as ApiErrorDto: a status, a code and a reason a human can act on.
+ * Unknown errors are logged and answered with a generic 500 that leaks nothing.
+ */
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') return;
+    const ctx = host.switchToHttp();
+    const res = ctx.getResponse<Response>();
+    const req = ctx.getRequest<Request & { id?: string }>();
+    const body = this.toBody(exception);
+    body.requestId = typeof req.id === 'string' ? req.id : undefined;
+    if (body.statusCode >= 500) {
+      this.logger.error({ err: exception, requestId: body.requestId }, `Unhandled error on ${req.method} ${req.url}`);
+    }
+    if (res.headersSent) return;
+    res.status(body.statusCode).json(body);
+  }
+
+  private toBody(e: unknown): ApiErrorDto {
+    if (e instanceof AppException) {
+      return { statusCode: e.getStatus(), code: e.code, message: e.message, details: e.details };
+    }
+    if (e instanceof ZodError) {
+      return {
+        statusCode: 400,
+        code: 'VALIDATION_FAILED',
+        message: e.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '),
+        details: e.issues.map((i) => ({ path: i.path, message: i.message })),
+      };
+    }
+    if (e instanceof ChannelInputError) {
+      return { statusCode: 400, code: 'VALIDATION_FAILED', message: e.message };
+    }
+    if (e instanceof HttpException) {
+      const status = e.getStatus();
+      return { statusCode: status, code: codeForStatus(status), message: messageOf(e) };
+    }
+    // body-parser errors (malformed JSON, body too large) carry their own 4xx status.
+    const status = (e as { status?: unknown; type?: unknown })?.status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      const type = (e as { type?: unknown }).type;
+      const message =
+        type === 'entity.parse.failed'
+          ? 'Request body is not valid JSON'
+          : type === 'entity.too.large'
+            ? 'Request body is too large'
+            : (e as Error).message;
+      return { statusCode: status, code: codeForStatus(status), message };
+    }
+    return { statusCode: 500, code: 'INTERNAL', message: 'Internal server error' };
+  }
+}
+
+function messageOf(e: HttpException): string {
+  const r = e.getResponse();
+  if (typeof r === 'string') return r;
+  const m = (r as { message?: unknown }).message;
+  if (Array.isArray(m)) return m.join('; ');
+  return typeof m === 'string' ? m : e.message;
+}
+
+function codeForStatus(status: number): ApiErrorCode {
+  if (status === 401) return 'UNAUTHENTICATED';
+  if (status === 403) return 'FORBIDDEN';
+  if (status === 404) return 'NOT_FOUND';
+  if (status === 409) return 'CONFLICT';
+  if (status === 413) return 'PAYLOAD_TOO_LARGE';
+  if (status === 415) return 'UNSUPPORTED_MEDIA_TYPE';
+  if (status === 429) return 'RATE_LIMITED';
+  if (status >= 500) return 'INTERNAL';
+  return 'VALIDATION_FAILED';
+}

@@ -1,0 +1,50 @@
+import { HttpException } from '@nestjs/common';
+import type { ApiErrorCode } from '@switchboard/contracts';
+
+/** Domain error with a machine-readable code; the filter turns it into ApiErrorDto. */
+export class AppException extends HttpException {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message, statusForCode(code));
+  }
+}
+
+export function statusForCode(code: ApiErrorCode): number {
+  switch (code) {
+    case 'VALIDATION_FAILED':
+      return 400;
+    case 'UNAUTHENTICATED':
+    case 'WEBHOOK_SIGNATURE_INVALID':
+      return 401;
+    case 'FORBIDDEN':
+      return 403;
+    case 'NOT_FOUND':
+      return 404;
+    case 'CONFLICT':
+    case 'INVALID_STATE':
+      return 409;
+    case 'PAYLOAD_TOO_LARGE':
+      return 413;
+    case 'UNSUPPORTED_MEDIA_TYPE':
+      return 415;
+    case 'TEXT_TOO_LONG':
+      return 422;
+    case 'RATE_LIMITED':
+      return 429;
+    case 'CHANNEL_ERROR':
+      return 502;
+    case 'INTERNAL':
+      return 500;
+    default:
+      return assertNever(code);
+  }
+}
+
+function assertNever(value: never): never {
+  throw new Error(`Unhandled error code ${String(value)}`);
+}
+
+export const notFound = (what: string) => new AppException('NOT_FOUND', `${what} not found`);

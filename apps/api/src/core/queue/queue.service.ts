@@ -1,0 +1,87 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import PgBoss from 'pg-boss';
+import type { EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+
+export interface QueueDefinition {
+  name: string;
+  retryLimit: number;
+  /** Seconds before the first retry; doubled each time with retryBackoff. */
+  retryDelay: number;
+  expireInSeconds: number;
+}
+
+export type JobHandler<T> = (job: PgBoss.JobWithMetadata<T>) => Promise<void>;
+
+/**
+ * The job queue: pg-boss on the same PostgreSQL, so the embedded default needs nothing else and a
+ * job can be enqueued in the same transaction as the row it is about (no lost or phantom jobs).
+ */
+@Injectable()
+export class QueueService implements OnApplicationShutdown {
+  private readonly logger = new Logger(QueueService.name);
+  private boss: PgBoss | null = null;
+  private starting: Promise<PgBoss> | null = null;
+  private readonly workers = new Map<string, string>();
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  private start(): Promise<PgBoss> {
+    this.starting ??= (async () => {
+      const boss = new PgBoss({
+        connectionString: this.config.DATABASE_URL,
+        schema: 'pgboss',
+        max: 4,
+        application_name: 'switchboard-queue',
+      });
+      boss.on('error', (err: Error) => this.logger.error(`Queue error: ${err.message}`));
+      await boss.start();
+      this.boss = boss;
+      return boss;
+    })();
+    return this.starting;
+  }
+
+  async define(def: QueueDefinition): Promise<void> {
+    const boss = await this.start();
+    const { name, ...options } = def;
+    if (await boss.getQueue(name)) await boss.updateQueue(name, { name, ...options, retryBackoff: true });
+    else await boss.createQueue(name, { name, ...options, retryBackoff: true });
+  }
+
+  /** Enqueue inside the caller's transaction: the job exists if and only if the transaction commits. */
+  async sendInTransaction(em: EntityManager, name: string, data: object, singletonKey?: string): Promise<void> {
+    const boss = await this.start();
+    await boss.send(name, data, {
+      singletonKey,
+      db: { executeSql: async (text: string, values: unknown[]) => ({ rows: (await em.query(text, values)) as unknown[] }) },
+    });
+  }
+
+  async work<T>(name: string, handler: JobHandler<T>): Promise<void> {
+    if (!this.config.QUEUE_ENABLED) return;
+    const boss = await this.start();
+    const id = await boss.work<T>(
+      name,
+      { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: 0.5 },
+      async ([job]) => {
+        if (job) await handler(job);
+      },
+    );
+    this.workers.set(name, id);
+  }
+
+  /** Wake local workers now instead of at their next poll (the job was just committed). */
+  nudge(name: string): void {
+    const id = this.workers.get(name);
+    if (id && this.boss) this.boss.notifyWorker(id);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    const boss = this.boss ?? (this.starting ? await this.starting.catch(() => null) : null);
+    if (!boss) return;
+    // Graceful: stop fetching, let active jobs finish up to the timeout; unfinished jobs expire and
+    // are retried by another instance.
+    await boss.stop({ graceful: true, timeout: this.config.SHUTDOWN_TIMEOUT_MS, close: true, wait: true });
+  }
+}

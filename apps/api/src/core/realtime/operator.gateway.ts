@@ -1,0 +1,201 @@
+import { Logger, OnApplicationShutdown } from '@nestjs/common';
+import {
+  OnGatewayConnection,
+  OnGatewayDisconnect,
+  OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+  ConnectedSocket,
+  MessageBody,
+} from '@nestjs/websockets';
+import {
+  OPERATOR_NAMESPACE,
+  PRESENCE_STATUSES,
+  type OperatorClientToServerEvents,
+  type OperatorHandshakeAuth,
+  type OperatorServerToClientEvents,
+  type StreamEvent,
+  type TypingSignal,
+} from '@switchboard/contracts';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Namespace, Socket } from 'socket.io';
+import type { DataSource } from 'typeorm';
+import { z } from 'zod';
+import { AuthService } from '../auth/auth.service';
+import type { AuthenticatedOperator } from '../auth/authenticated-operator';
+import { EventLogService } from '../events/event-log.service';
+import { EventStreamService, type Signal } from '../events/event-stream.service';
+import { OperatorSocketState } from './operator-socket-state';
+
+type OperatorSocket = Socket<OperatorClientToServerEvents, OperatorServerToClientEvents, Record<string, never>, {
+  operator: AuthenticatedOperator;
+  state: OperatorSocketState;
+}>;
+
+const handshakeSchema = z.object({
+  token: z.string().min(1).max(200),
+  cursor: z.coerce.number().int().min(0).optional(),
+});
+const typingSchema = z.object({ conversationId: z.string().uuid(), typing: z.boolean() });
+const presenceSchema = z.object({ status: z.enum(PRESENCE_STATUSES) });
+const CATCH_UP_PAGE = 500;
+
+/**
+ * The operators' live stream. On connect, an operator gets every event after the cursor they
+ * send, then live events, in cursor order, each exactly once; only their own account's events.
+ */
+@WebSocketGateway({ namespace: OPERATOR_NAMESPACE, cors: { origin: true, credentials: true } })
+export class OperatorGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnApplicationShutdown {
+  private readonly logger = new Logger(OperatorGateway.name);
+  @WebSocketServer() private nsp!: Namespace;
+  private readonly byAccount = new Map<string, Set<OperatorSocket>>();
+
+  constructor(
+    private readonly auth: AuthService,
+    private readonly log: EventLogService,
+    private readonly stream: EventStreamService,
+    @InjectDataSource() private readonly ds: DataSource,
+  ) {}
+
+  afterInit(nsp: Namespace): void {
+    nsp.use((socket, next) => {
+      const parsed = handshakeSchema.safeParse(socket.handshake.auth as Partial<OperatorHandshakeAuth>);
+      if (!parsed.success) return next(new Error('unauthorized: a session token is required'));
+      this.auth
+        .authenticate(parsed.data.token)
+        .then((operator) => {
+          if (!operator) return next(new Error('unauthorized: session expired or invalid'));
+          socket.data.operator = operator;
+          socket.data.state = new OperatorSocketState(parsed.data.cursor ?? -1);
+          next();
+        })
+        .catch((err: Error) => next(err));
+    });
+    this.stream.onEvents((accountId, events) => this.deliver(accountId, events));
+    this.stream.onSignal((signal) => this.relaySignal(signal));
+    this.stream.onResync(() => this.resyncAll());
+  }
+
+  async handleConnection(socket: OperatorSocket): Promise<void> {
+    const { operator, state } = socket.data;
+    if (!operator) return;
+    let set = this.byAccount.get(operator.accountId);
+    if (!set) this.byAccount.set(operator.accountId, (set = new Set()));
+    // Registered before reading the log: anything committed from now on is either in the catch-up
+    // read or arrives live into the buffer (duplicates are dropped by cursor).
+    set.add(socket);
+    try {
+      const { head, oldest } = await this.log.bounds(operator.accountId);
+      if (state.cursor < 0) {
+        state.cursor = head;
+      } else if (state.cursor > head) {
+        socket.emit('stream.reset', { cursor: head, reason: 'cursor_ahead' });
+        state.cursor = head;
+      } else if (state.cursor < head && (oldest === null || state.cursor < oldest - 1)) {
+        socket.emit('stream.reset', { cursor: head, reason: 'cursor_expired' });
+        state.cursor = head;
+      }
+      await this.catchUp(socket);
+      socket.emit('stream.ready', { cursor: state.cursor });
+    } catch (err) {
+      this.logger.error(`Catch-up failed for ${operator.id}: ${(err as Error).message}`);
+      socket.disconnect(true);
+    }
+  }
+
+  handleDisconnect(socket: OperatorSocket): void {
+    const operator = socket.data.operator;
+    if (!operator) return;
+    this.byAccount.get(operator.accountId)?.delete(socket);
+  }
+
+  @SubscribeMessage('typing')
+  async onTyping(@ConnectedSocket() socket: OperatorSocket, @MessageBody() body: unknown): Promise<void> {
+    const parsed = typingSchema.safeParse(body);
+    if (!parsed.success) return this.reject(socket, 'typing', parsed.error.issues[0]?.message);
+    const op = socket.data.operator;
+    const signal: TypingSignal = { conversationId: parsed.data.conversationId, typing: parsed.data.typing, actor: { type: 'operator', id: op.id, name: op.name } };
+    await this.stream.publishSignal({ accountId: op.accountId, kind: 'typing', data: signal });
+  }
+
+  @SubscribeMessage('presence.set')
+  async onPresence(@ConnectedSocket() socket: OperatorSocket, @MessageBody() body: unknown): Promise<void> {
+    const parsed = presenceSchema.safeParse(body);
+    if (!parsed.success) return this.reject(socket, 'presence.set', parsed.error.issues[0]?.message);
+    const op = socket.data.operator;
+    await this.ds.query('UPDATE operators SET presence = $2 WHERE id = $1', [op.id, parsed.data.status]);
+    await this.stream.publishSignal({ accountId: op.accountId, kind: 'presence', data: { operatorId: op.id, status: parsed.data.status } });
+  }
+
+  /** Broadcast an ephemeral typing signal from elsewhere (e.g. a visitor typing in the widget). */
+  async publishTyping(accountId: string, signal: TypingSignal): Promise<void> {
+    await this.stream.publishSignal({ accountId, kind: 'typing', data: signal });
+  }
+
+  private reject(socket: OperatorSocket, event: string, reason = 'invalid payload'): void {
+    // The connection stays usable: a bad payload is answered, not punished.
+    socket.emit('error', { code: 'VALIDATION_FAILED', message: `${event}: ${reason}` });
+  }
+
+  private deliver(accountId: string, events: StreamEvent[]): void {
+    for (const socket of this.byAccount.get(accountId) ?? []) this.push(socket, events);
+  }
+
+  private push(socket: OperatorSocket, events: StreamEvent[]): void {
+    const state = socket.data.state;
+    if (state.catchingUp) {
+      state.hold(events);
+      return;
+    }
+    const { emit, gap } = state.accept(events);
+    for (const e of emit) socket.emit('stream.event', e);
+    if (gap) {
+      state.catchingUp = true;
+      state.hold(events);
+      void this.catchUp(socket).catch((err: Error) => {
+        this.logger.error(`Gap fill failed: ${err.message}`);
+        socket.disconnect(true);
+      });
+    }
+  }
+
+  /** Emits everything after the socket's cursor from the log, then whatever arrived meanwhile. */
+  private async catchUp(socket: OperatorSocket): Promise<void> {
+    const state = socket.data.state;
+    state.catchingUp = true;
+    for (;;) {
+      const page = await this.log.after(socket.data.operator.accountId, state.cursor, CATCH_UP_PAGE);
+      const { emit } = state.accept(page);
+      for (const e of emit) socket.emit('stream.event', e);
+      if (page.length < CATCH_UP_PAGE) break;
+    }
+    state.catchingUp = false;
+    const held = state.drain();
+    if (held.length) this.push(socket, held);
+  }
+
+  private resyncAll(): void {
+    for (const set of this.byAccount.values()) {
+      for (const socket of set) if (!socket.data.state.catchingUp) void this.catchUp(socket).catch(() => socket.disconnect(true));
+    }
+  }
+
+  private relaySignal(signal: Signal): void {
+    const sockets = this.byAccount.get(signal.accountId);
+    if (!sockets) return;
+    for (const socket of sockets) {
+      if (signal.kind === 'typing') {
+        const typing = signal.data as TypingSignal;
+        if (typing.actor.type === 'operator' && typing.actor.id === socket.data.operator.id) continue;
+        socket.emit('typing', typing);
+      } else if (signal.kind === 'presence') {
+        socket.emit('presence', signal.data as { operatorId: string; status: 'online' | 'away' });
+      }
+    }
+  }
+
+  onApplicationShutdown(): void {
+    this.nsp?.disconnectSockets(true);
+  }
+}

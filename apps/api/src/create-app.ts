@@ -1,0 +1,64 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import type { AppConfig } from './core/config/config.schema';
+import { runMigrations } from './core/database/run-migrations';
+import { ApiExceptionFilter } from './core/http/api-exception.filter';
+
+/** Builds the whole application (migrations first). Shared by `main.ts`, tests and benchmarks. */
+export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
+  await runMigrations(config.DATABASE_URL);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    rawBody: true,
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix('api');
+  app.useGlobalFilters(new ApiExceptionFilter());
+  app.useBodyParser('json', { limit: '2mb' });
+  app.useBodyParser('urlencoded', { limit: '2mb', extended: false });
+  app.use(
+    helmet({
+      // The SPA and Swagger UI need their own CSP; the widget's assets are embedded cross-origin.
+      contentSecurityPolicy: false,
+      crossOriginEmbedderPolicy: false,
+      crossOriginResourcePolicy: { policy: 'cross-origin' },
+    }),
+  );
+  app.enableShutdownHooks();
+  app.set('trust proxy', 'loopback, uniquelocal');
+
+  const openApi = new DocumentBuilder()
+    .setTitle('Switchboard API')
+    .setDescription('Omnichannel support inbox: conversations, messages, inboxes and channel webhooks.')
+    .setVersion('0.1.0')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), {
+    jsonDocumentUrl: 'api/docs/openapi.json',
+  });
+
+  if (config.WIDGET_DIST_DIR) serveStatic(app, '/widget', config.WIDGET_DIST_DIR, false);
+  if (config.INBOX_DIST_DIR) serveStatic(app, '/', config.INBOX_DIST_DIR, true);
+  return app;
+}
+
+/** Serves a built SPA; with `spaFallback`, unknown non-API paths get index.html (client routing). */
+function serveStatic(app: NestExpressApplication, mount: string, dir: string, spaFallback: boolean): void {
+  const root = resolve(dir);
+  app.useStaticAssets(root, { prefix: mount, index: 'index.html', maxAge: '1h' });
+  if (!spaFallback) return;
+  const index = join(root, 'index.html');
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const isApp = req.method === 'GET' && !/^\/(api|socket\.io|widget)(\/|$)/.test(req.path);
+    if (isApp && existsSync(index) && req.accepts('html')) return res.sendFile(index);
+    next();
+  });
+}

@@ -1,0 +1,23 @@
+import { Global, Module } from '@nestjs/common';
+import { InboxesController } from '../inboxes/inboxes.controller';
+import { InboxesService } from '../inboxes/inboxes.service';
+import { builtInAdapters, CHANNEL_ADAPTERS } from './channel-adapters';
+import { ChannelRegistryService } from './channel-registry.service';
+import { InboundPipelineService } from './inbound-pipeline.service';
+import { OutboundDeliveryWorker } from './outbound-delivery.worker';
+import { WebhooksController } from './webhooks.controller';
+
+/** The channel pipeline: adapters, inboxes, inbound ingest, outbound delivery. */
+@Global()
+@Module({
+  controllers: [WebhooksController, InboxesController],
+  providers: [
+    { provide: CHANNEL_ADAPTERS, useFactory: builtInAdapters },
+    ChannelRegistryService,
+    InboxesService,
+    InboundPipelineService,
+    OutboundDeliveryWorker,
+  ],
+  exports: [ChannelRegistryService, InboxesService, InboundPipelineService],
+})
+export class ChannelsModule {}

@@ -1,0 +1,204 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  ChannelInputError,
+  inboundEventSchema,
+  previewOf,
+  type InboundEvent,
+  type ParsedInboundEvent,
+} from '@switchboard/channels-core';
+import type { AttachmentDto, ConversationSummaryDto, MessageDto } from '@switchboard/contracts';
+import type { DataSource, EntityManager } from 'typeorm';
+import { queryOne, queryRows } from '../../core/database/sql-rows';
+import { EventLogService } from '../../core/events/event-log.service';
+import type { PendingEvent } from '../../core/events/pending-event';
+import { FilesService } from '../../core/storage/files.service';
+import { loadSummary } from '../conversations/conversation-summary.query';
+import type { ConversationRow } from '../conversations/conversation-row';
+import { isUuid } from '../conversations/keyset-cursor';
+import { addActivity } from '../conversations/timeline';
+import { loadMessage } from '../messages/message-row';
+import { deliveryTransitionSql } from '../messages/delivery-transition';
+import { sanitizeEmailHtml } from '../messages/html-sanitizer';
+import { createNotifications } from '../notifications/create-notifications';
+import { notificationRecipients } from '../notifications/notification-recipients';
+import { InboxesService, type InboxRow } from '../inboxes/inboxes.service';
+import { resolveIdentity } from './resolve-identity';
+
+export type IngestOutcome =
+  | { kind: 'stored'; messageId: string; conversationId: string; createdConversation: boolean }
+  | { kind: 'duplicate'; externalId: string }
+  | { kind: 'status'; messageId: string | null };
+
+type MessageEvent = Extract<ParsedInboundEvent, { type: 'message' }>;
+type StatusEvent = Extract<ParsedInboundEvent, { type: 'status' }>;
+
+class DuplicateMessage extends Error {}
+
+/**
+ * Where every channel's inbound events land: contact resolution, conversation find-or-open,
+ * unsnooze/reopen, idempotent insert and the stream event, all in one transaction per event.
+ */
+@Injectable()
+export class InboundPipelineService {
+  private readonly logger = new Logger(InboundPipelineService.name);
+
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly inboxes: InboxesService,
+    private readonly events: EventLogService,
+    private readonly files: FilesService,
+  ) {}
+
+  async ingest(inboxId: string, events: InboundEvent[]): Promise<IngestOutcome[]> {
+    const inbox = await this.inboxes.row(inboxId);
+    const outcomes: IngestOutcome[] = [];
+    for (const raw of events) {
+      const parsed = inboundEventSchema.safeParse(raw);
+      if (!parsed.success) {
+        throw new ChannelInputError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      }
+      const event = parsed.data;
+      outcomes.push(event.type === 'message' ? await this.ingestMessage(inbox, event) : await this.ingestStatus(inbox, event));
+    }
+    return outcomes;
+  }
+
+  private async ingestMessage(inbox: InboxRow, event: MessageEvent): Promise<IngestOutcome> {
+    // Attachments are written before the transaction: a rollback leaves an orphan file, never a
+    // message pointing at missing bytes.
+    const attachments: AttachmentDto[] = [];
+    for (const a of event.attachments) attachments.push(await this.files.store(inbox.account_id, a));
+    try {
+      return await this.ds.transaction(async (em) => {
+        const identity = await resolveIdentity(em, inbox, event.sender);
+        const pending: PendingEvent[] = [];
+        let activity: MessageDto | null = null;
+        const { conv, created } = await this.findOrOpenConversation(em, inbox, identity, event);
+        const text = event.text ?? null;
+        const html = event.html ? sanitizeEmailHtml(event.html) : null;
+        const inserted = await queryOne<{ id: string }>(
+          em,
+          `INSERT INTO messages (account_id, conversation_id, inbox_id, direction, kind, sender_type, sender_contact_id,
+                                 text, html, attachments, external_id)
+           VALUES ($1, $2, $3, 'incoming', 'message', 'contact', $4, $5, $6, $7, $8)
+           ON CONFLICT (inbox_id, external_id) DO NOTHING RETURNING id`,
+          [inbox.account_id, conv.id, inbox.id, identity.contactId, text, html, JSON.stringify(attachments), event.externalId],
+        );
+        if (!inserted) throw new DuplicateMessage();
+
+        const wasSnoozed = conv.status === 'snoozed';
+        if (conv.status !== 'open') {
+          await em.query(
+            `UPDATE conversations SET status = 'open', snoozed_until = NULL, snoozed_by_id = NULL WHERE id = $1`,
+            [conv.id],
+          );
+          activity = await addActivity(em, conv, { type: wasSnoozed ? 'unsnoozed_by_customer' : 'reopened_by_customer' });
+        }
+        await em.query(
+          `UPDATE conversations
+              SET last_activity_at = now(), last_incoming_at = now(), last_message_preview = $2,
+                  last_message_direction = 'incoming', unread_count = unread_count + 1, updated_at = now(),
+                  subject = COALESCE(subject, $3)
+            WHERE id = $1`,
+          [conv.id, previewOf(text ?? (attachments[0]?.filename ?? null)), event.subject ?? null],
+        );
+        const summary = await loadSummary(em, conv.id);
+        const message = await loadMessage(em, inserted.id);
+        // Every event of this transaction carries the final summary, so clients see one state.
+        if (created) pending.push({ type: 'conversation.created', conversationId: conv.id, payload: { conversation: summary } });
+        if (activity) pending.push({ type: 'message.created', conversationId: conv.id, payload: { message: activity, conversation: summary } });
+        pending.push({ type: 'message.created', conversationId: conv.id, payload: { message, conversation: summary } });
+        if (wasSnoozed) pending.push(...(await this.notifyUnsnoozed(em, conv, summary)));
+        await this.events.append(em, inbox.account_id, pending);
+        return { kind: 'stored', messageId: inserted.id, conversationId: conv.id, createdConversation: created } as const;
+      });
+    } catch (err) {
+      if (err instanceof DuplicateMessage) return { kind: 'duplicate', externalId: event.externalId };
+      throw err;
+    }
+  }
+
+  private async notifyUnsnoozed(em: EntityManager, conv: ConversationRow, summary: ConversationSummaryDto) {
+    const recipients = await notificationRecipients(em, conv);
+    if (conv.snoozed_by_id && !conv.assignee_id && !recipients.includes(conv.snoozed_by_id)) recipients.push(conv.snoozed_by_id);
+    return createNotifications(em, conv.account_id, recipients, 'unsnoozed_by_customer', summary);
+  }
+
+  private async findOrOpenConversation(
+    em: EntityManager,
+    inbox: InboxRow,
+    identity: { id: string; contactId: string },
+    event: MessageEvent,
+  ): Promise<{ conv: ConversationRow; created: boolean }> {
+    const hinted = await this.findByThreadHints(em, inbox.account_id, event);
+    if (hinted) return { conv: hinted, created: false };
+    const continueLatest = event.thread?.continueLatest ?? true;
+    if (continueLatest) {
+      const latest = await queryOne<ConversationRow>(
+        em,
+        'SELECT * FROM conversations WHERE identity_id = $1 ORDER BY created_at DESC LIMIT 1 FOR UPDATE',
+        [identity.id],
+      );
+      if (latest && (latest.status !== 'closed' || inbox.reopen_policy === 'reopen')) return { conv: latest, created: false };
+    }
+    const number = await queryOne<{ last_number: number }>(
+      em,
+      'UPDATE account_conversation_numbers SET last_number = last_number + 1 WHERE account_id = $1 RETURNING last_number',
+      [inbox.account_id],
+    );
+    const conv = await queryOne<ConversationRow>(
+      em,
+      `INSERT INTO conversations (id, account_id, number, inbox_id, contact_id, identity_id, subject)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
+      [randomUUID(), inbox.account_id, number!.last_number, inbox.id, identity.contactId, identity.id, event.subject ?? null],
+    );
+    return { conv: conv!, created: true };
+  }
+
+  /** Email-style threading: a reply token, then References/In-Reply-To against stored messages. */
+  private async findByThreadHints(em: EntityManager, accountId: string, event: MessageEvent): Promise<ConversationRow | null> {
+    const token = event.thread?.conversationToken;
+    if (token && isUuid(token)) {
+      const byToken = await queryOne<ConversationRow>(
+        em,
+        'SELECT * FROM conversations WHERE id = $1 AND account_id = $2 FOR UPDATE',
+        [token, accountId],
+      );
+      if (byToken) return byToken;
+    }
+    const refs = event.thread?.references ?? [];
+    if (refs.length === 0) return null;
+    const rows = await queryRows<ConversationRow>(
+      em,
+      `SELECT c.* FROM conversations c
+        WHERE c.id = (SELECT m.conversation_id FROM messages m
+                       WHERE m.account_id = $1 AND m.external_id = ANY($2::text[])
+                       ORDER BY m.created_at DESC LIMIT 1)
+        FOR UPDATE`,
+      [accountId, refs.slice(-50)],
+    );
+    return rows[0] ?? null;
+  }
+
+  private async ingestStatus(inbox: InboxRow, event: StatusEvent): Promise<IngestOutcome> {
+    return this.ds.transaction(async (em) => {
+      const row = await queryOne<{ id: string; conversation_id: string }>(
+        em,
+        `UPDATE messages
+            SET delivery_status = $3, updated_at = now(),
+                failure_reason = CASE WHEN $3 = 'failed' THEN $4 ELSE failure_reason END
+          WHERE account_id = $1 AND external_id = $2 AND direction = 'outgoing' AND ${deliveryTransitionSql('$3')}
+          RETURNING id, conversation_id`,
+        [inbox.account_id, event.externalId, event.status, event.reason ?? 'Delivery failed'],
+      );
+      if (!row) return { kind: 'status', messageId: null } as const;
+      const message = await loadMessage(em, row.id);
+      await this.events.append(em, inbox.account_id, [
+        { type: 'message.updated', conversationId: row.conversation_id, payload: { message } },
+      ]);
+      return { kind: 'status', messageId: row.id } as const;
+    });
+  }
+}

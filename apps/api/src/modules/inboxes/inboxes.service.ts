@@ -1,0 +1,140 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { ChannelKind, CreateInboxRequest, InboxDto, ReopenPolicy, UpdateInboxRequest } from '@switchboard/contracts';
+import type { InboxContext } from '@switchboard/channels-core';
+import type { DataSource, EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../core/config/app-config';
+import { SecretBox } from '../../core/crypto/secret-box';
+import { queryOne, queryRows } from '../../core/database/sql-rows';
+import { AppException, notFound } from '../../core/http/app.exception';
+import { ChannelRegistryService } from '../channels/channel-registry.service';
+import { isUuid } from '../conversations/keyset-cursor';
+
+export interface InboxRow {
+  id: string;
+  account_id: string;
+  kind: ChannelKind;
+  name: string;
+  settings: Record<string, unknown>;
+  secrets_encrypted: string | null;
+  secret_keys: string[];
+  reopen_policy: ReopenPolicy;
+  created_at: Date;
+}
+
+/** Inboxes: one per connected channel. Secrets are sealed at rest and never leave through the API. */
+@Injectable()
+export class InboxesService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly box: SecretBox,
+    private readonly registry: ChannelRegistryService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async list(accountId: string): Promise<InboxDto[]> {
+    const rows = await queryRows<InboxRow>(this.ds.manager, 'SELECT * FROM inboxes WHERE account_id = $1 ORDER BY created_at', [
+      accountId,
+    ]);
+    return rows.map(toInboxDto);
+  }
+
+  async get(accountId: string, id: string): Promise<InboxDto> {
+    return toInboxDto(await this.row(id, accountId));
+  }
+
+  async create(accountId: string, req: CreateInboxRequest, em: EntityManager = this.ds.manager): Promise<InboxDto> {
+    const adapter = this.registry.get(req.kind);
+    const settings = parseOr400(adapter.manifest.settingsSchema, req.settings ?? {}, 'settings');
+    const secrets = parseOr400(adapter.manifest.secretsSchema, req.secrets ?? {}, 'secrets') as Record<string, unknown>;
+    const row = await queryOne<InboxRow>(
+      em,
+      `INSERT INTO inboxes (account_id, kind, name, settings, secrets_encrypted, secret_keys, reopen_policy)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
+      [
+        accountId,
+        req.kind,
+        req.name,
+        JSON.stringify(settings),
+        this.box.seal(JSON.stringify(secrets)),
+        Object.keys(secrets).filter((k) => secrets[k] !== undefined && secrets[k] !== ''),
+        req.reopenPolicy ?? 'reopen',
+      ],
+    );
+    return toInboxDto(row!);
+  }
+
+  async update(accountId: string, id: string, req: UpdateInboxRequest): Promise<InboxDto> {
+    const current = await this.row(id, accountId);
+    const adapter = this.registry.get(current.kind);
+    const settings = req.settings
+      ? parseOr400(adapter.manifest.settingsSchema, { ...current.settings, ...req.settings }, 'settings')
+      : current.settings;
+    // Secrets merge: a field left out keeps its stored value, so the form never has to echo them.
+    const oldSecrets = this.openSecrets(current);
+    const secrets = req.secrets
+      ? (parseOr400(adapter.manifest.secretsSchema, { ...oldSecrets, ...req.secrets }, 'secrets') as Record<string, unknown>)
+      : oldSecrets;
+    const row = await queryOne<InboxRow>(
+      this.ds.manager,
+      `UPDATE inboxes SET name = $3, settings = $4, secrets_encrypted = $5, secret_keys = $6, reopen_policy = $7,
+              updated_at = now()
+        WHERE id = $1 AND account_id = $2 RETURNING *`,
+      [
+        id,
+        accountId,
+        req.name ?? current.name,
+        JSON.stringify(settings),
+        this.box.seal(JSON.stringify(secrets)),
+        Object.keys(secrets).filter((k) => secrets[k] !== undefined && secrets[k] !== ''),
+        req.reopenPolicy ?? current.reopen_policy,
+      ],
+    );
+    return toInboxDto(row!);
+  }
+
+  /** The adapter's view of an inbox, secrets decrypted. For server-side use only. */
+  async loadContext(inboxId: string): Promise<{ inbox: InboxRow; context: InboxContext<unknown, unknown> }> {
+    const inbox = await this.row(inboxId);
+    return {
+      inbox,
+      context: { inboxId: inbox.id, settings: inbox.settings, secrets: this.openSecrets(inbox), publicUrl: this.config.PUBLIC_URL },
+    };
+  }
+
+  async row(id: string, accountId?: string): Promise<InboxRow> {
+    if (!isUuid(id)) throw notFound('Inbox');
+    const row = await queryOne<InboxRow>(
+      this.ds.manager,
+      'SELECT * FROM inboxes WHERE id = $1 AND ($2::uuid IS NULL OR account_id = $2)',
+      [id, accountId ?? null],
+    );
+    if (!row) throw notFound('Inbox');
+    return row;
+  }
+
+  private openSecrets(inbox: InboxRow): Record<string, unknown> {
+    return inbox.secrets_encrypted ? (JSON.parse(this.box.open(inbox.secrets_encrypted)) as Record<string, unknown>) : {};
+  }
+}
+
+function parseOr400(schema: { safeParse(v: unknown): { success: boolean; data?: unknown; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } } }, value: unknown, label: string): unknown {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const reasons = (result.error?.issues ?? []).map((i) => `${label}.${i.path.map(String).join('.')}: ${i.message}`);
+    throw new AppException('VALIDATION_FAILED', reasons.join('; '));
+  }
+  return result.data;
+}
+
+export function toInboxDto(r: InboxRow): InboxDto {
+  return {
+    id: r.id,
+    kind: r.kind,
+    name: r.name,
+    settings: r.settings,
+    secretsSet: r.secret_keys,
+    reopenPolicy: r.reopen_policy,
+    createdAt: r.created_at.toISOString(),
+  };
+}

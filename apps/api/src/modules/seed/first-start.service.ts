@@ -1,0 +1,61 @@
+import { randomBytes } from 'node:crypto';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../core/config/app-config';
+import { queryOne } from '../../core/database/sql-rows';
+import { createAccount, createOperator } from '../accounts/create-account';
+import { DemoSeedService } from './demo-seed.service';
+
+const FIRST_START_LOCK = 7_142_002;
+
+export interface FirstStartResult {
+  email: string;
+  /** Only when it was generated here; printed once, never stored in clear. */
+  generatedPassword: string | null;
+}
+
+/**
+ * On an empty database: creates the first account and its admin (credentials from ADMIN_EMAIL /
+ * ADMIN_PASSWORD or generated and printed once) and, unless SEED_DEMO=false, a demo inbox with a
+ * few conversations. Guarded by an advisory lock so two instances starting together do it once.
+ */
+@Injectable()
+export class FirstStartService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('FirstStart');
+  result: FirstStartResult | null = null;
+
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly demo: DemoSeedService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const created = await this.ds.transaction(async (em) => {
+      await em.query('SELECT pg_advisory_xact_lock($1)', [FIRST_START_LOCK]);
+      const any = await queryOne<{ id: string }>(em, 'SELECT id FROM accounts LIMIT 1');
+      if (any) return null;
+      const accountId = await createAccount(em, 'Switchboard');
+      const email = this.config.ADMIN_EMAIL ?? 'admin@switchboard.local';
+      const generatedPassword = this.config.ADMIN_PASSWORD ? null : randomBytes(12).toString('base64url');
+      await createOperator(em, accountId, {
+        email,
+        name: 'Admin',
+        password: this.config.ADMIN_PASSWORD ?? (generatedPassword as string),
+        role: 'admin',
+      });
+      return { accountId, email, generatedPassword };
+    });
+    if (!created) return;
+    this.result = { email: created.email, generatedPassword: created.generatedPassword };
+    if (created.generatedPassword) {
+      this.logger.warn(
+        `First start: created admin ${created.email} with password ${created.generatedPassword} (shown once; set ADMIN_PASSWORD to choose it)`,
+      );
+    } else {
+      this.logger.log(`First start: created admin ${created.email}`);
+    }
+    if (this.config.SEED_DEMO) await this.demo.seed(created.accountId);
+  }
+}

@@ -1,0 +1,168 @@
+import { Logger } from '@nestjs/common';
+import {
+  ConnectedSocket,
+  MessageBody,
+  OnGatewayConnection,
+  OnGatewayDisconnect,
+  OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+} from '@nestjs/websockets';
+import type { StreamEvent, TypingSignal } from '@switchboard/contracts';
+import type { Namespace, Socket } from 'socket.io';
+import { EventStreamService, type Signal } from '../../../core/events/event-stream.service';
+import { AppException } from '../../../core/http/app.exception';
+import { OperatorGateway } from '../../../core/realtime/operator.gateway';
+import { receiptPayloadSchema, typingPayloadSchema, widgetHandshakeSchema } from '../dto/widget-requests';
+import {
+  WIDGET_NAMESPACE,
+  type WidgetClientToServerEvents,
+  type WidgetServerToClientEvents,
+} from '../dto/widget-wire.dto';
+import { VisitorAuthService, type VisitorPrincipal } from '../services/visitor-auth.service';
+import { VisitorHistoryService } from '../services/visitor-history.service';
+import { VisitorMessagesService } from '../services/visitor-messages.service';
+import { VisitorPresenceService } from '../services/visitor-presence.service';
+import { WEBCHAT_DELIVER_SIGNAL, type WebchatDeliverSignal } from '../services/webchat-visitor.transport';
+import { ConversationRooms } from './conversation-rooms';
+
+type WidgetSocket = Socket<
+  WidgetClientToServerEvents,
+  WidgetServerToClientEvents,
+  Record<string, never>,
+  { principal: VisitorPrincipal }
+>;
+
+export function visitorRoom(inboxId: string, visitorKey: string): string {
+  return `visitor:${inboxId}:${visitorKey}`;
+}
+
+/**
+ * The widget's live channel: operator replies, operator typing and read ticks in; visitor typing
+ * and receipts out. Cross-instance fan-out rides on the core's PostgreSQL signals, so a reply
+ * reaches the visitor whichever instance their socket landed on.
+ */
+@WebSocketGateway({ namespace: WIDGET_NAMESPACE })
+export class WidgetGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
+  private readonly logger = new Logger(WidgetGateway.name);
+  @WebSocketServer() private nsp!: Namespace;
+
+  constructor(
+    private readonly auth: VisitorAuthService,
+    private readonly presence: VisitorPresenceService,
+    private readonly history: VisitorHistoryService,
+    private readonly messages: VisitorMessagesService,
+    private readonly stream: EventStreamService,
+    private readonly operators: OperatorGateway,
+    private readonly rooms: ConversationRooms,
+  ) {}
+
+  afterInit(nsp: Namespace): void {
+    nsp.use((socket, next) => {
+      const parsed = widgetHandshakeSchema.safeParse(socket.handshake.auth);
+      if (!parsed.success) return next(new Error('VALIDATION_FAILED: inboxId and visitorToken are required'));
+      const { inboxId, visitorToken } = parsed.data;
+      this.auth
+        .visitor(inboxId, { headers: socket.handshake.headers, secure: socket.handshake.secure }, visitorToken)
+        .then((principal) => {
+          socket.data.principal = principal;
+          next();
+        })
+        .catch((err: unknown) => {
+          next(new Error(err instanceof AppException ? `${err.code}: ${err.message}` : 'INTERNAL: try again later'));
+        });
+    });
+    this.stream.onSignal((signal) => this.relaySignal(signal));
+    this.stream.onEvents((_accountId, events) => this.relayEvents(events));
+  }
+
+  async handleConnection(socket: WidgetSocket): Promise<void> {
+    const p = socket.data.principal;
+    if (!p) return;
+    await socket.join(visitorRoom(p.inbox.id, p.visitorKey));
+    await this.presence.connected(socket.id, p.inbox.id, p.visitorKey).catch((err: Error) => {
+      this.logger.warn(`Presence not recorded: ${err.message}`);
+    });
+  }
+
+  async handleDisconnect(socket: WidgetSocket): Promise<void> {
+    await this.presence.disconnected(socket.id).catch(() => undefined);
+  }
+
+  @SubscribeMessage('typing')
+  async onTyping(@ConnectedSocket() socket: WidgetSocket, @MessageBody() body: unknown): Promise<void> {
+    const parsed = typingPayloadSchema.safeParse(body);
+    const p = socket.data.principal;
+    if (!parsed.success || !p) return;
+    const conv = await this.history.latestConversation(p.inbox.id, p.visitorKey);
+    // Before the first message there is no conversation for operators to see typing in.
+    if (!conv) return;
+    const signal: TypingSignal = {
+      conversationId: conv.id,
+      actor: { type: 'contact', id: conv.contact_id, name: conv.name },
+      typing: parsed.data.typing,
+    };
+    await this.operators.publishTyping(conv.account_id, signal);
+  }
+
+  @SubscribeMessage('receipt')
+  async onReceipt(@ConnectedSocket() socket: WidgetSocket, @MessageBody() body: unknown): Promise<void> {
+    const parsed = receiptPayloadSchema.safeParse(body);
+    const p = socket.data.principal;
+    if (!parsed.success || !p) return;
+    await this.messages.receipt(p, parsed.data.status, parsed.data.messageIds).catch((err: Error) => {
+      this.logger.warn(`Receipt failed: ${err.message}`);
+    });
+  }
+
+  private relaySignal(signal: Signal): void {
+    if (signal.kind === WEBCHAT_DELIVER_SIGNAL) {
+      const data = signal.data as WebchatDeliverSignal;
+      void this.pushMessage(data.inboxId, data.visitorKey, data.messageId);
+    } else if (signal.kind === 'typing') {
+      const typing = signal.data as TypingSignal;
+      if (typing.actor.type !== 'operator') return;
+      void this.roomOf(typing.conversationId).then((room) => {
+        if (room) this.nsp.to(room).emit('typing', { typing: typing.typing, name: typing.actor.name });
+      });
+    }
+  }
+
+  private relayEvents(events: StreamEvent[]): void {
+    for (const event of events) {
+      if (event.type === 'message.created') {
+        const { message } = event.payload;
+        // The visitor's own message shows up in their other tabs too.
+        if (message.channel !== 'webchat' || message.direction !== 'incoming' || message.kind !== 'message') continue;
+        void this.roomOf(message.conversationId).then((room) => {
+          if (!room) return;
+          const [, inboxId, ...key] = room.split(':');
+          return this.pushMessage(inboxId, key.join(':'), message.id);
+        });
+      } else if (event.type === 'conversation.updated' && event.payload.conversation.unreadCount === 0) {
+        const conversation = event.payload.conversation;
+        if (conversation.channel !== 'webchat') continue;
+        void this.roomOf(conversation.id).then((room) => {
+          if (room) this.nsp.to(room).emit('read', { until: event.at });
+        });
+      }
+    }
+  }
+
+  private async pushMessage(inboxId: string, visitorKey: string, messageId: string): Promise<void> {
+    const room = visitorRoom(inboxId, visitorKey);
+    if (!this.nsp.adapter.rooms.has(room)) return;
+    const message = await this.history.message(inboxId, visitorKey, messageId).catch(() => null);
+    if (message) this.nsp.to(room).emit('message', message);
+  }
+
+  /** The visitor room of a web chat conversation, if a widget for it is open on this instance. */
+  private async roomOf(conversationId: string): Promise<string | null> {
+    if (this.nsp.adapter.rooms.size === 0) return null;
+    const visitor = await this.rooms.visitorOf(conversationId);
+    if (!visitor) return null;
+    const room = visitorRoom(visitor.inboxId, visitor.visitorKey);
+    return this.nsp.adapter.rooms.has(room) ? room : null;
+  }
+}

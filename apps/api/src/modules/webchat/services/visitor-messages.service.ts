@@ -1,0 +1,102 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { ChannelInputError, type InboundAttachment } from '@switchboard/channels-core';
+import { isOriginAllowed, WebchatChannelAdapter, type WebchatEnvelope } from '@switchboard/channels-webchat';
+import { AppException } from '../../../core/http/app.exception';
+import { InboundPipelineService } from '../../channels/inbound-pipeline.service';
+import type { VisitorMessageDto } from '../dto/widget-wire.dto';
+import { ConversationStartLimiterService } from './conversation-start-limiter.service';
+import type { VisitorPrincipal } from './visitor-auth.service';
+import { VisitorHistoryService } from './visitor-history.service';
+import { WebchatVisitorsService } from './webchat-visitors.service';
+
+export interface VisitorMessageInput {
+  clientMessageId: string;
+  text: string;
+  visitorName?: string | null;
+  pageUrl?: string | null;
+  attachment?: InboundAttachment;
+}
+
+const RECEIPT_RETRIES = 5;
+const RECEIPT_RETRY_MS = 400;
+
+/** A visitor's messages and receipts, through the adapter and the one inbound pipeline. */
+@Injectable()
+export class VisitorMessagesService {
+  private readonly logger = new Logger(VisitorMessagesService.name);
+
+  constructor(
+    private readonly adapter: WebchatChannelAdapter,
+    private readonly pipeline: InboundPipelineService,
+    private readonly history: VisitorHistoryService,
+    private readonly limiter: ConversationStartLimiterService,
+    private readonly visitors: WebchatVisitorsService,
+  ) {}
+
+  async send(p: VisitorPrincipal, input: VisitorMessageInput, ip: string): Promise<VisitorMessageDto> {
+    const envelope: WebchatEnvelope = {
+      type: 'message',
+      visitorToken: p.token,
+      origin: p.origin,
+      clientMessageId: input.clientMessageId,
+      text: input.text,
+      attachments: input.attachment ? [input.attachment] : [],
+      visitorName: input.visitorName ?? null,
+      receivedAt: new Date(),
+    };
+    const events = this.parse(p, envelope);
+    if (!(await this.history.hasConversation(p.inbox.id, p.visitorKey))) {
+      await this.limiter.take(p.inbox.id, ip, p.ctx.settings.newConversationsPerIpPerHour);
+    }
+    const [outcome] = await this.pipeline.ingest(p.inbox.id, events);
+    if (input.pageUrl && isOriginAllowed(input.pageUrl, p.ctx.settings.allowedOrigins)) {
+      await this.visitors.touchPage(p.inbox.id, p.visitorKey, input.pageUrl);
+    }
+    const stored =
+      outcome?.kind === 'stored'
+        ? await this.history.message(p.inbox.id, p.visitorKey, outcome.messageId)
+        : outcome?.kind === 'duplicate'
+          ? await this.history.messageByExternalId(p.inbox.id, p.visitorKey, outcome.externalId)
+          : null;
+    if (!stored) throw new AppException('CONFLICT', 'The message could not be stored; please retry');
+    return stored;
+  }
+
+  /**
+   * Receipts for operator messages. A receipt can overtake the delivery worker recording the
+   * message's channel id (the widget acks as soon as it sees the message), so unknown ids are
+   * retried briefly before being dropped.
+   */
+  async receipt(p: VisitorPrincipal, status: 'delivered' | 'read', messageIds: string[], attempt = 0): Promise<void> {
+    const externalIds = await this.history.outboundExternalIds(p.inbox.id, p.visitorKey, messageIds);
+    if (externalIds.length > 0) {
+      const envelope: WebchatEnvelope = {
+        type: 'receipt',
+        visitorToken: p.token,
+        origin: p.origin,
+        status,
+        externalIds,
+        at: new Date(),
+      };
+      await this.pipeline.ingest(p.inbox.id, this.parse(p, envelope));
+    }
+    if (externalIds.length < messageIds.length && attempt < RECEIPT_RETRIES) {
+      const known = new Set(externalIds.map((id) => id.slice('wc-out:'.length)));
+      const pending = messageIds.filter((id) => !known.has(id));
+      setTimeout(() => {
+        this.receipt(p, status, pending, attempt + 1).catch((err: Error) =>
+          this.logger.warn(`Receipt retry failed: ${err.message}`),
+        );
+      }, RECEIPT_RETRY_MS * (attempt + 1)).unref();
+    }
+  }
+
+  private parse(p: VisitorPrincipal, envelope: WebchatEnvelope) {
+    try {
+      return this.adapter.parseInbound(envelope, p.ctx);
+    } catch (err) {
+      if (err instanceof ChannelInputError) throw new AppException('VALIDATION_FAILED', err.message);
+      throw err;
+    }
+  }
+}

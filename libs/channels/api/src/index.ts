@@ -1,0 +1,3 @@
+export * from './lib/api-channel.adapter';
+export * from './lib/api-channel.schemas';
+export * from './lib/api-channel.signature';

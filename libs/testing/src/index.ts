@@ -1,0 +1,5 @@
+export * from './lib/test-database';
+export * from './lib/test-api';
+export * from './lib/http-client';
+export * from './lib/api-channel-customer';
+export * from './lib/operator-socket';
