@@ -10,7 +10,9 @@ export default defineConfig({
   resolve: {
     // Only `import type` reaches the contracts; the alias lets type-only paths resolve in tests too.
     alias: {
-      '@switchboard/contracts': fileURLToPath(new URL('../../libs/contracts/src/index.ts', import.meta.url)),
+      '@switchboard/contracts': fileURLToPath(
+        new URL('../../libs/contracts/src/index.ts', import.meta.url),
+      ),
     },
   },
   server: {

@@ -11,7 +11,8 @@ beforeEach(() => {
 describe('App', () => {
   it('asks a signed-out operator to sign in and shows a refused login as text', async () => {
     const fetchMock = vi.fn(
-      async () => new Response(JSON.stringify({ code: 'UNAUTHENTICATED', message: 'bad' }), { status: 401 }),
+      async () =>
+        new Response(JSON.stringify({ code: 'UNAUTHENTICATED', message: 'bad' }), { status: 401 }),
     );
     vi.stubGlobal('fetch', fetchMock);
     render(<App />);
@@ -22,7 +23,12 @@ describe('App', () => {
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
     });
-    expect((await screen.findByRole('alert')).textContent).toBe('That email and password do not match.');
-    expect(fetchMock).toHaveBeenCalledWith('/api/auth/login', expect.objectContaining({ method: 'POST' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'That email and password do not match.',
+    );
+    expect(fetchMock).toHaveBeenCalledWith(
+      '/api/auth/login',
+      expect.objectContaining({ method: 'POST' }),
+    );
   });
 });

@@ -13,7 +13,10 @@ export function resyncFromRest(): void {
   const { selectedId } = conversations;
   // Cached threads of other conversations may be stale: drop them, they reload when opened.
   useConversationStore.setState({
-    threads: selectedId && conversations.threads[selectedId] ? { [selectedId]: conversations.threads[selectedId] } : {},
+    threads:
+      selectedId && conversations.threads[selectedId]
+        ? { [selectedId]: conversations.threads[selectedId] }
+        : {},
   });
   if (selectedId) void useConversationStore.getState().loadThread(selectedId);
 }

@@ -21,12 +21,15 @@ export function useHashSelection(): void {
 
     const onHashChange = () => {
       const id = idFromHash();
-      if (id !== useConversationStore.getState().selectedId) useConversationStore.getState().select(id);
+      if (id !== useConversationStore.getState().selectedId)
+        useConversationStore.getState().select(id);
     };
     window.addEventListener('hashchange', onHashChange);
     const unsubscribe = useConversationStore.subscribe((state, previous) => {
       if (state.selectedId === previous.selectedId || state.selectedId === idFromHash()) return;
-      const url = state.selectedId ? PREFIX + encodeURIComponent(state.selectedId) : window.location.pathname + window.location.search;
+      const url = state.selectedId
+        ? PREFIX + encodeURIComponent(state.selectedId)
+        : window.location.pathname + window.location.search;
       // Opening from the list pushes (so "back" returns to it); moving between conversations replaces.
       if (previous.selectedId === null) window.history.pushState(null, '', url);
       else window.history.replaceState(null, '', url);

@@ -10,7 +10,9 @@ afterEach(() => {
 
 describe('i18n', () => {
   it('fills placeholders and leaves markup as plain text', () => {
-    expect(t('composer.placeholder.reply', { channel: '<b>Email</b>' })).toBe('Reply via <b>Email</b>…');
+    expect(t('composer.placeholder.reply', { channel: '<b>Email</b>' })).toBe(
+      'Reply via <b>Email</b>…',
+    );
   });
 
   it('chooses plural forms', () => {
@@ -42,6 +44,8 @@ describe('date formatting', () => {
   it('survives an unknown timezone', () => {
     setLocale('en-GB');
     setTimeZone('Mars/Olympus');
-    expect(formatListStamp(new Date('2026-03-04T10:00:00Z'), new Date('2026-03-04T11:00:00Z'))).toBe('10:00');
+    expect(
+      formatListStamp(new Date('2026-03-04T10:00:00Z'), new Date('2026-03-04T11:00:00Z')),
+    ).toBe('10:00');
   });
 });

@@ -44,11 +44,27 @@ export function message(patch: Partial<MessageDto> = {}): MessageDto {
 }
 
 export function conversationUpdated(cursor: number, c: ConversationSummaryDto): StreamEvent {
-  return { cursor, type: 'conversation.updated', conversationId: c.id, at: c.lastActivityAt, payload: { conversation: c } };
+  return {
+    cursor,
+    type: 'conversation.updated',
+    conversationId: c.id,
+    at: c.lastActivityAt,
+    payload: { conversation: c },
+  };
 }
 
-export function messageCreated(cursor: number, m: MessageDto, c: ConversationSummaryDto): StreamEvent {
-  return { cursor, type: 'message.created', conversationId: c.id, at: m.createdAt, payload: { message: m, conversation: c } };
+export function messageCreated(
+  cursor: number,
+  m: MessageDto,
+  c: ConversationSummaryDto,
+): StreamEvent {
+  return {
+    cursor,
+    type: 'message.created',
+    conversationId: c.id,
+    at: m.createdAt,
+    payload: { message: m, conversation: c },
+  };
 }
 
 /** A fetch stand-in that answers by path; unmatched calls fail the test loudly. */
@@ -56,8 +72,14 @@ export function fakeFetch(routes: Record<string, (url: URL) => unknown>) {
   return async (input: RequestInfo | URL): Promise<Response> => {
     const url = new URL(String(input), 'http://localhost');
     const handler = routes[url.pathname];
-    if (!handler) return new Response(JSON.stringify({ code: 'NOT_FOUND', message: url.pathname }), { status: 404 });
+    if (!handler)
+      return new Response(JSON.stringify({ code: 'NOT_FOUND', message: url.pathname }), {
+        status: 404,
+      });
     const body = await handler(url);
-    return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
+    return new Response(JSON.stringify(body), {
+      status: 200,
+      headers: { 'Content-Type': 'application/json' },
+    });
   };
 }

@@ -54,7 +54,11 @@ function isApiErrorBody(value: unknown): value is Pick<ApiErrorDto, 'code' | 'me
  * One JSON request to our own API. Responses follow the shared contract types; the SPA does not
  * re-validate them with zod so the schema library stays out of the bundle.
  */
-export async function apiRequest<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+export async function apiRequest<T>(
+  method: string,
+  path: string,
+  options: RequestOptions = {},
+): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   const token = config.getToken();
   if (token) headers['Authorization'] = `Bearer ${token}`;
@@ -85,7 +89,11 @@ export async function apiRequest<T>(method: string, path: string, options: Reque
   if (!response.ok) {
     if (response.status === 401 && token) config.onUnauthorized();
     if (isApiErrorBody(parsed)) throw new ApiError(response.status, parsed.code, parsed.message);
-    throw new ApiError(response.status, 'HTTP_' + response.status, response.statusText || 'Request failed');
+    throw new ApiError(
+      response.status,
+      'HTTP_' + response.status,
+      response.statusText || 'Request failed',
+    );
   }
   return parsed as T;
 }

@@ -71,7 +71,14 @@ export function wallTimeToDate(
   wall: Pick<WallTime, 'year' | 'month' | 'day' | 'hour' | 'minute'> & { second?: number },
   timeZone: string,
 ): Date {
-  const guess = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second ?? 0);
+  const guess = Date.UTC(
+    wall.year,
+    wall.month - 1,
+    wall.day,
+    wall.hour,
+    wall.minute,
+    wall.second ?? 0,
+  );
   const first = guess - offsetAt(guess, timeZone);
   const second = guess - offsetAt(first, timeZone);
   return new Date(second);
@@ -96,7 +103,14 @@ export function fromDateTimeLocalValue(value: string, timeZone: string): Date | 
   if (!match) return null;
   const [, y, mo, d, h, mi, s] = match;
   const date = wallTimeToDate(
-    { year: Number(y), month: Number(mo), day: Number(d), hour: Number(h), minute: Number(mi), second: Number(s ?? 0) },
+    {
+      year: Number(y),
+      month: Number(mo),
+      day: Number(d),
+      hour: Number(h),
+      minute: Number(mi),
+      second: Number(s ?? 0),
+    },
     timeZone,
   );
   return Number.isNaN(date.getTime()) ? null : date;

@@ -15,7 +15,14 @@ export function ChannelIcon({ channel, size = 16 }: { channel: ChannelKind; size
   return (
     <span className={`channel-icon channel-icon--${channel}`} title={t(`channel.${channel}`)}>
       <svg width={size} height={size} viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-        <path d={PATHS[channel]} fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
+        <path
+          d={PATHS[channel]}
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.8"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        />
       </svg>
       <span className="visually-hidden">{t(`channel.${channel}`)}</span>
     </span>

@@ -40,7 +40,12 @@ export function OperatorMenu() {
           <span className="operator__status">{t(`shell.presence.${presence}`)}</span>
         </span>
       </button>
-      <button type="button" className="icon-button" onClick={() => void logout()} title={t('shell.logout')}>
+      <button
+        type="button"
+        className="icon-button"
+        onClick={() => void logout()}
+        title={t('shell.logout')}
+      >
         <Icon name="logout" />
         <span className="visually-hidden">{t('shell.logout')}</span>
       </button>

@@ -79,8 +79,16 @@ export function Composer({ conversation }: { conversation: ConversationSummaryDt
         dir="auto"
         rows={2}
         value={draft.text}
-        aria-label={draft.mode === 'message' ? t('composer.placeholder.reply', { channel }) : t('composer.placeholder.note')}
-        placeholder={draft.mode === 'message' ? t('composer.placeholder.reply', { channel }) : t('composer.placeholder.note')}
+        aria-label={
+          draft.mode === 'message'
+            ? t('composer.placeholder.reply', { channel })
+            : t('composer.placeholder.note')
+        }
+        placeholder={
+          draft.mode === 'message'
+            ? t('composer.placeholder.reply', { channel })
+            : t('composer.placeholder.note')
+        }
         onChange={(e) => setDraft(conversation.id, { text: e.target.value })}
         onKeyDown={onKeyDown}
       />
@@ -92,7 +100,12 @@ export function Composer({ conversation }: { conversation: ConversationSummaryDt
         ) : (
           <span className="composer__hint">{t('composer.hint')}</span>
         )}
-        <button type="submit" className="button button--primary" data-testid="composer-send" disabled={!canSend}>
+        <button
+          type="submit"
+          className="button button--primary"
+          data-testid="composer-send"
+          disabled={!canSend}
+        >
           {t(draft.mode === 'message' ? 'composer.send' : 'composer.add_note')}
         </button>
       </div>

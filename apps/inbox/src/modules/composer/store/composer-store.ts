@@ -19,7 +19,12 @@ export const EMPTY_DRAFT: Draft = { text: '', mode: 'message' };
 export const useComposerStore = create<ComposerState>((set) => ({
   drafts: {},
   setDraft: (conversationId, patch) =>
-    set((s) => ({ drafts: { ...s.drafts, [conversationId]: { ...(s.drafts[conversationId] ?? EMPTY_DRAFT), ...patch } } })),
+    set((s) => ({
+      drafts: {
+        ...s.drafts,
+        [conversationId]: { ...(s.drafts[conversationId] ?? EMPTY_DRAFT), ...patch },
+      },
+    })),
   clearDraft: (conversationId) =>
     set((s) => {
       const drafts = { ...s.drafts };
@@ -28,4 +33,3 @@ export const useComposerStore = create<ComposerState>((set) => ({
       return { drafts };
     }),
 }));
-

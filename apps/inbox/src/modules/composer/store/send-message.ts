@@ -17,16 +17,29 @@ function newClientId(): string {
 const localIdFor = (clientMessageId: string) => `local:${clientMessageId}`;
 const clientIdOf = (localId: string) => localId.slice('local:'.length);
 
-async function deliver(conversationId: string, localId: string, kind: ComposerMode, text: string): Promise<void> {
+async function deliver(
+  conversationId: string,
+  localId: string,
+  kind: ComposerMode,
+  text: string,
+): Promise<void> {
   const store = useConversationStore.getState();
   try {
-    const saved = await messagesApi.send(conversationId, { kind, text, clientMessageId: clientIdOf(localId) });
+    const saved = await messagesApi.send(conversationId, {
+      kind,
+      text,
+      clientMessageId: clientIdOf(localId),
+    });
     useConversationStore.getState().removeLocalMessage(conversationId, localId);
     useConversationStore.getState().receiveMessage(saved);
   } catch (error) {
     // Kept on screen as failed with a retry button; the same clientMessageId makes the retry safe.
-    const reason = error instanceof ApiError || error instanceof Error ? error.message : String(error);
-    store.updateLocalMessage(conversationId, localId, { deliveryStatus: 'failed', failureReason: reason });
+    const reason =
+      error instanceof ApiError || error instanceof Error ? error.message : String(error);
+    store.updateLocalMessage(conversationId, localId, {
+      deliveryStatus: 'failed',
+      failureReason: reason,
+    });
   }
 }
 
@@ -67,11 +80,15 @@ export async function retryMessage(message: MessageDto): Promise<void> {
     const kind: ComposerMode = message.kind === 'note' ? 'note' : 'message';
     return deliver(message.conversationId, message.id, kind, message.text ?? '');
   }
-  useConversationStore.getState().receiveMessage({ ...message, deliveryStatus: 'pending', failureReason: null });
+  useConversationStore
+    .getState()
+    .receiveMessage({ ...message, deliveryStatus: 'pending', failureReason: null });
   try {
     useConversationStore.getState().receiveMessage(await messagesApi.retry(message.id));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    useConversationStore.getState().receiveMessage({ ...message, deliveryStatus: 'failed', failureReason: reason });
+    useConversationStore
+      .getState()
+      .receiveMessage({ ...message, deliveryStatus: 'failed', failureReason: reason });
   }
 }

@@ -17,6 +17,8 @@ export const conversationApi = {
   reopen: (id: string) => apiRequest<ConversationSummaryDto>('POST', `${base(id)}/reopen`),
   unsnooze: (id: string) => apiRequest<ConversationSummaryDto>('POST', `${base(id)}/unsnooze`),
   snooze: (id: string, until: Date) =>
-    apiRequest<ConversationSummaryDto>('POST', `${base(id)}/snooze`, { body: { until: until.toISOString() } }),
+    apiRequest<ConversationSummaryDto>('POST', `${base(id)}/snooze`, {
+      body: { until: until.toISOString() },
+    }),
   markRead: (id: string) => apiRequest<ConversationSummaryDto>('POST', `${base(id)}/read`),
 };

@@ -2,7 +2,11 @@ import type { ConversationSummaryDto } from '@switchboard/contracts';
 import { t } from '../../../i18n/i18n';
 import { Icon } from '../../../shared/ui/icons';
 import { useOverlayStore } from '../../shortcuts/store/overlay-store';
-import { closeConversation, reopenConversation, unsnoozeConversation } from '../store/conversation-commands';
+import {
+  closeConversation,
+  reopenConversation,
+  unsnoozeConversation,
+} from '../store/conversation-commands';
 import { SnoozeMenu } from './snooze-menu';
 
 /** The empty-feed actions: each one click, none asks for a form. */
@@ -14,7 +18,12 @@ export function ConversationActions({ conversation }: { conversation: Conversati
   return (
     <div className="actions">
       {status === 'snoozed' && (
-        <button type="button" className="button" data-testid="action-unsnooze" onClick={() => void unsnoozeConversation(id)}>
+        <button
+          type="button"
+          className="button"
+          data-testid="action-unsnooze"
+          onClick={() => void unsnoozeConversation(id)}
+        >
           <Icon name="reopen" />
           {t('actions.unsnooze')}
         </button>
@@ -37,12 +46,22 @@ export function ConversationActions({ conversation }: { conversation: Conversati
         </div>
       )}
       {status === 'closed' ? (
-        <button type="button" className="button button--primary" data-testid="action-reopen" onClick={() => void reopenConversation(id)}>
+        <button
+          type="button"
+          className="button button--primary"
+          data-testid="action-reopen"
+          onClick={() => void reopenConversation(id)}
+        >
           <Icon name="reopen" />
           {t('actions.reopen')}
         </button>
       ) : (
-        <button type="button" className="button button--primary" data-testid="action-close" onClick={() => void closeConversation(id)}>
+        <button
+          type="button"
+          className="button button--primary"
+          data-testid="action-close"
+          onClick={() => void closeConversation(id)}
+        >
           <Icon name="archive" />
           {t('actions.close')}
           <kbd>e</kbd>

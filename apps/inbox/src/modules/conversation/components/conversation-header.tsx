@@ -17,7 +17,11 @@ export function ConversationHeader({ conversation: c }: { conversation: Conversa
 
   return (
     <header className="conversation-header">
-      <button type="button" className="icon-button conversation-header__back" onClick={() => openConversation(null)}>
+      <button
+        type="button"
+        className="icon-button conversation-header__back"
+        onClick={() => openConversation(null)}
+      >
         <Icon name="back" className="flip-rtl" />
         <span className="visually-hidden">{t('conversation.back')}</span>
       </button>
@@ -30,7 +34,11 @@ export function ConversationHeader({ conversation: c }: { conversation: Conversa
           <span>{inbox?.name ?? t(`channel.${c.channel}`)}</span>
           <span aria-hidden="true">·</span>
           <span>#{c.number}</span>
-          <span className={`status-chip status-chip--${c.status}`} data-testid="conversation-status" data-status={c.status}>
+          <span
+            className={`status-chip status-chip--${c.status}`}
+            data-testid="conversation-status"
+            data-status={c.status}
+          >
             {statusText}
           </span>
         </div>

@@ -9,7 +9,9 @@ import { Timeline } from './timeline';
 
 export function ConversationPane() {
   const selectedId = useConversationStore((s) => s.selectedId);
-  const summary = useConversationStore((s) => (s.selectedId ? s.summaries[s.selectedId] : undefined));
+  const summary = useConversationStore((s) =>
+    s.selectedId ? s.summaries[s.selectedId] : undefined,
+  );
   const thread = useConversationStore((s) => (s.selectedId ? s.threads[s.selectedId] : undefined));
   const unread = summary?.unreadCount ?? 0;
 
@@ -22,7 +24,10 @@ export function ConversationPane() {
 
   if (!selectedId) {
     return (
-      <section className="conversation-pane conversation-pane--empty" data-testid="conversation-empty">
+      <section
+        className="conversation-pane conversation-pane--empty"
+        data-testid="conversation-empty"
+      >
         <div className="placeholder">
           <h2>{t('conversation.none.title')}</h2>
           <p>{t('conversation.none.body')}</p>
@@ -32,12 +37,20 @@ export function ConversationPane() {
   }
 
   return (
-    <section className="conversation-pane" data-testid="conversation" data-conversation-id={selectedId}>
+    <section
+      className="conversation-pane"
+      data-testid="conversation"
+      data-conversation-id={selectedId}
+    >
       {summary && <ConversationHeader conversation={summary} />}
       {thread?.phase === 'error' && !thread.messages.length ? (
         <div className="placeholder" role="alert">
           <p>{t('conversation.error', { message: thread.error ?? '' })}</p>
-          <button type="button" className="button" onClick={() => void useConversationStore.getState().loadThread(selectedId)}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => void useConversationStore.getState().loadThread(selectedId)}
+          >
             {t('feed.retry')}
           </button>
         </div>

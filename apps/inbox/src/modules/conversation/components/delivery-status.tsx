@@ -17,10 +17,16 @@ export function DeliveryStatus({ message }: { message: MessageDto }) {
   if (!status) return null;
   if (status === 'failed') {
     return (
-      <span className="delivery delivery--failed" data-testid="delivery-status" data-status="failed">
+      <span
+        className="delivery delivery--failed"
+        data-testid="delivery-status"
+        data-status="failed"
+      >
         <Icon name="alert" size={14} />
         <span>
-          {message.failureReason ? t('delivery.failed_reason', { reason: message.failureReason }) : t('delivery.failed')}
+          {message.failureReason
+            ? t('delivery.failed_reason', { reason: message.failureReason })
+            : t('delivery.failed')}
         </span>
         <button type="button" className="link-button" onClick={() => void retryMessage(message)}>
           {t('delivery.retry')}
@@ -29,7 +35,12 @@ export function DeliveryStatus({ message }: { message: MessageDto }) {
     );
   }
   return (
-    <span className={`delivery delivery--${status}`} data-testid="delivery-status" data-status={status} title={t(`delivery.${status}`)}>
+    <span
+      className={`delivery delivery--${status}`}
+      data-testid="delivery-status"
+      data-status={status}
+      title={t(`delivery.${status}`)}
+    >
       <Icon name={ICON[status]} size={14} />
       <span className="visually-hidden">{t(`delivery.${status}`)}</span>
     </span>

@@ -13,7 +13,9 @@ export function SnoozeMenu({ conversationId }: { conversationId: string }) {
   const now = useMemo(() => new Date(), []);
   const zone = currentTimeZone();
   const presets = useMemo(() => computeSnoozePresets(now, zone), [now, zone]);
-  const [custom, setCustom] = useState(() => toDateTimeLocalValue(new Date(now.getTime() + 3 * 3600_000), zone));
+  const [custom, setCustom] = useState(() =>
+    toDateTimeLocalValue(new Date(now.getTime() + 3 * 3600_000), zone),
+  );
   const [customError, setCustomError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -36,9 +38,12 @@ export function SnoozeMenu({ conversationId }: { conversationId: string }) {
     }
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
-      const items = Array.from(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"], input') ?? []);
+      const items = Array.from(
+        menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"], input') ?? [],
+      );
       const index = items.indexOf(document.activeElement as HTMLElement);
-      const next = items[(index + (event.key === 'ArrowDown' ? 1 : -1) + items.length) % items.length];
+      const next =
+        items[(index + (event.key === 'ArrowDown' ? 1 : -1) + items.length) % items.length];
       next?.focus();
     }
   };
@@ -54,7 +59,14 @@ export function SnoozeMenu({ conversationId }: { conversationId: string }) {
   };
 
   return (
-    <div ref={menuRef} className="menu" role="menu" aria-label={t('snooze.menu')} data-testid="snooze-menu" onKeyDown={onKeyDown}>
+    <div
+      ref={menuRef}
+      className="menu"
+      role="menu"
+      aria-label={t('snooze.menu')}
+      data-testid="snooze-menu"
+      onKeyDown={onKeyDown}
+    >
       <div className="menu__title">{t('snooze.menu')}</div>
       {presets.map((preset, index) => (
         <button

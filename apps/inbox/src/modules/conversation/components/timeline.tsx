@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { t } from '../../../i18n/i18n';
 import { useConversationStore, type Thread } from '../store/conversation-store';
 import { TimelineItem } from './timeline-item';
@@ -17,7 +17,13 @@ interface Snapshot {
 export function Timeline({ conversationId, thread }: { conversationId: string; thread: Thread }) {
   const loadOlder = useConversationStore((s) => s.loadOlder);
   const ref = useRef<HTMLDivElement>(null);
-  const last = useRef<Snapshot>({ conversationId: null, firstId: null, scrollHeight: 0, atBottom: true });
+  const listRef = useRef<HTMLOListElement>(null);
+  const last = useRef<Snapshot>({
+    conversationId: null,
+    firstId: null,
+    scrollHeight: 0,
+    atBottom: true,
+  });
   const firstId = thread.messages[0]?.id ?? null;
 
   // Keep the reading position steady: open at the bottom, follow new messages when already at the
@@ -27,7 +33,8 @@ export function Timeline({ conversationId, thread }: { conversationId: string; t
     if (!el) return;
     const prev = last.current;
     if (prev.conversationId !== conversationId) el.scrollTop = el.scrollHeight;
-    else if (prev.firstId && prev.firstId !== firstId) el.scrollTop += el.scrollHeight - prev.scrollHeight;
+    else if (prev.firstId && prev.firstId !== firstId)
+      el.scrollTop += el.scrollHeight - prev.scrollHeight;
     else if (prev.atBottom) el.scrollTop = el.scrollHeight;
     last.current = {
       conversationId,
@@ -36,8 +43,22 @@ export function Timeline({ conversationId, thread }: { conversationId: string; t
       atBottom: el.scrollHeight - el.scrollTop - el.clientHeight < STICK_TO_BOTTOM_PX,
     };
     // A short first page does not scroll at all: fetch more until it does or history ends.
-    if (thread.phase === 'ready' && thread.hasOlder && el.scrollHeight <= el.clientHeight) void loadOlder(conversationId);
+    if (thread.phase === 'ready' && thread.hasOlder && el.scrollHeight <= el.clientHeight)
+      void loadOlder(conversationId);
   }, [conversationId, firstId, thread.messages, thread.phase, thread.hasOlder, loadOlder]);
+
+  // Content can grow after render (an email frame measuring itself): stay at the bottom if we were.
+  useEffect(() => {
+    const el = ref.current;
+    const list = listRef.current;
+    if (!el || !list || typeof ResizeObserver === 'undefined') return undefined;
+    const observer = new ResizeObserver(() => {
+      if (last.current.atBottom) el.scrollTop = el.scrollHeight;
+      last.current = { ...last.current, scrollHeight: el.scrollHeight };
+    });
+    observer.observe(list);
+    return () => observer.disconnect();
+  }, []);
 
   const onScroll = () => {
     const el = ref.current;
@@ -53,9 +74,13 @@ export function Timeline({ conversationId, thread }: { conversationId: string; t
   return (
     <div ref={ref} className="timeline" data-testid="timeline" onScroll={onScroll}>
       <div className="timeline__edge">
-        {thread.loadingOlder ? t('conversation.load_older') : !thread.hasOlder && thread.phase === 'ready' ? t('conversation.start') : null}
+        {thread.loadingOlder
+          ? t('conversation.load_older')
+          : !thread.hasOlder && thread.phase === 'ready'
+            ? t('conversation.start')
+            : null}
       </div>
-      <ol className="timeline__list">
+      <ol ref={listRef} className="timeline__list">
         {thread.messages.map((message) => (
           <TimelineItem key={message.id} message={message} />
         ))}

@@ -7,7 +7,11 @@ import { useStreamStore } from '../../realtime/store/stream-store';
 import { closeConversation, stepSelection } from './conversation-commands';
 import { useConversationStore } from './conversation-store';
 
-const rows = [conversation({ id: 'a', lastActivityAt: '2026-01-01T10:03:00.000Z' }), conversation({ id: 'b', lastActivityAt: '2026-01-01T10:02:00.000Z' }), conversation({ id: 'c', lastActivityAt: '2026-01-01T10:01:00.000Z' })];
+const rows = [
+  conversation({ id: 'a', lastActivityAt: '2026-01-01T10:03:00.000Z' }),
+  conversation({ id: 'b', lastActivityAt: '2026-01-01T10:02:00.000Z' }),
+  conversation({ id: 'c', lastActivityAt: '2026-01-01T10:01:00.000Z' }),
+];
 const emptyPage = { items: [], nextCursor: null };
 
 function seedFeed(items: ConversationSummaryDto[]) {
@@ -63,7 +67,12 @@ describe('conversation commands', () => {
   it('puts the row back with a visible reason when the server refuses', async () => {
     vi.stubGlobal(
       'fetch',
-      vi.fn(async () => new Response(JSON.stringify({ code: 'INVALID_STATE', message: 'Already closed' }), { status: 409 })),
+      vi.fn(
+        async () =>
+          new Response(JSON.stringify({ code: 'INVALID_STATE', message: 'Already closed' }), {
+            status: 409,
+          }),
+      ),
     );
     await closeConversation('a');
     expect(useFeedStore.getState().order).toEqual(['a', 'b', 'c']);

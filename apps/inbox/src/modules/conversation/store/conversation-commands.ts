@@ -59,26 +59,39 @@ async function changeStatus(
   const successor = leavesFeed ? successorOf(id) : null;
 
   if (before) applySummary({ ...before, ...target }, since);
-  if (wasSelected && leavesFeed && (action === 'close' || action === 'snooze')) openConversation(successor);
+  if (wasSelected && leavesFeed && (action === 'close' || action === 'snooze'))
+    openConversation(successor);
 
   try {
     applySummary(await request(), since);
     void useFeedStore.getState().refreshCounts();
   } catch (error) {
     if (before) applySummary(before, since);
-    const message = error instanceof ApiError || error instanceof Error ? error.message : String(error);
-    useToastStore.getState().show(t('actions.failed', { action: t(`actions.${action}`).toLowerCase(), message }), 'error');
+    const message =
+      error instanceof ApiError || error instanceof Error ? error.message : String(error);
+    useToastStore
+      .getState()
+      .show(
+        t('actions.failed', { action: t(`actions.${action}`).toLowerCase(), message }),
+        'error',
+      );
   }
 }
 
 export const closeConversation = (id: string) =>
-  changeStatus(id, 'close', { status: 'closed', snoozedUntil: null }, () => conversationApi.close(id));
+  changeStatus(id, 'close', { status: 'closed', snoozedUntil: null }, () =>
+    conversationApi.close(id),
+  );
 
 export const reopenConversation = (id: string) =>
-  changeStatus(id, 'reopen', { status: 'open', snoozedUntil: null }, () => conversationApi.reopen(id));
+  changeStatus(id, 'reopen', { status: 'open', snoozedUntil: null }, () =>
+    conversationApi.reopen(id),
+  );
 
 export const unsnoozeConversation = (id: string) =>
-  changeStatus(id, 'unsnooze', { status: 'open', snoozedUntil: null }, () => conversationApi.unsnooze(id));
+  changeStatus(id, 'unsnooze', { status: 'open', snoozedUntil: null }, () =>
+    conversationApi.unsnooze(id),
+  );
 
 export const snoozeConversation = (id: string, until: Date) =>
   changeStatus(id, 'snooze', { status: 'snoozed', snoozedUntil: until.toISOString() }, () =>

@@ -1,4 +1,8 @@
-import type { ConversationDetailDto, ConversationSummaryDto, MessageDto } from '@switchboard/contracts';
+import type {
+  ConversationDetailDto,
+  ConversationSummaryDto,
+  MessageDto,
+} from '@switchboard/contracts';
 import { create } from 'zustand';
 import { ApiError } from '../../../shared/api/http-client';
 import { conversationApi } from '../api/conversation-api';
@@ -66,7 +70,12 @@ export const useConversationStore = create<ConversationState>((set, get) => ({
   },
 
   loadThread: async (id) => {
-    set((s) => ({ threads: { ...s.threads, [id]: { ...(s.threads[id] ?? emptyThread), phase: 'loading', error: null } } }));
+    set((s) => ({
+      threads: {
+        ...s.threads,
+        [id]: { ...(s.threads[id] ?? emptyThread), phase: 'loading', error: null },
+      },
+    }));
     try {
       const [detail, page] = await Promise.all([
         conversationApi.detail(id),
@@ -95,7 +104,10 @@ export const useConversationStore = create<ConversationState>((set, get) => ({
       });
     } catch (error) {
       set((s) => ({
-        threads: { ...s.threads, [id]: { ...(s.threads[id] ?? emptyThread), phase: 'error', error: errorMessage(error) } },
+        threads: {
+          ...s.threads,
+          [id]: { ...(s.threads[id] ?? emptyThread), phase: 'error', error: errorMessage(error) },
+        },
       }));
     }
   },
@@ -114,13 +126,22 @@ export const useConversationStore = create<ConversationState>((set, get) => ({
         return {
           threads: {
             ...s.threads,
-            [id]: { ...current, messages, olderCursor: page.nextCursor, hasOlder: page.nextCursor !== null, loadingOlder: false },
+            [id]: {
+              ...current,
+              messages,
+              olderCursor: page.nextCursor,
+              hasOlder: page.nextCursor !== null,
+              loadingOlder: false,
+            },
           },
         };
       });
     } catch (error) {
       set((s) => ({
-        threads: { ...s.threads, [id]: { ...(s.threads[id] ?? thread), loadingOlder: false, error: errorMessage(error) } },
+        threads: {
+          ...s.threads,
+          [id]: { ...(s.threads[id] ?? thread), loadingOlder: false, error: errorMessage(error) },
+        },
       }));
     }
   },
@@ -132,7 +153,11 @@ export const useConversationStore = create<ConversationState>((set, get) => ({
     // Our own send can come back on the stream before the POST answers: drop the local echo.
     if (message.direction === 'outgoing' && message.sender.type === 'operator') {
       const echo = messages.find(
-        (m) => isLocalId(m.id) && m.text === message.text && m.kind === message.kind && m.deliveryStatus !== 'failed',
+        (m) =>
+          isLocalId(m.id) &&
+          m.text === message.text &&
+          m.kind === message.kind &&
+          m.deliveryStatus !== 'failed',
       );
       if (echo) messages = messages.filter((m) => m !== echo);
     }
@@ -147,9 +172,15 @@ export const useConversationStore = create<ConversationState>((set, get) => ({
 
   addLocalMessage: (message) => {
     set((s) => {
-      const thread = s.threads[message.conversationId] ?? { ...emptyThread, phase: 'ready' as const };
+      const thread = s.threads[message.conversationId] ?? {
+        ...emptyThread,
+        phase: 'ready' as const,
+      };
       return {
-        threads: { ...s.threads, [message.conversationId]: { ...thread, messages: thread.messages.concat(message) } },
+        threads: {
+          ...s.threads,
+          [message.conversationId]: { ...thread, messages: thread.messages.concat(message) },
+        },
       };
     });
   },
@@ -158,7 +189,15 @@ export const useConversationStore = create<ConversationState>((set, get) => ({
     set((s) => {
       const thread = s.threads[conversationId];
       if (!thread) return {};
-      return { threads: { ...s.threads, [conversationId]: { ...thread, messages: thread.messages.filter((m) => m.id !== localId) } } };
+      return {
+        threads: {
+          ...s.threads,
+          [conversationId]: {
+            ...thread,
+            messages: thread.messages.filter((m) => m.id !== localId),
+          },
+        },
+      };
     });
   },
 
@@ -174,5 +213,6 @@ export const useConversationStore = create<ConversationState>((set, get) => ({
   allowRemoteImages: (messageId) =>
     set((s) => ({ remoteImagesAllowed: { ...s.remoteImagesAllowed, [messageId]: true } })),
 
-  reset: () => set({ selectedId: null, summaries: {}, details: {}, threads: {}, remoteImagesAllowed: {} }),
+  reset: () =>
+    set({ selectedId: null, summaries: {}, details: {}, threads: {}, remoteImagesAllowed: {} }),
 }));

@@ -27,6 +27,8 @@ describe('activityText', () => {
 
   it('describes system activities', () => {
     expect(activityText({ type: 'snooze_expired' })).toBe('Snooze ended, the conversation is back');
-    expect(activityText({ type: 'assigned', by: null, assignee: null })).toBe('Switchboard removed the assignee');
+    expect(activityText({ type: 'assigned', by: null, assignee: null })).toBe(
+      'Switchboard removed the assignee',
+    );
   });
 });

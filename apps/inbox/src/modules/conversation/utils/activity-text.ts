@@ -8,7 +8,9 @@ export function activityText(activity: Activity, now: Date = new Date()): string
     case 'status_changed': {
       const actor = activity.by?.name ?? t('activity.someone');
       if (activity.to === 'snoozed') {
-        const time = activity.snoozedUntil ? formatUpcoming(new Date(activity.snoozedUntil), now) : '';
+        const time = activity.snoozedUntil
+          ? formatUpcoming(new Date(activity.snoozedUntil), now)
+          : '';
         return t('activity.status_changed.snoozed', { actor, time });
       }
       return t(`activity.status_changed.${activity.to}`, { actor });

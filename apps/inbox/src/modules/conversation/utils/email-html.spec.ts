@@ -4,7 +4,7 @@ import { buildEmailDocument, hasRemoteImages } from './email-html';
 describe('email html', () => {
   it('detects remote images and backgrounds', () => {
     expect(hasRemoteImages('<img src="https://tracker.example/p.gif">')).toBe(true);
-    expect(hasRemoteImages("<div style=\"background:url('//cdn.example/bg.png')\">")).toBe(true);
+    expect(hasRemoteImages('<div style="background:url(\'//cdn.example/bg.png\')">')).toBe(true);
     expect(hasRemoteImages('<img src="cid:logo">')).toBe(false);
     expect(hasRemoteImages('<p>see https://example.com</p>')).toBe(false);
   });

@@ -3,7 +3,8 @@
  * and a Content-Security-Policy that blocks remote images until the operator allows them, so a
  * tracking pixel cannot tell the sender when the mail was read.
  */
-const REMOTE_RESOURCE = /(?:src|background|srcset)\s*=\s*["']?\s*(?:https?:)?\/\/|url\(\s*["']?\s*(?:https?:)?\/\//i;
+const REMOTE_RESOURCE =
+  /(?:src|background|srcset)\s*=\s*["']?\s*(?:https?:)?\/\/|url\(\s*["']?\s*(?:https?:)?\/\//i;
 
 export function hasRemoteImages(html: string): boolean {
   return REMOTE_RESOURCE.test(html);

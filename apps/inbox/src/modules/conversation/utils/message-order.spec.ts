@@ -11,9 +11,19 @@ describe('message ordering and delivery status', () => {
   });
 
   it('lets a retry move a failed message back to pending', () => {
-    const failed = message({ id: 'm', direction: 'outgoing', deliveryStatus: 'failed', failureReason: 'timeout' });
-    expect(mergeDelivery(failed, { ...failed, deliveryStatus: 'pending', failureReason: null }).deliveryStatus).toBe('pending');
-    expect(mergeDelivery(failed, { ...failed, deliveryStatus: 'sent' }).deliveryStatus).toBe('failed');
+    const failed = message({
+      id: 'm',
+      direction: 'outgoing',
+      deliveryStatus: 'failed',
+      failureReason: 'timeout',
+    });
+    expect(
+      mergeDelivery(failed, { ...failed, deliveryStatus: 'pending', failureReason: null })
+        .deliveryStatus,
+    ).toBe('pending');
+    expect(mergeDelivery(failed, { ...failed, deliveryStatus: 'sent' }).deliveryStatus).toBe(
+      'failed',
+    );
   });
 
   it('inserts an older message in timeline order', () => {

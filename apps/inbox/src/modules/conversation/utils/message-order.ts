@@ -8,7 +8,13 @@ export function compareMessages(a: MessageDto, b: MessageDto): number {
 }
 
 // failed sits between sent and delivered: reachable from pending and sent, never after delivery.
-const RANK: Record<DeliveryStatus, number> = { pending: 0, sent: 1, failed: 1.5, delivered: 2, read: 3 };
+const RANK: Record<DeliveryStatus, number> = {
+  pending: 0,
+  sent: 1,
+  failed: 1.5,
+  delivered: 2,
+  read: 3,
+};
 
 /**
  * Picks the delivery status to show when two copies of a message meet (a late REST response and a
@@ -19,7 +25,9 @@ export function mergeDelivery(current: MessageDto, incoming: MessageDto): Messag
   const b = incoming.deliveryStatus;
   if (a === null || b === null) return incoming;
   if (a === 'failed' && b === 'pending') return incoming;
-  return RANK[b] >= RANK[a] ? incoming : { ...incoming, deliveryStatus: a, failureReason: current.failureReason };
+  return RANK[b] >= RANK[a]
+    ? incoming
+    : { ...incoming, deliveryStatus: a, failureReason: current.failureReason };
 }
 
 /** Inserts or replaces one message in an oldest-first list. */

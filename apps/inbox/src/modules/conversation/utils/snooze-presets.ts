@@ -18,7 +18,9 @@ const EVENING_MIN_LEAD_MS = 60 * 60 * 1000;
  */
 export function computeSnoozePresets(now: Date, timeZone: string): SnoozePreset[] {
   const today = toWallTime(now, timeZone);
-  const presets: SnoozePreset[] = [{ id: 'in_one_hour', until: new Date(now.getTime() + 60 * 60 * 1000) }];
+  const presets: SnoozePreset[] = [
+    { id: 'in_one_hour', until: new Date(now.getTime() + 60 * 60 * 1000) },
+  ];
 
   const evening = wallTimeToDate({ ...today, hour: EVENING_HOUR, minute: 0, second: 0 }, timeZone);
   if (evening.getTime() - now.getTime() >= EVENING_MIN_LEAD_MS) {

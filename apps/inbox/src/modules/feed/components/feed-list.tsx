@@ -33,7 +33,8 @@ export function FeedList() {
   const lastIndex = items[items.length - 1]?.index ?? -1;
 
   useEffect(() => {
-    if (hasMore && !loadingMore && lastIndex >= order.length - PREFETCH_ROWS) void useFeedStore.getState().loadMore();
+    if (hasMore && !loadingMore && lastIndex >= order.length - PREFETCH_ROWS)
+      void useFeedStore.getState().loadMore();
   }, [lastIndex, order.length, hasMore, loadingMore]);
 
   // Keyboard navigation moves the selection; keep it on screen.
@@ -44,13 +45,21 @@ export function FeedList() {
   }, [selectedId, order, virtualizer]);
 
   if (phase === 'loading' && order.length === 0) {
-    return <div className="feed-state" aria-busy="true">{t('feed.loading')}</div>;
+    return (
+      <div className="feed-state" aria-busy="true">
+        {t('feed.loading')}
+      </div>
+    );
   }
   if (phase === 'error' && order.length === 0) {
     return (
       <div className="feed-state" role="alert">
         <p>{t('feed.error', { message: error ?? '' })}</p>
-        <button type="button" className="button" onClick={() => void useFeedStore.getState().loadFirstPage()}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => void useFeedStore.getState().loadFirstPage()}
+        >
           {t('feed.retry')}
         </button>
       </div>
@@ -59,7 +68,13 @@ export function FeedList() {
   if (order.length === 0) return <FeedEmpty />;
 
   return (
-    <div ref={scrollRef} className="feed-list" data-testid="feed-list" aria-label={t('feed.list.label')} role="list">
+    <div
+      ref={scrollRef}
+      className="feed-list"
+      data-testid="feed-list"
+      aria-label={t('feed.list.label')}
+      role="list"
+    >
       <div className="feed-list__inner" style={{ blockSize: virtualizer.getTotalSize() }}>
         {items.map((item) => {
           const id = order[item.index] as string;
@@ -72,7 +87,11 @@ export function FeedList() {
               className="feed-list__item"
               style={{ blockSize: item.size, transform: `translateY(${item.start}px)` }}
             >
-              <FeedRow conversation={conversation} selected={id === selectedId} onOpen={openConversation} />
+              <FeedRow
+                conversation={conversation}
+                selected={id === selectedId}
+                onOpen={openConversation}
+              />
             </div>
           );
         })}

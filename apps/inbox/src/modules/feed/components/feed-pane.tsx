@@ -1,11 +1,11 @@
-import { t } from "../../../i18n/i18n";
+import { t } from '../../../i18n/i18n';
 import { FeedFiltersBar } from './feed-filters-bar';
 import { FeedList } from './feed-list';
 import { FeedTabs } from './feed-tabs';
 
 export function FeedPane() {
   return (
-    <section className="feed-pane" aria-label={t("feed.list.label")}>
+    <section className="feed-pane" aria-label={t('feed.list.label')}>
       <FeedTabs />
       <FeedFiltersBar />
       <FeedList />

@@ -37,7 +37,9 @@ export const FeedRow = memo(function FeedRow({ conversation: c, selected, onOpen
         </span>
         <span className="feed-row__bottom">
           <span className="feed-row__preview" dir="auto">
-            {c.lastMessageDirection === 'outgoing' && <span className="feed-row__you">{t('feed.row.you')}</span>}
+            {c.lastMessageDirection === 'outgoing' && (
+              <span className="feed-row__you">{t('feed.row.you')}</span>
+            )}
             {preview}
           </span>
           {c.status === 'snoozed' && c.snoozedUntil && (

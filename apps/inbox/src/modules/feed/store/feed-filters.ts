@@ -10,4 +10,9 @@ export interface FeedFilters {
 export const FEED_TABS: readonly ConversationStatus[] = ['open', 'snoozed', 'closed'];
 export const ASSIGNEE_OPTIONS: readonly AssigneeFilter[] = ['mine', 'unassigned', 'all'];
 
-export const DEFAULT_FILTERS: FeedFilters = { status: 'open', assignee: 'all', inboxId: null, channel: null };
+export const DEFAULT_FILTERS: FeedFilters = {
+  status: 'open',
+  assignee: 'all',
+  inboxId: null,
+  channel: null,
+};

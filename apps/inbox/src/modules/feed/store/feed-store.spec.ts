@@ -54,7 +54,13 @@ describe('feed store', () => {
 
     const loading = useFeedStore.getState().loadFirstPage();
     // While the request is out: one conversation gets a new message, another is closed.
-    applyStreamEvent(conversationUpdated(11, { ...stale, lastMessagePreview: 'new', lastActivityAt: '2026-03-04T11:00:00.000Z' }));
+    applyStreamEvent(
+      conversationUpdated(11, {
+        ...stale,
+        lastMessagePreview: 'new',
+        lastActivityAt: '2026-03-04T11:00:00.000Z',
+      }),
+    );
     applyStreamEvent(conversationUpdated(12, { ...gone, status: 'closed' }));
     response.resolve({ items: [stale, gone], nextCursor: null });
     await loading;
@@ -71,7 +77,8 @@ describe('feed store', () => {
     vi.stubGlobal(
       'fetch',
       fakeFetch({
-        '/api/conversations': () => (++calls === 1 ? first.promise : { items: [], nextCursor: null }),
+        '/api/conversations': () =>
+          ++calls === 1 ? first.promise : { items: [], nextCursor: null },
         '/api/conversations/counts': () => ({ open: 1, snoozed: 0, closed: 0 }),
       }),
     );

@@ -1,4 +1,8 @@
-import type { ConversationCountsDto, ConversationSummaryDto, InboxDto } from '@switchboard/contracts';
+import type {
+  ConversationCountsDto,
+  ConversationSummaryDto,
+  InboxDto,
+} from '@switchboard/contracts';
 import { create } from 'zustand';
 import { ApiError } from '../../../shared/api/http-client';
 import { snapshotCursor } from '../../realtime/store/stream-store';
@@ -45,7 +49,11 @@ export interface FeedState {
 }
 
 function errorMessage(error: unknown): string {
-  return error instanceof ApiError ? error.message : error instanceof Error ? error.message : String(error);
+  return error instanceof ApiError
+    ? error.message
+    : error instanceof Error
+      ? error.message
+      : String(error);
 }
 
 function upsert(state: FeedState, conversation: ConversationSummaryDto): Partial<FeedState> {
@@ -83,7 +91,14 @@ export const useFeedStore = create<FeedState>((set, get) => ({
 
   setFilters: (patch) => {
     const filters = { ...get().filters, ...patch };
-    set({ filters, byId: {}, order: [], nextCursor: null, hasMore: false, generation: get().generation + 1 });
+    set({
+      filters,
+      byId: {},
+      order: [],
+      nextCursor: null,
+      hasMore: false,
+      generation: get().generation + 1,
+    });
     void get().loadFirstPage();
     void get().refreshCounts();
   },
@@ -145,7 +160,8 @@ export const useFeedStore = create<FeedState>((set, get) => ({
     try {
       const counts = await conversationsApi.counts({ assignee, inboxId, channel });
       const now = get().filters;
-      if (now.assignee === assignee && now.inboxId === inboxId && now.channel === channel) set({ counts });
+      if (now.assignee === assignee && now.inboxId === inboxId && now.channel === channel)
+        set({ counts });
     } catch {
       // Counts are decoration; the next event or resync refreshes them.
     }
@@ -161,7 +177,10 @@ export const useFeedStore = create<FeedState>((set, get) => ({
 
   applyEvent: (conversation, cursor) => {
     const state = get();
-    set({ ...upsert(state, conversation), touched: { ...state.touched, [conversation.id]: cursor } });
+    set({
+      ...upsert(state, conversation),
+      touched: { ...state.touched, [conversation.id]: cursor },
+    });
   },
 
   applySnapshot: (conversation, since) => {

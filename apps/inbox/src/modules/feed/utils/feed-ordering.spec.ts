@@ -7,14 +7,19 @@ describe('placeInOrder', () => {
   it('keeps 10 000 rows ordered under live updates', () => {
     const byId: Record<string, ConversationSummaryDto> = {};
     for (let i = 0; i < 10_000; i++) {
-      const c = conversation({ lastActivityAt: new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString() });
+      const c = conversation({
+        lastActivityAt: new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString(),
+      });
       byId[c.id] = c;
     }
     let order = sortIds(byId);
     const started = performance.now();
     for (let i = 0; i < 200; i++) {
       const id = order[order.length - 1 - i] as string;
-      const moved = { ...(byId[id] as ConversationSummaryDto), lastActivityAt: new Date(Date.UTC(2027, 0, 1) + i * 1000).toISOString() };
+      const moved = {
+        ...(byId[id] as ConversationSummaryDto),
+        lastActivityAt: new Date(Date.UTC(2027, 0, 1) + i * 1000).toISOString(),
+      };
       byId[id] = moved;
       order = placeInOrder(order, byId, moved);
       expect(order[0]).toBe(id);

@@ -15,7 +15,8 @@ export function matchesFilters(
   meId: string | null,
 ): boolean {
   if (conversation.status !== filters.status) return false;
-  if (filters.assignee === 'mine' && (meId === null || conversation.assigneeId !== meId)) return false;
+  if (filters.assignee === 'mine' && (meId === null || conversation.assigneeId !== meId))
+    return false;
   if (filters.assignee === 'unassigned' && conversation.assigneeId !== null) return false;
   if (filters.inboxId && conversation.inboxId !== filters.inboxId) return false;
   if (filters.channel && conversation.channel !== filters.channel) return false;

@@ -10,7 +10,7 @@ export function NotificationToggle() {
   return (
     <button type="button" className="button button--ghost" onClick={() => void request()}>
       <Icon name="bell" />
-      {t('shell.notifications.enable')}
+      <span>{t('shell.notifications.enable')}</span>
     </button>
   );
 }

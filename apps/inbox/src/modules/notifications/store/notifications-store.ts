@@ -44,7 +44,8 @@ export const useNotificationsStore = create<NotificationsState>((set, get) => ({
 
   notify: (notification, conversation) => {
     if (operatorIsLookingAt(conversation.id)) return;
-    const name = conversation.contact.name ?? conversation.contact.handle ?? t('feed.row.unknown_contact');
+    const name =
+      conversation.contact.name ?? conversation.contact.handle ?? t('feed.row.unknown_contact');
     const title = t(TITLE_KEYS[notification.type], { name });
     const body = conversation.lastMessagePreview ?? '';
     set((s) => ({

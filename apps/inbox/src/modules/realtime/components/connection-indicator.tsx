@@ -13,7 +13,13 @@ const LABELS: Record<ConnectionStatus, MessageKey> = {
 export function ConnectionIndicator() {
   const status = useStreamStore((s) => s.status);
   return (
-    <div className="connection" data-testid="connection-status" data-status={status} role="status" aria-live="polite">
+    <div
+      className="connection"
+      data-testid="connection-status"
+      data-status={status}
+      role="status"
+      aria-live="polite"
+    >
       <span className="connection__dot" aria-hidden="true" />
       <span>{t(LABELS[status])}</span>
     </div>

@@ -23,7 +23,8 @@ export function useStreamConnection(token: string | null): void {
       onEvent: (event) => void applyStreamEvent(event),
       onReady: (cursor, fresh) => {
         // The server starts each connection as online; restore an "away" the operator chose.
-        if (useAuthStore.getState().presence !== 'online') socket.setPresence(useAuthStore.getState().presence);
+        if (useAuthStore.getState().presence !== 'online')
+          socket.setPresence(useAuthStore.getState().presence);
         // Nothing to resume from: take the server's position and load the screen over REST.
         if (fresh) {
           stream.resetTo(cursor);

@@ -1,6 +1,12 @@
 import type { NotificationDto } from '@switchboard/contracts';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { conversation, conversationUpdated, fakeFetch, message, messageCreated } from '../../../test-support/fixtures';
+import {
+  conversation,
+  conversationUpdated,
+  fakeFetch,
+  message,
+  messageCreated,
+} from '../../../test-support/fixtures';
 import { useAuthStore } from '../../auth/store/auth-store';
 import { useConversationStore } from '../../conversation/store/conversation-store';
 import { useFeedStore } from '../../feed/store/feed-store';
@@ -18,7 +24,14 @@ beforeEach(() => {
   useConversationStore.getState().reset();
   useNotificationsStore.getState().reset();
   useAuthStore.setState({
-    operator: { id: 'me', email: 'me@example.test', name: 'Me', role: 'agent', timezone: 'UTC', locale: 'en' },
+    operator: {
+      id: 'me',
+      email: 'me@example.test',
+      name: 'Me',
+      role: 'agent',
+      timezone: 'UTC',
+      locale: 'en',
+    },
   });
 });
 
@@ -53,12 +66,17 @@ describe('applyStreamEvent', () => {
     applyStreamEvent(conversationUpdated(1, a));
     applyStreamEvent(conversationUpdated(2, b));
     applyStreamEvent(conversationUpdated(3, { ...a, status: 'closed' }));
-    applyStreamEvent(conversationUpdated(4, { ...b, status: 'snoozed', snoozedUntil: '2026-03-05T09:00:00.000Z' }));
+    applyStreamEvent(
+      conversationUpdated(4, { ...b, status: 'snoozed', snoozedUntil: '2026-03-05T09:00:00.000Z' }),
+    );
     expect(feedOrder()).toEqual([]);
   });
 
   it('respects the "mine" filter', () => {
-    useFeedStore.setState({ filters: { ...useFeedStore.getState().filters, assignee: 'mine' }, meId: 'me' });
+    useFeedStore.setState({
+      filters: { ...useFeedStore.getState().filters, assignee: 'mine' },
+      meId: 'me',
+    });
     const mine = conversation({ assigneeId: 'me' });
     const theirs = conversation({ assigneeId: 'someone-else' });
     applyStreamEvent(conversationUpdated(1, mine));
@@ -69,7 +87,16 @@ describe('applyStreamEvent', () => {
   it('appends new messages to an open thread once, even when delivered twice', () => {
     const c = conversation({ id: 'c-1' });
     useConversationStore.setState({
-      threads: { 'c-1': { messages: [], olderCursor: null, hasOlder: false, loadingOlder: false, phase: 'ready', error: null } },
+      threads: {
+        'c-1': {
+          messages: [],
+          olderCursor: null,
+          hasOlder: false,
+          loadingOlder: false,
+          phase: 'ready',
+          error: null,
+        },
+      },
     });
     const m = message({ id: 'm-1', conversationId: 'c-1' });
     applyStreamEvent(messageCreated(1, m, c));
@@ -86,7 +113,10 @@ describe('applyStreamEvent', () => {
   });
 
   it('notifies only about notifications addressed to this operator', () => {
-    const c = conversation({ contact: { id: 'x', name: 'Олена', handle: null }, lastMessagePreview: 'Привіт' });
+    const c = conversation({
+      contact: { id: 'x', name: 'Олена', handle: null },
+      lastMessagePreview: 'Привіт',
+    });
     const notification = (operatorId: string, id: string): NotificationDto => ({
       id,
       operatorId,
@@ -95,11 +125,19 @@ describe('applyStreamEvent', () => {
       createdAt: c.lastActivityAt,
     });
     const event = (cursor: number, n: NotificationDto) =>
-      ({ cursor, type: 'notification.created', conversationId: c.id, at: c.lastActivityAt, payload: { notification: n, conversation: c } }) as const;
+      ({
+        cursor,
+        type: 'notification.created',
+        conversationId: c.id,
+        at: c.lastActivityAt,
+        payload: { notification: n, conversation: c },
+      }) as const;
     applyStreamEvent(event(1, notification('someone-else', 'n-1')));
     expect(useNotificationsStore.getState().unread).toEqual({});
     applyStreamEvent(event(2, notification('me', 'n-2')));
     expect(useNotificationsStore.getState().unread).toEqual({ [c.id]: true });
-    expect(useNotificationsStore.getState().lastShown?.title).toBe('Олена wrote in a snoozed conversation');
+    expect(useNotificationsStore.getState().lastShown?.title).toBe(
+      'Олена wrote in a snoozed conversation',
+    );
   });
 });

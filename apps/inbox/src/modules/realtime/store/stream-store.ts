@@ -26,7 +26,8 @@ export const useStreamStore = create<StreamState>((set, get) => ({
     set({ lastCursor: cursor });
     return true;
   },
-  resetTo: (cursor) => set((s) => ({ lastCursor: cursor, resyncGeneration: s.resyncGeneration + 1 })),
+  resetTo: (cursor) =>
+    set((s) => ({ lastCursor: cursor, resyncGeneration: s.resyncGeneration + 1 })),
   clear: () => set({ lastCursor: null, status: 'idle' }),
 }));
 

@@ -1,5 +1,9 @@
 import { useEffect } from 'react';
-import { closeConversation, openConversation, stepSelection } from '../../conversation/store/conversation-commands';
+import {
+  closeConversation,
+  openConversation,
+  stepSelection,
+} from '../../conversation/store/conversation-commands';
 import { useConversationStore } from '../../conversation/store/conversation-store';
 import { useOverlayStore } from '../store/overlay-store';
 import { isEditableTarget, resolveShortcut, type ShortcutAction } from '../utils/resolve-shortcut';
@@ -53,7 +57,8 @@ export function useShortcuts(): void {
       if (!action) return;
       // While a menu or dialog is open only Esc and its own keys apply.
       const overlays = useOverlayStore.getState();
-      if ((overlays.snoozeMenuOpen || overlays.helpOpen) && action !== 'back' && action !== 'help') return;
+      if ((overlays.snoozeMenuOpen || overlays.helpOpen) && action !== 'back' && action !== 'help')
+        return;
       event.preventDefault();
       RUN[action]();
     };
