@@ -1,0 +1,2 @@
+export * from './channel-contract-harness';
+export * from './describe-channel-contract';
