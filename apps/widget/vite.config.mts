@@ -2,8 +2,9 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /**
- * The chat UI: one ES module (chat.js) the loader imports on first open. The loader has its own
- * config (vite.loader.config.mts) because it must be a classic script for a plain <script> tag.
+ * The chat UI: one classic script (chat.js) the loader adds on first open. A classic script, not an
+ * ES module, so it loads cross-origin from any site without CORS. The loader has its own config
+ * (vite.loader.config.mts).
  */
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
@@ -22,7 +23,8 @@ export default defineConfig({
     target: 'es2020',
     lib: {
       entry: fileURLToPath(new URL('src/chat/chat-main.ts', import.meta.url)),
-      formats: ['es'],
+      formats: ['iife'],
+      name: 'SwitchboardWidgetChat',
       fileName: () => 'chat.js',
     },
   },

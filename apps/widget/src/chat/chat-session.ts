@@ -11,7 +11,7 @@ import {
 import { buildChatView, type ChatView } from './chat-view';
 import { CHAT_CSS } from './chat-styles';
 import { chatTexts, type ChatTexts } from './i18n';
-import { applyStatus, mergeMessage, type ChatMessage } from './message-list';
+import { applyStatus, markReadUntil, mergeMessage, type ChatMessage } from './message-list';
 import { renderMessage } from './message-view';
 import { TokenStore } from './token-store';
 import { WidgetApi, WidgetApiError } from './widget-api';
@@ -143,6 +143,10 @@ export class ChatSession implements ChatController {
     });
     socket.on('status', ({ messageId, status }) => {
       this.messages = applyStatus(this.messages, messageId, status);
+      this.render();
+    });
+    socket.on('read', ({ until }) => {
+      this.messages = markReadUntil(this.messages, until);
       this.render();
     });
     socket.on('typing', ({ typing, name }) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatMessage } from './message-list';
-import { applyStatus, mergeMessage } from './message-list';
+import { applyStatus, markReadUntil, mergeMessage } from './message-list';
 
 const base: ChatMessage = {
   id: 'local-1',
@@ -36,5 +36,20 @@ describe('mergeMessage', () => {
     const b = { ...base, id: 'b', clientMessageId: null, createdAt: '2026-01-01T10:00:01.000Z' };
     const list = mergeMessage(mergeMessage(mergeMessage([], a), b), a);
     expect(list.map((m) => m.id)).toEqual(['b', 'a']);
+  });
+});
+
+describe('markReadUntil', () => {
+  it('marks stored visitor messages up to the time as read, not later or unsent ones', () => {
+    const stored = { ...base, id: 'm1', local: undefined, status: 'delivered' as const };
+    const later = {
+      ...stored,
+      id: 'm2',
+      clientMessageId: 'c2',
+      createdAt: '2026-01-01T10:05:00.000Z',
+    };
+    const sending = { ...base, id: 'local-3', clientMessageId: 'c3' };
+    const list = markReadUntil([stored, later, sending], '2026-01-01T10:01:00.000Z');
+    expect(list.map((m) => m.status)).toEqual(['read', 'delivered', null]);
   });
 });

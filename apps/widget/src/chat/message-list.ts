@@ -48,3 +48,12 @@ function laterStatus(
 function byTime(a: ChatMessage, b: ChatMessage): number {
   return a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0;
 }
+
+/** Operators read the conversation: every stored visitor message up to `until` is read. */
+export function markReadUntil(list: ChatMessage[], until: string): ChatMessage[] {
+  return list.map((m) =>
+    m.author === 'visitor' && !m.local && m.createdAt <= until
+      ? { ...m, status: 'read' as const }
+      : m,
+  );
+}

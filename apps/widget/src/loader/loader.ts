@@ -14,6 +14,8 @@ const CLOSE_ICON =
 
 interface LoaderWindow extends Window {
   __switchboardWidget?: boolean;
+  /** Set by chat.js (an IIFE bundle with this global name). */
+  SwitchboardWidgetChat?: { mountChat: MountChat };
 }
 
 function start(script: HTMLScriptElement): void {
@@ -68,8 +70,8 @@ function start(script: HTMLScriptElement): void {
       loading.className = 'sb-loading';
       loading.textContent = texts.loading;
       panel.replaceChildren(loading);
-      chat = (import(/* @vite-ignore */ chatUrl) as Promise<{ mountChat: MountChat }>).then(
-        ({ mountChat }) => {
+      chat = loadChatScript(chatUrl).then(
+        (mountChat) => {
           panel.replaceChildren();
           return mountChat({
             root: panel,
@@ -112,6 +114,25 @@ function start(script: HTMLScriptElement): void {
   // The link in a follow-up email ends in #sb-chat: open the conversation straight away.
   if (location.hash === '#sb-chat') setOpen(true);
   else if (hasStoredVisitor(inboxId)) loadChat().catch(() => undefined);
+}
+
+function loadChatScript(url: string): Promise<MountChat> {
+  const win = window as LoaderWindow;
+  return new Promise((resolve, reject) => {
+    if (win.SwitchboardWidgetChat) return resolve(win.SwitchboardWidgetChat.mountChat);
+    const script = document.createElement('script');
+    script.src = url;
+    script.async = true;
+    script.onload = () =>
+      win.SwitchboardWidgetChat
+        ? resolve(win.SwitchboardWidgetChat.mountChat)
+        : reject(new Error('chat.js is invalid'));
+    script.onerror = () => {
+      script.remove();
+      reject(new Error('chat.js failed to load'));
+    };
+    document.head.appendChild(script);
+  });
 }
 
 function hasStoredVisitor(inboxId: string): boolean {

@@ -32,6 +32,8 @@ export const webchatSettingsSchema = z.object({
   askEmail: z.boolean().default(true),
   /** Shown under the greeting, e.g. "We answer Mon–Fri 9–17 CET". Empty hides it. */
   officeHoursMessage: z.string().trim().max(500).default(''),
+  /** New conversations one IP address may open per hour (spam guard; the count is per server, not per inbox). */
+  newConversationsPerIpPerHour: z.number().int().min(1).max(10_000).default(20),
 });
 export type WebchatSettings = z.output<typeof webchatSettingsSchema>;
 
