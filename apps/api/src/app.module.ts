@@ -16,6 +16,7 @@ import { ConversationsModule } from './modules/conversations/conversations.modul
 import { OperatorsModule } from './modules/operators/operators.module';
 import { SeedModule } from './modules/seed/seed.module';
 import { SnoozeModule } from './modules/snooze/snooze.module';
+import { WebchatModule } from './modules/webchat/webchat.module';
 
 /** Infrastructure (core/) first, then the product's domains (modules/). */
 @Module({})
@@ -38,6 +39,7 @@ export class AppModule {
         OperatorsModule,
         SnoozeModule,
         SeedModule,
+        WebchatModule,
       ],
       controllers: [HealthController],
     };

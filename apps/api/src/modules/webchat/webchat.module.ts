@@ -1,4 +1,11 @@
-import { Injectable, MiddlewareConsumer, Module, NestModule, OnModuleInit, RequestMethod } from '@nestjs/common';
+import {
+  Injectable,
+  MiddlewareConsumer,
+  Module,
+  NestModule,
+  OnModuleInit,
+  RequestMethod,
+} from '@nestjs/common';
 import { WebchatChannelAdapter } from '@switchboard/channels-webchat';
 import { ChannelRegistryService } from '../channels/channel-registry.service';
 import { WebchatSnippetController } from './controllers/webchat-snippet.controller';
@@ -55,6 +62,8 @@ class WebchatAdapterRegistration implements OnModuleInit {
 })
 export class WebchatModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(WidgetCorsMiddleware).forRoutes({ path: 'widget/*path', method: RequestMethod.ALL });
+    consumer
+      .apply(WidgetCorsMiddleware)
+      .forRoutes({ path: 'widget/*path', method: RequestMethod.ALL });
   }
 }

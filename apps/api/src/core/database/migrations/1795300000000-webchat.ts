@@ -38,10 +38,20 @@ export class Webchat1795300000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now()
       );
       CREATE INDEX webchat_conversation_starts_ip_idx ON webchat_conversation_starts (ip, created_at);
+
+      -- One follow-up email per operator message: a redelivered delivery job never emails twice.
+      CREATE TABLE webchat_follow_ups (
+        message_key text PRIMARY KEY,
+        inbox_id uuid NOT NULL REFERENCES inboxes(id) ON DELETE CASCADE,
+        sent_to text NOT NULL,
+        sent_at timestamptz NOT NULL DEFAULT now()
+      );
     `);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query('DROP TABLE IF EXISTS webchat_conversation_starts, webchat_presence, webchat_visitors');
+    await q.query(
+      'DROP TABLE IF EXISTS webchat_follow_ups, webchat_conversation_starts, webchat_presence, webchat_visitors',
+    );
   }
 }

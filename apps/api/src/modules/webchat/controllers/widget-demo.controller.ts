@@ -31,13 +31,19 @@ export class WidgetDemoController {
       `SELECT id FROM inboxes WHERE kind = 'webchat' ORDER BY created_at LIMIT 1`,
     );
     if (existing) return { inboxId: existing.id };
-    const account = await queryOne<{ id: string }>(this.ds.manager, 'SELECT id FROM accounts ORDER BY created_at LIMIT 1');
+    const account = await queryOne<{ id: string }>(
+      this.ds.manager,
+      'SELECT id FROM accounts ORDER BY created_at LIMIT 1',
+    );
     if (!account) throw notFound('Account');
     const inbox = await this.inboxes.create(account.id, {
       kind: 'webchat',
       name: 'Website chat',
       // Switchboard's own origin (where the demo page lives) is always allowed.
-      settings: { allowedOrigins: [], greeting: 'Hi! This is the Switchboard demo shop. Ask us anything.' },
+      settings: {
+        allowedOrigins: [],
+        greeting: 'Hi! This is the Switchboard demo shop. Ask us anything.',
+      },
       secrets: { hmacSecret: randomBytes(32).toString('hex') },
     });
     return { inboxId: inbox.id };

@@ -32,8 +32,16 @@ import {
   visitorSessionRequestSchema,
   visitorTextRequestSchema,
 } from '../dto/widget-requests';
-import type { VisitorHistoryDto, VisitorMessageDto, VisitorSessionDto } from '../dto/widget-wire.dto';
-import { bearer, VisitorAuthService, type VisitorPrincipal } from '../services/visitor-auth.service';
+import type {
+  VisitorHistoryDto,
+  VisitorMessageDto,
+  VisitorSessionDto,
+} from '../dto/widget-wire.dto';
+import {
+  bearer,
+  VisitorAuthService,
+  type VisitorPrincipal,
+} from '../services/visitor-auth.service';
 import { VisitorHistoryService } from '../services/visitor-history.service';
 import { VisitorMessagesService } from '../services/visitor-messages.service';
 import { WebchatVisitorsService } from '../services/webchat-visitors.service';
@@ -89,7 +97,10 @@ export class WidgetVisitorController {
   }
 
   @Get('messages')
-  async list(@Param('inboxId', ParseUUIDPipe) inboxId: string, @Req() req: Request): Promise<VisitorHistoryDto> {
+  async list(
+    @Param('inboxId', ParseUUIDPipe) inboxId: string,
+    @Req() req: Request,
+  ): Promise<VisitorHistoryDto> {
     const p = await this.visitor(inboxId, req);
     return { items: await this.history.history(inboxId, p.visitorKey) };
   }
@@ -110,7 +121,9 @@ export class WidgetVisitorController {
 
   @Post('attachments')
   @HttpCode(200)
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: WEBCHAT_MAX_ATTACHMENT_BYTES, files: 1 } }))
+  @UseInterceptors(
+    FileInterceptor('file', { limits: { fileSize: WEBCHAT_MAX_ATTACHMENT_BYTES, files: 1 } }),
+  )
   async upload(
     @Param('inboxId', ParseUUIDPipe) inboxId: string,
     @Req() req: Request,
@@ -118,21 +131,32 @@ export class WidgetVisitorController {
     @Body() raw: unknown,
   ): Promise<VisitorMessageDto> {
     const p = await this.visitor(inboxId, req);
-    if (!file) throw new AppException('VALIDATION_FAILED', 'A file is required (multipart field "file")');
+    if (!file)
+      throw new AppException('VALIDATION_FAILED', 'A file is required (multipart field "file")');
     assertTextLength(raw);
     const fields = visitorAttachmentFieldsSchema.parse(raw ?? {});
     const check = checkAttachment(file.buffer);
     if (!check.ok) {
       switch (check.reason) {
         case 'too_large':
-          throw new AppException('PAYLOAD_TOO_LARGE', `Files can be at most ${WEBCHAT_MAX_ATTACHMENT_BYTES} bytes`);
+          throw new AppException(
+            'PAYLOAD_TOO_LARGE',
+            `Files can be at most ${WEBCHAT_MAX_ATTACHMENT_BYTES} bytes`,
+          );
         case 'empty':
           throw new AppException('VALIDATION_FAILED', 'The file is empty');
         case 'type_not_allowed':
-          throw new AppException('UNSUPPORTED_MEDIA_TYPE', 'Only PNG, JPEG, GIF, WebP images and PDF files can be sent');
+          throw new AppException(
+            'UNSUPPORTED_MEDIA_TYPE',
+            'Only PNG, JPEG, GIF, WebP images and PDF files can be sent',
+          );
       }
     }
-    const attachment = { filename: file.originalname || 'attachment', contentType: check.contentType, content: file.buffer };
+    const attachment = {
+      filename: file.originalname || 'attachment',
+      contentType: check.contentType,
+      content: file.buffer,
+    };
     return this.messages.send(p, { ...fields, attachment }, req.ip ?? '0.0.0.0');
   }
 
@@ -144,13 +168,18 @@ export class WidgetVisitorController {
     @Res() res: Response,
   ): Promise<void> {
     const p = await this.visitor(inboxId, req);
-    const file = (await this.history.canReadFile(inboxId, p.visitorKey, fileId)) ? await this.files.find(fileId) : null;
+    const file = (await this.history.canReadFile(inboxId, p.visitorKey, fileId))
+      ? await this.files.find(fileId)
+      : null;
     if (!file) throw notFound('Attachment');
     const safe = (WEBCHAT_ATTACHMENT_TYPES as readonly string[]).includes(file.content_type);
     res.setHeader('Content-Type', safe ? file.content_type : 'application/octet-stream');
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
-    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`);
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+    );
     res.send(await this.files.readBuffer(file));
   }
 
@@ -180,7 +209,10 @@ function info(req: Request) {
 
 function isAllowedPage(pageUrl: string, p: VisitorPrincipal): boolean {
   try {
-    return p.ctx.settings.allowedOrigins.includes(new URL(pageUrl).origin) || p.ctx.settings.allowedOrigins.includes('*');
+    return (
+      p.ctx.settings.allowedOrigins.includes(new URL(pageUrl).origin) ||
+      p.ctx.settings.allowedOrigins.includes('*')
+    );
   } catch {
     return false;
   }

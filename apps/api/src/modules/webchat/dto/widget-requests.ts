@@ -24,7 +24,10 @@ export type VisitorTextRequest = z.infer<typeof visitorTextRequestSchema>;
 /** Multipart fields next to the file. */
 export const visitorAttachmentFieldsSchema = z.object({
   clientMessageId: z.string().uuid('clientMessageId must be a UUID'),
-  text: z.string().max(MAX_TEXT_LENGTH, `Text is longer than ${MAX_TEXT_LENGTH} characters`).default(''),
+  text: z
+    .string()
+    .max(MAX_TEXT_LENGTH, `Text is longer than ${MAX_TEXT_LENGTH} characters`)
+    .default(''),
   pageUrl,
 });
 

@@ -14,7 +14,11 @@ import type { Namespace, Socket } from 'socket.io';
 import { EventStreamService, type Signal } from '../../../core/events/event-stream.service';
 import { AppException } from '../../../core/http/app.exception';
 import { OperatorGateway } from '../../../core/realtime/operator.gateway';
-import { receiptPayloadSchema, typingPayloadSchema, widgetHandshakeSchema } from '../dto/widget-requests';
+import {
+  receiptPayloadSchema,
+  typingPayloadSchema,
+  widgetHandshakeSchema,
+} from '../dto/widget-requests';
 import {
   WIDGET_NAMESPACE,
   type WidgetClientToServerEvents,
@@ -24,7 +28,10 @@ import { VisitorAuthService, type VisitorPrincipal } from '../services/visitor-a
 import { VisitorHistoryService } from '../services/visitor-history.service';
 import { VisitorMessagesService } from '../services/visitor-messages.service';
 import { VisitorPresenceService } from '../services/visitor-presence.service';
-import { WEBCHAT_DELIVER_SIGNAL, type WebchatDeliverSignal } from '../services/webchat-visitor.transport';
+import {
+  WEBCHAT_DELIVER_SIGNAL,
+  type WebchatDeliverSignal,
+} from '../services/webchat-visitor.transport';
 import { ConversationRooms } from './conversation-rooms';
 
 type WidgetSocket = Socket<
@@ -61,16 +68,27 @@ export class WidgetGateway implements OnGatewayInit, OnGatewayConnection, OnGate
   afterInit(nsp: Namespace): void {
     nsp.use((socket, next) => {
       const parsed = widgetHandshakeSchema.safeParse(socket.handshake.auth);
-      if (!parsed.success) return next(new Error('VALIDATION_FAILED: inboxId and visitorToken are required'));
+      if (!parsed.success)
+        return next(new Error('VALIDATION_FAILED: inboxId and visitorToken are required'));
       const { inboxId, visitorToken } = parsed.data;
       this.auth
-        .visitor(inboxId, { headers: socket.handshake.headers, secure: socket.handshake.secure }, visitorToken)
+        .visitor(
+          inboxId,
+          { headers: socket.handshake.headers, secure: socket.handshake.secure },
+          visitorToken,
+        )
         .then((principal) => {
           socket.data.principal = principal;
           next();
         })
         .catch((err: unknown) => {
-          next(new Error(err instanceof AppException ? `${err.code}: ${err.message}` : 'INTERNAL: try again later'));
+          next(
+            new Error(
+              err instanceof AppException
+                ? `${err.code}: ${err.message}`
+                : 'INTERNAL: try again later',
+            ),
+          );
         });
     });
     this.stream.onSignal((signal) => this.relaySignal(signal));
@@ -91,7 +109,10 @@ export class WidgetGateway implements OnGatewayInit, OnGatewayConnection, OnGate
   }
 
   @SubscribeMessage('typing')
-  async onTyping(@ConnectedSocket() socket: WidgetSocket, @MessageBody() body: unknown): Promise<void> {
+  async onTyping(
+    @ConnectedSocket() socket: WidgetSocket,
+    @MessageBody() body: unknown,
+  ): Promise<void> {
     const parsed = typingPayloadSchema.safeParse(body);
     const p = socket.data.principal;
     if (!parsed.success || !p) return;
@@ -107,13 +128,18 @@ export class WidgetGateway implements OnGatewayInit, OnGatewayConnection, OnGate
   }
 
   @SubscribeMessage('receipt')
-  async onReceipt(@ConnectedSocket() socket: WidgetSocket, @MessageBody() body: unknown): Promise<void> {
+  async onReceipt(
+    @ConnectedSocket() socket: WidgetSocket,
+    @MessageBody() body: unknown,
+  ): Promise<void> {
     const parsed = receiptPayloadSchema.safeParse(body);
     const p = socket.data.principal;
     if (!parsed.success || !p) return;
-    await this.messages.receipt(p, parsed.data.status, parsed.data.messageIds).catch((err: Error) => {
-      this.logger.warn(`Receipt failed: ${err.message}`);
-    });
+    await this.messages
+      .receipt(p, parsed.data.status, parsed.data.messageIds)
+      .catch((err: Error) => {
+        this.logger.warn(`Receipt failed: ${err.message}`);
+      });
   }
 
   private relaySignal(signal: Signal): void {
@@ -124,7 +150,8 @@ export class WidgetGateway implements OnGatewayInit, OnGatewayConnection, OnGate
       const typing = signal.data as TypingSignal;
       if (typing.actor.type !== 'operator') return;
       void this.roomOf(typing.conversationId).then((room) => {
-        if (room) this.nsp.to(room).emit('typing', { typing: typing.typing, name: typing.actor.name });
+        if (room)
+          this.nsp.to(room).emit('typing', { typing: typing.typing, name: typing.actor.name });
       });
     }
   }
@@ -134,15 +161,25 @@ export class WidgetGateway implements OnGatewayInit, OnGatewayConnection, OnGate
       if (event.type === 'message.created') {
         const { message } = event.payload;
         // The visitor's own message shows up in their other tabs too.
-        if (message.channel !== 'webchat' || message.direction !== 'incoming' || message.kind !== 'message') continue;
-        void this.roomOf(message.conversationId).then((room) => {
-          if (!room) return;
-          const [, inboxId, ...key] = room.split(':');
-          return this.pushMessage(inboxId, key.join(':'), message.id);
-        });
-      } else if (event.type === 'conversation.updated' && event.payload.conversation.unreadCount === 0) {
-        const conversation = event.payload.conversation;
-        if (conversation.channel !== 'webchat') continue;
+        if (
+          message.channel === 'webchat' &&
+          message.direction === 'incoming' &&
+          message.kind === 'message'
+        ) {
+          void this.roomOf(message.conversationId).then((room) => {
+            if (!room) return;
+            const [, inboxId, ...key] = room.split(':');
+            return this.pushMessage(inboxId, key.join(':'), message.id);
+          });
+        }
+      }
+      // Replying or opening the conversation clears its unread count: the visitor's messages are read.
+      const conversation = 'conversation' in event.payload ? event.payload.conversation : null;
+      if (
+        conversation?.channel === 'webchat' &&
+        conversation.unreadCount === 0 &&
+        event.type !== 'notification.created'
+      ) {
         void this.roomOf(conversation.id).then((room) => {
           if (room) this.nsp.to(room).emit('read', { until: event.at });
         });

@@ -23,7 +23,10 @@ export class ConversationStartLimiterService {
         [ip],
       );
       if (Number(row?.count ?? 0) >= perHour) return false;
-      await em.query('INSERT INTO webchat_conversation_starts (inbox_id, ip) VALUES ($1, $2::inet)', [inboxId, ip]);
+      await em.query(
+        'INSERT INTO webchat_conversation_starts (inbox_id, ip) VALUES ($1, $2::inet)',
+        [inboxId, ip],
+      );
       return true;
     });
     // Rows only matter for an hour; an occasional sweep keeps the table small without a timer.
@@ -38,6 +41,8 @@ export class ConversationStartLimiterService {
 
   /** Old rows only matter for an hour; keep the table small. */
   async prune(): Promise<void> {
-    await this.ds.query(`DELETE FROM webchat_conversation_starts WHERE created_at < now() - interval '2 hours'`);
+    await this.ds.query(
+      `DELETE FROM webchat_conversation_starts WHERE created_at < now() - interval '2 hours'`,
+    );
   }
 }

@@ -26,18 +26,48 @@ export class FollowUpMailerService {
   ) {}
 
   async send(email: FollowUpEmail, delivery: VisitorDelivery): Promise<void> {
+    const done = await queryOne<{ found: number }>(
+      this.ds.manager,
+      'SELECT 1 AS found FROM webchat_follow_ups WHERE message_key = $1',
+      [delivery.messageKey],
+    );
+    if (done) return;
+    if (await this.deliver(email, delivery)) {
+      await this.ds.query(
+        `INSERT INTO webchat_follow_ups (message_key, inbox_id, sent_to) VALUES ($1, $2, $3)
+         ON CONFLICT (message_key) DO NOTHING`,
+        [delivery.messageKey, delivery.inboxId, email.to],
+      );
+    }
+  }
+
+  /** True when the email went out. */
+  private async deliver(email: FollowUpEmail, delivery: VisitorDelivery): Promise<boolean> {
     const emailInbox = await queryOne<{ id: string }>(
       this.ds.manager,
       `SELECT e.id FROM inboxes w JOIN inboxes e ON e.account_id = w.account_id AND e.kind = 'email'
         WHERE w.id = $1 ORDER BY e.created_at LIMIT 1`,
       [delivery.inboxId],
     );
-    if (emailInbox && this.registry.kinds().includes('email')) return this.viaEmailInbox(emailInbox.id, email, delivery);
-    if (this.config.smtpUrl) return this.viaSmtp(this.config.smtpUrl, email);
-    this.logger.warn(`No email inbox and no SMTP_URL: follow-up for conversation ${delivery.conversationId} not sent`);
+    if (emailInbox && this.registry.kinds().includes('email')) {
+      await this.viaEmailInbox(emailInbox.id, email, delivery);
+      return true;
+    }
+    if (this.config.smtpUrl) {
+      await this.viaSmtp(this.config.smtpUrl, email);
+      return true;
+    }
+    this.logger.warn(
+      `No email inbox and no SMTP_URL: follow-up for conversation ${delivery.conversationId} not sent`,
+    );
+    return false;
   }
 
-  private async viaEmailInbox(inboxId: string, email: FollowUpEmail, delivery: VisitorDelivery): Promise<void> {
+  private async viaEmailInbox(
+    inboxId: string,
+    email: FollowUpEmail,
+    delivery: VisitorDelivery,
+  ): Promise<void> {
     const { context } = await this.inboxes.loadContext(inboxId);
     const outbound: OutboundMessage = {
       idempotencyKey: delivery.messageKey,
@@ -72,7 +102,10 @@ export class FollowUpMailerService {
     } catch (err) {
       const code = (err as { responseCode?: number }).responseCode;
       // 5xx: the server refused this recipient or message for good; anything else may pass later.
-      throw new ChannelError(code && code >= 500 ? 'INVALID_RECIPIENT' : 'UNAVAILABLE', (err as Error).message);
+      throw new ChannelError(
+        code && code >= 500 ? 'INVALID_RECIPIENT' : 'UNAVAILABLE',
+        (err as Error).message,
+      );
     } finally {
       transport.close();
     }

@@ -50,7 +50,8 @@ export class VisitorAuthService {
     if (inbox.kind !== 'webchat') throw notFound('Web chat');
     const settings = webchatSettingsSchema.parse(context.settings ?? {});
     const secrets = webchatSecretsSchema.safeParse(context.secrets);
-    if (!secrets.success) throw new AppException('INVALID_STATE', 'This web chat has no secret configured yet');
+    if (!secrets.success)
+      throw new AppException('INVALID_STATE', 'This web chat has no secret configured yet');
     const own = ownOrigins(req.headers, this.config.PUBLIC_URL, req.secure);
     // The adapter checks the allow-list; Switchboard's own origins are added to it here.
     const ctx: WebchatContext = {
@@ -65,12 +66,25 @@ export class VisitorAuthService {
     const target = await this.inbox(inboxId, req);
     const result = openVisitorSession({ origin: target.origin, request: body }, target.ctx);
     if (!result.ok) throw refusal(result.reason);
-    return { ...target, claims: result.claims, token: result.token, visitorKey: visitorExternalId(result.claims) };
+    return {
+      ...target,
+      claims: result.claims,
+      token: result.token,
+      visitorKey: visitorExternalId(result.claims),
+    };
   }
 
-  async visitor(inboxId: string, req: VisitorRequestInfo, token: string | null): Promise<VisitorPrincipal> {
+  async visitor(
+    inboxId: string,
+    req: VisitorRequestInfo,
+    token: string | null,
+  ): Promise<VisitorPrincipal> {
     const target = await this.inbox(inboxId, req);
-    if (!token) throw new AppException('UNAUTHENTICATED', 'A visitor token is required (Authorization: Bearer …)');
+    if (!token)
+      throw new AppException(
+        'UNAUTHENTICATED',
+        'A visitor token is required (Authorization: Bearer …)',
+      );
     const proof = checkVisitorProof({ visitorToken: token, origin: target.origin }, target.ctx);
     if (!proof.ok) throw refusal(proof.reason);
     return { ...target, claims: proof.claims, token, visitorKey: visitorExternalId(proof.claims) };
@@ -80,13 +94,19 @@ export class VisitorAuthService {
 export function refusal(reason: VisitorRefusal): AppException {
   switch (reason) {
     case 'origin_refused':
-      return new AppException('FORBIDDEN', 'This website is not allowed to use this chat (origin not in the allow-list)');
+      return new AppException(
+        'FORBIDDEN',
+        'This website is not allowed to use this chat (origin not in the allow-list)',
+      );
     case 'token_invalid':
       return new AppException('UNAUTHENTICATED', 'Visitor token is invalid');
     case 'token_expired':
       return new AppException('UNAUTHENTICATED', 'Visitor token has expired');
     case 'identity_invalid':
-      return new AppException('UNAUTHENTICATED', 'Identity verification failed: the HMAC does not match the user id');
+      return new AppException(
+        'UNAUTHENTICATED',
+        'Identity verification failed: the HMAC does not match the user id',
+      );
     default:
       return assertNever(reason);
   }

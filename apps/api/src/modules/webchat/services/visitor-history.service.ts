@@ -38,7 +38,12 @@ export class VisitorHistoryService {
   }
 
   /** One message, only if it belongs to this visitor. */
-  async message(inboxId: string, visitorKey: string, messageId: string, em: EntityManager = this.ds.manager) {
+  async message(
+    inboxId: string,
+    visitorKey: string,
+    messageId: string,
+    em: EntityManager = this.ds.manager,
+  ) {
     const row = await queryOne<VisitorMessageRow>(
       em,
       `${SELECT} WHERE ci.inbox_id = $1 AND ci.external_id = $2 AND m.kind = 'message' AND m.id = $3`,
@@ -57,7 +62,11 @@ export class VisitorHistoryService {
   }
 
   /** Channel ids of our web chat messages among `messageIds` that this visitor really received. */
-  async outboundExternalIds(inboxId: string, visitorKey: string, messageIds: string[]): Promise<string[]> {
+  async outboundExternalIds(
+    inboxId: string,
+    visitorKey: string,
+    messageIds: string[],
+  ): Promise<string[]> {
     const rows = await queryRows<{ external_id: string }>(
       this.ds.manager,
       `SELECT m.external_id FROM contact_identities ci
@@ -136,7 +145,8 @@ function toVisitorMessage(r: VisitorMessageRow, visitorKey: string): VisitorMess
   const prefix = `wc-in:${visitorKey}:`;
   return {
     id: r.id,
-    clientMessageId: mine && r.external_id?.startsWith(prefix) ? r.external_id.slice(prefix.length) : null,
+    clientMessageId:
+      mine && r.external_id?.startsWith(prefix) ? r.external_id.slice(prefix.length) : null,
     author: mine ? 'visitor' : 'operator',
     senderName: mine ? null : r.operator_name,
     text: r.text,

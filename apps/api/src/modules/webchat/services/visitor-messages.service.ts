@@ -1,6 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ChannelInputError, type InboundAttachment } from '@switchboard/channels-core';
-import { isOriginAllowed, WebchatChannelAdapter, type WebchatEnvelope } from '@switchboard/channels-webchat';
+import {
+  isOriginAllowed,
+  WebchatChannelAdapter,
+  type WebchatEnvelope,
+} from '@switchboard/channels-webchat';
 import { AppException } from '../../../core/http/app.exception';
 import { InboundPipelineService } from '../../channels/inbound-pipeline.service';
 import type { VisitorMessageDto } from '../dto/widget-wire.dto';
@@ -33,7 +37,11 @@ export class VisitorMessagesService {
     private readonly visitors: WebchatVisitorsService,
   ) {}
 
-  async send(p: VisitorPrincipal, input: VisitorMessageInput, ip: string): Promise<VisitorMessageDto> {
+  async send(
+    p: VisitorPrincipal,
+    input: VisitorMessageInput,
+    ip: string,
+  ): Promise<VisitorMessageDto> {
     const envelope: WebchatEnvelope = {
       type: 'message',
       visitorToken: p.token,
@@ -58,7 +66,8 @@ export class VisitorMessagesService {
         : outcome?.kind === 'duplicate'
           ? await this.history.messageByExternalId(p.inbox.id, p.visitorKey, outcome.externalId)
           : null;
-    if (!stored) throw new AppException('CONFLICT', 'The message could not be stored; please retry');
+    if (!stored)
+      throw new AppException('CONFLICT', 'The message could not be stored; please retry');
     return stored;
   }
 
@@ -67,8 +76,17 @@ export class VisitorMessagesService {
    * message's channel id (the widget acks as soon as it sees the message), so unknown ids are
    * retried briefly before being dropped.
    */
-  async receipt(p: VisitorPrincipal, status: 'delivered' | 'read', messageIds: string[], attempt = 0): Promise<void> {
-    const externalIds = await this.history.outboundExternalIds(p.inbox.id, p.visitorKey, messageIds);
+  async receipt(
+    p: VisitorPrincipal,
+    status: 'delivered' | 'read',
+    messageIds: string[],
+    attempt = 0,
+  ): Promise<void> {
+    const externalIds = await this.history.outboundExternalIds(
+      p.inbox.id,
+      p.visitorKey,
+      messageIds,
+    );
     if (externalIds.length > 0) {
       const envelope: WebchatEnvelope = {
         type: 'receipt',
@@ -83,11 +101,14 @@ export class VisitorMessagesService {
     if (externalIds.length < messageIds.length && attempt < RECEIPT_RETRIES) {
       const known = new Set(externalIds.map((id) => id.slice('wc-out:'.length)));
       const pending = messageIds.filter((id) => !known.has(id));
-      setTimeout(() => {
-        this.receipt(p, status, pending, attempt + 1).catch((err: Error) =>
-          this.logger.warn(`Receipt retry failed: ${err.message}`),
-        );
-      }, RECEIPT_RETRY_MS * (attempt + 1)).unref();
+      setTimeout(
+        () => {
+          this.receipt(p, status, pending, attempt + 1).catch((err: Error) =>
+            this.logger.warn(`Receipt retry failed: ${err.message}`),
+          );
+        },
+        RECEIPT_RETRY_MS * (attempt + 1),
+      ).unref();
     }
   }
 
@@ -95,7 +116,8 @@ export class VisitorMessagesService {
     try {
       return this.adapter.parseInbound(envelope, p.ctx);
     } catch (err) {
-      if (err instanceof ChannelInputError) throw new AppException('VALIDATION_FAILED', err.message);
+      if (err instanceof ChannelInputError)
+        throw new AppException('VALIDATION_FAILED', err.message);
       throw err;
     }
   }

@@ -14,7 +14,11 @@ export function requestOrigin(headers: IncomingHttpHeaders, ownOrigins: string[]
 }
 
 /** Switchboard's own pages (the demo page, the hosted chat link) may always use the widget. */
-export function ownOrigins(headers: IncomingHttpHeaders, publicUrl: string, secure: boolean): string[] {
+export function ownOrigins(
+  headers: IncomingHttpHeaders,
+  publicUrl: string,
+  secure: boolean,
+): string[] {
   const origins = new Set<string>();
   const host = single(headers['host']);
   if (host) {

@@ -53,9 +53,10 @@ export class VisitorPresenceService implements OnModuleInit, OnApplicationShutdo
   private async heartbeat(): Promise<void> {
     try {
       if (this.local.size > 0) {
-        await this.ds.query('UPDATE webchat_presence SET last_seen_at = now() WHERE socket_id = ANY($1::text[])', [
-          [...this.local],
-        ]);
+        await this.ds.query(
+          'UPDATE webchat_presence SET last_seen_at = now() WHERE socket_id = ANY($1::text[])',
+          [[...this.local]],
+        );
       }
       await this.ds.query(
         `DELETE FROM webchat_presence WHERE last_seen_at < now() - make_interval(secs => $1)`,

@@ -20,7 +20,12 @@ export interface WebchatMailConfig {
 export const WEBCHAT_MAIL_CONFIG = Symbol('WEBCHAT_MAIL_CONFIG');
 
 export function loadWebchatMailConfig(env: NodeJS.ProcessEnv = process.env): WebchatMailConfig {
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
+  );
   const parsed = schema.parse(cleaned);
-  return { smtpUrl: parsed.SMTP_URL ?? null, mailFrom: parsed.MAIL_FROM ?? 'Switchboard <no-reply@localhost>' };
+  return {
+    smtpUrl: parsed.SMTP_URL ?? null,
+    mailFrom: parsed.MAIL_FROM ?? 'Switchboard <no-reply@localhost>',
+  };
 }

@@ -38,9 +38,11 @@ export class WebchatVisitorTransport implements VisitorTransport {
 
   async deliverLive(delivery: VisitorDelivery): Promise<boolean> {
     if (!(await this.presence.isOnline(delivery.inboxId, delivery.visitorExternalId))) return false;
-    const inbox = await queryOne<{ account_id: string }>(this.ds.manager, 'SELECT account_id FROM inboxes WHERE id = $1', [
-      delivery.inboxId,
-    ]);
+    const inbox = await queryOne<{ account_id: string }>(
+      this.ds.manager,
+      'SELECT account_id FROM inboxes WHERE id = $1',
+      [delivery.inboxId],
+    );
     if (!inbox) return false;
     // By reference: NOTIFY payloads are small, and a message may carry 10 000 characters.
     const data: WebchatDeliverSignal = {
@@ -48,7 +50,11 @@ export class WebchatVisitorTransport implements VisitorTransport {
       visitorKey: delivery.visitorExternalId,
       messageId: delivery.messageKey,
     };
-    await this.stream.publishSignal({ accountId: inbox.account_id, kind: WEBCHAT_DELIVER_SIGNAL, data });
+    await this.stream.publishSignal({
+      accountId: inbox.account_id,
+      kind: WEBCHAT_DELIVER_SIGNAL,
+      data,
+    });
     return true;
   }
 
@@ -65,7 +71,10 @@ export class WebchatVisitorTransport implements VisitorTransport {
 
 /** The page the visitor chatted on, with #sb-chat so the loader opens the chat at once. */
 export function chatLink(pageUrl: string | null, publicUrl: string): string {
-  const base = pageUrl && isOriginAllowed(pageUrl, ['*']) ? pageUrl : `${publicUrl.replace(/\/$/, '')}/widget/demo/`;
+  const base =
+    pageUrl && isOriginAllowed(pageUrl, ['*'])
+      ? pageUrl
+      : `${publicUrl.replace(/\/$/, '')}/widget/demo/`;
   const url = new URL(base);
   url.hash = 'sb-chat';
   return url.toString();

@@ -24,7 +24,12 @@ export class WebchatVisitorsService {
     );
   }
 
-  async saveEmail(inboxId: string, visitorKey: string, email: string, pageUrl: string | null): Promise<void> {
+  async saveEmail(
+    inboxId: string,
+    visitorKey: string,
+    email: string,
+    pageUrl: string | null,
+  ): Promise<void> {
     await this.ds.query(
       `INSERT INTO webchat_visitors (inbox_id, visitor_key, email, page_url) VALUES ($1, $2, $3, $4)
        ON CONFLICT (inbox_id, visitor_key) DO UPDATE
