@@ -76,7 +76,7 @@ describe('parseRawEmail', () => {
     );
     expect(html).not.toMatch(/url\(/i);
     // Remote image: address kept for a consented load, nothing fetched.
-    expect(html).toContain('data-remote-src="https://evil.example/pixel.gif"');
+    expect(html).toContain('data-src="https://evil.example/pixel.gif"');
     expect(html).not.toMatch(/\ssrc="https?:/);
     expect(html).toContain('<img src="cid:logo@local" />');
     expect(html).toContain(

@@ -4,7 +4,7 @@ import sanitizeHtml from 'sanitize-html';
  * Email HTML is hostile by default. What survives: formatting, tables, links (opened in a new tab,
  * no referrer), inline images by `cid:`/`data:`. What does not: scripts, event handlers, styles
  * that fetch (`url(...)`), forms, frames, `javascript:` anywhere. Remote images keep their address
- * in `data-remote-src` only, so nothing is fetched until an operator asks for it (tracking pixels).
+ * in `data-src` only, so nothing is fetched until an operator asks for it (tracking pixels).
  * Earlier quoted messages and signatures are marked with `sb-quote` / `sb-signature` so the
  * client can fold them.
  */
@@ -95,7 +95,7 @@ const options: sanitizeHtml.IOptions = {
   allowedAttributes: {
     '*': ['style', 'dir', 'lang', 'title', 'align'],
     a: ['href', 'name', 'target', 'rel'],
-    img: ['src', 'alt', 'width', 'height', 'data-remote-src'],
+    img: ['src', 'alt', 'width', 'height', 'data-src'],
     font: ['color', 'face', 'size'],
     table: ['width', 'border', 'cellpadding', 'cellspacing', 'bgcolor'],
     td: ['width', 'height', 'colspan', 'rowspan', 'valign', 'bgcolor'],
@@ -120,14 +120,14 @@ const options: sanitizeHtml.IOptions = {
       if (/^(https?:)?\/\//i.test(src)) {
         // Remote content needs the operator's consent: keep the address, load nothing.
         delete out['src'];
-        out['data-remote-src'] = src.startsWith('//') ? `https:${src}` : src;
+        out['data-src'] = src.startsWith('//') ? `https:${src}` : src;
       } else if (/^data:/i.test(src) && !/^data:image\/(png|jpe?g|gif|webp|bmp);/i.test(src)) {
         delete out['src'];
       } else if (!/^(cid|data):/i.test(src)) {
         delete out['src'];
       }
-      if (out['data-remote-src'] !== undefined && !/^https?:\/\//i.test(out['data-remote-src'])) {
-        delete out['data-remote-src'];
+      if (out['data-src'] !== undefined && !/^https?:\/\//i.test(out['data-src'])) {
+        delete out['data-src'];
       }
       return { tagName, attribs: out };
     },
