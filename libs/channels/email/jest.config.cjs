@@ -1,3 +1,1 @@
-const { nodeProject, esmPackagesTransform } = require('./jest.esm-packages.cjs');
-
-module.exports = nodeProject(__dirname, 'channels-email', esmPackagesTransform(__dirname));
+module.exports = require('../../../jest.preset.cjs').nodeProject(__dirname, 'channels-email');
