@@ -1,6 +1,24 @@
 const { NxAppWebpackPlugin } = require('@nx/webpack/app-plugin');
 const { join } = require('node:path');
 
+/**
+ * Third-party packages stay in node_modules (native addons, worker-thread transports); our own
+ * @switchboard/* libs are npm-workspace symlinks to TypeScript sources and must be bundled.
+ * Applied after NxAppWebpackPlugin, which would otherwise externalise the workspace links too.
+ */
+class BundleWorkspaceLibs {
+  apply(compiler) {
+    compiler.options.externals = [
+      ({ request }, callback) => {
+        if (request && /^[@a-z]/i.test(request) && !request.startsWith('@switchboard/')) {
+          return callback(null, `commonjs ${request}`);
+        }
+        return callback();
+      },
+    ];
+  }
+}
+
 module.exports = {
   output: { path: join(__dirname, '../../dist/apps/api'), clean: true },
   plugins: [
@@ -14,5 +32,6 @@ module.exports = {
       generatePackageJson: false,
       sourceMap: true,
     }),
+    new BundleWorkspaceLibs(),
   ],
 };
