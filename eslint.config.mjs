@@ -6,7 +6,15 @@ export default [
   ...nx.configs['flat/typescript'],
   ...nx.configs['flat/javascript'],
   {
-    ignores: ['**/dist', '**/node_modules', '**/.nx', 'tmp', '.data', '**/coverage', '**/*.timestamp-*'],
+    ignores: [
+      '**/dist',
+      '**/node_modules',
+      '**/.nx',
+      'tmp',
+      '.data',
+      '**/coverage',
+      '**/*.timestamp-*',
+    ],
   },
   {
     files: ['**/*.ts', '**/*.tsx'],
@@ -19,15 +27,30 @@ export default [
           allow: [],
           depConstraints: [
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-            { sourceTag: 'scope:channels', onlyDependOnLibsWithTags: ['scope:shared', 'scope:channels'] },
-            { sourceTag: 'scope:testing', onlyDependOnLibsWithTags: ['scope:shared', 'scope:channels', 'scope:testing'] },
-            { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:shared', 'scope:channels', 'scope:testing'] },
+            {
+              sourceTag: 'scope:channels',
+              onlyDependOnLibsWithTags: ['scope:shared', 'scope:channels'],
+            },
+            {
+              sourceTag: 'scope:testing',
+              onlyDependOnLibsWithTags: ['scope:shared', 'scope:channels', 'scope:testing'],
+            },
+            {
+              sourceTag: 'scope:api',
+              onlyDependOnLibsWithTags: ['scope:shared', 'scope:channels', 'scope:testing'],
+            },
             { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:shared', 'scope:web'] },
-            { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:shared', 'scope:testing', 'scope:channels'] },
+            {
+              sourceTag: 'scope:e2e',
+              onlyDependOnLibsWithTags: ['scope:shared', 'scope:testing', 'scope:channels'],
+            },
           ],
         },
       ],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {

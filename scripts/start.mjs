@@ -20,20 +20,39 @@ mkdirSync('.data', { recursive: true });
 // A stable APP_SECRET for this installation: it encrypts channel credentials at rest.
 if (!process.env.APP_SECRET) {
   const file = '.data/app-secret';
-  if (!existsSync(file)) writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
+  if (!existsSync(file))
+    writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
   process.env.APP_SECRET = readFileSync(file, 'utf8').trim();
 }
 
 if (process.env.SKIP_BUILD !== '1') {
   console.log('Building Switchboard (cached after the first time)…');
-  const code = await run('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'inbox', 'widget', '--outputStyle=static']);
+  const code = await run('npx', [
+    'nx',
+    'run-many',
+    '-t',
+    'build',
+    '-p',
+    'api',
+    'inbox',
+    'widget',
+    '--outputStyle=static',
+  ]);
   if (code !== 0) process.exit(code);
 }
 
 let embedded = null;
 if (!process.env.DATABASE_URL) {
-  const fallback = join(tmpdir(), `switchboard-${createHash('sha1').update(root).digest('hex').slice(0, 8)}`, 'pg');
-  embedded = await startEmbeddedPostgres({ dataDir: '.data/pg', fallbackDir: fallback, persistent: true });
+  const fallback = join(
+    tmpdir(),
+    `switchboard-${createHash('sha1').update(root).digest('hex').slice(0, 8)}`,
+    'pg',
+  );
+  embedded = await startEmbeddedPostgres({
+    dataDir: '.data/pg',
+    fallbackDir: fallback,
+    persistent: true,
+  });
   process.env.DATABASE_URL = embedded.url;
   console.log(`Embedded PostgreSQL running (data in ${embedded.dir})`);
 }
@@ -58,6 +77,6 @@ const stop = (signal) => {
 process.on('SIGINT', () => stop('SIGINT'));
 process.on('SIGTERM', () => stop('SIGTERM'));
 child.on('exit', async (code) => {
-  await embedded?.stop().catch(() => {});
+  await embedded?.stop().catch(() => undefined);
   process.exit(code ?? 0);
 });

@@ -33,9 +33,21 @@ const steps = [
   ['project graph', 'npx', ['nx', 'show', 'projects']],
   ['lint (eslint + module boundaries)', 'npx', ['eslint', '.']],
   ['format (prettier)', 'npx', ['prettier', '--check', '.']],
-  ['type-check', 'npx', ['nx', 'run-many', '-t', 'typecheck', '--parallel=2', '--outputStyle=static']],
-  ['build SPA and widget (for browser tests)', 'npx', ['nx', 'run-many', '-t', 'build', '-p', 'inbox', 'widget', '--outputStyle=static']],
-  ['web unit tests (vitest)', 'npx', ['nx', 'run-many', '-t', 'test', '-p', 'inbox', 'widget', '--outputStyle=static']],
+  [
+    'type-check',
+    'npx',
+    ['nx', 'run-many', '-t', 'typecheck', '--parallel=2', '--outputStyle=static'],
+  ],
+  [
+    'build SPA and widget (for browser tests)',
+    'npx',
+    ['nx', 'run-many', '-t', 'build', '-p', 'inbox', 'widget', '--outputStyle=static'],
+  ],
+  [
+    'web unit tests (vitest)',
+    'npx',
+    ['nx', 'run-many', '-t', 'test', '-p', 'inbox', 'widget', '--outputStyle=static'],
+  ],
   [
     'unit, integration and browser tests (jest)',
     'npx',
@@ -54,7 +66,7 @@ try {
     }
   }
 } finally {
-  await embedded?.stop().catch(() => {});
+  await embedded?.stop().catch(() => undefined);
 }
 
 let passed = 0;
@@ -66,5 +78,7 @@ if (existsSync(jestResults)) {
 }
 console.log('\n=== summary');
 for (const [name] of steps) console.log(`${failed.includes(name) ? 'FAIL' : 'ok  '}  ${name}`);
-console.log(`${passed} passed, ${failedTests + (failed.length && !failedTests ? failed.length : 0)} failed`);
+console.log(
+  `${passed} passed, ${failedTests + (failed.length && !failedTests ? failed.length : 0)} failed`,
+);
 process.exit(failed.length ? 1 : 0);

@@ -44,8 +44,8 @@ export async function startEmbeddedPostgres({ dataDir, fallbackDir, port, persis
     persistent,
     createPostgresUser: true,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
-    onLog: () => {},
-    onError: () => {},
+    onLog: () => undefined,
+    onError: () => undefined,
   });
   if (!existsSync(join(dir, 'PG_VERSION'))) await pg.initialise();
   await pg.start();

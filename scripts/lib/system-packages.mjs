@@ -4,7 +4,11 @@ import { execSync } from 'node:child_process';
 import { userInfo } from 'node:os';
 
 const PACKAGES = [
-  { bin: '/usr/bin/chromium', pkg: 'chromium', why: 'browser tests (playwright-core drives Debian chromium)' },
+  {
+    bin: '/usr/bin/chromium',
+    pkg: 'chromium',
+    why: 'browser tests (playwright-core drives Debian chromium)',
+  },
   { bin: '/usr/sbin/dovecot', pkg: 'dovecot-imapd', why: 'email tests (a real IMAP server)' },
 ];
 
@@ -21,5 +25,8 @@ export function ensureSystemPackages(log = console.log) {
   log(`Installing ${names} with apt-get…`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execSync(`${sudo}apt-get update -qq`, { stdio: 'inherit', env });
-  execSync(`${sudo}apt-get install -y -qq --no-install-recommends ${names}`, { stdio: 'inherit', env });
+  execSync(`${sudo}apt-get install -y -qq --no-install-recommends ${names}`, {
+    stdio: 'inherit',
+    env,
+  });
 }

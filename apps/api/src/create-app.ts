@@ -37,7 +37,9 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
 
   const openApi = new DocumentBuilder()
     .setTitle('Switchboard API')
-    .setDescription('Omnichannel support inbox: conversations, messages, inboxes and channel webhooks.')
+    .setDescription(
+      'Omnichannel support inbox: conversations, messages, inboxes and channel webhooks.',
+    )
     .setVersion('0.1.0')
     .addBearerAuth()
     .build();
@@ -51,7 +53,12 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
 }
 
 /** Serves a built SPA; with `spaFallback`, unknown non-API paths get index.html (client routing). */
-function serveStatic(app: NestExpressApplication, mount: string, dir: string, spaFallback: boolean): void {
+function serveStatic(
+  app: NestExpressApplication,
+  mount: string,
+  dir: string,
+  spaFallback: boolean,
+): void {
   const root = resolve(dir);
   app.useStaticAssets(root, { prefix: mount, index: 'index.html', maxAge: '1h' });
   if (!spaFallback) return;

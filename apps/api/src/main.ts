@@ -18,7 +18,9 @@ async function main(): Promise<void> {
   }
   if (process.argv[2] === 'migrate') {
     const applied = await runMigrations(config.DATABASE_URL);
-    process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'Database is up to date\n');
+    process.stdout.write(
+      applied.length ? `Applied: ${applied.join(', ')}\n` : 'Database is up to date\n',
+    );
     return;
   }
   const app: NestExpressApplication = await createApp(config);
@@ -30,7 +32,9 @@ async function main(): Promise<void> {
     `  API docs:   ${config.PUBLIC_URL}/api/docs`,
     ...(config.WIDGET_DIST_DIR ? [`  Demo site:  ${config.PUBLIC_URL}/widget/demo/`] : []),
     ...(first
-      ? [`  Sign in:    ${first.email} / ${first.generatedPassword ?? '(the ADMIN_PASSWORD you set)'}`]
+      ? [
+          `  Sign in:    ${first.email} / ${first.generatedPassword ?? '(the ADMIN_PASSWORD you set)'}`,
+        ]
       : ['  Sign in with your operator account.']),
     '',
   ];

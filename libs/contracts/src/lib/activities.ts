@@ -5,7 +5,13 @@ import type { ConversationStatus } from './enums';
  * operator's own language and timezone ("Anna snoozed until Mon 09:00").
  */
 export type Activity =
-  | { type: 'status_changed'; from: ConversationStatus; to: ConversationStatus; by: ActorRef; snoozedUntil?: string }
+  | {
+      type: 'status_changed';
+      from: ConversationStatus;
+      to: ConversationStatus;
+      by: ActorRef;
+      snoozedUntil?: string;
+    }
   | { type: 'snooze_expired' }
   | { type: 'unsnoozed_by_customer' }
   | { type: 'reopened_by_customer' }

@@ -1,9 +1,4 @@
-import type {
-  ConversationSummaryDto,
-  IsoDateTime,
-  MessageDto,
-  NotificationDto,
-} from './dtos';
+import type { ConversationSummaryDto, IsoDateTime, MessageDto, NotificationDto } from './dtos';
 import type { PresenceStatus } from './enums';
 
 /**

@@ -12,15 +12,25 @@ export class ApiChannelCustomer {
     readonly baseUrl: string,
     readonly inboxId: string,
     readonly signingSecret: string,
-    readonly customer: { id: string; name?: string; email?: string } = { id: `cust-${randomUUID()}`, name: 'Test Customer' },
+    readonly customer: { id: string; name?: string; email?: string } = {
+      id: `cust-${randomUUID()}`,
+      name: 'Test Customer',
+    },
   ) {}
 
   /** Posts one message; returns the HTTP status and body. */
-  async say(text: string, messageId: string = randomUUID(), from = this.customer): Promise<{ status: number; body: unknown }> {
+  async say(
+    text: string,
+    messageId: string = randomUUID(),
+    from = this.customer,
+  ): Promise<{ status: number; body: unknown }> {
     return this.post({ messages: [{ id: messageId, from, text }] });
   }
 
-  async post(payload: unknown, opts: { secret?: string; timestamp?: number } = {}): Promise<{ status: number; body: unknown }> {
+  async post(
+    payload: unknown,
+    opts: { secret?: string; timestamp?: number } = {},
+  ): Promise<{ status: number; body: unknown }> {
     const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
     const ts = opts.timestamp ?? Math.floor(Date.now() / 1000);
     const res = await fetch(`${this.baseUrl}/api/webhooks/${this.inboxId}`, {
@@ -57,5 +67,9 @@ export async function createApiInbox(
     secrets: { signingSecret },
     reopenPolicy: extra.reopenPolicy ?? 'reopen',
   });
-  return { inbox, signingSecret, customer: new ApiChannelCustomer(admin.baseUrl, inbox.id, signingSecret) };
+  return {
+    inbox,
+    signingSecret,
+    customer: new ApiChannelCustomer(admin.baseUrl, inbox.id, signingSecret),
+  };
 }

@@ -17,7 +17,12 @@ export class ApiClient {
     return new ApiClient(this.baseUrl, token);
   }
 
-  async request<T = unknown>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<HttpResult<T>> {
+  async request<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<HttpResult<T>> {
     const res = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers: {
@@ -48,7 +53,8 @@ export class ApiClient {
   /** Asserting variant: throws with the server's reason unless the status is 2xx. */
   async ok<T>(method: string, path: string, body?: unknown): Promise<T> {
     const r = await this.request<T>(method, path, body);
-    if (r.status < 200 || r.status >= 300) throw new Error(`${method} ${path} → ${r.status}: ${JSON.stringify(r.body)}`);
+    if (r.status < 200 || r.status >= 300)
+      throw new Error(`${method} ${path} → ${r.status}: ${JSON.stringify(r.body)}`);
     return r.body;
   }
 }
@@ -58,6 +64,9 @@ export async function loginAs(
   email: string = TEST_ADMIN.email,
   password: string = TEST_ADMIN.password,
 ): Promise<{ client: ApiClient; login: LoginResponseDto }> {
-  const login = await new ApiClient(baseUrl).ok<LoginResponseDto>('POST', '/api/auth/login', { email, password });
+  const login = await new ApiClient(baseUrl).ok<LoginResponseDto>('POST', '/api/auth/login', {
+    email,
+    password,
+  });
   return { client: new ApiClient(baseUrl, login.token), login };
 }

@@ -6,7 +6,10 @@ import {
 } from '@switchboard/contracts';
 import { io, type Socket } from 'socket.io-client';
 
-export type OperatorClientSocket = Socket<OperatorServerToClientEvents, OperatorClientToServerEvents>;
+export type OperatorClientSocket = Socket<
+  OperatorServerToClientEvents,
+  OperatorClientToServerEvents
+>;
 
 /** An operator's live connection that records what it receives, for assertions. */
 export class RecordingOperatorSocket {
@@ -29,7 +32,11 @@ export class RecordingOperatorSocket {
     this.socket.on('error', (e) => this.errors.push(e));
   }
 
-  static async connect(baseUrl: string, token: string, cursor?: number): Promise<RecordingOperatorSocket> {
+  static async connect(
+    baseUrl: string,
+    token: string,
+    cursor?: number,
+  ): Promise<RecordingOperatorSocket> {
     const s = new RecordingOperatorSocket(baseUrl, token, cursor);
     await new Promise<void>((resolve, reject) => {
       s.socket.once('stream.ready', () => resolve());
@@ -47,7 +54,9 @@ export class RecordingOperatorSocket {
     const start = Date.now();
     while (!predicate(this.events)) {
       if (Date.now() - start > timeoutMs) {
-        throw new Error(`Timed out; received ${this.events.map((e) => `${e.cursor}:${e.type}`).join(', ')}`);
+        throw new Error(
+          `Timed out; received ${this.events.map((e) => `${e.cursor}:${e.type}`).join(', ')}`,
+        );
       }
       await new Promise((r) => setTimeout(r, 20));
     }
@@ -59,7 +68,11 @@ export class RecordingOperatorSocket {
 }
 
 /** Polls until `check` returns a truthy value or the time is up. */
-export async function eventually<T>(check: () => Promise<T | null | undefined | false>, timeoutMs = 5_000, stepMs = 50): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | null | undefined | false>,
+  timeoutMs = 5_000,
+  stepMs = 50,
+): Promise<T> {
   const start = Date.now();
   for (;;) {
     const value = await check();

@@ -30,10 +30,11 @@ interface ApiModules {
  */
 function loadApi(): ApiModules {
   const root = join(__dirname, '../../../../apps/api/src');
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  const { loadConfig } = require(join(root, 'core/config/config.schema')) as Pick<ApiModules, 'loadConfig'>;
+  const { loadConfig } = require(join(root, 'core/config/config.schema')) as Pick<
+    ApiModules,
+    'loadConfig'
+  >;
   const { createApp } = require(join(root, 'create-app')) as Pick<ApiModules, 'createApp'>;
-  /* eslint-enable @typescript-eslint/no-require-imports */
   return { loadConfig, createApp };
 }
 

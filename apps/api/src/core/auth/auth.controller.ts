@@ -1,6 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { loginRequestSchema, type LoginRequest, type LoginResponseDto, type OperatorDto } from '@switchboard/contracts';
+import {
+  loginRequestSchema,
+  type LoginRequest,
+  type LoginResponseDto,
+  type OperatorDto,
+} from '@switchboard/contracts';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { queryOne } from '../database/sql-rows';

@@ -26,12 +26,16 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     if (ctx.getType() !== 'http') return true;
-    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, [ctx.getHandler(), ctx.getClass()]);
+    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, [
+      ctx.getHandler(),
+      ctx.getClass(),
+    ]);
     if (isPublic) return true;
     const req = ctx.switchToHttp().getRequest<OperatorRequest>();
     const token = bearerToken(req.headers.authorization);
     const operator = await this.auth.authenticate(token);
-    if (!operator || !token) throw new AppException('UNAUTHENTICATED', 'Sign in first: missing or expired session token');
+    if (!operator || !token)
+      throw new AppException('UNAUTHENTICATED', 'Sign in first: missing or expired session token');
     req.operator = operator;
     req.sessionToken = token;
     return true;

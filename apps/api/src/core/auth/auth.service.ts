@@ -36,7 +36,8 @@ export class AuthService {
       'SELECT * FROM operators WHERE lower(email) = lower($1)',
       [req.email],
     );
-    const hash = row?.password_hash ?? (await (this.dummyHash ??= argon2.hash('not-a-real-password')));
+    const hash =
+      row?.password_hash ?? (await (this.dummyHash ??= argon2.hash('not-a-real-password')));
     const ok = await argon2.verify(hash, req.password).catch(() => false);
     if (!row || !ok) throw new AppException('UNAUTHENTICATED', 'Wrong email or password');
     const token = newSessionToken();
@@ -47,7 +48,14 @@ export class AuthService {
     );
     return {
       token,
-      operator: { id: row.id, email: row.email, name: row.name, role: row.role, timezone: row.timezone, locale: row.locale },
+      operator: {
+        id: row.id,
+        email: row.email,
+        name: row.name,
+        role: row.role,
+        timezone: row.timezone,
+        locale: row.locale,
+      },
     };
   }
 
@@ -60,10 +68,14 @@ export class AuthService {
         WHERE s.token_hash = $1 AND s.expires_at > now()`,
       [hashSessionToken(token)],
     );
-    return row ? { id: row.id, accountId: row.account_id, name: row.name, email: row.email, role: row.role } : null;
+    return row
+      ? { id: row.id, accountId: row.account_id, name: row.name, email: row.email, role: row.role }
+      : null;
   }
 
   async logout(token: string): Promise<void> {
-    await this.ds.query('DELETE FROM operator_sessions WHERE token_hash = $1', [hashSessionToken(token)]);
+    await this.ds.query('DELETE FROM operator_sessions WHERE token_hash = $1', [
+      hashSessionToken(token),
+    ]);
   }
 }

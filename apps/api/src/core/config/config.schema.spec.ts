@@ -11,7 +11,9 @@ describe('loadConfig', () => {
   });
 
   it('names every invalid variable in one error', () => {
-    expect(() => loadConfig({ DATABASE_URL: 'mysql://x', APP_SECRET: 'short', PORT: 'abc' })).toThrow(ConfigError);
+    expect(() =>
+      loadConfig({ DATABASE_URL: 'mysql://x', APP_SECRET: 'short', PORT: 'abc' }),
+    ).toThrow(ConfigError);
     try {
       loadConfig({ DATABASE_URL: 'mysql://x', APP_SECRET: 'short', PORT: 'abc' });
     } catch (e) {

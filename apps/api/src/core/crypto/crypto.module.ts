@@ -4,7 +4,13 @@ import { SecretBox } from './secret-box';
 
 @Global()
 @Module({
-  providers: [{ provide: SecretBox, inject: [APP_CONFIG], useFactory: (c: AppConfig) => new SecretBox(c.APP_SECRET) }],
+  providers: [
+    {
+      provide: SecretBox,
+      inject: [APP_CONFIG],
+      useFactory: (c: AppConfig) => new SecretBox(c.APP_SECRET),
+    },
+  ],
   exports: [SecretBox],
 })
 export class CryptoModule {}

@@ -1,3 +1,5 @@
+import type { StreamEvent } from '@switchboard/contracts';
+
 /** PostgreSQL NOTIFY channels. NOTIFY is transactional and delivered in commit order to every instance. */
 export const EVENTS_CHANNEL = 'switchboard_events';
 /** Ephemeral signals (typing, presence) that are never stored. */
@@ -6,5 +8,5 @@ export const SIGNALS_CHANNEL = 'switchboard_signals';
 export const MAX_NOTIFY_BYTES = 7_500;
 
 export type EventNotice =
-  | { accountId: string; events: import('@switchboard/contracts').StreamEvent[] }
+  | { accountId: string; events: StreamEvent[] }
   | { accountId: string; fromCursor: number; toCursor: number };

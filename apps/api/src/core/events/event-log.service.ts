@@ -26,7 +26,11 @@ interface EventRow {
 export class EventLogService {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
-  async append(em: EntityManager, accountId: string, pending: PendingEvent[]): Promise<StreamEvent[]> {
+  async append(
+    em: EntityManager,
+    accountId: string,
+    pending: PendingEvent[],
+  ): Promise<StreamEvent[]> {
     if (pending.length === 0) return [];
     const head = await queryOne<{ cursor: string }>(
       em,
@@ -37,7 +41,14 @@ export class EventLogService {
     const first = Number(head.cursor) - pending.length + 1;
     const at = new Date().toISOString();
     const events = pending.map(
-      (p, i) => ({ cursor: first + i, type: p.type, conversationId: p.conversationId, at, payload: p.payload }) as StreamEvent,
+      (p, i) =>
+        ({
+          cursor: first + i,
+          type: p.type,
+          conversationId: p.conversationId,
+          at,
+          payload: p.payload,
+        }) as StreamEvent,
     );
     await em.query(
       `INSERT INTO events (account_id, cursor, type, conversation_id, payload, created_at)
@@ -54,14 +65,23 @@ export class EventLogService {
     );
     let notice: string = JSON.stringify({ accountId, events } satisfies EventNotice);
     if (Buffer.byteLength(notice) > MAX_NOTIFY_BYTES) {
-      notice = JSON.stringify({ accountId, fromCursor: first, toCursor: first + events.length - 1 } satisfies EventNotice);
+      notice = JSON.stringify({
+        accountId,
+        fromCursor: first,
+        toCursor: first + events.length - 1,
+      } satisfies EventNotice);
     }
     await em.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, notice]);
     return events;
   }
 
   /** Events after `cursor`, in order, at most `limit`. */
-  async after(accountId: string, cursor: number, limit = 500, upTo?: number): Promise<StreamEvent[]> {
+  async after(
+    accountId: string,
+    cursor: number,
+    limit = 500,
+    upTo?: number,
+  ): Promise<StreamEvent[]> {
     const rows = await queryRows<EventRow>(
       this.ds.manager,
       `SELECT cursor, type, conversation_id, payload, created_at FROM events
@@ -89,7 +109,10 @@ export class EventLogService {
               (SELECT min(cursor) FROM events WHERE account_id = $1) AS oldest`,
       [accountId],
     );
-    return { head: Number(row?.head ?? 0), oldest: row?.oldest == null ? null : Number(row.oldest) };
+    return {
+      head: Number(row?.head ?? 0),
+      oldest: row?.oldest == null ? null : Number(row.oldest),
+    };
   }
 
   /** Drops events older than the retention window; clients further behind get `stream.reset`. */

@@ -64,13 +64,18 @@ export class EventStreamService implements OnModuleInit, OnApplicationShutdown {
   }
 
   private async connect(attempt = 0): Promise<void> {
-    const client = new Client({ connectionString: this.config.DATABASE_URL, application_name: 'switchboard-listen' });
+    const client = new Client({
+      connectionString: this.config.DATABASE_URL,
+      application_name: 'switchboard-listen',
+    });
     client.on('notification', (msg) => {
       if (!msg.payload) return;
       if (msg.channel === EVENTS_CHANNEL) this.enqueue(msg.payload);
       else if (msg.channel === SIGNALS_CHANNEL) this.dispatchSignal(msg.payload);
     });
-    client.on('error', (err) => this.logger.warn(`Event listener connection error: ${err.message}`));
+    client.on('error', (err) =>
+      this.logger.warn(`Event listener connection error: ${err.message}`),
+    );
     client.on('end', () => {
       if (this.client === client) this.client = null;
       if (!this.stopping) void this.reconnect();
@@ -103,9 +108,11 @@ export class EventStreamService implements OnModuleInit, OnApplicationShutdown {
   }
 
   private enqueue(payload: string): void {
-    this.chain = this.chain.then(() => this.handleNotice(payload)).catch((err: Error) => {
-      this.logger.error(`Failed to dispatch events: ${err.message}`);
-    });
+    this.chain = this.chain
+      .then(() => this.handleNotice(payload))
+      .catch((err: Error) => {
+        this.logger.error(`Failed to dispatch events: ${err.message}`);
+      });
   }
 
   private async handleNotice(payload: string): Promise<void> {
@@ -113,7 +120,12 @@ export class EventStreamService implements OnModuleInit, OnApplicationShutdown {
     const events =
       'events' in notice
         ? notice.events
-        : await this.log.after(notice.accountId, notice.fromCursor - 1, notice.toCursor - notice.fromCursor + 1, notice.toCursor);
+        : await this.log.after(
+            notice.accountId,
+            notice.fromCursor - 1,
+            notice.toCursor - notice.fromCursor + 1,
+            notice.toCursor,
+          );
     for (const listener of this.eventListeners) listener(notice.accountId, events);
   }
 

@@ -3,5 +3,8 @@ import { EventLogService } from './event-log.service';
 import { EventStreamService } from './event-stream.service';
 
 @Global()
-@Module({ providers: [EventLogService, EventStreamService], exports: [EventLogService, EventStreamService] })
+@Module({
+  providers: [EventLogService, EventStreamService],
+  exports: [EventLogService, EventStreamService],
+})
 export class EventsModule {}

@@ -2,5 +2,9 @@ import type { StreamEventPayloads, StreamEventType } from '@switchboard/contract
 
 /** An event recorded inside a transaction; it gets its cursor when appended. */
 export type PendingEvent = {
-  [T in StreamEventType]: { type: T; conversationId: string | null; payload: StreamEventPayloads[T] };
+  [T in StreamEventType]: {
+    type: T;
+    conversationId: string | null;
+    payload: StreamEventPayloads[T];
+  };
 }[StreamEventType];

@@ -21,7 +21,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const body = this.toBody(exception);
     body.requestId = typeof req.id === 'string' ? req.id : undefined;
     if (body.statusCode >= 500) {
-      this.logger.error({ err: exception, requestId: body.requestId }, `Unhandled error on ${req.method} ${req.url}`);
+      this.logger.error(
+        { err: exception, requestId: body.requestId },
+        `Unhandled error on ${req.method} ${req.url}`,
+      );
     }
     if (res.headersSent) return;
     res.status(body.statusCode).json(body);

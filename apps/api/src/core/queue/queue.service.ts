@@ -45,16 +45,26 @@ export class QueueService implements OnApplicationShutdown {
   async define(def: QueueDefinition): Promise<void> {
     const boss = await this.start();
     const { name, ...options } = def;
-    if (await boss.getQueue(name)) await boss.updateQueue(name, { name, ...options, retryBackoff: true });
+    if (await boss.getQueue(name))
+      await boss.updateQueue(name, { name, ...options, retryBackoff: true });
     else await boss.createQueue(name, { name, ...options, retryBackoff: true });
   }
 
   /** Enqueue inside the caller's transaction: the job exists if and only if the transaction commits. */
-  async sendInTransaction(em: EntityManager, name: string, data: object, singletonKey?: string): Promise<void> {
+  async sendInTransaction(
+    em: EntityManager,
+    name: string,
+    data: object,
+    singletonKey?: string,
+  ): Promise<void> {
     const boss = await this.start();
     await boss.send(name, data, {
       singletonKey,
-      db: { executeSql: async (text: string, values: unknown[]) => ({ rows: (await em.query(text, values)) as unknown[] }) },
+      db: {
+        executeSql: async (text: string, values: unknown[]) => ({
+          rows: (await em.query(text, values)) as unknown[],
+        }),
+      },
     });
   }
 
@@ -82,6 +92,11 @@ export class QueueService implements OnApplicationShutdown {
     if (!boss) return;
     // Graceful: stop fetching, let active jobs finish up to the timeout; unfinished jobs expire and
     // are retried by another instance.
-    await boss.stop({ graceful: true, timeout: this.config.SHUTDOWN_TIMEOUT_MS, close: true, wait: true });
+    await boss.stop({
+      graceful: true,
+      timeout: this.config.SHUTDOWN_TIMEOUT_MS,
+      close: true,
+      wait: true,
+    });
   }
 }

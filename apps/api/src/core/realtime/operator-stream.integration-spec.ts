@@ -30,12 +30,17 @@ describe('operator stream resume', () => {
   });
 
   const cursors = (s: RecordingOperatorSocket) => s.events.map((e) => e.cursor);
-  const expectContiguous = (list: number[], from: number) => expect(list).toEqual(list.map((_, i) => from + i));
+  const expectContiguous = (list: number[], from: number) =>
+    expect(list).toEqual(list.map((_, i) => from + i));
 
   it('delivers concurrent writers’ events gap-free and in order', async () => {
     const socket = await RecordingOperatorSocket.connect(api.baseUrl, token);
     const start = socket.ready!.cursor;
-    await Promise.all(Array.from({ length: 40 }, (_, i) => customer.say(`burst ${i}`, `burst-${i}`, { id: `burst-cust-${i % 7}` })));
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        customer.say(`burst ${i}`, `burst-${i}`, { id: `burst-cust-${i % 7}` }),
+      ),
+    );
     await socket.waitFor((evs) => evs.filter((e) => e.type === 'message.created').length >= 40);
     await new Promise((r) => setTimeout(r, 200));
     expectContiguous(cursors(socket), start + 1);
@@ -45,7 +50,11 @@ describe('operator stream resume', () => {
   it('replays exactly the missed events after a disconnect', async () => {
     const first = await RecordingOperatorSocket.connect(api.baseUrl, token);
     await customer.say('before disconnect', 'resume-0');
-    await first.waitFor((evs) => evs.some((e) => e.type === 'message.created' && e.payload.message.text === 'before disconnect'));
+    await first.waitFor((evs) =>
+      evs.some(
+        (e) => e.type === 'message.created' && e.payload.message.text === 'before disconnect',
+      ),
+    );
     const last = first.lastCursor;
     first.close();
 
@@ -54,10 +63,21 @@ describe('operator stream resume', () => {
     const second = await RecordingOperatorSocket.connect(api.baseUrl, token, last);
     await second.waitFor((evs) => evs.filter((e) => e.type === 'message.created').length >= 5);
     await customer.say('after reconnect', 'resume-6');
-    await second.waitFor((evs) => evs.some((e) => e.type === 'message.created' && e.payload.message.text === 'after reconnect'));
+    await second.waitFor((evs) =>
+      evs.some((e) => e.type === 'message.created' && e.payload.message.text === 'after reconnect'),
+    );
     expectContiguous(cursors(second), last + 1);
-    const texts = second.events.flatMap((e) => (e.type === 'message.created' ? [e.payload.message.text] : []));
-    expect(texts).toEqual(['while away 1', 'while away 2', 'while away 3', 'while away 4', 'while away 5', 'after reconnect']);
+    const texts = second.events.flatMap((e) =>
+      e.type === 'message.created' ? [e.payload.message.text] : [],
+    );
+    expect(texts).toEqual([
+      'while away 1',
+      'while away 2',
+      'while away 3',
+      'while away 4',
+      'while away 5',
+      'after reconnect',
+    ]);
     second.close();
   });
 
@@ -70,13 +90,22 @@ describe('operator stream resume', () => {
     api = await startTestApi({ databaseUrl: db.url });
     const { client, login } = await loginAs(api.baseUrl);
     token = login.token;
-    customer = new ApiChannelCustomer(api.baseUrl, customer.inboxId, customer.signingSecret, customer.customer);
+    customer = new ApiChannelCustomer(
+      api.baseUrl,
+      customer.inboxId,
+      customer.signingSecret,
+      customer.customer,
+    );
     expect(client).toBeTruthy();
     await customer.say('post-restart', 'restart-b-0');
     const again = await RecordingOperatorSocket.connect(api.baseUrl, token, last);
-    await again.waitFor((evs) => evs.some((e) => e.type === 'message.created' && e.payload.message.text === 'post-restart'));
+    await again.waitFor((evs) =>
+      evs.some((e) => e.type === 'message.created' && e.payload.message.text === 'post-restart'),
+    );
     expectContiguous(cursors(again), last + 1);
-    const texts = again.events.flatMap((e) => (e.type === 'message.created' ? [e.payload.message.text] : []));
+    const texts = again.events.flatMap((e) =>
+      e.type === 'message.created' ? [e.payload.message.text] : [],
+    );
     expect(texts).toEqual(['pre-restart 0', 'pre-restart 1', 'pre-restart 2', 'post-restart']);
     again.close();
   });
@@ -94,6 +123,8 @@ describe('operator stream resume', () => {
   });
 
   it('refuses a connection without a valid session', async () => {
-    await expect(RecordingOperatorSocket.connect(api.baseUrl, 'forged-token')).rejects.toThrow(/unauthorized/);
+    await expect(RecordingOperatorSocket.connect(api.baseUrl, 'forged-token')).rejects.toThrow(
+      /unauthorized/,
+    );
   });
 });

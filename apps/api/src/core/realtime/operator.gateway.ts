@@ -28,10 +28,15 @@ import { EventLogService } from '../events/event-log.service';
 import { EventStreamService, type Signal } from '../events/event-stream.service';
 import { OperatorSocketState } from './operator-socket-state';
 
-type OperatorSocket = Socket<OperatorClientToServerEvents, OperatorServerToClientEvents, Record<string, never>, {
-  operator: AuthenticatedOperator;
-  state: OperatorSocketState;
-}>;
+type OperatorSocket = Socket<
+  OperatorClientToServerEvents,
+  OperatorServerToClientEvents,
+  Record<string, never>,
+  {
+    operator: AuthenticatedOperator;
+    state: OperatorSocketState;
+  }
+>;
 
 const handshakeSchema = z.object({
   token: z.string().min(1).max(200),
@@ -46,7 +51,9 @@ const CATCH_UP_PAGE = 500;
  * send, then live events, in cursor order, each exactly once; only their own account's events.
  */
 @WebSocketGateway({ namespace: OPERATOR_NAMESPACE, cors: { origin: true, credentials: true } })
-export class OperatorGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnApplicationShutdown {
+export class OperatorGateway
+  implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnApplicationShutdown
+{
   private readonly logger = new Logger(OperatorGateway.name);
   @WebSocketServer() private nsp!: Namespace;
   private readonly byAccount = new Map<string, Set<OperatorSocket>>();
@@ -60,7 +67,9 @@ export class OperatorGateway implements OnGatewayInit, OnGatewayConnection, OnGa
 
   afterInit(nsp: Namespace): void {
     nsp.use((socket, next) => {
-      const parsed = handshakeSchema.safeParse(socket.handshake.auth as Partial<OperatorHandshakeAuth>);
+      const parsed = handshakeSchema.safeParse(
+        socket.handshake.auth as Partial<OperatorHandshakeAuth>,
+      );
       if (!parsed.success) return next(new Error('unauthorized: a session token is required'));
       this.auth
         .authenticate(parsed.data.token)
@@ -111,21 +120,39 @@ export class OperatorGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   }
 
   @SubscribeMessage('typing')
-  async onTyping(@ConnectedSocket() socket: OperatorSocket, @MessageBody() body: unknown): Promise<void> {
+  async onTyping(
+    @ConnectedSocket() socket: OperatorSocket,
+    @MessageBody() body: unknown,
+  ): Promise<void> {
     const parsed = typingSchema.safeParse(body);
     if (!parsed.success) return this.reject(socket, 'typing', parsed.error.issues[0]?.message);
     const op = socket.data.operator;
-    const signal: TypingSignal = { conversationId: parsed.data.conversationId, typing: parsed.data.typing, actor: { type: 'operator', id: op.id, name: op.name } };
+    const signal: TypingSignal = {
+      conversationId: parsed.data.conversationId,
+      typing: parsed.data.typing,
+      actor: { type: 'operator', id: op.id, name: op.name },
+    };
     await this.stream.publishSignal({ accountId: op.accountId, kind: 'typing', data: signal });
   }
 
   @SubscribeMessage('presence.set')
-  async onPresence(@ConnectedSocket() socket: OperatorSocket, @MessageBody() body: unknown): Promise<void> {
+  async onPresence(
+    @ConnectedSocket() socket: OperatorSocket,
+    @MessageBody() body: unknown,
+  ): Promise<void> {
     const parsed = presenceSchema.safeParse(body);
-    if (!parsed.success) return this.reject(socket, 'presence.set', parsed.error.issues[0]?.message);
+    if (!parsed.success)
+      return this.reject(socket, 'presence.set', parsed.error.issues[0]?.message);
     const op = socket.data.operator;
-    await this.ds.query('UPDATE operators SET presence = $2 WHERE id = $1', [op.id, parsed.data.status]);
-    await this.stream.publishSignal({ accountId: op.accountId, kind: 'presence', data: { operatorId: op.id, status: parsed.data.status } });
+    await this.ds.query('UPDATE operators SET presence = $2 WHERE id = $1', [
+      op.id,
+      parsed.data.status,
+    ]);
+    await this.stream.publishSignal({
+      accountId: op.accountId,
+      kind: 'presence',
+      data: { operatorId: op.id, status: parsed.data.status },
+    });
   }
 
   /** Broadcast an ephemeral typing signal from elsewhere (e.g. a visitor typing in the widget). */
@@ -165,7 +192,11 @@ export class OperatorGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     const state = socket.data.state;
     state.catchingUp = true;
     for (;;) {
-      const page = await this.log.after(socket.data.operator.accountId, state.cursor, CATCH_UP_PAGE);
+      const page = await this.log.after(
+        socket.data.operator.accountId,
+        state.cursor,
+        CATCH_UP_PAGE,
+      );
       const { emit } = state.accept(page);
       for (const e of emit) socket.emit('stream.event', e);
       if (page.length < CATCH_UP_PAGE) break;
@@ -177,7 +208,9 @@ export class OperatorGateway implements OnGatewayInit, OnGatewayConnection, OnGa
 
   private resyncAll(): void {
     for (const set of this.byAccount.values()) {
-      for (const socket of set) if (!socket.data.state.catchingUp) void this.catchUp(socket).catch(() => socket.disconnect(true));
+      for (const socket of set)
+        if (!socket.data.state.catchingUp)
+          void this.catchUp(socket).catch(() => socket.disconnect(true));
     }
   }
 
@@ -187,7 +220,8 @@ export class OperatorGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     for (const socket of sockets) {
       if (signal.kind === 'typing') {
         const typing = signal.data as TypingSignal;
-        if (typing.actor.type === 'operator' && typing.actor.id === socket.data.operator.id) continue;
+        if (typing.actor.type === 'operator' && typing.actor.id === socket.data.operator.id)
+          continue;
         socket.emit('typing', typing);
       } else if (signal.kind === 'presence') {
         socket.emit('presence', signal.data as { operatorId: string; status: 'online' | 'away' });

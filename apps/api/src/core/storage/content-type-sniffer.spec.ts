@@ -5,11 +5,15 @@ describe('verifiedContentType', () => {
 
   it('trusts bytes over the declared type', () => {
     expect(verifiedContentType('application/octet-stream', png)).toBe('image/png');
-    expect(verifiedContentType('image/png', Buffer.from('<script>alert(1)</script>'))).toBe('application/octet-stream');
+    expect(verifiedContentType('image/png', Buffer.from('<script>alert(1)</script>'))).toBe(
+      'application/octet-stream',
+    );
   });
 
   it('keeps a plausible declared type for formats without magic bytes', () => {
-    expect(verifiedContentType('text/plain; charset=utf-8', Buffer.from('hello'))).toBe('text/plain');
+    expect(verifiedContentType('text/plain; charset=utf-8', Buffer.from('hello'))).toBe(
+      'text/plain',
+    );
   });
 
   it('flags types a browser would execute', () => {

@@ -14,7 +14,10 @@ const SIGNATURES: Array<{ type: string; bytes: number[]; offset?: number }> = [
 export function sniffContentType(content: Buffer): string | null {
   for (const sig of SIGNATURES) {
     const offset = sig.offset ?? 0;
-    if (content.length >= offset + sig.bytes.length && sig.bytes.every((b, i) => content[offset + i] === b)) {
+    if (
+      content.length >= offset + sig.bytes.length &&
+      sig.bytes.every((b, i) => content[offset + i] === b)
+    ) {
       return sig.type;
     }
   }

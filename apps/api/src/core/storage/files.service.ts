@@ -36,9 +36,16 @@ export class FilesService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async store(accountId: string, file: NewFile, em: EntityManager = this.ds.manager): Promise<AttachmentDto> {
+  async store(
+    accountId: string,
+    file: NewFile,
+    em: EntityManager = this.ds.manager,
+  ): Promise<AttachmentDto> {
     if (file.content.length > this.config.MAX_UPLOAD_BYTES) {
-      throw new AppException('PAYLOAD_TOO_LARGE', `Attachment ${file.filename} is larger than ${this.config.MAX_UPLOAD_BYTES} bytes`);
+      throw new AppException(
+        'PAYLOAD_TOO_LARGE',
+        `Attachment ${file.filename} is larger than ${this.config.MAX_UPLOAD_BYTES} bytes`,
+      );
     }
     const id = randomUUID();
     const contentType = verifiedContentType(file.contentType, file.content);
@@ -49,9 +56,24 @@ export class FilesService {
     await em.query(
       `INSERT INTO files (id, account_id, storage_key, filename, content_type, size, sha256, content_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [id, accountId, key, filename, contentType, file.content.length, sha256, file.contentId ?? null],
+      [
+        id,
+        accountId,
+        key,
+        filename,
+        contentType,
+        file.content.length,
+        sha256,
+        file.contentId ?? null,
+      ],
     );
-    return toAttachmentDto({ id, filename, content_type: contentType, size: String(file.content.length), content_id: file.contentId ?? null });
+    return toAttachmentDto({
+      id,
+      filename,
+      content_type: contentType,
+      size: String(file.content.length),
+      content_id: file.contentId ?? null,
+    });
   }
 
   async find(id: string): Promise<StoredFile | null> {
@@ -70,7 +92,9 @@ export class FilesService {
   }
 }
 
-export function toAttachmentDto(f: Pick<StoredFile, 'id' | 'filename' | 'content_type' | 'size' | 'content_id'>): AttachmentDto {
+export function toAttachmentDto(
+  f: Pick<StoredFile, 'id' | 'filename' | 'content_type' | 'size' | 'content_id'>,
+): AttachmentDto {
   return {
     id: f.id,
     filename: f.filename,
@@ -82,7 +106,13 @@ export function toAttachmentDto(f: Pick<StoredFile, 'id' | 'filename' | 'content
   };
 }
 
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+const UNSAFE_FILENAME_CHARS = /[\u0000-\u001f\u007f/\\]/g;
+
 export function safeFilename(name: string): string {
-  const cleaned = name.replace(/[\u0000-\u001f\u007f/\\]/g, '_').trim().slice(0, 200);
+  const cleaned = name
+    .replace(UNSAFE_FILENAME_CHARS, '_')
+    .trim()
+    .slice(0, 200);
   return cleaned || 'attachment';
 }

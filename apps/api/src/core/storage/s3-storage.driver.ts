@@ -32,17 +32,34 @@ export class S3StorageDriver implements StorageDriver {
     if (!res.ok && res.status !== 404) throw new Error(`S3 DELETE ${key} failed: ${res.status}`);
   }
 
-  private async request(method: string, key: string, body?: Buffer, extra: Record<string, string> = {}) {
+  private async request(
+    method: string,
+    key: string,
+    body?: Buffer,
+    extra: Record<string, string> = {},
+  ) {
     const encodedKey = key.split('/').map(encodeURIComponent).join('/');
     const base = this.opts.endpoint
       ? new URL(`${this.opts.endpoint.replace(/\/$/, '')}/${this.opts.bucket}/${encodedKey}`)
       : new URL(`https://${this.opts.bucket}.s3.${this.opts.region}.amazonaws.com/${encodedKey}`);
-    const amzDate = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+    const amzDate = new Date()
+      .toISOString()
+      .replace(/[-:]/g, '')
+      .replace(/\.\d{3}/, '');
     const payloadHash = sha256Hex(body ?? '');
-    const headers: Record<string, string> = { ...extra, 'x-amz-content-sha256': payloadHash, 'x-amz-date': amzDate };
+    const headers: Record<string, string> = {
+      ...extra,
+      'x-amz-content-sha256': payloadHash,
+      'x-amz-date': amzDate,
+    };
     headers['authorization'] = signV4(
       { method, host: base.host, path: base.pathname, headers, payloadHash },
-      { accessKeyId: this.opts.accessKeyId, secretAccessKey: this.opts.secretAccessKey, region: this.opts.region, service: 's3' },
+      {
+        accessKeyId: this.opts.accessKeyId,
+        secretAccessKey: this.opts.secretAccessKey,
+        region: this.opts.region,
+        service: 's3',
+      },
       amzDate,
     );
     return fetch(base, { method, headers, body: body ? new Uint8Array(body) : undefined });

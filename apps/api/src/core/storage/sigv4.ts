@@ -17,7 +17,8 @@ export interface SigV4Credentials {
 }
 
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
-const hmac = (key: Buffer | string, data: string) => createHmac('sha256', key).update(data).digest();
+const hmac = (key: Buffer | string, data: string) =>
+  createHmac('sha256', key).update(data).digest();
 
 /** AWS Signature Version 4 for a request without query parameters; returns the Authorization header. */
 export function signV4(req: SigV4Request, creds: SigV4Credentials, amzDate: string): string {
@@ -26,10 +27,20 @@ export function signV4(req: SigV4Request, creds: SigV4Credentials, amzDate: stri
   const names = Object.keys(headers).sort();
   const canonicalHeaders = names.map((n) => `${n}:${(headers[n] ?? '').trim()}\n`).join('');
   const signedHeaders = names.join(';');
-  const canonical = [req.method, req.path, '', canonicalHeaders, signedHeaders, req.payloadHash].join('\n');
+  const canonical = [
+    req.method,
+    req.path,
+    '',
+    canonicalHeaders,
+    signedHeaders,
+    req.payloadHash,
+  ].join('\n');
   const scope = `${date}/${creds.region}/${creds.service}/aws4_request`;
   const toSign = ['AWS4-HMAC-SHA256', amzDate, scope, sha256(canonical)].join('\n');
-  const key = hmac(hmac(hmac(hmac(`AWS4${creds.secretAccessKey}`, date), creds.region), creds.service), 'aws4_request');
+  const key = hmac(
+    hmac(hmac(hmac(`AWS4${creds.secretAccessKey}`, date), creds.region), creds.service),
+    'aws4_request',
+  );
   const signature = createHmac('sha256', key).update(toSign).digest('hex');
   return `AWS4-HMAC-SHA256 Credential=${creds.accessKeyId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
 }

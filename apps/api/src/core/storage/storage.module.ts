@@ -24,7 +24,10 @@ function createDriver(config: AppConfig): StorageDriver {
 @Global()
 @Module({
   controllers: [FilesController],
-  providers: [{ provide: STORAGE_DRIVER, inject: [APP_CONFIG], useFactory: createDriver }, FilesService],
+  providers: [
+    { provide: STORAGE_DRIVER, inject: [APP_CONFIG], useFactory: createDriver },
+    FilesService,
+  ],
   exports: [FilesService],
 })
 export class StorageModule {}

@@ -5,7 +5,11 @@ import { queryOne } from '../../core/database/sql-rows';
 
 /** A tenant with its counters. Used by first start, the seed and the tests. */
 export async function createAccount(em: EntityManager, name: string): Promise<string> {
-  const row = await queryOne<{ id: string }>(em, 'INSERT INTO accounts (name) VALUES ($1) RETURNING id', [name]);
+  const row = await queryOne<{ id: string }>(
+    em,
+    'INSERT INTO accounts (name) VALUES ($1) RETURNING id',
+    [name],
+  );
   const id = row!.id;
   await em.query('INSERT INTO account_event_heads (account_id) VALUES ($1)', [id]);
   await em.query('INSERT INTO account_conversation_numbers (account_id) VALUES ($1)', [id]);

@@ -19,7 +19,11 @@ export class ChannelRegistryService {
 
   get(kind: ChannelKind): AnyChannelAdapter {
     const adapter = this.adapters.get(kind);
-    if (!adapter) throw new AppException('VALIDATION_FAILED', `Channel "${kind}" is not available on this server`);
+    if (!adapter)
+      throw new AppException(
+        'VALIDATION_FAILED',
+        `Channel "${kind}" is not available on this server`,
+      );
     return adapter;
   }
 

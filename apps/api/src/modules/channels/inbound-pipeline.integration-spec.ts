@@ -35,11 +35,15 @@ describe('inbound pipeline (api channel → conversation stream)', () => {
   it('stores a customer message once, however often the channel delivers it', async () => {
     const first = await customer.say('Where is my parcel?', 'ext-1');
     const again = await customer.say('Where is my parcel?', 'ext-1');
-    const concurrent = await Promise.all([1, 2, 3, 4, 5].map(() => customer.say('Where is my parcel?', 'ext-1')));
+    const concurrent = await Promise.all(
+      [1, 2, 3, 4, 5].map(() => customer.say('Where is my parcel?', 'ext-1')),
+    );
     expect(first).toMatchObject({ status: 200, body: { stored: 1, duplicates: 0 } });
     expect(again).toMatchObject({ status: 200, body: { stored: 0, duplicates: 1 } });
     for (const r of concurrent) expect(r.status).toBe(200);
-    const count = await api.dataSource.query(`SELECT count(*)::int AS n FROM messages WHERE external_id = 'ext-1'`);
+    const count = await api.dataSource.query(
+      `SELECT count(*)::int AS n FROM messages WHERE external_id = 'ext-1'`,
+    );
     expect(count[0].n).toBe(1);
   });
 
@@ -58,12 +62,24 @@ describe('inbound pipeline (api channel → conversation stream)', () => {
     const socket = await RecordingOperatorSocket.connect(api.baseUrl, login.token);
     try {
       await customer.say('Live one', 'ext-live', { id: 'live-cust', name: 'Live Customer' });
-      await socket.waitFor((evs) => evs.some((e) => e.type === 'message.created' && e.payload.message.text === 'Live one'));
-      const feed = await client.ok<Page<ConversationSummaryDto>>('GET', '/api/conversations?status=open');
+      await socket.waitFor((evs) =>
+        evs.some((e) => e.type === 'message.created' && e.payload.message.text === 'Live one'),
+      );
+      const feed = await client.ok<Page<ConversationSummaryDto>>(
+        'GET',
+        '/api/conversations?status=open',
+      );
       expect(feed.items[0]?.lastMessagePreview).toBe('Live one');
       expect(feed.items[0]?.contact.name).toBe('Live Customer');
-      const msgs = await client.ok<Page<MessageDto>>('GET', `/api/conversations/${feed.items[0]!.id}/messages`);
-      expect(msgs.items[0]).toMatchObject({ direction: 'incoming', text: 'Live one', channel: 'api' });
+      const msgs = await client.ok<Page<MessageDto>>(
+        'GET',
+        `/api/conversations/${feed.items[0]!.id}/messages`,
+      );
+      expect(msgs.items[0]).toMatchObject({
+        direction: 'incoming',
+        text: 'Live one',
+        channel: 'api',
+      });
     } finally {
       socket.close();
     }
@@ -71,12 +87,23 @@ describe('inbound pipeline (api channel → conversation stream)', () => {
 
   it('rejects forged, stale and malformed webhooks without storing anything', async () => {
     const before = await api.dataSource.query('SELECT count(*)::int AS n FROM messages');
-    const forged = await customer.post({ messages: [{ id: 'f1', from: { id: 'x' }, text: 'forged' }] }, { secret: 'wrong-secret-wrong-secret' });
-    const stale = await customer.post({ messages: [{ id: 'f2', from: { id: 'x' }, text: 'old' }] }, { timestamp: 1_000_000 });
+    const forged = await customer.post(
+      { messages: [{ id: 'f1', from: { id: 'x' }, text: 'forged' }] },
+      { secret: 'wrong-secret-wrong-secret' },
+    );
+    const stale = await customer.post(
+      { messages: [{ id: 'f2', from: { id: 'x' }, text: 'old' }] },
+      { timestamp: 1_000_000 },
+    );
     const badJson = await customer.post('{"messages": [');
     const empty = await customer.post({ messages: [{ id: 'f3', from: { id: 'x' }, text: '   ' }] });
-    const tooLong = await customer.post({ messages: [{ id: 'f4', from: { id: 'x' }, text: 'a'.repeat(10_001) }] });
-    const unknownInbox = await fetch(`${api.baseUrl}/api/webhooks/00000000-0000-0000-0000-000000000000`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
+    const tooLong = await customer.post({
+      messages: [{ id: 'f4', from: { id: 'x' }, text: 'a'.repeat(10_001) }],
+    });
+    const unknownInbox = await fetch(
+      `${api.baseUrl}/api/webhooks/00000000-0000-0000-0000-000000000000`,
+      { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } },
+    );
     expect(forged.status).toBe(401);
     expect(stale.status).toBe(401);
     expect(badJson.status).toBe(400);

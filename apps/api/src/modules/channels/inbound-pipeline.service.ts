@@ -57,10 +57,16 @@ export class InboundPipelineService {
     for (const raw of events) {
       const parsed = inboundEventSchema.safeParse(raw);
       if (!parsed.success) {
-        throw new ChannelInputError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+        throw new ChannelInputError(
+          parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+        );
       }
       const event = parsed.data;
-      outcomes.push(event.type === 'message' ? await this.ingestMessage(inbox, event) : await this.ingestStatus(inbox, event));
+      outcomes.push(
+        event.type === 'message'
+          ? await this.ingestMessage(inbox, event)
+          : await this.ingestStatus(inbox, event),
+      );
     }
     return outcomes;
   }
@@ -69,7 +75,8 @@ export class InboundPipelineService {
     // Attachments are written before the transaction: a rollback leaves an orphan file, never a
     // message pointing at missing bytes.
     const attachments: AttachmentDto[] = [];
-    for (const a of event.attachments) attachments.push(await this.files.store(inbox.account_id, a));
+    for (const a of event.attachments)
+      attachments.push(await this.files.store(inbox.account_id, a));
     try {
       return await this.ds.transaction(async (em) => {
         const identity = await resolveIdentity(em, inbox, event.sender);
@@ -84,7 +91,16 @@ export class InboundPipelineService {
                                  text, html, attachments, external_id)
            VALUES ($1, $2, $3, 'incoming', 'message', 'contact', $4, $5, $6, $7, $8)
            ON CONFLICT (inbox_id, external_id) DO NOTHING RETURNING id`,
-          [inbox.account_id, conv.id, inbox.id, identity.contactId, text, html, JSON.stringify(attachments), event.externalId],
+          [
+            inbox.account_id,
+            conv.id,
+            inbox.id,
+            identity.contactId,
+            text,
+            html,
+            JSON.stringify(attachments),
+            event.externalId,
+          ],
         );
         if (!inserted) throw new DuplicateMessage();
 
@@ -94,7 +110,9 @@ export class InboundPipelineService {
             `UPDATE conversations SET status = 'open', snoozed_until = NULL, snoozed_by_id = NULL WHERE id = $1`,
             [conv.id],
           );
-          activity = await addActivity(em, conv, { type: wasSnoozed ? 'unsnoozed_by_customer' : 'reopened_by_customer' });
+          activity = await addActivity(em, conv, {
+            type: wasSnoozed ? 'unsnoozed_by_customer' : 'reopened_by_customer',
+          });
         }
         await em.query(
           `UPDATE conversations
@@ -102,27 +120,52 @@ export class InboundPipelineService {
                   last_message_direction = 'incoming', unread_count = unread_count + 1, updated_at = now(),
                   subject = COALESCE(subject, $3)
             WHERE id = $1`,
-          [conv.id, previewOf(text ?? (attachments[0]?.filename ?? null)), event.subject ?? null],
+          [conv.id, previewOf(text ?? attachments[0]?.filename ?? null), event.subject ?? null],
         );
         const summary = await loadSummary(em, conv.id);
         const message = await loadMessage(em, inserted.id);
         // Every event of this transaction carries the final summary, so clients see one state.
-        if (created) pending.push({ type: 'conversation.created', conversationId: conv.id, payload: { conversation: summary } });
-        if (activity) pending.push({ type: 'message.created', conversationId: conv.id, payload: { message: activity, conversation: summary } });
-        pending.push({ type: 'message.created', conversationId: conv.id, payload: { message, conversation: summary } });
+        if (created)
+          pending.push({
+            type: 'conversation.created',
+            conversationId: conv.id,
+            payload: { conversation: summary },
+          });
+        if (activity)
+          pending.push({
+            type: 'message.created',
+            conversationId: conv.id,
+            payload: { message: activity, conversation: summary },
+          });
+        pending.push({
+          type: 'message.created',
+          conversationId: conv.id,
+          payload: { message, conversation: summary },
+        });
         if (wasSnoozed) pending.push(...(await this.notifyUnsnoozed(em, conv, summary)));
         await this.events.append(em, inbox.account_id, pending);
-        return { kind: 'stored', messageId: inserted.id, conversationId: conv.id, createdConversation: created } as const;
+        return {
+          kind: 'stored',
+          messageId: inserted.id,
+          conversationId: conv.id,
+          createdConversation: created,
+        } as const;
       });
     } catch (err) {
-      if (err instanceof DuplicateMessage) return { kind: 'duplicate', externalId: event.externalId };
+      if (err instanceof DuplicateMessage)
+        return { kind: 'duplicate', externalId: event.externalId };
       throw err;
     }
   }
 
-  private async notifyUnsnoozed(em: EntityManager, conv: ConversationRow, summary: ConversationSummaryDto) {
+  private async notifyUnsnoozed(
+    em: EntityManager,
+    conv: ConversationRow,
+    summary: ConversationSummaryDto,
+  ) {
     const recipients = await notificationRecipients(em, conv);
-    if (conv.snoozed_by_id && !conv.assignee_id && !recipients.includes(conv.snoozed_by_id)) recipients.push(conv.snoozed_by_id);
+    if (conv.snoozed_by_id && !conv.assignee_id && !recipients.includes(conv.snoozed_by_id))
+      recipients.push(conv.snoozed_by_id);
     return createNotifications(em, conv.account_id, recipients, 'unsnoozed_by_customer', summary);
   }
 
@@ -141,7 +184,8 @@ export class InboundPipelineService {
         'SELECT * FROM conversations WHERE identity_id = $1 ORDER BY created_at DESC LIMIT 1 FOR UPDATE',
         [identity.id],
       );
-      if (latest && (latest.status !== 'closed' || inbox.reopen_policy === 'reopen')) return { conv: latest, created: false };
+      if (latest && (latest.status !== 'closed' || inbox.reopen_policy === 'reopen'))
+        return { conv: latest, created: false };
     }
     const number = await queryOne<{ last_number: number }>(
       em,
@@ -152,13 +196,25 @@ export class InboundPipelineService {
       em,
       `INSERT INTO conversations (id, account_id, number, inbox_id, contact_id, identity_id, subject)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
-      [randomUUID(), inbox.account_id, number!.last_number, inbox.id, identity.contactId, identity.id, event.subject ?? null],
+      [
+        randomUUID(),
+        inbox.account_id,
+        number!.last_number,
+        inbox.id,
+        identity.contactId,
+        identity.id,
+        event.subject ?? null,
+      ],
     );
     return { conv: conv!, created: true };
   }
 
   /** Email-style threading: a reply token, then References/In-Reply-To against stored messages. */
-  private async findByThreadHints(em: EntityManager, accountId: string, event: MessageEvent): Promise<ConversationRow | null> {
+  private async findByThreadHints(
+    em: EntityManager,
+    accountId: string,
+    event: MessageEvent,
+  ): Promise<ConversationRow | null> {
     const token = event.thread?.conversationToken;
     if (token && isUuid(token)) {
       const byToken = await queryOne<ConversationRow>(

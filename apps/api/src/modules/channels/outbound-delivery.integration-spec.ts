@@ -29,7 +29,9 @@ class Receiver {
         if (this.reject) return res.writeHead(422).end('unknown recipient');
         const json = JSON.parse(body) as { text: string };
         this.received.push({ key: String(req.headers['idempotency-key']), text: json.text });
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `r-${this.received.length}` }));
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ id: `r-${this.received.length}` }));
       });
     });
     await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
@@ -65,17 +67,32 @@ describe('outbound delivery', () => {
 
   it('sends the reply through the conversation’s channel and marks it sent, live', async () => {
     const socket = await RecordingOperatorSocket.connect(api.baseUrl, token);
-    const reply = await admin.ok<MessageDto>('POST', `/api/conversations/${conv.id}/messages`, { text: 'Of course!' });
+    const reply = await admin.ok<MessageDto>('POST', `/api/conversations/${conv.id}/messages`, {
+      text: 'Of course!',
+    });
     expect(reply.deliveryStatus).toBe('pending');
-    await socket.waitFor((evs) => evs.some((e) => e.type === 'message.updated' && e.payload.message.id === reply.id && e.payload.message.deliveryStatus === 'sent'));
+    await socket.waitFor((evs) =>
+      evs.some(
+        (e) =>
+          e.type === 'message.updated' &&
+          e.payload.message.id === reply.id &&
+          e.payload.message.deliveryStatus === 'sent',
+      ),
+    );
     expect(receiver.received).toEqual([{ key: reply.id, text: 'Of course!' }]);
     socket.close();
   });
 
   it('stores one reply for a repeated clientMessageId', async () => {
     const clientMessageId = randomUUID();
-    const a = await admin.ok<MessageDto>('POST', `/api/conversations/${conv.id}/messages`, { text: 'Once', clientMessageId });
-    const b = await admin.ok<MessageDto>('POST', `/api/conversations/${conv.id}/messages`, { text: 'Once', clientMessageId });
+    const a = await admin.ok<MessageDto>('POST', `/api/conversations/${conv.id}/messages`, {
+      text: 'Once',
+      clientMessageId,
+    });
+    const b = await admin.ok<MessageDto>('POST', `/api/conversations/${conv.id}/messages`, {
+      text: 'Once',
+      clientMessageId,
+    });
     expect(b.id).toBe(a.id);
     await eventually(async () => receiver.received.some((r) => r.key === a.id));
     await new Promise((r) => setTimeout(r, 700));
@@ -84,7 +101,10 @@ describe('outbound delivery', () => {
 
   it('keeps internal notes inside Switchboard', async () => {
     const before = receiver.received.length;
-    const note = await admin.ok<MessageDto>('POST', `/api/conversations/${conv.id}/messages`, { kind: 'note', text: 'VIP customer' });
+    const note = await admin.ok<MessageDto>('POST', `/api/conversations/${conv.id}/messages`, {
+      kind: 'note',
+      text: 'VIP customer',
+    });
     expect(note.deliveryStatus).toBeNull();
     await new Promise((r) => setTimeout(r, 800));
     expect(receiver.received.length).toBe(before);
@@ -92,9 +112,14 @@ describe('outbound delivery', () => {
 
   it('shows a rejected send as failed with the reason, and a retry delivers it', async () => {
     receiver.reject = true;
-    const reply = await admin.ok<MessageDto>('POST', `/api/conversations/${conv.id}/messages`, { text: 'Will bounce' });
+    const reply = await admin.ok<MessageDto>('POST', `/api/conversations/${conv.id}/messages`, {
+      text: 'Will bounce',
+    });
     const failed = await eventually(async () => {
-      const page = await admin.ok<Page<MessageDto>>('GET', `/api/conversations/${conv.id}/messages`);
+      const page = await admin.ok<Page<MessageDto>>(
+        'GET',
+        `/api/conversations/${conv.id}/messages`,
+      );
       const m = page.items.find((x) => x.id === reply.id);
       return m?.deliveryStatus === 'failed' ? m : null;
     });

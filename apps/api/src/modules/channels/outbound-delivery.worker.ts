@@ -85,7 +85,10 @@ export class OutboundDeliveryWorker implements OnApplicationBootstrap {
     }
     const lastAttempt = job.retryCount >= job.retryLimit;
     if (result.error.retryable && !lastAttempt) {
-      await this.ds.query('UPDATE messages SET failure_reason = $2 WHERE id = $1', [row.id, `Retrying: ${result.error.message}`]);
+      await this.ds.query('UPDATE messages SET failure_reason = $2 WHERE id = $1', [
+        row.id,
+        `Retrying: ${result.error.message}`,
+      ]);
       // Throwing hands the job back to pg-boss, which retries it with exponential backoff.
       throw result.error;
     }
@@ -96,7 +99,12 @@ export class OutboundDeliveryWorker implements OnApplicationBootstrap {
   private outbound(row: OutboundRow, threadExternalIds: string[]): OutboundMessage {
     return {
       idempotencyKey: row.id,
-      conversation: { id: row.conversation_id, number: row.number, subject: row.subject, threadExternalIds },
+      conversation: {
+        id: row.conversation_id,
+        number: row.number,
+        subject: row.subject,
+        threadExternalIds,
+      },
       recipient: {
         externalId: row.recipient_external_id,
         name: row.recipient_name,
@@ -139,7 +147,12 @@ export class OutboundDeliveryWorker implements OnApplicationBootstrap {
     }
   }
 
-  private async transition(row: OutboundRow, to: 'sent' | 'failed', reason: string | null, externalId: string | null) {
+  private async transition(
+    row: OutboundRow,
+    to: 'sent' | 'failed',
+    reason: string | null,
+    externalId: string | null,
+  ) {
     await this.ds.transaction(async (em) => {
       const updated = await queryOne<{ id: string }>(
         em,

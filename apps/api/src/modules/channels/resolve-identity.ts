@@ -40,13 +40,10 @@ export async function resolveIdentity(
   );
   if (!identity) throw new Error('Identity upsert returned nothing');
   if (identity.inserted && !byEmail) {
-    await em.query('INSERT INTO contacts (id, account_id, name, email, phone) VALUES ($1, $2, $3, $4, $5)', [
-      identity.contact_id,
-      inbox.account_id,
-      sender.name ?? null,
-      email,
-      sender.phone ?? null,
-    ]);
+    await em.query(
+      'INSERT INTO contacts (id, account_id, name, email, phone) VALUES ($1, $2, $3, $4, $5)',
+      [identity.contact_id, inbox.account_id, sender.name ?? null, email, sender.phone ?? null],
+    );
   } else if (sender.name || email || sender.phone) {
     // Fill in what the card did not know yet; never overwrite what an operator may have edited.
     await em.query(

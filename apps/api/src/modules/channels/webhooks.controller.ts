@@ -35,12 +35,18 @@ export class WebhooksController {
       method: req.method,
       url: `${this.config.PUBLIC_URL.replace(/\/$/, '')}${req.originalUrl}`,
       headers: Object.fromEntries(
-        Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(', ') : v]),
+        Object.entries(req.headers).map(([k, v]) => [
+          k.toLowerCase(),
+          Array.isArray(v) ? v.join(', ') : v,
+        ]),
       ),
       rawBody: req.rawBody ?? Buffer.alloc(0),
     };
     if (!(await adapter.verifyWebhook(webhook, context))) {
-      throw new AppException('WEBHOOK_SIGNATURE_INVALID', 'Webhook signature is missing, wrong or expired');
+      throw new AppException(
+        'WEBHOOK_SIGNATURE_INVALID',
+        'Webhook signature is missing, wrong or expired',
+      );
     }
     const events = await adapter.parseInbound(webhook, context);
     const outcomes = await this.pipeline.ingest(inbox.id, events);

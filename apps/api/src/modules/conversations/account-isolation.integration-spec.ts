@@ -28,7 +28,12 @@ describe('account isolation', () => {
     alice = (await loginAs(api.baseUrl)).client;
     await api.dataSource.transaction(async (em) => {
       const other = await createAccount(em, 'Other Co');
-      await createOperator(em, other, { email: 'bob@other.test', name: 'Bob', password: 'bob-password-1', role: 'admin' });
+      await createOperator(em, other, {
+        email: 'bob@other.test',
+        name: 'Bob',
+        password: 'bob-password-1',
+        role: 'admin',
+      });
     });
     const bobSession = await loginAs(api.baseUrl, 'bob@other.test', 'bob-password-1');
     bob = bobSession.client;
@@ -37,7 +42,10 @@ describe('account isolation', () => {
     inboxId = inbox.id;
     await customer.say('secret of account A', 'iso-1');
     conv = (await alice.ok<Page<ConversationSummaryDto>>('GET', '/api/conversations')).items[0]!;
-    message = await alice.ok<MessageDto>('POST', `/api/conversations/${conv.id}/messages`, { kind: 'note', text: 'internal' });
+    message = await alice.ok<MessageDto>('POST', `/api/conversations/${conv.id}/messages`, {
+      kind: 'note',
+      text: 'internal',
+    });
   });
 
   afterAll(async () => {
@@ -53,7 +61,11 @@ describe('account isolation', () => {
       ['POST', `/api/conversations/${id}/messages`, { text: 'hijack' }],
       ['POST', `/api/conversations/${id}/close`],
       ['POST', `/api/conversations/${id}/reopen`],
-      ['POST', `/api/conversations/${id}/snooze`, { until: new Date(Date.now() + 3600_000).toISOString() }],
+      [
+        'POST',
+        `/api/conversations/${id}/snooze`,
+        { until: new Date(Date.now() + 3600_000).toISOString() },
+      ],
       ['POST', `/api/conversations/${id}/unsnooze`],
       ['POST', `/api/conversations/${id}/assign`, { assigneeId: null }],
       ['POST', `/api/conversations/${id}/read`],
@@ -65,7 +77,10 @@ describe('account isolation', () => {
       const r = await bob.request(method, path, body);
       expect({ method, path, status: r.status }).toEqual({ method, path, status: 404 });
     }
-    const lists = await bob.ok<Page<ConversationSummaryDto>>('GET', '/api/conversations?status=open');
+    const lists = await bob.ok<Page<ConversationSummaryDto>>(
+      'GET',
+      '/api/conversations?status=open',
+    );
     expect(lists.items).toHaveLength(0);
     expect(await bob.ok<unknown[]>('GET', '/api/inboxes')).toHaveLength(0);
     const counts = await bob.ok<Record<string, number>>('GET', '/api/conversations/counts');
@@ -76,7 +91,10 @@ describe('account isolation', () => {
 
   it('never streams another account’s events', async () => {
     const socket = await RecordingOperatorSocket.connect(api.baseUrl, bobToken);
-    await alice.ok('POST', `/api/conversations/${conv.id}/messages`, { kind: 'note', text: 'more internal' });
+    await alice.ok('POST', `/api/conversations/${conv.id}/messages`, {
+      kind: 'note',
+      text: 'more internal',
+    });
     await new Promise((r) => setTimeout(r, 500));
     expect(socket.events).toHaveLength(0);
     socket.close();
@@ -97,14 +115,20 @@ describe('account isolation', () => {
   it('answers unknown routes and malformed bodies with a 4xx and a reason', async () => {
     const unknown = await alice.request('GET', '/api/no-such-thing');
     expect(unknown.status).toBe(404);
-    const badJson = await alice.request('POST', `/api/conversations/${conv.id}/messages`, '{"text": ');
+    const badJson = await alice.request(
+      'POST',
+      `/api/conversations/${conv.id}/messages`,
+      '{"text": ',
+    );
     expect(badJson.status).toBe(400);
     expect(JSON.stringify(badJson.body)).toContain('JSON');
     const badQuery = await alice.request('GET', '/api/conversations?status=nonsense&limit=1000');
     expect(badQuery.status).toBe(400);
     const badCursor = await alice.request('GET', '/api/conversations?cursor=abc');
     expect(badCursor.status).toBe(400);
-    const empty = await alice.request('POST', `/api/conversations/${conv.id}/messages`, { text: '  ' });
+    const empty = await alice.request('POST', `/api/conversations/${conv.id}/messages`, {
+      text: '  ',
+    });
     expect(empty.status).toBe(400);
   });
 });

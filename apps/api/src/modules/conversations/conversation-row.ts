@@ -19,7 +19,11 @@ export interface ConversationRow {
 }
 
 /** Locks one conversation of the operator's account for the rest of the transaction; 404 otherwise. */
-export async function lockConversation(em: EntityManager, accountId: string, id: string): Promise<ConversationRow> {
+export async function lockConversation(
+  em: EntityManager,
+  accountId: string,
+  id: string,
+): Promise<ConversationRow> {
   if (!isUuid(id)) throw notFound('Conversation');
   const row = await queryOne<ConversationRow>(
     em,

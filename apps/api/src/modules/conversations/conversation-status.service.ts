@@ -38,7 +38,8 @@ export class ConversationStatusService {
   unsnooze(op: AuthenticatedOperator, id: string) {
     return this.mutate(op, id, async (em, conv) => {
       if (conv.status === 'open') return [];
-      if (conv.status !== 'snoozed') throw new AppException('INVALID_STATE', 'Only a snoozed conversation can be unsnoozed');
+      if (conv.status !== 'snoozed')
+        throw new AppException('INVALID_STATE', 'Only a snoozed conversation can be unsnoozed');
       return this.applyStatus(em, op, conv, 'open', null);
     });
   }
@@ -53,8 +54,12 @@ export class ConversationStatusService {
             [assigneeId, op.accountId],
           )
         : null;
-      if (assigneeId && !assignee) throw new AppException('VALIDATION_FAILED', 'assigneeId: no such operator in this account');
-      await em.query('UPDATE conversations SET assignee_id = $2, updated_at = now() WHERE id = $1', [conv.id, assigneeId]);
+      if (assigneeId && !assignee)
+        throw new AppException('VALIDATION_FAILED', 'assigneeId: no such operator in this account');
+      await em.query(
+        'UPDATE conversations SET assignee_id = $2, updated_at = now() WHERE id = $1',
+        [conv.id, assigneeId],
+      );
       const activity = await addActivity(em, conv, {
         type: 'assigned',
         by: { id: op.id, name: op.name },
@@ -63,8 +68,16 @@ export class ConversationStatusService {
       const summary = await loadSummary(em, conv.id);
       const notify = assignee && assignee.id !== op.id ? [assignee.id] : [];
       return [
-        { type: 'message.created', conversationId: conv.id, payload: { message: activity, conversation: summary } },
-        { type: 'conversation.updated', conversationId: conv.id, payload: { conversation: summary } },
+        {
+          type: 'message.created',
+          conversationId: conv.id,
+          payload: { message: activity, conversation: summary },
+        },
+        {
+          type: 'conversation.updated',
+          conversationId: conv.id,
+          payload: { conversation: summary },
+        },
         ...(await createNotifications(em, op.accountId, notify, 'assigned', summary)),
       ];
     });
@@ -79,11 +92,22 @@ export class ConversationStatusService {
       );
       if (!changed) return [];
       const summary = await loadSummary(em, conv.id);
-      return [{ type: 'conversation.updated', conversationId: conv.id, payload: { conversation: summary } }];
+      return [
+        {
+          type: 'conversation.updated',
+          conversationId: conv.id,
+          payload: { conversation: summary },
+        },
+      ];
     });
   }
 
-  private changeStatus(op: AuthenticatedOperator, id: string, to: ConversationStatus, until: Date | null) {
+  private changeStatus(
+    op: AuthenticatedOperator,
+    id: string,
+    to: ConversationStatus,
+    until: Date | null,
+  ) {
     return this.mutate(op, id, async (em, conv) => {
       const sameSnooze = to === 'snoozed' && conv.snoozed_until?.getTime() === until?.getTime();
       if (conv.status === to && (to !== 'snoozed' || sameSnooze)) return [];
@@ -114,7 +138,11 @@ export class ConversationStatusService {
     });
     const summary = await loadSummary(em, conv.id);
     return [
-      { type: 'message.created', conversationId: conv.id, payload: { message: activity, conversation: summary } },
+      {
+        type: 'message.created',
+        conversationId: conv.id,
+        payload: { message: activity, conversation: summary },
+      },
       { type: 'conversation.updated', conversationId: conv.id, payload: { conversation: summary } },
     ];
   }

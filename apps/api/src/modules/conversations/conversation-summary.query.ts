@@ -1,4 +1,9 @@
-import type { ChannelKind, ConversationStatus, ConversationSummaryDto, MessageDirection } from '@switchboard/contracts';
+import type {
+  ChannelKind,
+  ConversationStatus,
+  ConversationSummaryDto,
+  MessageDirection,
+} from '@switchboard/contracts';
 import type { EntityManager } from 'typeorm';
 import { queryRows } from '../../core/database/sql-rows';
 
@@ -52,8 +57,13 @@ export function toSummaryDto(r: SummaryRow): ConversationSummaryDto {
 }
 
 /** The current summary of one conversation, read inside the caller's transaction. */
-export async function loadSummary(em: EntityManager, conversationId: string): Promise<ConversationSummaryDto> {
-  const rows = await queryRows<SummaryRow>(em, `${SUMMARY_SELECT} WHERE c.id = $1`, [conversationId]);
+export async function loadSummary(
+  em: EntityManager,
+  conversationId: string,
+): Promise<ConversationSummaryDto> {
+  const rows = await queryRows<SummaryRow>(em, `${SUMMARY_SELECT} WHERE c.id = $1`, [
+    conversationId,
+  ]);
   const row = rows[0];
   if (!row) throw new Error(`Conversation ${conversationId} vanished inside its transaction`);
   return toSummaryDto(row);

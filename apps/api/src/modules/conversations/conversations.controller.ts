@@ -49,7 +49,10 @@ export class ConversationsController {
   }
 
   @Get(':id')
-  detail(@CurrentOperator() op: AuthenticatedOperator, @Param('id') id: string): Promise<ConversationDetailDto> {
+  detail(
+    @CurrentOperator() op: AuthenticatedOperator,
+    @Param('id') id: string,
+  ): Promise<ConversationDetailDto> {
     return this.conversations.detail(op, id);
   }
 

@@ -25,13 +25,18 @@ export class ConversationsService {
     private readonly contacts: ContactsService,
   ) {}
 
-  async list(op: AuthenticatedOperator, q: ListConversationsQuery): Promise<Page<ConversationSummaryDto>> {
+  async list(
+    op: AuthenticatedOperator,
+    q: ListConversationsQuery,
+  ): Promise<Page<ConversationSummaryDto>> {
     const params: unknown[] = [op.accountId, q.status];
     const where = ['c.account_id = $1', 'c.status = $2', ...this.filters(op, q, params)];
     const after = decodeKeyset(q.cursor);
     if (after) {
       params.push(after.at, after.id);
-      where.push(`(c.last_activity_at, c.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+      where.push(
+        `(c.last_activity_at, c.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`,
+      );
     }
     params.push(q.limit + 1);
     const rows = await queryRows<SummaryRow & { activity_key: string }>(
@@ -46,14 +51,21 @@ export class ConversationsService {
     const last = page[page.length - 1];
     return {
       items: page.map(toSummaryDto),
-      nextCursor: rows.length > q.limit && last ? encodeKeyset({ at: last.activity_key, id: last.id }) : null,
+      nextCursor:
+        rows.length > q.limit && last ? encodeKeyset({ at: last.activity_key, id: last.id }) : null,
     };
   }
 
-  async counts(op: AuthenticatedOperator, q: CountConversationsQuery): Promise<ConversationCountsDto> {
+  async counts(
+    op: AuthenticatedOperator,
+    q: CountConversationsQuery,
+  ): Promise<ConversationCountsDto> {
     const params: unknown[] = [op.accountId];
     const where = ['c.account_id = $1', ...this.filters(op, q, params)];
-    const join = q.channel || q.q ? 'JOIN inboxes i ON i.id = c.inbox_id JOIN contacts ct ON ct.id = c.contact_id' : '';
+    const join =
+      q.channel || q.q
+        ? 'JOIN inboxes i ON i.id = c.inbox_id JOIN contacts ct ON ct.id = c.contact_id'
+        : '';
     const rows = await queryRows<{ status: keyof ConversationCountsDto; n: string }>(
       this.ds.manager,
       `SELECT c.status, count(*) AS n FROM conversations c ${join} WHERE ${where.join(' AND ')} GROUP BY c.status`,
@@ -72,15 +84,20 @@ export class ConversationsService {
 
   async findSummary(op: AuthenticatedOperator, id: string): Promise<ConversationSummaryDto> {
     if (!isUuid(id)) throw notFound('Conversation');
-    const rows = await queryRows<SummaryRow>(this.ds.manager, `${SUMMARY_SELECT} WHERE c.id = $1 AND c.account_id = $2`, [
-      id,
-      op.accountId,
-    ]);
+    const rows = await queryRows<SummaryRow>(
+      this.ds.manager,
+      `${SUMMARY_SELECT} WHERE c.id = $1 AND c.account_id = $2`,
+      [id, op.accountId],
+    );
     if (!rows[0]) throw notFound('Conversation');
     return toSummaryDto(rows[0]);
   }
 
-  private filters(op: AuthenticatedOperator, q: CountConversationsQuery, params: unknown[]): string[] {
+  private filters(
+    op: AuthenticatedOperator,
+    q: CountConversationsQuery,
+    params: unknown[],
+  ): string[] {
     const where: string[] = [];
     if (q.assignee === 'mine') {
       params.push(op.id);

@@ -8,6 +8,8 @@ describe('keyset cursors', () => {
 
   it('rejects forged cursors with a 400', () => {
     expect(() => decodeKeyset('not-a-cursor')).toThrow(/cursor/);
-    expect(() => decodeKeyset(Buffer.from("2026'; DROP TABLE x|1").toString('base64url'))).toThrow(/cursor/);
+    expect(() => decodeKeyset(Buffer.from("2026'; DROP TABLE x|1").toString('base64url'))).toThrow(
+      /cursor/,
+    );
   });
 });

@@ -28,4 +28,5 @@ export function decodeKeyset(cursor: string | undefined): Keyset | null {
 export const isUuid = (v: string) => UUID.test(v);
 
 /** SQL for a timestamptz column rendered with microseconds in UTC, matching ISO_MICROS. */
-export const microsUtc = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+export const microsUtc = (column: string) =>
+  `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;

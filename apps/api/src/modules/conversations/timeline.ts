@@ -10,7 +10,11 @@ export interface ConversationRef {
 }
 
 /** Writes a system activity ("Anna snoozed until Mon 09:00") into the conversation's timeline. */
-export async function addActivity(em: EntityManager, conv: ConversationRef, activity: Activity): Promise<MessageDto> {
+export async function addActivity(
+  em: EntityManager,
+  conv: ConversationRef,
+  activity: Activity,
+): Promise<MessageDto> {
   const row = await queryOne<{ id: string }>(
     em,
     `INSERT INTO messages (account_id, conversation_id, inbox_id, direction, kind, sender_type, activity)

@@ -1,6 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ChannelKind, CreateInboxRequest, InboxDto, ReopenPolicy, UpdateInboxRequest } from '@switchboard/contracts';
+import type {
+  ChannelKind,
+  CreateInboxRequest,
+  InboxDto,
+  ReopenPolicy,
+  UpdateInboxRequest,
+} from '@switchboard/contracts';
 import type { InboxContext } from '@switchboard/channels-core';
 import type { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../core/config/app-config';
@@ -33,9 +39,11 @@ export class InboxesService {
   ) {}
 
   async list(accountId: string): Promise<InboxDto[]> {
-    const rows = await queryRows<InboxRow>(this.ds.manager, 'SELECT * FROM inboxes WHERE account_id = $1 ORDER BY created_at', [
-      accountId,
-    ]);
+    const rows = await queryRows<InboxRow>(
+      this.ds.manager,
+      'SELECT * FROM inboxes WHERE account_id = $1 ORDER BY created_at',
+      [accountId],
+    );
     return rows.map(toInboxDto);
   }
 
@@ -43,10 +51,18 @@ export class InboxesService {
     return toInboxDto(await this.row(id, accountId));
   }
 
-  async create(accountId: string, req: CreateInboxRequest, em: EntityManager = this.ds.manager): Promise<InboxDto> {
+  async create(
+    accountId: string,
+    req: CreateInboxRequest,
+    em: EntityManager = this.ds.manager,
+  ): Promise<InboxDto> {
     const adapter = this.registry.get(req.kind);
     const settings = parseOr400(adapter.manifest.settingsSchema, req.settings ?? {}, 'settings');
-    const secrets = parseOr400(adapter.manifest.secretsSchema, req.secrets ?? {}, 'secrets') as Record<string, unknown>;
+    const secrets = parseOr400(
+      adapter.manifest.secretsSchema,
+      req.secrets ?? {},
+      'secrets',
+    ) as Record<string, unknown>;
     const row = await queryOne<InboxRow>(
       em,
       `INSERT INTO inboxes (account_id, kind, name, settings, secrets_encrypted, secret_keys, reopen_policy)
@@ -68,12 +84,20 @@ export class InboxesService {
     const current = await this.row(id, accountId);
     const adapter = this.registry.get(current.kind);
     const settings = req.settings
-      ? parseOr400(adapter.manifest.settingsSchema, { ...current.settings, ...req.settings }, 'settings')
+      ? parseOr400(
+          adapter.manifest.settingsSchema,
+          { ...current.settings, ...req.settings },
+          'settings',
+        )
       : current.settings;
     // Secrets merge: a field left out keeps its stored value, so the form never has to echo them.
     const oldSecrets = this.openSecrets(current);
     const secrets = req.secrets
-      ? (parseOr400(adapter.manifest.secretsSchema, { ...oldSecrets, ...req.secrets }, 'secrets') as Record<string, unknown>)
+      ? (parseOr400(
+          adapter.manifest.secretsSchema,
+          { ...oldSecrets, ...req.secrets },
+          'secrets',
+        ) as Record<string, unknown>)
       : oldSecrets;
     const row = await queryOne<InboxRow>(
       this.ds.manager,
@@ -94,11 +118,18 @@ export class InboxesService {
   }
 
   /** The adapter's view of an inbox, secrets decrypted. For server-side use only. */
-  async loadContext(inboxId: string): Promise<{ inbox: InboxRow; context: InboxContext<unknown, unknown> }> {
+  async loadContext(
+    inboxId: string,
+  ): Promise<{ inbox: InboxRow; context: InboxContext<unknown, unknown> }> {
     const inbox = await this.row(inboxId);
     return {
       inbox,
-      context: { inboxId: inbox.id, settings: inbox.settings, secrets: this.openSecrets(inbox), publicUrl: this.config.PUBLIC_URL },
+      context: {
+        inboxId: inbox.id,
+        settings: inbox.settings,
+        secrets: this.openSecrets(inbox),
+        publicUrl: this.config.PUBLIC_URL,
+      },
     };
   }
 
@@ -114,14 +145,28 @@ export class InboxesService {
   }
 
   private openSecrets(inbox: InboxRow): Record<string, unknown> {
-    return inbox.secrets_encrypted ? (JSON.parse(this.box.open(inbox.secrets_encrypted)) as Record<string, unknown>) : {};
+    return inbox.secrets_encrypted
+      ? (JSON.parse(this.box.open(inbox.secrets_encrypted)) as Record<string, unknown>)
+      : {};
   }
 }
 
-function parseOr400(schema: { safeParse(v: unknown): { success: boolean; data?: unknown; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } } }, value: unknown, label: string): unknown {
+function parseOr400(
+  schema: {
+    safeParse(v: unknown): {
+      success: boolean;
+      data?: unknown;
+      error?: { issues: Array<{ path: PropertyKey[]; message: string }> };
+    };
+  },
+  value: unknown,
+  label: string,
+): unknown {
   const result = schema.safeParse(value);
   if (!result.success) {
-    const reasons = (result.error?.issues ?? []).map((i) => `${label}.${i.path.map(String).join('.')}: ${i.message}`);
+    const reasons = (result.error?.issues ?? []).map(
+      (i) => `${label}.${i.path.map(String).join('.')}: ${i.message}`,
+    );
     throw new AppException('VALIDATION_FAILED', reasons.join('; '));
   }
   return result.data;

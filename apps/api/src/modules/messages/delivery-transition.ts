@@ -5,7 +5,12 @@ import type { DeliveryStatus } from '@switchboard/contracts';
  * pending and sent (a rejection or a later bounce), never from delivered or read. Receipts arriving
  * out of order (read before delivered) therefore never move a tick backwards.
  */
-const RANK: Record<Exclude<DeliveryStatus, 'failed'>, number> = { pending: 0, sent: 1, delivered: 2, read: 3 };
+const RANK: Record<Exclude<DeliveryStatus, 'failed'>, number> = {
+  pending: 0,
+  sent: 1,
+  delivered: 2,
+  read: 3,
+};
 
 export function canMoveDelivery(from: DeliveryStatus | null, to: DeliveryStatus): boolean {
   if (from === null || from === 'failed') return false;

@@ -17,6 +17,8 @@ describe('sanitizeEmailHtml', () => {
   });
 
   it('drops styles that fetch URLs', () => {
-    expect(sanitizeEmailHtml('<div style="background:url(https://x/y)">a</div>')).not.toContain('url(');
+    expect(sanitizeEmailHtml('<div style="background:url(https://x/y)">a</div>')).not.toContain(
+      'url(',
+    );
   });
 });

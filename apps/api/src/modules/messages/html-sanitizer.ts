@@ -9,11 +9,33 @@ export function sanitizeEmailHtml(html: string): string {
   return sanitizeHtml(html, {
     allowedTags: [
       ...sanitizeHtml.defaults.allowedTags,
-      'img', 'span', 'font', 'center', 'u', 's', 'del', 'ins', 'sub', 'sup', 'small', 'big',
+      'img',
+      'span',
+      'font',
+      'center',
+      'u',
+      's',
+      'del',
+      'ins',
+      'sub',
+      'sup',
+      'small',
+      'big',
     ],
     disallowedTagsMode: 'discard',
     allowedAttributes: {
-      '*': ['style', 'title', 'dir', 'lang', 'align', 'valign', 'width', 'height', 'bgcolor', 'color'],
+      '*': [
+        'style',
+        'title',
+        'dir',
+        'lang',
+        'align',
+        'valign',
+        'width',
+        'height',
+        'bgcolor',
+        'color',
+      ],
       a: ['href', 'name', 'target', 'rel'],
       img: ['src', 'data-src', 'alt', 'width', 'height'],
       td: ['colspan', 'rowspan'],
@@ -24,7 +46,10 @@ export function sanitizeEmailHtml(html: string): string {
     allowedSchemesByTag: { img: ['cid', 'data'] },
     allowProtocolRelative: false,
     transformTags: {
-      a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, target: '_blank', rel: 'noopener noreferrer nofollow' } }),
+      a: (tagName, attribs) => ({
+        tagName,
+        attribs: { ...attribs, target: '_blank', rel: 'noopener noreferrer nofollow' },
+      }),
       img: (tagName, attribs) => {
         const src = attribs['src'] ?? '';
         if (/^https?:/i.test(src)) {

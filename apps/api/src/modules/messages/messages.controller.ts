@@ -43,7 +43,10 @@ export class MessagesController {
 
   @Post('messages/:id/retry')
   @HttpCode(200)
-  retry(@CurrentOperator() op: AuthenticatedOperator, @Param('id') id: string): Promise<MessageDto> {
+  retry(
+    @CurrentOperator() op: AuthenticatedOperator,
+    @Param('id') id: string,
+  ): Promise<MessageDto> {
     return this.messages.retry(op, id);
   }
 }

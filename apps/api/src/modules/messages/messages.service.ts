@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { previewOf } from '@switchboard/channels-core';
-import type { ListMessagesQuery, MessageDto, Page, sendMessageRequestSchema } from '@switchboard/contracts';
+import type {
+  ListMessagesQuery,
+  MessageDto,
+  Page,
+  sendMessageRequestSchema,
+} from '@switchboard/contracts';
 import type { z } from 'zod';
 import type { DataSource } from 'typeorm';
 import type { AuthenticatedOperator } from '../../core/auth/authenticated-operator';
@@ -31,7 +36,11 @@ export class MessagesService {
     private readonly registry: ChannelRegistryService,
   ) {}
 
-  async list(op: AuthenticatedOperator, conversationId: string, q: ListMessagesQuery): Promise<Page<MessageDto>> {
+  async list(
+    op: AuthenticatedOperator,
+    conversationId: string,
+    q: ListMessagesQuery,
+  ): Promise<Page<MessageDto>> {
     if (!isUuid(conversationId)) throw notFound('Conversation');
     const owned = await queryOne<{ id: string }>(
       this.ds.manager,
@@ -57,12 +66,17 @@ export class MessagesService {
     const last = page[page.length - 1];
     return {
       items: page.map(toMessageDto),
-      nextCursor: rows.length > q.limit && last ? encodeKeyset({ at: last.created_key, id: last.id }) : null,
+      nextCursor:
+        rows.length > q.limit && last ? encodeKeyset({ at: last.created_key, id: last.id }) : null,
     };
   }
 
   /** Stores the reply and its delivery job in one transaction; the same clientMessageId stores one reply. */
-  async send(op: AuthenticatedOperator, conversationId: string, req: SendMessage): Promise<MessageDto> {
+  async send(
+    op: AuthenticatedOperator,
+    conversationId: string,
+    req: SendMessage,
+  ): Promise<MessageDto> {
     const result = await this.ds.transaction(async (em) => {
       const conv = await lockConversation(em, op.accountId, conversationId);
       if (req.clientMessageId) {
@@ -78,7 +92,10 @@ export class MessagesService {
       if (!isNote) {
         const limit = this.registry.get(inbox.kind).manifest.capabilities.maxTextLength;
         if (req.text.length > limit) {
-          throw new AppException('TEXT_TOO_LONG', `This channel accepts at most ${limit} characters; the reply has ${req.text.length}`);
+          throw new AppException(
+            'TEXT_TOO_LONG',
+            `This channel accepts at most ${limit} characters; the reply has ${req.text.length}`,
+          );
         }
       }
       const attachments = await this.attachmentsFor(op.accountId, req.attachmentIds);
@@ -100,7 +117,8 @@ export class MessagesService {
           isNote ? null : 'pending',
         ],
       );
-      if (!inserted) throw new AppException('CONFLICT', 'A message with this clientMessageId is being stored');
+      if (!inserted)
+        throw new AppException('CONFLICT', 'A message with this clientMessageId is being stored');
       if (!isNote) {
         await em.query(
           `UPDATE conversations
@@ -109,7 +127,12 @@ export class MessagesService {
             WHERE id = $1`,
           [conv.id, previewOf(req.text)],
         );
-        await this.queue.sendInTransaction(em, OUTBOUND_DELIVERY_QUEUE, { messageId: inserted.id }, inserted.id);
+        await this.queue.sendInTransaction(
+          em,
+          OUTBOUND_DELIVERY_QUEUE,
+          { messageId: inserted.id },
+          inserted.id,
+        );
       }
       const message = await loadMessage(em, inserted.id);
       const conversation = await loadSummary(em, conv.id);
@@ -126,13 +149,18 @@ export class MessagesService {
   async retry(op: AuthenticatedOperator, messageId: string): Promise<MessageDto> {
     if (!isUuid(messageId)) throw notFound('Message');
     const message = await this.ds.transaction(async (em) => {
-      const row = await queryOne<{ id: string; conversation_id: string; delivery_status: string | null }>(
+      const row = await queryOne<{
+        id: string;
+        conversation_id: string;
+        delivery_status: string | null;
+      }>(
         em,
         'SELECT id, conversation_id, delivery_status FROM messages WHERE id = $1 AND account_id = $2 FOR UPDATE',
         [messageId, op.accountId],
       );
       if (!row) throw notFound('Message');
-      if (row.delivery_status !== 'failed') throw new AppException('INVALID_STATE', 'Only a failed message can be retried');
+      if (row.delivery_status !== 'failed')
+        throw new AppException('INVALID_STATE', 'Only a failed message can be retried');
       await em.query(
         `UPDATE messages SET delivery_status = 'pending', failure_reason = NULL, updated_at = now() WHERE id = $1`,
         [row.id],
@@ -150,12 +178,19 @@ export class MessagesService {
 
   private async attachmentsFor(accountId: string, ids: string[]) {
     if (ids.length === 0) return [];
-    const rows = await queryRows<{ id: string; filename: string; content_type: string; size: string; content_id: string | null }>(
+    const rows = await queryRows<{
+      id: string;
+      filename: string;
+      content_type: string;
+      size: string;
+      content_id: string | null;
+    }>(
       this.ds.manager,
       'SELECT id, filename, content_type, size, content_id FROM files WHERE account_id = $1 AND id = ANY($2::uuid[])',
       [accountId, ids],
     );
-    if (rows.length !== ids.length) throw new AppException('VALIDATION_FAILED', 'attachmentIds: unknown file');
+    if (rows.length !== ids.length)
+      throw new AppException('VALIDATION_FAILED', 'attachmentIds: unknown file');
     return rows.map(toAttachmentDto);
   }
 }

@@ -22,7 +22,13 @@ export async function createNotifications(
     type: 'notification.created' as const,
     conversationId: conversation.id,
     payload: {
-      notification: { id: r.id, operatorId: r.operator_id, type, conversationId: conversation.id, createdAt: r.created_at.toISOString() },
+      notification: {
+        id: r.id,
+        operatorId: r.operator_id,
+        type,
+        conversationId: conversation.id,
+        createdAt: r.created_at.toISOString(),
+      },
       conversation,
     },
   }));

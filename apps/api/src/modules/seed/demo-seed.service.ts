@@ -6,10 +6,22 @@ import { InboundPipelineService } from '../channels/inbound-pipeline.service';
 import { InboxesService } from '../inboxes/inboxes.service';
 
 const DEMO_MESSAGES = [
-  { from: { id: 'demo-maria', name: 'María García', email: 'maria@example.com' }, text: 'Hola! My order #4411 still shows "processing" after a week. Can you check?' },
-  { from: { id: 'demo-ivan', name: 'Иван Петров', email: 'ivan@example.ru' }, text: 'Здравствуйте! Как изменить адрес доставки?' },
-  { from: { id: 'demo-layla', name: 'ليلى أحمد', email: 'layla@example.com' }, text: 'مرحبا، هل يمكنني إرجاع المنتج بعد ١٤ يومًا؟' },
-  { from: { id: 'demo-tom', name: 'Tom Baker', email: 'tom@example.com' }, text: 'Love the new dashboard 🎉 — is there an export to CSV?' },
+  {
+    from: { id: 'demo-maria', name: 'María García', email: 'maria@example.com' },
+    text: 'Hola! My order #4411 still shows "processing" after a week. Can you check?',
+  },
+  {
+    from: { id: 'demo-ivan', name: 'Иван Петров', email: 'ivan@example.ru' },
+    text: 'Здравствуйте! Как изменить адрес доставки?',
+  },
+  {
+    from: { id: 'demo-layla', name: 'ليلى أحمد', email: 'layla@example.com' },
+    text: 'مرحبا، هل يمكنني إرجاع المنتج بعد ١٤ يومًا؟',
+  },
+  {
+    from: { id: 'demo-tom', name: 'Tom Baker', email: 'tom@example.com' },
+    text: 'Love the new dashboard 🎉 — is there an export to CSV?',
+  },
 ];
 
 /** A demo inbox with a few conversations, pushed through the real pipeline like any channel. */

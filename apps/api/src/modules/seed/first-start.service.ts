@@ -38,7 +38,9 @@ export class FirstStartService implements OnApplicationBootstrap {
       if (any) return null;
       const accountId = await createAccount(em, 'Switchboard');
       const email = this.config.ADMIN_EMAIL ?? 'admin@switchboard.local';
-      const generatedPassword = this.config.ADMIN_PASSWORD ? null : randomBytes(12).toString('base64url');
+      const generatedPassword = this.config.ADMIN_PASSWORD
+        ? null
+        : randomBytes(12).toString('base64url');
       await createOperator(em, accountId, {
         email,
         name: 'Admin',

@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../core/config/app-config';
@@ -72,9 +78,23 @@ export class SnoozeSweeperService implements OnApplicationBootstrap, OnApplicati
       const summary = await loadSummary(em, conv.id);
       const owner = conv.assignee_id ?? conv.snoozed_by_id;
       await this.events.append(em, conv.account_id, [
-        { type: 'message.created', conversationId: conv.id, payload: { message: activity, conversation: summary } },
-        { type: 'conversation.updated', conversationId: conv.id, payload: { conversation: summary } },
-        ...(await createNotifications(em, conv.account_id, owner ? [owner] : [], 'snooze_expired', summary)),
+        {
+          type: 'message.created',
+          conversationId: conv.id,
+          payload: { message: activity, conversation: summary },
+        },
+        {
+          type: 'conversation.updated',
+          conversationId: conv.id,
+          payload: { conversation: summary },
+        },
+        ...(await createNotifications(
+          em,
+          conv.account_id,
+          owner ? [owner] : [],
+          'snooze_expired',
+          summary,
+        )),
       ]);
       return true;
     });

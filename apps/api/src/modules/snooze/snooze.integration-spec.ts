@@ -12,9 +12,16 @@ import {
   type TestDatabase,
 } from '@switchboard/testing';
 
-async function openConversation(admin: ApiClient, customer: ApiChannelCustomer, key: string): Promise<ConversationSummaryDto> {
+async function openConversation(
+  admin: ApiClient,
+  customer: ApiChannelCustomer,
+  key: string,
+): Promise<ConversationSummaryDto> {
   await customer.say(`hello ${key}`, `msg-${key}`, { id: `cust-${key}`, name: `Customer ${key}` });
-  const feed = await admin.ok<Page<ConversationSummaryDto>>('GET', `/api/conversations?status=open&q=${encodeURIComponent(`Customer ${key}`)}`);
+  const feed = await admin.ok<Page<ConversationSummaryDto>>(
+    'GET',
+    `/api/conversations?status=open&q=${encodeURIComponent(`Customer ${key}`)}`,
+  );
   const conv = feed.items[0];
   if (!conv) throw new Error(`conversation for ${key} not found`);
   return conv;
@@ -47,22 +54,47 @@ describe('snooze', () => {
     const conv = await openConversation(admin, customer, 'timer');
     const socket = await RecordingOperatorSocket.connect(api.baseUrl, token);
     const until = inSeconds(1.5);
-    const snoozed = await admin.ok<ConversationSummaryDto>('POST', `/api/conversations/${conv.id}/snooze`, { until });
+    const snoozed = await admin.ok<ConversationSummaryDto>(
+      'POST',
+      `/api/conversations/${conv.id}/snooze`,
+      { until },
+    );
     expect(snoozed.status).toBe('snoozed');
-    const open = await admin.ok<Page<ConversationSummaryDto>>('GET', '/api/conversations?status=open');
+    const open = await admin.ok<Page<ConversationSummaryDto>>(
+      'GET',
+      '/api/conversations?status=open',
+    );
     expect(open.items.map((c) => c.id)).not.toContain(conv.id);
 
     await socket.waitFor(
-      (evs) => evs.some((e) => e.type === 'conversation.updated' && e.conversationId === conv.id && e.payload.conversation.status === 'open'),
+      (evs) =>
+        evs.some(
+          (e) =>
+            e.type === 'conversation.updated' &&
+            e.conversationId === conv.id &&
+            e.payload.conversation.status === 'open',
+        ),
       6_000,
     );
-    const woke = socket.events.find((e) => e.type === 'conversation.updated' && e.payload.conversation.status === 'open')!;
+    const woke = socket.events.find(
+      (e) => e.type === 'conversation.updated' && e.payload.conversation.status === 'open',
+    )!;
     const lateness = Date.parse(woke.at) - Date.parse(until);
     expect(lateness).toBeGreaterThanOrEqual(0);
     expect(lateness).toBeLessThan(2_000);
-    expect(socket.events.some((e) => e.type === 'notification.created' && e.payload.notification.type === 'snooze_expired')).toBe(true);
-    const timeline = await admin.ok<Page<MessageDto>>('GET', `/api/conversations/${conv.id}/messages`);
-    expect(timeline.items.map((m) => m.activity?.type)).toEqual(expect.arrayContaining(['status_changed', 'snooze_expired']));
+    expect(
+      socket.events.some(
+        (e) =>
+          e.type === 'notification.created' && e.payload.notification.type === 'snooze_expired',
+      ),
+    ).toBe(true);
+    const timeline = await admin.ok<Page<MessageDto>>(
+      'GET',
+      `/api/conversations/${conv.id}/messages`,
+    );
+    expect(timeline.items.map((m) => m.activity?.type)).toEqual(
+      expect.arrayContaining(['status_changed', 'snooze_expired']),
+    );
     socket.close();
   });
 
@@ -71,7 +103,13 @@ describe('snooze', () => {
     await admin.ok('POST', `/api/conversations/${conv.id}/snooze`, { until: inSeconds(3600) });
     const socket = await RecordingOperatorSocket.connect(api.baseUrl, token);
     await customer.say('any news?', 'early-2', { id: 'cust-early', name: 'Customer early' });
-    await socket.waitFor((evs) => evs.some((e) => e.type === 'notification.created' && e.payload.notification.type === 'unsnoozed_by_customer'));
+    await socket.waitFor((evs) =>
+      evs.some(
+        (e) =>
+          e.type === 'notification.created' &&
+          e.payload.notification.type === 'unsnoozed_by_customer',
+      ),
+    );
     const after = await admin.ok<ConversationSummaryDto>('GET', `/api/conversations/${conv.id}`);
     expect(after.status).toBe('open');
     expect(after.snoozedUntil).toBeNull();
@@ -80,34 +118,68 @@ describe('snooze', () => {
 
   it('is reopened by a customer message when closed, and by hand', async () => {
     const conv = await openConversation(admin, customer, 'closed');
-    const closed = await admin.ok<ConversationSummaryDto>('POST', `/api/conversations/${conv.id}/close`);
+    const closed = await admin.ok<ConversationSummaryDto>(
+      'POST',
+      `/api/conversations/${conv.id}/close`,
+    );
     expect(closed.status).toBe('closed');
-    const closedList = await admin.ok<Page<ConversationSummaryDto>>('GET', '/api/conversations?status=closed');
+    const closedList = await admin.ok<Page<ConversationSummaryDto>>(
+      'GET',
+      '/api/conversations?status=closed',
+    );
     expect(closedList.items.map((c) => c.id)).toContain(conv.id);
-    await customer.say('one more thing', 'closed-2', { id: 'cust-closed', name: 'Customer closed' });
-    expect((await admin.ok<ConversationSummaryDto>('GET', `/api/conversations/${conv.id}`)).status).toBe('open');
+    await customer.say('one more thing', 'closed-2', {
+      id: 'cust-closed',
+      name: 'Customer closed',
+    });
+    expect(
+      (await admin.ok<ConversationSummaryDto>('GET', `/api/conversations/${conv.id}`)).status,
+    ).toBe('open');
     await admin.ok('POST', `/api/conversations/${conv.id}/close`);
-    expect((await admin.ok<ConversationSummaryDto>('POST', `/api/conversations/${conv.id}/reopen`)).status).toBe('open');
+    expect(
+      (await admin.ok<ConversationSummaryDto>('POST', `/api/conversations/${conv.id}/reopen`))
+        .status,
+    ).toBe('open');
     await admin.ok('POST', `/api/conversations/${conv.id}/snooze`, { until: inSeconds(3600) });
-    expect((await admin.ok<ConversationSummaryDto>('POST', `/api/conversations/${conv.id}/unsnooze`)).status).toBe('open');
+    expect(
+      (await admin.ok<ConversationSummaryDto>('POST', `/api/conversations/${conv.id}/unsnooze`))
+        .status,
+    ).toBe('open');
   });
 
   it('starts a new conversation instead when the inbox says so', async () => {
     const other = await createApiInbox(admin, 'Strict inbox', { reopenPolicy: 'new_conversation' });
     await other.customer.say('first', 'n-1', { id: 'strict', name: 'Strict Customer' });
-    const [first] = (await admin.ok<Page<ConversationSummaryDto>>('GET', `/api/conversations?status=open&inboxId=${other.inbox.id}`)).items;
+    const [first] = (
+      await admin.ok<Page<ConversationSummaryDto>>(
+        'GET',
+        `/api/conversations?status=open&inboxId=${other.inbox.id}`,
+      )
+    ).items;
     await admin.ok('POST', `/api/conversations/${first!.id}/close`);
     await other.customer.say('second', 'n-2', { id: 'strict', name: 'Strict Customer' });
-    const open = (await admin.ok<Page<ConversationSummaryDto>>('GET', `/api/conversations?status=open&inboxId=${other.inbox.id}`)).items;
+    const open = (
+      await admin.ok<Page<ConversationSummaryDto>>(
+        'GET',
+        `/api/conversations?status=open&inboxId=${other.inbox.id}`,
+      )
+    ).items;
     expect(open).toHaveLength(1);
     expect(open[0]!.id).not.toBe(first!.id);
-    expect((await admin.ok<ConversationSummaryDto>('GET', `/api/conversations/${first!.id}`)).status).toBe('closed');
+    expect(
+      (await admin.ok<ConversationSummaryDto>('GET', `/api/conversations/${first!.id}`)).status,
+    ).toBe('closed');
   });
 
   it('refuses a snooze time in the past or malformed', async () => {
     const conv = await openConversation(admin, customer, 'bad');
-    expect((await admin.post(`/api/conversations/${conv.id}/snooze`, { until: '2001-01-01T00:00:00Z' })).status).toBe(400);
-    expect((await admin.post(`/api/conversations/${conv.id}/snooze`, { until: 'tomorrow' })).status).toBe(400);
+    expect(
+      (await admin.post(`/api/conversations/${conv.id}/snooze`, { until: '2001-01-01T00:00:00Z' }))
+        .status,
+    ).toBe(400);
+    expect(
+      (await admin.post(`/api/conversations/${conv.id}/snooze`, { until: 'tomorrow' })).status,
+    ).toBe(400);
   });
 
   it('wakes everything that came due while the server was down, on start', async () => {
@@ -119,7 +191,12 @@ describe('snooze', () => {
     api = await startTestApi({ databaseUrl: db.url });
     admin = (await loginAs(api.baseUrl)).client;
     customer = new ApiChannelCustomer(api.baseUrl, customer.inboxId, customer.signingSecret);
-    await eventually(async () => (await admin.ok<ConversationSummaryDto>('GET', `/api/conversations/${conv.id}`)).status === 'open', 5_000);
+    await eventually(
+      async () =>
+        (await admin.ok<ConversationSummaryDto>('GET', `/api/conversations/${conv.id}`)).status ===
+        'open',
+      5_000,
+    );
     expect(Date.now() - restartedAt).toBeLessThan(5_000);
   });
 
@@ -127,11 +204,15 @@ describe('snooze', () => {
     const second = await startTestApi({ databaseUrl: db.url });
     try {
       const ids: string[] = [];
-      for (let i = 0; i < 15; i++) ids.push((await openConversation(admin, customer, `twin-${i}`)).id);
+      for (let i = 0; i < 15; i++)
+        ids.push((await openConversation(admin, customer, `twin-${i}`)).id);
       const until = inSeconds(1);
       for (const id of ids) await admin.ok('POST', `/api/conversations/${id}/snooze`, { until });
       await eventually(async () => {
-        const rows = await api.dataSource.query(`SELECT count(*)::int AS n FROM conversations WHERE id = ANY($1) AND status = 'open'`, [ids]);
+        const rows = await api.dataSource.query(
+          `SELECT count(*)::int AS n FROM conversations WHERE id = ANY($1) AND status = 'open'`,
+          [ids],
+        );
         return rows[0].n === ids.length;
       }, 6_000);
       await new Promise((r) => setTimeout(r, 600));

@@ -4,15 +4,27 @@ import type { OutboundMessage, WebhookRequest } from '@switchboard/channels-core
 import { describeChannelContract } from '@switchboard/channels-core/testing';
 import { ApiChannelAdapter } from './api-channel.adapter';
 import type { ApiChannelSecrets, ApiChannelSettings } from './api-channel.schemas';
-import { SIGNATURE_HEADER, signApiPayload, TIMESTAMP_HEADER, verifyApiSignature } from './api-channel.signature';
+import {
+  SIGNATURE_HEADER,
+  signApiPayload,
+  TIMESTAMP_HEADER,
+  verifyApiSignature,
+} from './api-channel.signature';
 
 const SECRET = 'contract-secret-0123456789';
 
-function webhook(body: string, secret = SECRET, ts = Math.floor(Date.now() / 1000)): WebhookRequest {
+function webhook(
+  body: string,
+  secret = SECRET,
+  ts = Math.floor(Date.now() / 1000),
+): WebhookRequest {
   return {
     method: 'POST',
     url: 'http://127.0.0.1/api/webhooks/x',
-    headers: { [TIMESTAMP_HEADER]: String(ts), [SIGNATURE_HEADER]: signApiPayload(secret, ts, body) },
+    headers: {
+      [TIMESTAMP_HEADER]: String(ts),
+      [SIGNATURE_HEADER]: signApiPayload(secret, ts, body),
+    },
     rawBody: Buffer.from(body),
   };
 }
@@ -30,7 +42,12 @@ class FakeReceiver {
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         const raw = Buffer.concat(chunks);
-        const okSig = verifyApiSignature(SECRET, req.headers[TIMESTAMP_HEADER] as string, req.headers[SIGNATURE_HEADER] as string, raw);
+        const okSig = verifyApiSignature(
+          SECRET,
+          req.headers[TIMESTAMP_HEADER] as string,
+          req.headers[SIGNATURE_HEADER] as string,
+          raw,
+        );
         if (!okSig) return res.writeHead(401).end();
         if (this.failNext) {
           this.failNext = false;
@@ -38,7 +55,9 @@ class FakeReceiver {
         }
         const key = String(req.headers['idempotency-key'] ?? '');
         this.byKey.set(key, 1);
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `recv-${key}` }));
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ id: `recv-${key}` }));
       });
     });
     await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
@@ -67,9 +86,16 @@ describeChannelContract<ApiChannelSettings, ApiChannelSecrets, WebhookRequest>('
   adapter,
   setup: () => receiver.start(),
   teardown: () => receiver.stop(),
-  context: () => ({ inboxId: 'inbox-1', settings: { outboundUrl: receiver.url }, secrets: { signingSecret: SECRET }, publicUrl: 'http://127.0.0.1' }),
+  context: () => ({
+    inboxId: 'inbox-1',
+    settings: { outboundUrl: receiver.url },
+    secrets: { signingSecret: SECRET },
+    publicUrl: 'http://127.0.0.1',
+  }),
   validInbound: [
-    webhook(JSON.stringify({ messages: [{ id: 'm1', from: { id: 'u1', name: 'Ann' }, text: 'Hi' }] })),
+    webhook(
+      JSON.stringify({ messages: [{ id: 'm1', from: { id: 'u1', name: 'Ann' }, text: 'Hi' }] }),
+    ),
     webhook(JSON.stringify({ statuses: [{ messageId: 'sb:1', status: 'read' }] })),
   ],
   forgedInbound: [
@@ -77,7 +103,11 @@ describeChannelContract<ApiChannelSettings, ApiChannelSecrets, WebhookRequest>('
     webhook('{"messages":[]}', SECRET, 1_000),
     { method: 'POST', url: 'x', headers: {}, rawBody: Buffer.from('{}') },
   ],
-  malformedInbound: [webhook('not json'), webhook('{"messages":[{"id":""}]}'), webhook(JSON.stringify({ messages: [{ id: 'x', from: { id: 'u' }, text: '' }] }))],
+  malformedInbound: [
+    webhook('not json'),
+    webhook('{"messages":[{"id":""}]}'),
+    webhook(JSON.stringify({ messages: [{ id: 'x', from: { id: 'u' }, text: '' }] })),
+  ],
   outbound,
   deliveredCount: async (key) => receiver.byKey.get(key) ?? 0,
   failNextSendAsUnavailable: async () => {
@@ -87,14 +117,24 @@ describeChannelContract<ApiChannelSettings, ApiChannelSecrets, WebhookRequest>('
 
 describe('ApiChannelAdapter specifics', () => {
   it('maps provider answers to channel error codes', async () => {
-    const ctx = { inboxId: 'i', settings: { outboundUrl: 'http://127.0.0.1:1/unreachable' }, secrets: { signingSecret: SECRET }, publicUrl: '' };
+    const ctx = {
+      inboxId: 'i',
+      settings: { outboundUrl: 'http://127.0.0.1:1/unreachable' },
+      secrets: { signingSecret: SECRET },
+      publicUrl: '',
+    };
     const result = await adapter.send(outbound('k'), ctx);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.code).toBe('UNAVAILABLE');
   });
 
   it('delivers through the REST API when no outbound URL is configured', async () => {
-    const result = await adapter.send(outbound('k2'), { inboxId: 'i', settings: {}, secrets: { signingSecret: SECRET }, publicUrl: '' });
+    const result = await adapter.send(outbound('k2'), {
+      inboxId: 'i',
+      settings: {},
+      secrets: { signingSecret: SECRET },
+      publicUrl: '',
+    });
     expect(result).toEqual({ ok: true, externalId: 'sb:k2' });
   });
 });

@@ -18,7 +18,12 @@ import {
   type ApiChannelSecrets,
   type ApiChannelSettings,
 } from './api-channel.schemas';
-import { SIGNATURE_HEADER, signApiPayload, TIMESTAMP_HEADER, verifyApiSignature } from './api-channel.signature';
+import {
+  SIGNATURE_HEADER,
+  signApiPayload,
+  TIMESTAMP_HEADER,
+  verifyApiSignature,
+} from './api-channel.signature';
 
 type Ctx = InboxContext<ApiChannelSettings, ApiChannelSecrets>;
 
@@ -46,7 +51,12 @@ export class ApiChannelAdapter implements ChannelAdapter<ApiChannelSettings, Api
   constructor(private readonly timeoutMs = 10_000) {}
 
   verifyWebhook(req: WebhookRequest, ctx: Ctx): boolean {
-    return verifyApiSignature(ctx.secrets.signingSecret, header(req, TIMESTAMP_HEADER), header(req, SIGNATURE_HEADER), req.rawBody);
+    return verifyApiSignature(
+      ctx.secrets.signingSecret,
+      header(req, TIMESTAMP_HEADER),
+      header(req, SIGNATURE_HEADER),
+      req.rawBody,
+    );
   }
 
   parseInbound(req: WebhookRequest): InboundEvent[] {
@@ -58,13 +68,20 @@ export class ApiChannelAdapter implements ChannelAdapter<ApiChannelSettings, Api
     }
     const parsed = apiInboundBodySchema.safeParse(json);
     if (!parsed.success) {
-      throw new ChannelInputError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      throw new ChannelInputError(
+        parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+      );
     }
     const body = parsed.data;
     const messages: InboundEvent[] = body.messages.map((m) => ({
       type: 'message',
       externalId: m.id,
-      sender: { externalId: m.from.id, name: m.from.name ?? null, email: m.from.email ?? null, phone: m.from.phone ?? null },
+      sender: {
+        externalId: m.from.id,
+        name: m.from.name ?? null,
+        email: m.from.email ?? null,
+        phone: m.from.phone ?? null,
+      },
       text: m.text,
       subject: m.subject ?? null,
       attachments: [],
@@ -106,19 +123,41 @@ export class ApiChannelAdapter implements ChannelAdapter<ApiChannelSettings, Api
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (err) {
-      return { ok: false, error: new ChannelError('UNAVAILABLE', `Outbound endpoint unreachable: ${(err as Error).message}`) };
+      return {
+        ok: false,
+        error: new ChannelError(
+          'UNAVAILABLE',
+          `Outbound endpoint unreachable: ${(err as Error).message}`,
+        ),
+      };
     }
     if (res.ok) {
       const reply = (await res.json().catch(() => ({}))) as { id?: unknown };
-      return { ok: true, externalId: typeof reply.id === 'string' && reply.id ? reply.id : `sb:${message.idempotencyKey}` };
+      return {
+        ok: true,
+        externalId:
+          typeof reply.id === 'string' && reply.id ? reply.id : `sb:${message.idempotencyKey}`,
+      };
     }
-    return { ok: false, error: errorForStatus(res.status, res.headers.get('retry-after'), await res.text().catch(() => '')) };
+    return {
+      ok: false,
+      error: errorForStatus(
+        res.status,
+        res.headers.get('retry-after'),
+        await res.text().catch(() => ''),
+      ),
+    };
   }
 }
 
 function errorForStatus(status: number, retryAfter: string | null, text: string): ChannelError {
   const detail = `Outbound endpoint answered ${status}${text ? `: ${text.slice(0, 200)}` : ''}`;
-  if (status === 429) return new ChannelError('RATE_LIMITED', detail, retryAfter ? Number(retryAfter) * 1000 : undefined);
+  if (status === 429)
+    return new ChannelError(
+      'RATE_LIMITED',
+      detail,
+      retryAfter ? Number(retryAfter) * 1000 : undefined,
+    );
   if (status === 401 || status === 403) return new ChannelError('AUTH_FAILED', detail);
   if (status === 404 || status === 410) return new ChannelError('INVALID_RECIPIENT', detail);
   if (status >= 400 && status < 500) return new ChannelError('CONTENT_REJECTED', detail);

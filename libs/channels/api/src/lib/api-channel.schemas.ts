@@ -25,7 +25,10 @@ export const apiInboundBodySchema = z.object({
           email: z.string().email().max(254).optional(),
           phone: z.string().max(64).optional(),
         }),
-        text: z.string().max(MAX_TEXT_LENGTH, `text is longer than ${MAX_TEXT_LENGTH} characters`).refine((t) => t.trim().length > 0, 'text must not be empty'),
+        text: z
+          .string()
+          .max(MAX_TEXT_LENGTH, `text is longer than ${MAX_TEXT_LENGTH} characters`)
+          .refine((t) => t.trim().length > 0, 'text must not be empty'),
         subject: z.string().max(255).optional(),
         sentAt: z.iso.datetime({ offset: true }).optional(),
       }),

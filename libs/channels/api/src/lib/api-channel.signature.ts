@@ -6,7 +6,11 @@ export const TIMESTAMP_HEADER = 'x-switchboard-timestamp';
 export const MAX_SKEW_SECONDS = 300;
 
 /** `sha256=<hex>` over "<unix seconds>.<raw body>", like Stripe/Slack, so a body can't be replayed later. */
-export function signApiPayload(secret: string, timestamp: number, rawBody: Buffer | string): string {
+export function signApiPayload(
+  secret: string,
+  timestamp: number,
+  rawBody: Buffer | string,
+): string {
   return `sha256=${createHmac('sha256', secret).update(`${timestamp}.`).update(rawBody).digest('hex')}`;
 }
 

@@ -31,11 +31,18 @@ export interface InboxContext<TSettings, TSecrets> {
  *
  * TInbound is what the channel hands us: an HTTP webhook for most, a raw RFC 822 message for email.
  */
-export interface ChannelAdapter<TSettings = unknown, TSecrets = unknown, TInbound = WebhookRequest> {
+export interface ChannelAdapter<
+  TSettings = unknown,
+  TSecrets = unknown,
+  TInbound = WebhookRequest,
+> {
   readonly manifest: ChannelManifest<TSettings, TSecrets>;
 
   /** True only when the input provably comes from the provider (signature, secret token). */
-  verifyWebhook(input: TInbound, ctx: InboxContext<TSettings, TSecrets>): boolean | Promise<boolean>;
+  verifyWebhook(
+    input: TInbound,
+    ctx: InboxContext<TSettings, TSecrets>,
+  ): boolean | Promise<boolean>;
 
   /**
    * Normalise provider input into inbound events. Pure and deterministic: the same input yields the

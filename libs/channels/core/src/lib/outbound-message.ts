@@ -9,7 +9,12 @@ export interface OutboundMessage {
     /** Channel ids of earlier messages in the conversation, oldest first (email threading). */
     threadExternalIds: string[];
   };
-  recipient: { externalId: string; name: string | null; email: string | null; phone: string | null };
+  recipient: {
+    externalId: string;
+    name: string | null;
+    email: string | null;
+    phone: string | null;
+  };
   sender: { name: string | null };
   text: string;
   html: string | null;
@@ -24,5 +29,4 @@ export interface OutboundAttachment {
 }
 
 export type SendResult =
-  | { ok: true; externalId: string }
-  | { ok: false; error: import('./channel-error').ChannelError };
+  { ok: true; externalId: string } | { ok: false; error: import('./channel-error').ChannelError };

@@ -3,5 +3,7 @@ export function previewOf(text: string | null | undefined, max = 140): string | 
   if (!text) return null;
   const line = text.replace(/\s+/g, ' ').trim();
   if (line.length <= max) return line;
-  return `${Array.from(line).slice(0, max - 1).join('')}…`;
+  return `${Array.from(line)
+    .slice(0, max - 1)
+    .join('')}…`;
 }

@@ -39,8 +39,10 @@ export function describeChannelContract<S, K, I>(
 
     it('accepts authentic input and rejects forged input', async () => {
       expect(h.validInbound.length).toBeGreaterThan(0);
-      for (const input of h.validInbound) expect(await h.adapter.verifyWebhook(input, h.context())).toBe(true);
-      for (const input of h.forgedInbound) expect(await h.adapter.verifyWebhook(input, h.context())).toBe(false);
+      for (const input of h.validInbound)
+        expect(await h.adapter.verifyWebhook(input, h.context())).toBe(true);
+      for (const input of h.forgedInbound)
+        expect(await h.adapter.verifyWebhook(input, h.context())).toBe(false);
     });
 
     it('normalises provider input into valid, deterministic inbound events', async () => {

@@ -5,7 +5,4 @@ import { Webchat1795300000000 } from './1795300000000-webchat';
  * Every migration, in order. Listed explicitly (not globbed) so the bundled API carries them.
  * Add one line per new migration file.
  */
-export const MIGRATIONS = [
-  InitialSchema1763800000000,
-  Webchat1795300000000,
-];
+export const MIGRATIONS = [InitialSchema1763800000000, Webchat1795300000000];
