@@ -5,5 +5,6 @@ module.exports = {
     '<rootDir>/libs/channels/*/jest.config.cjs',
     '<rootDir>/libs/testing/jest.config.cjs',
     '<rootDir>/apps/api/jest.config.cjs',
+    '<rootDir>/apps/widget-e2e/jest.config.cjs',
   ],
 };

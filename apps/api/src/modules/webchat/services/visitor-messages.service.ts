@@ -49,7 +49,10 @@ export class VisitorMessagesService {
       clientMessageId: input.clientMessageId,
       text: input.text,
       attachments: input.attachment ? [input.attachment] : [],
-      visitorName: input.visitorName ?? null,
+      // Operators need something to call an anonymous visitor in the feed until they know more.
+      visitorName:
+        input.visitorName ??
+        (p.claims.userId ? null : `Web visitor ${p.claims.visitorId.slice(0, 6)}`),
       receivedAt: new Date(),
     };
     const events = this.parse(p, envelope);

@@ -1,0 +1,145 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { ConversationSummaryDto, Page as ApiPage } from '@switchboard/contracts';
+import { startCustomerSite } from './support/customer-site';
+import { OperatorUi } from './support/operator-ui';
+import { WebchatHarness } from './support/webchat-harness';
+import { WidgetUi } from './support/widget-ui';
+
+describe('web chat widget in Chromium: customer site ↔ operator inbox', () => {
+  let h: WebchatHarness;
+  let operator: OperatorUi;
+
+  beforeAll(async () => {
+    h = await WebchatHarness.start();
+    operator = new OperatorUi(await h.newPage(), h.api.baseUrl);
+    await operator.login();
+  });
+
+  afterAll(async () => {
+    await h?.stop();
+  });
+
+  afterEach(() => {
+    expect(h.pageErrors).toEqual([]);
+  });
+
+  it('exchanges messages live both ways, and the history survives a reload', async () => {
+    const context = await h.newContext();
+    const page = await h.newPage(context);
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).origin));
+    await page.goto(h.site.url('/tents'));
+    const widget = new WidgetUi(page);
+    await widget.open();
+    await page.waitForSelector('.sb-greeting:text-is("Hi! Ask us anything.")');
+
+    await widget.send('Do you ship to Norway?');
+    await widget.waitForMessage('visitor', 'Do you ship to Norway?', 'delivered');
+
+    await operator.openConversationWith('Do you ship to Norway?');
+    await operator.reply('Yes — in 3 days.');
+    await widget.waitForMessage('operator', 'Yes — in 3 days.');
+    // The operator read and answered: the visitor's message shows the read tick.
+    await widget.waitForMessage('visitor', 'Do you ship to Norway?', 'read');
+
+    await widget.send('Great, thanks!');
+    await operator.waitForTimelineText('Great, thanks!');
+
+    await page.reload();
+    await widget.open();
+    await widget.waitForMessage('operator', 'Yes — in 3 days.');
+    expect((await widget.messages()).map((m) => `${m.author}: ${m.text}`)).toEqual([
+      'visitor: Do you ship to Norway?',
+      'operator: Yes — in 3 days.',
+      'visitor: Great, thanks!',
+    ]);
+
+    // Nothing but the site itself and Switchboard; no cookies at all.
+    expect(new Set(requests)).toEqual(new Set([h.site.origin, h.api.baseUrl]));
+    expect(await context.cookies()).toEqual([]);
+  });
+
+  it('shows HTML and script as text on both sides, never executing it', async () => {
+    const page = await h.newPage();
+    await page.goto(h.site.url('/'));
+    const widget = new WidgetUi(page);
+    await widget.open();
+    const attack = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+    await widget.send(attack);
+    await widget.waitForMessage('visitor', attack, 'delivered');
+    await operator.openConversationWith(attack);
+    await operator.reply('<b onmouseover="window.__pwned=3">bold?</b>');
+    await widget.waitForMessage('operator', '<b onmouseover="window.__pwned=3">bold?</b>');
+    await page.hover('.sb-log li[data-author=operator] .sb-text');
+    expect(
+      await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+    ).toBeUndefined();
+    expect(
+      await operator.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+    ).toBeUndefined();
+    expect(await page.$$('.sb-log img, .sb-log script, .sb-log b')).toHaveLength(0);
+  });
+
+  it('emails the answer to a visitor who left, and the link reopens the chat with it', async () => {
+    const context = await h.newContext();
+    const page = await h.newPage(context);
+    await page.goto(h.site.url('/boots/hiker'));
+    const widget = new WidgetUi(page);
+    await widget.open();
+    await widget.send('Do the Hiker boots run small?');
+    await widget.waitForMessage('visitor', 'Do the Hiker boots run small?', 'delivered');
+    await widget.leaveEmail('kari@example.no');
+    await page.close();
+
+    const before = h.smtp.messages.length;
+    await operator.openConversationWith('Do the Hiker boots run small?');
+    await operator.reply('They run half a size small.');
+    const [mail] = (await h.smtp.waitForMessages(before + 1, 20_000)).slice(before);
+    expect(mail.envelope.to).toEqual(['kari@example.no']);
+    expect(mail.parsed.text).toContain('They run half a size small.');
+    const link = /(http:\/\/\S+#sb-chat)/.exec(mail.parsed.text ?? '')?.[1];
+    expect(link).toBe(h.site.url('/boots/hiker#sb-chat'));
+
+    const back = await h.newPage(context);
+    await back.goto(link as string);
+    const again = new WidgetUi(back);
+    await back.waitForSelector('.sb-chat textarea', { state: 'visible' });
+    await again.waitForMessage('operator', 'They run half a size small.');
+  });
+
+  it('works on the demo page the API serves in development', async () => {
+    const page = await h.newPage();
+    await page.goto(`${h.api.baseUrl}/widget/demo/?inbox=${h.inbox.id}`);
+    const widget = new WidgetUi(page);
+    await widget.open();
+    await widget.send('Hello from the demo page');
+    await widget.waitForMessage('visitor', 'Hello from the demo page', 'delivered');
+    const feed = await h.admin.ok<ApiPage<ConversationSummaryDto>>(
+      'GET',
+      '/api/conversations?status=open',
+    );
+    expect(feed.items.some((c) => c.lastMessagePreview === 'Hello from the demo page')).toBe(true);
+  });
+
+  it('refuses to run on a site that is not in the allow-list', async () => {
+    const snippet = `<script async src="${h.api.baseUrl}/widget/loader.js" data-inbox="${h.inbox.id}"></script>`;
+    const elsewhere = await startCustomerSite(() => snippet);
+    try {
+      const page = await h.newPage();
+      await page.goto(elsewhere.url('/'));
+      await page.click('.sb-bubble');
+      await page.waitForSelector('.sb-error:not(:empty)');
+      const errors = h.pageErrors.splice(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await elsewhere.close();
+    }
+  });
+
+  it('keeps the loader under 10 KB gzip', () => {
+    const loader = readFileSync(resolve(__dirname, '../../../dist/apps/widget/loader.js'));
+    expect(gzipSync(loader, { level: 9 }).length).toBeLessThan(10 * 1024);
+  });
+});
