@@ -7,6 +7,11 @@ import { OperatorUi } from './support/operator-ui';
 import { WebchatHarness } from './support/webchat-harness';
 import { WidgetUi } from './support/widget-ui';
 
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5f6e1d20000000049454e44ae426082',
+  'hex',
+);
+
 describe('web chat widget in Chromium: customer site ↔ operator inbox', () => {
   let h: WebchatHarness;
   let operator: OperatorUi;
@@ -43,6 +48,11 @@ describe('web chat widget in Chromium: customer site ↔ operator inbox', () => 
     await widget.waitForMessage('operator', 'Yes — in 3 days.');
     // The operator read and answered: the visitor's message shows the read tick.
     await widget.waitForMessage('visitor', 'Do you ship to Norway?', 'read');
+    // ...and the visitor saw the reply: the operator's message shows the read tick too.
+    await operator.page.waitForSelector(
+      '[data-testid=timeline-message]:has(.message__text:text-is("Yes — in 3 days.")) [data-testid=delivery-status][data-status=read]',
+      { timeout: 15_000 },
+    );
 
     await widget.send('Great, thanks!');
     await operator.waitForTimelineText('Great, thanks!');
@@ -80,6 +90,34 @@ describe('web chat widget in Chromium: customer site ↔ operator inbox', () => 
       await operator.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
     ).toBeUndefined();
     expect(await page.$$('.sb-log img, .sb-log script, .sb-log b')).toHaveLength(0);
+  });
+
+  it('sends an image to the operator and refuses files the chat does not take', async () => {
+    const page = await h.newPage();
+    await page.goto(h.site.url('/returns'));
+    const widget = new WidgetUi(page);
+    await widget.open();
+    await widget.send('Here is a photo of the damage');
+    await widget.waitForMessage('visitor', 'Here is a photo of the damage', 'delivered');
+    await page.setInputFiles('.sb-compose input[type=file]', {
+      name: 'damage.png',
+      mimeType: 'image/png',
+      buffer: PNG,
+    });
+    await page.waitForSelector('.sb-log li[data-author=visitor] img[alt="damage.png"]', {
+      timeout: 15_000,
+    });
+    await operator.openConversationWith('Here is a photo of the damage', 'damage.png');
+    await operator.page.waitForSelector('[data-testid=timeline] a[download="damage.png"]', {
+      timeout: 15_000,
+    });
+
+    await page.setInputFiles('.sb-compose input[type=file]', {
+      name: 'invoice.html',
+      mimeType: 'text/html',
+      buffer: Buffer.from('<script>alert(1)</script>'),
+    });
+    await page.waitForSelector('.sb-error:text-matches("Only images")');
   });
 
   it('emails the answer to a visitor who left, and the link reopens the chat with it', async () => {

@@ -18,8 +18,9 @@ export class OperatorUi {
     });
   }
 
-  async openConversationWith(text: string): Promise<void> {
-    await this.page.click(`[data-testid=feed-row]:has-text(${JSON.stringify(text)})`, {
+  /** Opens the feed row whose preview shows `rowText`, then waits for `text` in the timeline. */
+  async openConversationWith(text: string, rowText: string = text): Promise<void> {
+    await this.page.click(`[data-testid=feed-row]:has-text(${JSON.stringify(rowText)})`, {
       timeout: 15_000,
     });
     await this.waitForTimelineText(text);

@@ -1,16 +1,16 @@
 // Development demo: embeds the widget for ?inbox=<id>, or for the first web chat inbox the API
 // names (created on first use). A real site pastes the snippet from the inbox settings instead.
 (async function () {
-  var status = document.getElementById('demo-status');
-  var inbox = new URLSearchParams(location.search).get('inbox');
+  const status = document.getElementById('demo-status');
+  let inbox = new URLSearchParams(location.search).get('inbox');
   try {
     if (!inbox) {
-      var res = await fetch('/api/widget-demo');
+      const res = await fetch('/api/widget-demo');
       if (!res.ok)
         throw new Error('the demo is only available in development (' + res.status + ')');
       inbox = (await res.json()).inboxId;
     }
-    var script = document.createElement('script');
+    const script = document.createElement('script');
     script.async = true;
     script.src = '/widget/loader.js';
     script.setAttribute('data-inbox', inbox);

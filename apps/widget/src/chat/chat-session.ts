@@ -11,7 +11,7 @@ import {
 import { buildChatView, type ChatView } from './chat-view';
 import { CHAT_CSS } from './chat-styles';
 import { chatTexts, type ChatTexts } from './i18n';
-import { applyStatus, markReadUntil, mergeMessage, type ChatMessage } from './message-list';
+import { markReadUntil, mergeMessage, type ChatMessage } from './message-list';
 import { renderMessage } from './message-view';
 import { TokenStore } from './token-store';
 import { WidgetApi, WidgetApiError } from './widget-api';
@@ -140,10 +140,6 @@ export class ChatSession implements ChatController {
       this.messages = mergeMessage(this.messages, message);
       this.render();
       this.acknowledge([message]);
-    });
-    socket.on('status', ({ messageId, status }) => {
-      this.messages = applyStatus(this.messages, messageId, status);
-      this.render();
     });
     socket.on('read', ({ until }) => {
       this.messages = markReadUntil(this.messages, until);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatMessage } from './message-list';
-import { applyStatus, markReadUntil, mergeMessage } from './message-list';
+import { markReadUntil, mergeMessage } from './message-list';
 
 const base: ChatMessage = {
   id: 'local-1',
@@ -28,7 +28,6 @@ describe('mergeMessage', () => {
     const stored = { ...base, id: 'm1', status: 'read' as const, local: undefined };
     const merged = mergeMessage([stored], { ...stored, status: 'sent' });
     expect(merged[0].status).toBe('read');
-    expect(applyStatus(merged, 'm1', 'delivered')[0].status).toBe('read');
   });
 
   it('keeps messages in time order and does not duplicate by id', () => {

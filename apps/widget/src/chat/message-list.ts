@@ -26,16 +26,6 @@ export function mergeMessage(list: ChatMessage[], incoming: ChatMessage): ChatMe
   return next;
 }
 
-export function applyStatus(
-  list: ChatMessage[],
-  messageId: string,
-  status: VisitorMessageStatus,
-): ChatMessage[] {
-  return list.map((m) =>
-    m.id === messageId ? { ...m, status: laterStatus(m.status, status) } : m,
-  );
-}
-
 function laterStatus(
   a: VisitorMessageStatus | null,
   b: VisitorMessageStatus | null,

@@ -49,7 +49,6 @@ export interface VisitorHistoryDto {
 
 export interface WidgetServerToClientEvents {
   message: (message: VisitorMessageDto) => void;
-  status: (update: { messageId: string; status: VisitorMessageStatus }) => void;
   typing: (signal: { typing: boolean; name: string | null }) => void;
   /** Operators have read the conversation: the visitor's messages up to `until` get the read tick. */
   read: (info: { until: string }) => void;
