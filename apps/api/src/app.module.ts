@@ -17,6 +17,7 @@ import { OperatorsModule } from './modules/operators/operators.module';
 import { SeedModule } from './modules/seed/seed.module';
 import { SnoozeModule } from './modules/snooze/snooze.module';
 import { WebchatModule } from './modules/webchat/webchat.module';
+import { EmailModule } from './modules/email/email.module';
 
 /** Infrastructure (core/) first, then the product's domains (modules/). */
 @Module({})
@@ -40,6 +41,7 @@ export class AppModule {
         SnoozeModule,
         SeedModule,
         WebchatModule,
+        EmailModule,
       ],
       controllers: [HealthController],
     };

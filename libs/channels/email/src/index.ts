@@ -11,3 +11,4 @@ export * from './lib/send/reply-composer';
 export * from './lib/send/sent-folder';
 export * from './lib/send/smtp-error-mapper';
 export * from './lib/check/connection-check';
+export * from './lib/shared/subject';

@@ -35,7 +35,7 @@ export interface DovecotServer {
     user: string,
     mailbox: string,
     source: Buffer | string,
-    flags?: string[],
+    options?: { flags?: string[]; receivedAt?: Date },
   ): Promise<{ uid: number; uidValidity: number }>;
   /** Current UIDVALIDITY and next UID of a mailbox. */
   mailboxStatus(
@@ -99,10 +99,10 @@ export async function startDovecot(options: { users: DovecotUser[] }): Promise<D
     host: '127.0.0.1',
     port,
     users: options.users,
-    async appendMessage(user, mailbox, source, flags = []) {
+    async appendMessage(user, mailbox, source, options = {}) {
       const client = await login(user);
       try {
-        const res = await client.append(mailbox, source, flags);
+        const res = await client.append(mailbox, source, options.flags ?? [], options.receivedAt);
         if (!res || res.uid === undefined || res.uidValidity === undefined)
           throw new Error('APPEND returned no UID');
         return { uid: res.uid, uidValidity: Number(res.uidValidity) };

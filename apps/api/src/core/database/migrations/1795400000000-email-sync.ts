@@ -54,6 +54,8 @@ export class EmailSync1795400000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query('DROP TABLE email_seen_messages; DROP TABLE email_sync_log; DROP TABLE email_sync_states;');
+    await q.query(
+      'DROP TABLE email_seen_messages; DROP TABLE email_sync_log; DROP TABLE email_sync_states;',
+    );
   }
 }

@@ -1,8 +1,13 @@
 import { InitialSchema1763800000000 } from './1763800000000-initial-schema';
 import { Webchat1795300000000 } from './1795300000000-webchat';
+import { EmailSync1795400000000 } from './1795400000000-email-sync';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled API carries them.
  * Add one line per new migration file.
  */
-export const MIGRATIONS = [InitialSchema1763800000000, Webchat1795300000000];
+export const MIGRATIONS = [
+  InitialSchema1763800000000,
+  Webchat1795300000000,
+  EmailSync1795400000000,
+];

@@ -1,0 +1,147 @@
+import { Injectable } from '@nestjs/common';
+import {
+  ChannelInputError,
+  type InboundEvent,
+  type InboundMessageEvent,
+} from '@switchboard/channels-core';
+import {
+  EmailChannelAdapter,
+  type EmailInboxContext,
+  type RawEmail,
+} from '@switchboard/channels-email';
+import { InboundPipelineService } from '../channels/inbound-pipeline.service';
+import { EmailSyncStateRepository } from './email-sync-state.repository';
+import { EmailThreadingQuery } from './email-threading.query';
+
+export type EmailIngestResult =
+  'stored' | 'duplicate' | 'refused' | 'skipped' | 'capped' | 'status';
+
+/**
+ * One fetched message → the core pipeline, with the email rules around it: never re-import a
+ * Message-ID this inbox already took (even if its conversation was deleted since), thread by
+ * subject + sender when a client dropped every header, cap a conversation's inbound mail per hour
+ * (mail loops), and turn unreadable mail into a visible log entry instead of a stuck mailbox.
+ */
+@Injectable()
+export class EmailIngestService {
+  constructor(
+    private readonly adapter: EmailChannelAdapter,
+    private readonly pipeline: InboundPipelineService,
+    private readonly threading: EmailThreadingQuery,
+    private readonly state: EmailSyncStateRepository,
+  ) {}
+
+  async ingest(
+    accountId: string,
+    ctx: EmailInboxContext,
+    raw: RawEmail,
+  ): Promise<EmailIngestResult> {
+    const inboxId = ctx.inboxId;
+    let events: InboundEvent[];
+    try {
+      events = await this.adapter.parseInbound(raw, ctx);
+    } catch (err) {
+      if (!(err instanceof ChannelInputError)) throw err;
+      await this.state.log(inboxId, { uid: raw.uid, action: 'refused', reason: err.message });
+      return 'refused';
+    }
+    if (events.length === 0) {
+      await this.state.log(inboxId, {
+        uid: raw.uid,
+        action: 'skipped',
+        reason: 'Nothing to store: our own message coming back, or a delivery delay notice',
+      });
+      return 'skipped';
+    }
+    let result: EmailIngestResult = 'skipped';
+    for (const event of events) {
+      result =
+        event.type === 'status'
+          ? await this.ingestStatus(inboxId, event)
+          : await this.ingestMessage(accountId, ctx, raw, event);
+    }
+    return result;
+  }
+
+  private async ingestStatus(inboxId: string, event: InboundEvent): Promise<EmailIngestResult> {
+    await this.pipeline.ingest(inboxId, [event]);
+    return 'status';
+  }
+
+  private async ingestMessage(
+    accountId: string,
+    ctx: EmailInboxContext,
+    raw: RawEmail,
+    event: InboundMessageEvent,
+  ): Promise<EmailIngestResult> {
+    const inboxId = ctx.inboxId;
+    if (await this.state.wasSeen(inboxId, event.externalId)) return 'duplicate';
+
+    const references = event.thread?.references ?? [];
+    let token = event.thread?.conversationToken ?? null;
+    const byReference = token ? null : await this.threading.byReferences(accountId, references);
+    if (!token && !byReference) {
+      token = await this.threading.bySubjectAndSender(
+        inboxId,
+        event.sender.externalId,
+        event.subject,
+      );
+    }
+
+    const conversationId = token ?? byReference;
+    if (
+      conversationId &&
+      (await this.threading.incomingInLastHour(conversationId)) >= ctx.settings.hourlyMessageCap
+    ) {
+      await this.state.log(inboxId, {
+        uid: raw.uid,
+        messageId: event.externalId,
+        action: 'capped',
+        reason: `More than ${ctx.settings.hourlyMessageCap} messages in one conversation within an hour (mail loop?)`,
+      });
+      await this.state.markSeen(inboxId, event.externalId, conversationId);
+      return 'capped';
+    }
+
+    const clean = withoutNulBytes({
+      ...event,
+      // Email: a message that matches no thread is a new conversation, never "the latest one".
+      thread: { references, conversationToken: token, continueLatest: false },
+    });
+    try {
+      const [outcome] = await this.pipeline.ingest(inboxId, [clean]);
+      await this.state.markSeen(
+        inboxId,
+        event.externalId,
+        outcome?.kind === 'stored' ? outcome.conversationId : conversationId,
+      );
+      return outcome?.kind === 'stored' ? 'stored' : 'duplicate';
+    } catch (err) {
+      if (!(err instanceof ChannelInputError)) throw err;
+      await this.state.log(inboxId, {
+        uid: raw.uid,
+        messageId: event.externalId,
+        action: 'refused',
+        reason: err.message,
+      });
+      return 'refused';
+    }
+  }
+}
+
+/** PostgreSQL text cannot hold NUL; broken mail sometimes carries it. */
+function withoutNulBytes(event: InboundMessageEvent): InboundMessageEvent {
+  const strip = (s: string | null | undefined) =>
+    typeof s === 'string' ? s.split(String.fromCharCode(0)).join('') : s;
+  return {
+    ...event,
+    text: strip(event.text) ?? null,
+    html: strip(event.html),
+    subject: strip(event.subject),
+    sender: { ...event.sender, name: strip(event.sender.name) },
+    attachments: (event.attachments ?? []).map((a) => ({
+      ...a,
+      filename: strip(a.filename) || 'attachment',
+    })),
+  };
+}

@@ -1,0 +1,202 @@
+import {
+  createTestDatabase,
+  loginAs,
+  startDovecot,
+  startSmtpPeer,
+  startTestApi,
+  type ApiClient,
+  type DovecotServer,
+  type SmtpPeer,
+  type TestApi,
+  type TestDatabase,
+} from '@switchboard/testing';
+import type { EmailSyncStatusDto } from './email-sync-status.controller';
+import {
+  createEmailInbox,
+  customerMail,
+  eventually,
+  SUPPORT,
+  useFastEmailSync,
+  waitForMessage,
+} from './testing/email-test-kit';
+
+describe('email sync: Dovecot → conversations', () => {
+  let dovecot: DovecotServer;
+  let smtp: SmtpPeer;
+  let db: TestDatabase;
+  let api: TestApi;
+  let admin: ApiClient;
+  let inboxId: string;
+  const day = 24 * 3600_000;
+
+  const append = (mail: { source: string }, receivedAt?: Date) =>
+    dovecot.appendMessage(SUPPORT.user, 'INBOX', mail.source, { receivedAt });
+  const count = async (sql: string, params: unknown[] = []) =>
+    (await api.dataSource.query(sql, params))[0].n as number;
+
+  beforeAll(async () => {
+    useFastEmailSync();
+    dovecot = await startDovecot({ users: [SUPPORT] });
+    smtp = await startSmtpPeer();
+    db = await createTestDatabase();
+    // History on the server before the inbox is connected: two recent mails, one too old to import.
+    await append(
+      customerMail({
+        subject: 'Old history',
+        text: 'ancient',
+        messageId: '<old@customer.example>',
+      }),
+      new Date(Date.now() - 90 * day),
+    );
+    await append(
+      customerMail({
+        subject: 'Recent one',
+        text: 'first',
+        messageId: '<recent-1@customer.example>',
+      }),
+      new Date(Date.now() - 3 * day),
+    );
+    await append(
+      customerMail({
+        subject: 'Recent two',
+        text: 'second',
+        messageId: '<recent-2@customer.example>',
+        from: 'bob@buyer.example',
+      }),
+      new Date(Date.now() - day),
+    );
+    api = await startTestApi({ databaseUrl: db.url });
+    admin = (await loginAs(api.baseUrl)).client;
+    inboxId = (await createEmailInbox(admin, dovecot, smtp)).id;
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    await db?.drop();
+    await smtp?.close();
+    await dovecot?.stop();
+  });
+
+  it('imports recent history on first connect, with progress in the inbox settings', async () => {
+    await waitForMessage(api.dataSource, '<recent-1@customer.example>');
+    await waitForMessage(api.dataSource, '<recent-2@customer.example>');
+    const status = await eventually(async () => {
+      const s = await admin.ok<EmailSyncStatusDto>('GET', `/api/inboxes/${inboxId}/email-sync`);
+      return s.history.completed && s;
+    });
+    expect(status.history).toEqual({ total: 2, done: 2, completed: true });
+    expect(status.status).toBe('idle');
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM messages WHERE external_id = '<old@customer.example>'`,
+      ),
+    ).toBe(0);
+  });
+
+  it('shows a message appended to the mailbox as a conversation, live (IDLE)', async () => {
+    const mail = customerMail({ subject: 'Broken blender', text: 'It makes a noise.' });
+    const started = Date.now();
+    await append(mail);
+    const stored = await waitForMessage(api.dataSource, mail.messageId, 5000);
+    expect(Date.now() - started).toBeLessThan(5000);
+    const [conv] = await api.dataSource.query(
+      'SELECT subject, inbox_id FROM conversations WHERE id = $1',
+      [stored.conversation_id],
+    );
+    expect(conv).toEqual({ subject: 'Broken blender', inbox_id: inboxId });
+  });
+
+  it('threads replies: by References, by subject + sender when headers are dropped; a new subject is a new conversation', async () => {
+    const first = customerMail({ subject: 'Invoice missing', text: 'Where is it?' });
+    await append(first);
+    const original = await waitForMessage(api.dataSource, first.messageId);
+
+    const reply = customerMail({
+      subject: 'Re: Invoice missing',
+      text: 'Any news?',
+      inReplyTo: first.messageId,
+      references: [first.messageId],
+    });
+    await append(reply);
+    expect((await waitForMessage(api.dataSource, reply.messageId)).conversation_id).toBe(
+      original.conversation_id,
+    );
+
+    const headerless = customerMail({ subject: 'RE: Invoice missing', text: 'Hello??' });
+    await append(headerless);
+    expect((await waitForMessage(api.dataSource, headerless.messageId)).conversation_id).toBe(
+      original.conversation_id,
+    );
+
+    const other = customerMail({ subject: 'Change my address', text: 'New address...' });
+    await append(other);
+    expect((await waitForMessage(api.dataSource, other.messageId)).conversation_id).not.toBe(
+      original.conversation_id,
+    );
+  });
+
+  it('refuses unreadable mail with a visible reason and keeps syncing the mail after it', async () => {
+    await append({
+      source:
+        'To: support@example.test\r\nSubject: nobody sent this\r\nMessage-ID: <nofrom@x.example>\r\n\r\nhi\r\n',
+    });
+    await append({
+      source:
+        'From: a@b.example\r\nContent-Type: multipart/mixed; boundary="x"\r\n\r\n--x\r\nContent-Type: text/plain\r\n\r\nbroken \u0000 body\r\n',
+    });
+    const after = customerMail({ subject: 'After the bad ones', text: 'still here' });
+    await append(after);
+    await waitForMessage(api.dataSource, after.messageId);
+    const status = await admin.ok<EmailSyncStatusDto>('GET', `/api/inboxes/${inboxId}/email-sync`);
+    expect(status.log.map((l) => l.reason)).toContainEqual(
+      expect.stringContaining('no sender address'),
+    );
+    // The headerless, body-broken one is stored as well as it can be (synthesised Message-ID).
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM messages WHERE external_id LIKE '<sb-%@missing-message-id.invalid>'`,
+      ),
+    ).toBe(1);
+  });
+
+  it('a UIDVALIDITY change duplicates nothing, and deleted conversations stay deleted', async () => {
+    const doomed = customerMail({ subject: 'Delete me', text: 'spam' });
+    await append(doomed);
+    const stored = await waitForMessage(api.dataSource, doomed.messageId);
+    await api.dataSource.query('DELETE FROM conversations WHERE id = $1', [stored.conversation_id]);
+    const before = await count(`SELECT count(*)::int AS n FROM messages WHERE inbox_id = $1`, [
+      inboxId,
+    ]);
+
+    await dovecot.resetUidValidity(SUPPORT.user, 'INBOX');
+    const next = customerMail({ subject: 'After renumbering', text: 'new mail' });
+    await append(next);
+    await waitForMessage(api.dataSource, next.messageId);
+
+    expect(
+      await count(`SELECT count(*)::int AS n FROM messages WHERE inbox_id = $1`, [inboxId]),
+    ).toBe(before + 1);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM messages WHERE external_id = $1`, [
+        doomed.messageId,
+      ]),
+    ).toBe(0);
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM (SELECT external_id FROM messages WHERE inbox_id = $1 GROUP BY 1 HAVING count(*) > 1) d`,
+        [inboxId],
+      ),
+    ).toBe(0);
+  });
+
+  it('the watchdog notices a silently dead connection and reconnects', async () => {
+    expect(await dovecot.freezeConnections()).toBeGreaterThan(0);
+    try {
+      const mail = customerMail({ subject: 'While frozen', text: 'are you there?' });
+      await append(mail);
+      await waitForMessage(api.dataSource, mail.messageId, 15_000);
+    } finally {
+      await dovecot.thawConnections();
+    }
+  });
+});

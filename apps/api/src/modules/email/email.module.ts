@@ -1,0 +1,52 @@
+import { Injectable, Logger, Module, OnModuleInit } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { EmailChannelAdapter } from '@switchboard/channels-email';
+import { ChannelRegistryService } from '../channels/channel-registry.service';
+import { EmailInboxCheckInterceptor } from './email-inbox-check.interceptor';
+import { EmailIngestService } from './email-ingest.service';
+import { EmailSyncStateRepository } from './email-sync-state.repository';
+import { EmailSyncStatusController } from './email-sync-status.controller';
+import { EMAIL_SYNC_TIMINGS, loadEmailSyncTimings } from './email-sync-timings';
+import { EmailSyncService } from './email-sync.service';
+import { EmailThreadingQuery } from './email-threading.query';
+
+/** Puts the email adapter into the channel registry. */
+@Injectable()
+class EmailAdapterRegistration implements OnModuleInit {
+  constructor(
+    private readonly registry: ChannelRegistryService,
+    private readonly adapter: EmailChannelAdapter,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register(this.adapter);
+  }
+}
+
+const logger = new Logger('EmailChannel');
+
+/** The email channel: IMAP sync into the pipeline, SMTP replies through the adapter, inbox checks. */
+@Module({
+  controllers: [EmailSyncStatusController],
+  providers: [
+    {
+      provide: EmailChannelAdapter,
+      useFactory: () =>
+        new EmailChannelAdapter({
+          onSentCopyError: (err, ctx) =>
+            logger.warn(
+              `inbox ${ctx.inboxId}: reply sent, but the copy to the Sent folder failed: ${String(err)}`,
+            ),
+        }),
+    },
+    EmailAdapterRegistration,
+    { provide: EMAIL_SYNC_TIMINGS, useFactory: () => loadEmailSyncTimings() },
+    EmailSyncStateRepository,
+    EmailThreadingQuery,
+    EmailIngestService,
+    EmailSyncService,
+    { provide: APP_INTERCEPTOR, useClass: EmailInboxCheckInterceptor },
+  ],
+  exports: [EmailChannelAdapter],
+})
+export class EmailModule {}
