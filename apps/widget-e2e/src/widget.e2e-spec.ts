@@ -66,6 +66,20 @@ describe('web chat widget in Chromium: customer site ↔ operator inbox', () => 
       'visitor: Great, thanks!',
     ]);
 
+    // A new tab of the same browser is the same visitor: with the bubble closed, a reply shows
+    // up as an unread badge; the tab with the chat open shows it at once.
+    const tab = await h.newPage(context);
+    tab.on('request', (r) => requests.push(new URL(r.url()).origin));
+    await tab.goto(h.site.url('/boots'));
+    await tab.waitForSelector('.sb-chat', { state: 'attached' });
+    await operator.reply('Anything else?');
+    await widget.waitForMessage('operator', 'Anything else?');
+    await tab.waitForSelector('.sb-badge:text-is("1")');
+    const inTab = new WidgetUi(tab);
+    await inTab.open();
+    await inTab.waitForMessage('operator', 'Anything else?');
+    expect(await tab.isVisible('.sb-badge')).toBe(false);
+
     // Nothing but the site itself and Switchboard; no cookies at all.
     expect(new Set(requests)).toEqual(new Set([h.site.origin, h.api.baseUrl]));
     expect(await context.cookies()).toEqual([]);

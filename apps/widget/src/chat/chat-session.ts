@@ -29,7 +29,6 @@ export class ChatSession implements ChatController {
   private settings: WidgetSettingsDto | null = null;
   private socket: WidgetSocket | null = null;
   private open = false;
-  private unread = new Set<string>();
   private acked = { delivered: new Set<string>(), read: new Set<string>() };
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
   private typingSent = false;
@@ -53,7 +52,7 @@ export class ChatSession implements ChatController {
     this.open = open;
     if (open) {
       this.view.textarea.focus();
-      void this.ready.then(() => this.markRead());
+      void this.ready.then(() => this.acknowledge());
     }
   }
 
@@ -117,7 +116,7 @@ export class ChatSession implements ChatController {
     const history = await this.api.history();
     for (const message of history.items) this.messages = mergeMessage(this.messages, message);
     this.render();
-    this.acknowledge(history.items);
+    this.acknowledge();
   }
 
   private connect(visitorToken: string): void {
@@ -133,13 +132,14 @@ export class ChatSession implements ChatController {
       this.view.typing.textContent = '';
       // After a reconnect, fetch what arrived while we were away.
       if (connectedBefore) void this.loadHistory().catch(() => undefined);
+      else this.acknowledge();
       connectedBefore = true;
     });
     socket.on('disconnect', () => (this.view.typing.textContent = this.texts.offline));
     socket.on('message', (message) => {
       this.messages = mergeMessage(this.messages, message);
       this.render();
-      this.acknowledge([message]);
+      this.acknowledge();
     });
     socket.on('read', ({ until }) => {
       this.messages = markReadUntil(this.messages, until);
@@ -153,35 +153,37 @@ export class ChatSession implements ChatController {
     });
   }
 
-  /** Delivered for every operator message that reached us; read too when the panel is in view. */
-  private acknowledge(items: VisitorMessageDto[]): void {
-    const fresh = items
-      .filter((m) => m.author === 'operator' && !this.acked.delivered.has(m.id))
+  /**
+   * Receipts for operator messages: delivered once they reach this widget, read once the open panel
+   * shows them. Unread = operator messages not read yet, which also drives the bubble's badge.
+   */
+  private acknowledge(): void {
+    const fromOperators = this.messages.filter(
+      (m) => m.author === 'operator' && m.status !== 'read',
+    );
+    const socket = this.socket?.connected ? this.socket : null;
+    const undelivered = fromOperators
+      .filter((m) => m.status !== 'delivered' && !this.acked.delivered.has(m.id))
       .map((m) => m.id);
-    if (fresh.length > 0) {
-      fresh.forEach((id) => this.acked.delivered.add(id));
-      this.socket?.emit('receipt', { status: 'delivered', messageIds: fresh.slice(-100) });
-      if (!this.open) fresh.forEach((id) => this.unread.add(id));
+    if (socket && undelivered.length > 0) {
+      undelivered.forEach((id) => this.acked.delivered.add(id));
+      socket.emit('receipt', { status: 'delivered', messageIds: undelivered.slice(-100) });
     }
-    if (this.open) this.markRead();
-    else this.options.onUnread(this.unread.size);
-  }
-
-  private markRead(): void {
-    if (!this.open || document.visibilityState === 'hidden') return;
-    const ids = this.messages
-      .filter((m) => m.author === 'operator' && !this.acked.read.has(m.id))
-      .map((m) => m.id);
-    this.unread.clear();
-    this.options.onUnread(0);
-    if (ids.length === 0 || !this.socket?.connected) return;
-    ids.forEach((id) => this.acked.read.add(id));
-    this.socket.emit('receipt', { status: 'read', messageIds: ids.slice(-100) });
+    const unread = fromOperators.filter((m) => !this.acked.read.has(m.id)).map((m) => m.id);
+    const inView = this.open && document.visibilityState !== 'hidden';
+    if (inView && socket && unread.length > 0) {
+      unread.forEach((id) => this.acked.read.add(id));
+      socket.emit('receipt', { status: 'read', messageIds: unread.slice(-100) });
+    }
+    this.options.onUnread(inView ? 0 : unread.length);
   }
 
   private bindView(): void {
     const { composer, textarea, fileInput, emailForm, closeButton } = this.view;
     closeButton.addEventListener('click', () => this.options.requestClose());
+    this.view.root.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') this.options.requestClose();
+    });
     composer.addEventListener('submit', (event) => {
       event.preventDefault();
       this.sendText();
@@ -202,7 +204,7 @@ export class ChatSession implements ChatController {
       event.preventDefault();
       void this.saveEmail();
     });
-    document.addEventListener('visibilitychange', () => this.markRead());
+    document.addEventListener('visibilitychange', () => this.acknowledge());
   }
 
   private typing(): void {
@@ -269,8 +271,8 @@ export class ChatSession implements ChatController {
     this.messages = mergeMessage(this.messages, pending);
     this.render();
     const request = file
-      ? this.api.sendFile(clientMessageId, file, text)
-      : this.api.sendText(clientMessageId, text, null);
+      ? this.api.sendFile(clientMessageId, file, text, pageUrl())
+      : this.api.sendText(clientMessageId, text, null, pageUrl());
     request.then(
       (stored) => {
         this.messages = mergeMessage(this.messages, stored);
@@ -288,7 +290,7 @@ export class ChatSession implements ChatController {
   private async saveEmail(): Promise<void> {
     const email = this.view.emailInput.value.trim();
     try {
-      const saved = await this.api.saveEmail(email, location.href);
+      const saved = await this.api.saveEmail(email, pageUrl());
       this.setError('');
       this.showEmail(true, saved.email);
     } catch (error) {
@@ -339,6 +341,11 @@ export class ChatSession implements ChatController {
   private setError(message: string): void {
     this.view.error.textContent = message;
   }
+}
+
+/** The page for the follow-up link; query and fragment left out, they may carry private data. */
+function pageUrl(): string {
+  return `${location.origin}${location.pathname}`;
 }
 
 function newId(): string {

@@ -38,18 +38,19 @@ export class WidgetApi {
     return this.call<VisitorHistoryDto>('GET', '/messages');
   }
 
-  sendText(clientMessageId: string, text: string, visitorName: string | null) {
+  sendText(clientMessageId: string, text: string, visitorName: string | null, pageUrl: string) {
     return this.call<VisitorMessageDto>(
       'POST',
       '/messages',
-      JSON.stringify({ clientMessageId, text, visitorName }),
+      JSON.stringify({ clientMessageId, text, visitorName, pageUrl }),
     );
   }
 
-  sendFile(clientMessageId: string, file: File, text: string) {
+  sendFile(clientMessageId: string, file: File, text: string, pageUrl: string) {
     const form = new FormData();
     form.set('clientMessageId', clientMessageId);
     form.set('text', text);
+    form.set('pageUrl', pageUrl);
     form.set('file', file);
     return this.call<VisitorMessageDto>('POST', '/attachments', form);
   }

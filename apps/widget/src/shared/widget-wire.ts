@@ -41,7 +41,7 @@ export interface VisitorMessageDto {
   senderName: string | null;
   text: string | null;
   attachments: VisitorAttachmentDto[];
-  /** Ticks on the visitor's own messages; null on operator messages. */
+  /** Visitor messages: their ticks. Operator messages: how far they got with the visitor (unread until 'read'). */
   status: VisitorMessageStatus | null;
   createdAt: string;
 }

@@ -39,6 +39,7 @@ export interface VisitorMessageDto {
   senderName: string | null;
   text: string | null;
   attachments: VisitorAttachmentDto[];
+  /** Visitor messages: their ticks. Operator messages: how far they got with the visitor (unread until 'read'). */
   status: VisitorMessageStatus | null;
   createdAt: string;
 }

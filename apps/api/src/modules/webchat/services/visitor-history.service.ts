@@ -12,6 +12,7 @@ interface VisitorMessageRow {
   attachments: AttachmentDto[];
   external_id: string | null;
   operator_name: string | null;
+  delivery_status: string | null;
   created_at: Date;
   /** Incoming messages among the conversation's `unread_count` newest are not read yet. */
   unread: boolean;
@@ -132,7 +133,8 @@ export class VisitorHistoryService {
 }
 
 const SELECT = `
-  SELECT m.id, m.direction, m.text, m.attachments, m.external_id, o.name AS operator_name, m.created_at,
+  SELECT m.id, m.direction, m.text, m.attachments, m.external_id, o.name AS operator_name, m.delivery_status,
+         m.created_at,
          (m.direction = 'incoming' AND ROW_NUMBER() OVER (
             PARTITION BY m.conversation_id, m.direction ORDER BY m.created_at DESC, m.id DESC) <= c.unread_count) AS unread
     FROM contact_identities ci
@@ -156,7 +158,12 @@ function toVisitorMessage(r: VisitorMessageRow, visitorKey: string): VisitorMess
       contentType: a.contentType,
       size: a.size,
     })),
-    status: mine ? (r.unread ? 'delivered' : 'read') : null,
+    status: mine ? (r.unread ? 'delivered' : 'read') : operatorStatus(r.delivery_status),
     createdAt: r.created_at.toISOString(),
   };
+}
+
+/** How far an operator message got with this visitor (read ones do not count as unread in the widget). */
+function operatorStatus(status: string | null): VisitorMessageDto['status'] {
+  return status === 'sent' || status === 'delivered' || status === 'read' ? status : null;
 }
