@@ -113,7 +113,7 @@ describe('email replies: operator → SMTP peer, and back', () => {
     expect(received.parsed.from?.value[0].name).toMatch(/\(Acme Support\)$/);
     expect(received.parsed.text?.trim()).toBe('It ships today.');
     expect(received.parsed.html).toContain('It ships today.');
-    const ourId = received.parsed.messageId!;
+    const ourId = received.parsed.messageId ?? '';
     expect(ourId).toMatch(
       new RegExp(`^<conv-${incoming.conversation_id}\\.${sent.id}@example\\.test>$`),
     );
@@ -191,7 +191,7 @@ describe('email replies: operator → SMTP peer, and back', () => {
     const before = smtp.messages.length;
     const corpus = readdirSync(join(FIXTURES, 'auto-reply')).filter((f) => !f.startsWith('human-'));
     for (const file of corpus) await append(readFileSync(join(FIXTURES, 'auto-reply', file)));
-    const last = `<${corpus.at(-1)!.replace(/\.eml$/, '')}@customer.example>`;
+    const last = `<${(corpus.at(-1) ?? '').replace(/\.eml$/, '')}@customer.example>`;
     await waitForMessage(api.dataSource, last);
     await eventually(async () => {
       const s = await admin.ok<EmailSyncStatusDto>('GET', `/api/inboxes/${inboxId}/email-sync`);

@@ -189,7 +189,40 @@ describe('email sync: Dovecot → conversations', () => {
     ).toBe(0);
   });
 
+  it('caps the inbound mail of one conversation per hour (mail loops) with a visible log entry', async () => {
+    await admin.ok('PATCH', `/api/inboxes/${inboxId}`, { settings: { hourlyMessageCap: 2 } });
+    const first = customerMail({ subject: 'Loop', text: 'ping 1', from: 'loop@customer.example' });
+    await append(first);
+    await waitForMessage(api.dataSource, first.messageId);
+    const ids = [first.messageId];
+    for (const n of [2, 3]) {
+      const next = customerMail({
+        subject: 'Re: Loop',
+        text: `ping ${n}`,
+        from: 'loop@customer.example',
+        inReplyTo: ids.at(-1),
+      });
+      ids.push(next.messageId);
+      await append(next);
+    }
+    await waitForMessage(api.dataSource, ids[1]);
+    const log = await eventually(async () => {
+      const s = await admin.ok<EmailSyncStatusDto>('GET', `/api/inboxes/${inboxId}/email-sync`);
+      return s.log.find((l) => l.action === 'capped' && l.messageId === ids[2]);
+    });
+    expect(log.reason).toContain('More than 2 messages in one conversation within an hour');
+    expect(
+      await count(`SELECT count(*)::int AS n FROM messages WHERE external_id = $1`, [ids[2]]),
+    ).toBe(0);
+    await admin.ok('PATCH', `/api/inboxes/${inboxId}`, { settings: { hourlyMessageCap: 30 } });
+  });
+
   it('the watchdog notices a silently dead connection and reconnects', async () => {
+    // Settle on one live IDLE connection first (the cap test above restarted the sync).
+    await new Promise((r) => setTimeout(r, 1500));
+    const warmup = customerMail({ subject: 'Warm-up', text: 'hello' });
+    await append(warmup);
+    await waitForMessage(api.dataSource, warmup.messageId);
     expect(await dovecot.freezeConnections()).toBeGreaterThan(0);
     try {
       const mail = customerMail({ subject: 'While frozen', text: 'are you there?' });
