@@ -3,7 +3,6 @@ import type { ChatController, ChatMountOptions } from '../shared/chat-mount';
 import {
   WIDGET_NAMESPACE,
   type VisitorAttachmentDto,
-  type VisitorMessageDto,
   type WidgetClientToServerEvents,
   type WidgetServerToClientEvents,
   type WidgetSettingsDto,

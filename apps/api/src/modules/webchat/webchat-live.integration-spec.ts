@@ -14,6 +14,8 @@ import {
 import { WidgetVisitorClient } from './testing/widget-visitor-client';
 
 const SHOP = 'https://shop.example';
+/** The delivery worker and cross-instance signals share two cores with everything else in CI. */
+const WAIT_MS = 15_000;
 
 describe('web chat live: replies, typing, ticks, follow-up email, several instances', () => {
   let db: TestDatabase;
@@ -69,11 +71,13 @@ describe('web chat live: replies, typing, ticks, follow-up email, several instan
       await v.connect();
       const mine = await v.say('Is the tent waterproof?');
       const conversationId = await conversationOf(v);
-      await operator.waitFor((events) =>
-        events.some(
-          (e) =>
-            e.type === 'message.created' && e.payload.message.text === 'Is the tent waterproof?',
-        ),
+      await operator.waitFor(
+        (events) =>
+          events.some(
+            (e) =>
+              e.type === 'message.created' && e.payload.message.text === 'Is the tent waterproof?',
+          ),
+        WAIT_MS,
       );
 
       const reply = await admin.ok<MessageDto>(
@@ -81,26 +85,28 @@ describe('web chat live: replies, typing, ticks, follow-up email, several instan
         `/api/conversations/${conversationId}/messages`,
         { text: 'Yes, <b>5000 mm</b>.' },
       );
-      const live = await eventually(async () => v.received.find((m) => m.id === reply.id));
+      const live = await eventually(async () => v.received.find((m) => m.id === reply.id), WAIT_MS);
       expect(live).toMatchObject({
         author: 'operator',
         text: 'Yes, <b>5000 mm</b>.',
         senderName: expect.any(String),
       });
       // Replying read the conversation: the visitor's message gets its read tick.
-      await eventually(async () => v.reads.length > 0);
+      await eventually(async () => v.reads.length > 0, WAIT_MS);
       expect((await v.history()).body.items.find((m) => m.id === mine.body.id)?.status).toBe(
         'read',
       );
 
       v.socket?.emit('receipt', { status: 'read', messageIds: [reply.id] });
-      await operator.waitFor((events) =>
-        events.some(
-          (e) =>
-            e.type === 'message.updated' &&
-            e.payload.message.id === reply.id &&
-            e.payload.message.deliveryStatus === 'read',
-        ),
+      await operator.waitFor(
+        (events) =>
+          events.some(
+            (e) =>
+              e.type === 'message.updated' &&
+              e.payload.message.id === reply.id &&
+              e.payload.message.deliveryStatus === 'read',
+          ),
+        WAIT_MS,
       );
     } finally {
       v.disconnect();
@@ -119,14 +125,15 @@ describe('web chat live: replies, typing, ticks, follow-up email, several instan
       await v.connect();
       const conversationId = await conversationOf(v);
       v.socket?.emit('typing', { typing: true });
-      await eventually(async () =>
-        seenByOperator.find((s) => s.conversationId === conversationId && s.typing),
+      await eventually(
+        async () => seenByOperator.find((s) => s.conversationId === conversationId && s.typing),
+        WAIT_MS,
       );
       expect(seenByOperator.find((s) => s.conversationId === conversationId)?.actor.type).toBe(
         'contact',
       );
       operator.socket.emit('typing', { conversationId, typing: true });
-      const typing = await eventually(async () => v.typing.find((t) => t.typing));
+      const typing = await eventually(async () => v.typing.find((t) => t.typing), WAIT_MS);
       expect(typing.name).toEqual(expect.any(String));
     } finally {
       v.disconnect();
@@ -151,7 +158,7 @@ describe('web chat live: replies, typing, ticks, follow-up email, several instan
         text: 'It ships on Monday <script>x</script>',
       },
     );
-    const [mail] = (await smtp.waitForMessages(already + 1)).slice(already);
+    const [mail] = (await smtp.waitForMessages(already + 1, WAIT_MS)).slice(already);
     expect(mail.envelope.to).toEqual(['visitor@example.com']);
     expect(mail.parsed.messageId).toBe(`<webchat.${conversationId}.${reply.id}@127.0.0.1>`);
     expect(mail.parsed.text).toContain('It ships on Monday <script>x</script>');
@@ -165,7 +172,7 @@ describe('web chat live: replies, typing, ticks, follow-up email, several instan
         [reply.id],
       );
       return rows[0].delivery_status === 'sent';
-    });
+    }, WAIT_MS);
     expect((await v.history()).body.items.some((m) => m.id === reply.id)).toBe(true);
   });
 
@@ -183,7 +190,7 @@ describe('web chat live: replies, typing, ticks, follow-up email, several instan
         `/api/conversations/${conversationId}/messages`,
         { text: 'Great!' },
       );
-      await eventually(async () => v.received.find((m) => m.id === reply.id), 10_000);
+      await eventually(async () => v.received.find((m) => m.id === reply.id), WAIT_MS);
       await new Promise((r) => setTimeout(r, 300));
       expect(smtp.messages.length).toBe(already);
     } finally {
