@@ -6,5 +6,6 @@ module.exports = {
     '<rootDir>/libs/testing/jest.config.cjs',
     '<rootDir>/apps/api/jest.config.cjs',
     '<rootDir>/apps/widget-e2e/jest.config.cjs',
+    '<rootDir>/apps/inbox-e2e/jest.config.cjs',
   ],
 };

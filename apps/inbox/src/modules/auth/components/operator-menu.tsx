@@ -34,8 +34,8 @@ export function OperatorMenu() {
           <span className="avatar__status" />
         </span>
         <span className="operator__text">
-          <span className="operator__name" data-testid="operator-name" dir="auto">
-            {operator.name}
+          <span className="operator__name" data-testid="operator-name">
+            <bdi>{operator.name}</bdi>
           </span>
           <span className="operator__status">{t(`shell.presence.${presence}`)}</span>
         </span>

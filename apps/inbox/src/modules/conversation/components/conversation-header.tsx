@@ -26,8 +26,8 @@ export function ConversationHeader({ conversation: c }: { conversation: Conversa
         <span className="visually-hidden">{t('conversation.back')}</span>
       </button>
       <div className="conversation-header__who">
-        <h2 className="conversation-header__name" dir="auto" data-testid="conversation-name">
-          {name}
+        <h2 className="conversation-header__name" data-testid="conversation-name">
+          <bdi>{name}</bdi>
         </h2>
         <div className="conversation-header__meta">
           <ChannelIcon channel={c.channel} size={14} />

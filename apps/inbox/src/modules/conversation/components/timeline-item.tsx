@@ -13,7 +13,7 @@ export const TimelineItem = memo(function TimelineItem({ message }: { message: M
   if (message.kind === 'activity') {
     return (
       <li className="activity" data-testid="timeline-activity">
-        <span dir="auto">{message.activity ? activityText(message.activity) : message.text}</span>
+        <span>{message.activity ? activityText(message.activity) : message.text}</span>
         <time dateTime={message.createdAt} title={formatFullDateTime(created)}>
           {formatMessageStamp(created)}
         </time>
@@ -31,8 +31,8 @@ export const TimelineItem = memo(function TimelineItem({ message }: { message: M
       data-kind={message.kind}
     >
       <div className="message__meta">
-        <span className="message__sender" dir="auto">
-          {sender}
+        <span className="message__sender">
+          <bdi>{sender}</bdi>
         </span>
         {message.kind === 'note' ? (
           <span className="message__note-label">

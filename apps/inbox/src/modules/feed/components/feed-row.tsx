@@ -28,19 +28,19 @@ export const FeedRow = memo(function FeedRow({ conversation: c, selected, onOpen
       <ChannelIcon channel={c.channel} />
       <span className="feed-row__body">
         <span className="feed-row__top">
-          <span className="feed-row__name" dir="auto">
-            {name}
+          <span className="feed-row__name">
+            <bdi>{name}</bdi>
           </span>
           <time className="feed-row__time" dateTime={c.lastActivityAt}>
             {formatListStamp(new Date(c.lastActivityAt))}
           </time>
         </span>
         <span className="feed-row__bottom">
-          <span className="feed-row__preview" dir="auto">
+          <span className="feed-row__preview">
             {c.lastMessageDirection === 'outgoing' && (
               <span className="feed-row__you">{t('feed.row.you')}</span>
             )}
-            {preview}
+            <bdi>{preview}</bdi>
           </span>
           {c.status === 'snoozed' && c.snoozedUntil && (
             <span className="chip chip--snooze" data-testid="snoozed-until">

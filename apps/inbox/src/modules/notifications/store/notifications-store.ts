@@ -12,7 +12,7 @@ interface NotificationsState {
   permission: PermissionState;
   /** What the last notification said (also rendered in-app as a polite live region). */
   lastShown: { title: string; body: string; conversationId: string } | null;
-  notify: (notification: NotificationDto, conversation: ConversationSummaryDto) => void;
+  notify: (type: NotificationDto['type'], conversation: ConversationSummaryDto) => void;
   markSeen: (conversationId: string) => void;
   requestPermission: () => Promise<void>;
   reset: () => void;
@@ -42,11 +42,11 @@ export const useNotificationsStore = create<NotificationsState>((set, get) => ({
   permission: currentPermission(),
   lastShown: null,
 
-  notify: (notification, conversation) => {
+  notify: (type, conversation) => {
     if (operatorIsLookingAt(conversation.id)) return;
     const name =
       conversation.contact.name ?? conversation.contact.handle ?? t('feed.row.unknown_contact');
-    const title = t(TITLE_KEYS[notification.type], { name });
+    const title = t(TITLE_KEYS[type], { name });
     const body = conversation.lastMessagePreview ?? '';
     set((s) => ({
       unread: { ...s.unread, [conversation.id]: true },

@@ -50,6 +50,8 @@ export function openStreamSocket(handlers: StreamSocketHandlers): StreamSocket {
     transports: ['websocket'],
     reconnectionDelay: 500,
     reconnectionDelayMax: 5_000,
+    // A handshake that neither completes nor fails (half-open proxy) is retried after this long.
+    timeout: 10_000,
     auth: (cb) => {
       const cursor = handlers.getCursor();
       connectedWithCursor = cursor !== null;

@@ -112,6 +112,30 @@ describe('applyStreamEvent', () => {
     expect(thread?.messages.map((x) => [x.id, x.deliveryStatus])).toEqual([['m-1', 'read']]);
   });
 
+  it('alerts on customer messages in conversations that are mine or unassigned', () => {
+    const unassigned = conversation({ assigneeId: null });
+    const mine = conversation({ assigneeId: 'me' });
+    const theirs = conversation({ assigneeId: 'someone-else' });
+    applyStreamEvent(messageCreated(1, message({ conversationId: unassigned.id }), unassigned));
+    applyStreamEvent(messageCreated(2, message({ conversationId: mine.id }), mine));
+    applyStreamEvent(messageCreated(3, message({ conversationId: theirs.id }), theirs));
+    applyStreamEvent(
+      messageCreated(
+        4,
+        message({
+          conversationId: mine.id,
+          direction: 'outgoing',
+          sender: { type: 'operator', id: 'me', name: 'Me' },
+        }),
+        mine,
+      ),
+    );
+    expect(useNotificationsStore.getState().unread).toEqual({
+      [unassigned.id]: true,
+      [mine.id]: true,
+    });
+  });
+
   it('notifies only about notifications addressed to this operator', () => {
     const c = conversation({
       contact: { id: 'x', name: 'Олена', handle: null },

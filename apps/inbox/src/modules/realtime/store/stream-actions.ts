@@ -21,6 +21,13 @@ export const STREAM_ACTIONS: { [T in StreamEventType]: Handler<T> } = {
     useConversationStore.getState().receiveMessage(message);
     useConversationStore.getState().receiveSummary(conversation);
     useFeedStore.getState().applyEvent(conversation, cursor);
+    // The server stores notifications for snooze wake-ups only; a plain customer message alerts
+    // the assignee, or everyone while nobody owns the conversation.
+    const me = useAuthStore.getState().operator?.id;
+    const forMe = conversation.assigneeId === null || conversation.assigneeId === me;
+    if (message.direction === 'incoming' && message.kind === 'message' && forMe) {
+      useNotificationsStore.getState().notify('customer_message', conversation);
+    }
   },
   'message.updated': ({ message }) => {
     useConversationStore.getState().receiveMessage(message);
@@ -30,7 +37,7 @@ export const STREAM_ACTIONS: { [T in StreamEventType]: Handler<T> } = {
     useConversationStore.getState().receiveSummary(conversation);
     // Every operator's notifications travel on the account stream; show only ours.
     if (notification.operatorId === useAuthStore.getState().operator?.id) {
-      useNotificationsStore.getState().notify(notification, conversation);
+      useNotificationsStore.getState().notify(notification.type, conversation);
     }
   },
 };

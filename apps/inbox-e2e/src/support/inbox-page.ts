@@ -1,0 +1,169 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
+import { TEST_ADMIN } from '@switchboard/testing';
+import { waitUntil } from './wait-until';
+
+const SCREENSHOT_DIR = resolve(__dirname, '../../../../docs/screenshots');
+
+export interface RecordedNotification {
+  title: string;
+  body: string;
+}
+
+/**
+ * One signed-in browser tab on the inbox, with the handles the scenarios need: read the feed, cut
+ * and restore the live socket, see the browser notifications the page raised.
+ */
+export class InboxPage {
+  /** Uncaught errors in the page; every scenario ends by asserting there were none. */
+  readonly pageErrors: string[] = [];
+  private socketsAllowed = true;
+  private readonly sockets = new Set<WebSocketRoute>();
+
+  private constructor(
+    readonly context: BrowserContext,
+    readonly page: Page,
+    readonly baseUrl: string,
+  ) {}
+
+  static async open(
+    browser: Browser,
+    baseUrl: string,
+    viewport: { width: number; height: number },
+  ): Promise<InboxPage> {
+    const context = await browser.newContext({
+      viewport,
+      locale: 'en-GB',
+      timezoneId: 'Europe/Berlin',
+    });
+    await context.grantPermissions(['notifications'], { origin: baseUrl });
+    // Headless Chromium shows no notification UI: record what the page asks to show.
+    await context.addInitScript(() => {
+      const shown: { title: string; body: string }[] = [];
+      (window as unknown as { __notifications: typeof shown }).__notifications = shown;
+      class RecordingNotification extends EventTarget {
+        static readonly permission = 'granted';
+        static requestPermission() {
+          return Promise.resolve('granted');
+        }
+        onclick: (() => void) | null = null;
+        constructor(title: string, options?: { body?: string }) {
+          super();
+          shown.push({ title, body: options?.body ?? '' });
+        }
+        close() {
+          return undefined;
+        }
+      }
+      Object.defineProperty(window, 'Notification', {
+        value: RecordingNotification,
+        configurable: true,
+      });
+    });
+    const page = await context.newPage();
+    const inbox = new InboxPage(context, page, baseUrl);
+    // Every socket goes through here so a test can cut the connection like a network failure.
+    await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+      if (!inbox.socketsAllowed) {
+        // A route that is not connected counts as open, so make the handshake fail the way a broken
+        // network does: an unreadable frame (engine.io reports a transport error), then close.
+        ws.send('network down');
+        void ws.close({ code: 4000, reason: 'network down' });
+        return;
+      }
+      ws.connectToServer();
+      inbox.sockets.add(ws);
+    });
+    page.on('pageerror', (error) => inbox.pageErrors.push(error.message));
+    return inbox;
+  }
+
+  async login(): Promise<void> {
+    await this.page.goto(this.baseUrl + '/');
+    await this.page.fill('input[name=email]', TEST_ADMIN.email);
+    await this.page.fill('input[name=password]', TEST_ADMIN.password);
+    await this.page.press('input[name=password]', 'Enter');
+    await this.waitForConnection('live');
+  }
+
+  async waitForConnection(status: 'live' | 'reconnecting'): Promise<void> {
+    await this.page.waitForSelector(`[data-testid=connection-status][data-status=${status}]`, {
+      timeout: 15_000,
+    });
+  }
+
+  /** Customer names in the feed, top to bottom. */
+  feedNames(): Promise<string[]> {
+    return this.page.$$eval('[data-testid=feed-row] .feed-row__name', (els) =>
+      els.map((e) => e.textContent ?? ''),
+    );
+  }
+
+  async waitForFeed(names: string[], timeoutMs = 10_000): Promise<void> {
+    const wanted = JSON.stringify(names);
+    await waitUntil(
+      async () => JSON.stringify(await this.feedNames()) === wanted,
+      async () => `feed is ${JSON.stringify(await this.feedNames())}, want ${wanted}`,
+      timeoutMs,
+    );
+  }
+
+  async openRow(name: string): Promise<void> {
+    const exact = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+    await this.page
+      .locator('[data-testid=feed-row]')
+      .filter({ has: this.page.locator('.feed-row__name', { hasText: exact }) })
+      .click();
+    await this.waitForConversation(name);
+  }
+
+  async waitForConversation(name: string): Promise<void> {
+    await waitUntil(
+      async () =>
+        (await this.page.textContent('[data-testid=conversation-name]').catch(() => null)) === name,
+      async () =>
+        `open conversation is ${await this.page.textContent('[data-testid=conversation-name]').catch(() => 'none')}`,
+    );
+  }
+
+  async timelineTexts(): Promise<string[]> {
+    return this.page.$$eval(
+      '[data-testid=timeline] .message__text, [data-testid=timeline-activity] span',
+      (els) => els.map((e) => e.textContent ?? ''),
+    );
+  }
+
+  notifications(): Promise<RecordedNotification[]> {
+    return this.page.evaluate(
+      () => (window as unknown as { __notifications: RecordedNotification[] }).__notifications,
+    );
+  }
+
+  async waitForNotification(title: string): Promise<void> {
+    await waitUntil(
+      async () => (await this.notifications()).some((n) => n.title === title),
+      async () => `notifications: ${JSON.stringify(await this.notifications())}`,
+    );
+  }
+
+  /** Cuts every live socket and refuses new ones, as when the network goes away. */
+  async dropNetwork(): Promise<void> {
+    this.socketsAllowed = false;
+    for (const ws of this.sockets) await ws.close({ code: 4000, reason: 'network down' });
+    this.sockets.clear();
+  }
+
+  restoreNetwork(): void {
+    this.socketsAllowed = true;
+  }
+
+  async screenshot(name: string): Promise<void> {
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await this.page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
+  }
+
+  close(): Promise<void> {
+    return this.context.close();
+  }
+}
