@@ -1,6 +1,6 @@
 import type { StreamEvent } from '@switchboard/contracts';
 
-/** PostgreSQL NOTIFY channels. NOTIFY is transactional and delivered in commit order to every instance. */
+/** PostgreSQL NOTIFY channels: how instances tell each other about committed events. */
 export const EVENTS_CHANNEL = 'switchboard_events';
 /** Ephemeral signals (typing, presence) that are never stored. */
 export const SIGNALS_CHANNEL = 'switchboard_signals';
@@ -8,5 +8,5 @@ export const SIGNALS_CHANNEL = 'switchboard_signals';
 export const MAX_NOTIFY_BYTES = 7_500;
 
 export type EventNotice =
-  | { accountId: string; events: StreamEvent[] }
-  | { accountId: string; fromCursor: number; toCursor: number };
+  | { origin: string; accountId: string; events: StreamEvent[] }
+  | { origin: string; accountId: string; fromCursor: number; toCursor: number };

@@ -1,8 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { StreamEvent } from '@switchboard/contracts';
 import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { EVENTS_CHANNEL, SIGNALS_CHANNEL, type EventNotice } from './event-channel';
+import {
+  EVENTS_CHANNEL,
+  MAX_NOTIFY_BYTES,
+  SIGNALS_CHANNEL,
+  type EventNotice,
+} from './event-channel';
 import { EventLogService } from './event-log.service';
 
 export type EventListener = (accountId: string, events: StreamEvent[]) => void;
@@ -17,9 +25,11 @@ export interface Signal {
 }
 
 /**
- * Receives committed events from every API instance through one LISTEN connection, in commit
- * order, and hands them to in-process listeners (the socket gateways). Also carries ephemeral
- * signals such as typing, which are never stored.
+ * Moves committed events to the socket gateways of every instance. Events committed here are
+ * delivered to local listeners at once and announced to the other instances with NOTIFY, several
+ * commits per NOTIFY; events committed elsewhere arrive through one LISTEN connection. Arrival
+ * order across instances is not guaranteed, which is why listeners check cursors and fill gaps from
+ * the log. Also carries ephemeral signals such as typing, which are never stored.
  */
 @Injectable()
 export class EventStreamService implements OnModuleInit, OnApplicationShutdown {
@@ -31,14 +41,60 @@ export class EventStreamService implements OnModuleInit, OnApplicationShutdown {
   private readonly resyncListeners = new Set<ResyncListener>();
   /** Serialises notice handling so by-reference notices keep their place in the order. */
   private chain: Promise<void> = Promise.resolve();
+  private readonly instanceId = randomUUID();
+  private outbox: string[] = [];
+  private flushing: Promise<void> | null = null;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly log: EventLogService,
+    @InjectDataSource() private readonly ds: DataSource,
   ) {}
 
   async onModuleInit(): Promise<void> {
     await this.connect();
+  }
+
+  /** Numbered events: to local listeners now, to other instances by NOTIFY (coalesced per tick). */
+  publish(accountId: string, events: StreamEvent[]): void {
+    if (events.length === 0) return;
+    for (const listener of this.eventListeners) listener(accountId, events);
+    let notice = JSON.stringify({
+      origin: this.instanceId,
+      accountId,
+      events,
+    } satisfies EventNotice);
+    if (Buffer.byteLength(notice) > MAX_NOTIFY_BYTES) {
+      notice = JSON.stringify({
+        origin: this.instanceId,
+        accountId,
+        fromCursor: events[0]!.cursor,
+        toCursor: events[events.length - 1]!.cursor,
+      } satisfies EventNotice);
+    }
+    this.outbox.push(notice);
+    if (!this.flushing)
+      this.flushing = new Promise((r) => setImmediate(r)).then(() => this.flush());
+  }
+
+  private async flush(): Promise<void> {
+    while (this.outbox.length > 0 && !this.stopping) {
+      const batch = this.outbox;
+      this.outbox = [];
+      try {
+        // One notifying commit for many notices: NOTIFY commits are serialised by PostgreSQL.
+        await this.ds.query('SELECT pg_notify($1, n) FROM unnest($2::text[]) AS n', [
+          EVENTS_CHANNEL,
+          batch,
+        ]);
+      } catch (err) {
+        // Other instances fill the gap from the log on their next event or head check.
+        this.logger.warn(
+          `Could not announce ${batch.length} event batches: ${(err as Error).message}`,
+        );
+      }
+    }
+    this.flushing = null;
   }
 
   onEvents(listener: EventListener): () => void {
@@ -117,6 +173,8 @@ export class EventStreamService implements OnModuleInit, OnApplicationShutdown {
 
   private async handleNotice(payload: string): Promise<void> {
     const notice = JSON.parse(payload) as EventNotice;
+    // Our own commits were delivered locally already.
+    if (notice.origin === this.instanceId) return;
     const events =
       'events' in notice
         ? notice.events

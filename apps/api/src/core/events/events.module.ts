@@ -1,10 +1,11 @@
 import { Global, Module } from '@nestjs/common';
 import { EventLogService } from './event-log.service';
+import { EventSequencerService } from './event-sequencer.service';
 import { EventStreamService } from './event-stream.service';
 
 @Global()
 @Module({
-  providers: [EventLogService, EventStreamService],
-  exports: [EventLogService, EventStreamService],
+  providers: [EventLogService, EventStreamService, EventSequencerService],
+  exports: [EventLogService, EventStreamService, EventSequencerService],
 })
 export class EventsModule {}

@@ -45,6 +45,10 @@ const handshakeSchema = z.object({
 const typingSchema = z.object({ conversationId: z.string().uuid(), typing: z.boolean() });
 const presenceSchema = z.object({ status: z.enum(PRESENCE_STATUSES) });
 const CATCH_UP_PAGE = 500;
+/** Events of concurrent commits can arrive slightly out of order: wait this long before reading the log. */
+const GAP_GRACE_MS = 25;
+/** How often the log's head is compared with each socket, for events no instance announced. */
+const HEAD_CHECK_MS = 1_000;
 
 /**
  * The operators' live stream. On connect, an operator gets every event after the cursor they
@@ -57,6 +61,7 @@ export class OperatorGateway
   private readonly logger = new Logger(OperatorGateway.name);
   @WebSocketServer() private nsp!: Namespace;
   private readonly byAccount = new Map<string, Set<OperatorSocket>>();
+  private headCheck: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly auth: AuthService,
@@ -84,6 +89,11 @@ export class OperatorGateway
     this.stream.onEvents((accountId, events) => this.deliver(accountId, events));
     this.stream.onSignal((signal) => this.relaySignal(signal));
     this.stream.onResync(() => this.resyncAll());
+    this.headCheck = setInterval(
+      () => void this.checkHeads().catch(() => undefined),
+      HEAD_CHECK_MS,
+    );
+    this.headCheck.unref();
   }
 
   async handleConnection(socket: OperatorSocket): Promise<void> {
@@ -180,10 +190,12 @@ export class OperatorGateway
     if (gap) {
       state.catchingUp = true;
       state.hold(events);
-      void this.catchUp(socket).catch((err: Error) => {
-        this.logger.error(`Gap fill failed: ${err.message}`);
-        socket.disconnect(true);
-      });
+      setTimeout(() => {
+        void this.catchUp(socket).catch((err: Error) => {
+          this.logger.error(`Gap fill failed: ${err.message}`);
+          socket.disconnect(true);
+        });
+      }, GAP_GRACE_MS);
     }
   }
 
@@ -204,6 +216,19 @@ export class OperatorGateway
     state.catchingUp = false;
     const held = state.drain();
     if (held.length) this.push(socket, held);
+  }
+
+  /** A writer that died between commit and NOTIFY leaves no notice: compare heads now and then. */
+  private async checkHeads(): Promise<void> {
+    for (const [accountId, sockets] of this.byAccount) {
+      if (sockets.size === 0) continue;
+      const { head } = await this.log.bounds(accountId);
+      for (const socket of sockets) {
+        const state = socket.data.state;
+        if (!state.catchingUp && state.cursor < head)
+          void this.catchUp(socket).catch(() => socket.disconnect(true));
+      }
+    }
   }
 
   private resyncAll(): void {
@@ -230,6 +255,7 @@ export class OperatorGateway
   }
 
   onApplicationShutdown(): void {
+    if (this.headCheck) clearInterval(this.headCheck);
     this.nsp?.disconnectSockets(true);
   }
 }

@@ -110,9 +110,6 @@ export function toAttachmentDto(
 const UNSAFE_FILENAME_CHARS = /[\u0000-\u001f\u007f/\\]/g;
 
 export function safeFilename(name: string): string {
-  const cleaned = name
-    .replace(UNSAFE_FILENAME_CHARS, '_')
-    .trim()
-    .slice(0, 200);
+  const cleaned = name.replace(UNSAFE_FILENAME_CHARS, '_').trim().slice(0, 200);
   return cleaned || 'attachment';
 }

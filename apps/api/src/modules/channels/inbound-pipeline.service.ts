@@ -51,8 +51,9 @@ export class InboundPipelineService {
     private readonly files: FilesService,
   ) {}
 
-  async ingest(inboxId: string, events: InboundEvent[]): Promise<IngestOutcome[]> {
-    const inbox = await this.inboxes.row(inboxId);
+  /** Ingests events for an inbox (its id, or its row when the caller has loaded it already). */
+  async ingest(inboxOrId: string | InboxRow, events: InboundEvent[]): Promise<IngestOutcome[]> {
+    const inbox = typeof inboxOrId === 'string' ? await this.inboxes.row(inboxOrId) : inboxOrId;
     const outcomes: IngestOutcome[] = [];
     for (const raw of events) {
       const parsed = inboundEventSchema.safeParse(raw);

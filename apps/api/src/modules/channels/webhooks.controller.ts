@@ -49,7 +49,7 @@ export class WebhooksController {
       );
     }
     const events = await adapter.parseInbound(webhook, context);
-    const outcomes = await this.pipeline.ingest(inbox.id, events);
+    const outcomes = await this.pipeline.ingest(inbox, events);
     return {
       received: outcomes.length,
       stored: outcomes.filter((o) => o.kind === 'stored').length,

@@ -103,7 +103,7 @@ describe('account isolation', () => {
   it('requires a session on every operator route', async () => {
     const anon = await fetch(`${api.baseUrl}/api/conversations`);
     expect(anon.status).toBe(401);
-    expect((await anon.json()).code).toBe('UNAUTHENTICATED');
+    expect(((await anon.json()) as { code: string }).code).toBe('UNAUTHENTICATED');
     const wrong = await fetch(`${api.baseUrl}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -170,15 +170,19 @@ export class InitialSchema1763800000000 implements MigrationInterface {
       CREATE INDEX messages_timeline_idx ON messages (conversation_id, created_at DESC, id DESC);
       CREATE INDEX messages_account_external_idx ON messages (account_id, external_id) WHERE external_id IS NOT NULL;
 
+      -- Events are written by the change's own transaction with no cursor; a short sequencing
+      -- statement right after commit numbers them (see EventSequencerService).
       CREATE TABLE events (
+        id bigserial PRIMARY KEY,
         account_id uuid NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
-        cursor bigint NOT NULL,
+        cursor bigint,
         type text NOT NULL,
         conversation_id uuid,
         payload jsonb NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now(),
-        PRIMARY KEY (account_id, cursor)
+        CONSTRAINT events_account_cursor_key UNIQUE (account_id, cursor)
       );
+      CREATE INDEX events_pending_idx ON events (account_id, id) WHERE cursor IS NULL;
       CREATE INDEX events_created_idx ON events (created_at);
 
       CREATE TABLE notifications (

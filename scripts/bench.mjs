@@ -1,0 +1,295 @@
+#!/usr/bin/env node
+// `npm run bench`: Switchboard against the raw floor (plain http + pg + socket.io) in the same run,
+// then the open feed on 1 M conversations. Writes its figures into docs/benchmarks.md.
+import { createHmac } from 'node:crypto';
+import { fork, spawn } from 'node:child_process';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { io } from 'socket.io-client';
+import { startEmbeddedPostgres, freePort } from './lib/embedded-postgres.mjs';
+import { run } from './lib/run.mjs';
+import { percentile, saturation, steadyRate } from './bench/load.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+process.chdir(root);
+process.env.NX_DAEMON = 'false';
+process.env.NX_NO_CLOUD = 'true';
+const RATE = Number(process.env.BENCH_RATE ?? 500);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 1_000_000);
+const log = (...a) => console.log('[bench]', ...a);
+
+if ((await run('npx', ['nx', 'build', 'api', '--outputStyle=static'])) !== 0) process.exit(1);
+
+let embedded = null;
+if (!process.env.DATABASE_URL) {
+  embedded = await startEmbeddedPostgres({
+    dataDir: `/tmp/switchboard-bench-pg-${process.pid}`,
+    persistent: false,
+  });
+  process.env.DATABASE_URL = embedded.url;
+}
+const admin = process.env.DATABASE_URL;
+const stamp = Date.now();
+const dbUrl = (name) => Object.assign(new URL(admin), { pathname: `/${name}` }).toString();
+async function sql(url, text, params) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return await c.query(text, params);
+  } finally {
+    await c.end();
+  }
+}
+
+const children = [];
+async function waitHealthy(url) {
+  for (let i = 0; i < 200; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} never became healthy`);
+}
+
+function connect(url, auth) {
+  const socket = io(url, { auth, transports: ['websocket'], reconnection: false });
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', reject);
+  });
+}
+
+function signedSender(base, inboxId, secret, customers = 64) {
+  return async (i, text) => {
+    const body = JSON.stringify({
+      messages: [{ id: `m-${stamp}-${text}`, from: { id: `cust-${i % customers}` }, text }],
+    });
+    const ts = Math.floor(Date.now() / 1000);
+    const sig = `sha256=${createHmac('sha256', secret).update(`${ts}.`).update(body).digest('hex')}`;
+    const res = await fetch(`${base}/api/webhooks/${inboxId}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-switchboard-timestamp': String(ts),
+        'x-switchboard-signature': sig,
+      },
+      body,
+    });
+    await res.arrayBuffer();
+    return res.status;
+  };
+}
+
+function plainSender(base) {
+  return async (i, text) => {
+    const body = JSON.stringify({
+      messages: [{ id: `m-${stamp}-${text}`, from: { id: `cust-${i % 64}` }, text }],
+    });
+    const res = await fetch(`${base}/ingest`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
+    await res.arrayBuffer();
+    return res.status;
+  };
+}
+
+async function measure(name, send, socket) {
+  log(`${name}: warm-up`);
+  await steadyRate({ send, socket, count: 300, rate: 200, textOf: (i) => `${name}-warm-${i}` });
+  log(`${name}: ${RATE} msg/s for ${SECONDS} s`);
+  const steady = await steadyRate({
+    send,
+    socket,
+    count: RATE * SECONDS,
+    rate: RATE,
+    textOf: (i) => `${name}-steady-${i}`,
+  });
+  log(`${name}: saturation`);
+  const sat = await saturation({
+    send,
+    socket,
+    count: 4000,
+    concurrency: 32,
+    textOf: (i) => `sat-${name}-${i}`,
+  });
+  socket.removeAllListeners('stream.event');
+  return { steady, sat };
+}
+
+const results = {};
+try {
+  // --- Switchboard ---------------------------------------------------------------------------
+  const apiDb = `sb_bench_${stamp}`;
+  await sql(admin, `CREATE DATABASE ${apiDb}`);
+  const apiPort = await freePort();
+  const api = spawn(process.execPath, ['dist/apps/api/main.js'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: dbUrl(apiDb),
+      PORT: String(apiPort),
+      HOST: '127.0.0.1',
+      APP_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
+      ADMIN_EMAIL: 'bench@switchboard.local',
+      ADMIN_PASSWORD: 'bench-password-1',
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'warn',
+      STORAGE_DIR: `/tmp/sb-bench-files-${stamp}`,
+    },
+  });
+  children.push(api);
+  const base = `http://127.0.0.1:${apiPort}`;
+  await waitHealthy(`${base}/api/health`);
+  const login = await (
+    await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'bench@switchboard.local', password: 'bench-password-1' }),
+    })
+  ).json();
+  const auth = { authorization: `Bearer ${login.token}`, 'content-type': 'application/json' };
+  const secret = 'bench-signing-secret-0123456789';
+  const inbox = await (
+    await fetch(`${base}/api/inboxes`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ kind: 'api', name: 'Bench', secrets: { signingSecret: secret } }),
+    })
+  ).json();
+  const opSocket = await connect(`${base}/operators`, { token: login.token });
+  results.switchboard = await measure('sb', signedSender(base, inbox.id, secret), opSocket);
+  opSocket.close();
+
+  // --- Raw floor -----------------------------------------------------------------------------
+  const rawDb = `sb_bench_raw_${stamp}`;
+  await sql(admin, `CREATE DATABASE ${rawDb}`);
+  const rawPort = await freePort();
+  const raw = fork('scripts/bench/raw-floor-server.mjs', [], {
+    env: { ...process.env, DATABASE_URL: dbUrl(rawDb), PORT: String(rawPort) },
+  });
+  children.push(raw);
+  await new Promise((r) => raw.once('message', r));
+  const rawSocket = await connect(`http://127.0.0.1:${rawPort}`, {});
+  results.raw = await measure('raw', plainSender(`http://127.0.0.1:${rawPort}`), rawSocket);
+  rawSocket.close();
+  raw.kill('SIGTERM');
+
+  // --- Feed pages on 1 M conversations ---------------------------------------------------------
+  log(`seeding ${CONVERSATIONS} conversations`);
+  const seedStart = performance.now();
+  const account = (
+    await sql(dbUrl(apiDb), 'SELECT account_id FROM inboxes WHERE id = $1', [inbox.id])
+  ).rows[0].account_id;
+  await sql(
+    dbUrl(apiDb),
+    `SET synchronous_commit = off;
+     INSERT INTO contacts (id, account_id, name, email)
+       SELECT md5('c' || g)::uuid, '${account}', 'Customer ' || g, 'c' || g || '@bench.test' FROM generate_series(1, ${CONVERSATIONS}) g;
+     INSERT INTO contact_identities (id, account_id, contact_id, inbox_id, external_id)
+       SELECT md5('i' || g)::uuid, '${account}', md5('c' || g)::uuid, '${inbox.id}', 'seed-' || g FROM generate_series(1, ${CONVERSATIONS}) g;
+     INSERT INTO conversations (id, account_id, number, inbox_id, contact_id, identity_id, status, snoozed_until,
+                                last_activity_at, last_message_preview, last_message_direction, created_at)
+       SELECT md5('v' || g)::uuid, '${account}', 2000000 + g, '${inbox.id}', md5('c' || g)::uuid, md5('i' || g)::uuid,
+              CASE WHEN g % 10 < 2 THEN 'open' WHEN g % 10 = 2 THEN 'snoozed' ELSE 'closed' END,
+              CASE WHEN g % 10 = 2 THEN now() + interval '30 days' END,
+              now() - make_interval(secs => g), 'Seeded message ' || g, 'incoming', now() - make_interval(secs => g)
+         FROM generate_series(1, ${CONVERSATIONS}) g;
+     ANALYZE;`,
+  );
+  results.seedSeconds = (performance.now() - seedStart) / 1000;
+  const page = async (cursor) => {
+    const t = performance.now();
+    const res = await fetch(
+      `${base}/api/conversations?status=open&limit=30${cursor ? `&cursor=${cursor}` : ''}`,
+      { headers: auth },
+    );
+    const body = await res.json();
+    return { ms: performance.now() - t, body };
+  };
+  let cursor = null;
+  for (let i = 1; i < 100; i++) cursor = (await page(cursor)).body.nextCursor;
+  const timePage = async (c) => {
+    const times = [];
+    for (let i = 0; i < 200; i++) times.push((await page(c)).ms);
+    times.sort((a, b) => a - b);
+    return { p50: percentile(times, 50), p95: percentile(times, 95) };
+  };
+  results.firstPage = await timePage(null);
+  results.page100 = await timePage(cursor);
+  results.openCount = (
+    await sql(dbUrl(apiDb), `SELECT count(*)::int AS n FROM conversations WHERE status = 'open'`)
+  ).rows[0].n;
+  api.kill('SIGTERM');
+  await new Promise((r) => api.once('exit', r));
+  await sql(admin, `DROP DATABASE IF EXISTS ${apiDb} WITH (FORCE)`);
+  await sql(admin, `DROP DATABASE IF EXISTS ${rawDb} WITH (FORCE)`);
+} finally {
+  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+  await embedded?.stop().catch(() => undefined);
+}
+
+// --- Report -------------------------------------------------------------------------------------
+const f = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
+const sb = results.switchboard;
+const rw = results.raw;
+const ratio = sb.sat.perSecond / rw.sat.perSecond;
+const report = `<!-- bench:start -->
+## Inbound message → operator socket
+
+Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores,
+${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL at ${embedded ? 'an embedded server' : 'DATABASE_URL'}.
+The load generator, the server under test and PostgreSQL share the machine. Each message is a signed
+webhook through the API channel, the same path every webhook channel takes (signature check, adapter
+parse, identity and conversation resolution, idempotent insert, event log, NOTIFY, socket). The
+raw floor does the same HTTP → plain \`pg\` INSERT → plain \`socket.io\` emit with nothing else.
+Latency runs from the start of the HTTP request to the event arriving on the operator's socket.
+
+| ${RATE} msg/s for ${SECONDS} s (open loop) | Switchboard | Raw floor |
+| --- | ---: | ---: |
+| received / sent | ${sb.steady.received} / ${sb.steady.sent} | ${rw.steady.received} / ${rw.steady.sent} |
+| achieved rate | ${f(sb.steady.achievedRate, 0)} msg/s | ${f(rw.steady.achievedRate, 0)} msg/s |
+| p50 latency | ${f(sb.steady.p50)} ms | ${f(rw.steady.p50)} ms |
+| p99 latency | ${f(sb.steady.p99)} ms | ${f(rw.steady.p99)} ms |
+| max latency | ${f(sb.steady.max)} ms | ${f(rw.steady.max)} ms |
+
+| Saturation (32 concurrent senders, 4000 messages) | Switchboard | Raw floor |
+| --- | ---: | ---: |
+| throughput | ${f(sb.sat.perSecond, 0)} msg/s | ${f(rw.sat.perSecond, 0)} msg/s |
+| **ratio to the raw floor** | **${f(ratio * 100, 0)} %** | 100 % |
+
+Targets: p99 < 50 ms at 500 msg/s, ${'throughput ≥ 50 %'} of the raw floor.
+Result: p99 ${f(sb.steady.p99)} ms (${sb.steady.p99 < 50 ? 'met' : 'not met'}), ratio ${f(ratio * 100, 0)} % (${ratio >= 0.5 ? 'met' : 'not met'}).
+
+## Open feed on ${CONVERSATIONS.toLocaleString('en')} conversations
+
+${results.openCount.toLocaleString('en')} of them open (seeded in ${f(results.seedSeconds, 0)} s). \`GET /api/conversations?status=open&limit=30\`
+over HTTP, 200 requests each, keyset pagination (page 100 follows the cursor of page 99; no OFFSET).
+
+| Page | p50 | p95 |
+| --- | ---: | ---: |
+| first | ${f(results.firstPage.p50)} ms | ${f(results.firstPage.p95)} ms |
+| 100th | ${f(results.page100.p50)} ms | ${f(results.page100.p95)} ms |
+
+Target: p95 < 20 ms. Result: ${Math.max(results.firstPage.p95, results.page100.p95) < 20 ? 'met' : 'not met'}.
+<!-- bench:end -->`;
+
+const file = 'docs/benchmarks.md';
+let doc = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n\n';
+if (doc.includes('<!-- bench:start -->')) {
+  doc = doc.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, report);
+} else {
+  doc = doc.replace(/^(# Benchmarks\n+)/, `$1${report}\n\n`);
+  if (!doc.includes('<!-- bench:start -->')) doc = `# Benchmarks\n\n${report}\n\n${doc}`;
+}
+writeFileSync(file, doc);
+console.log(report);
+process.exit(0);
