@@ -39,6 +39,28 @@ describe('web chat widget in Chromium: customer site ↔ operator inbox', () => 
     const widget = new WidgetUi(page);
     await widget.open();
     await page.waitForSelector('.sb-greeting:text-is("Hi! Ask us anything.")');
+    await page.waitForSelector('.sb-notice:text-is("We answer Mon–Fri, 9–17.")');
+    // The inbox's accent colour, and none of the host page's hostile CSS, inside the shadow root.
+    const look = await page.$eval('.sb-bubble', (bubble) => {
+      const style = getComputedStyle(bubble);
+      const text = getComputedStyle(
+        bubble.getRootNode() instanceof ShadowRoot
+          ? ((bubble.getRootNode() as ShadowRoot).querySelector('.sb-chat h2') as Element)
+          : bubble,
+      );
+      return {
+        background: style.backgroundColor,
+        display: style.display,
+        font: text.fontFamily,
+        color: text.color,
+      };
+    });
+    expect(look).toEqual({
+      background: 'rgb(15, 118, 110)',
+      display: 'flex',
+      font: expect.not.stringContaining('Comic Sans'),
+      color: 'rgb(255, 255, 255)',
+    });
 
     await widget.send('Do you ship to Norway?');
     await widget.waitForMessage('visitor', 'Do you ship to Norway?', 'delivered');

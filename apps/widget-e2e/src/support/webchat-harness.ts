@@ -57,7 +57,13 @@ export class WebchatHarness {
     inbox = await admin.ok<InboxDto>('POST', '/api/inboxes', {
       kind: 'webchat',
       name: 'Acme chat',
-      settings: { allowedOrigins: [site.origin], greeting: 'Hi! Ask us anything.', askEmail: true },
+      settings: {
+        allowedOrigins: [site.origin],
+        greeting: 'Hi! Ask us anything.',
+        askEmail: true,
+        accentColor: '#0f766e',
+        officeHoursMessage: 'We answer Mon–Fri, 9–17.',
+      },
       secrets: { hmacSecret: 'e2e-webchat-secret-0123456789abcdefghij' },
     });
     const browser = await chromium.launch({
