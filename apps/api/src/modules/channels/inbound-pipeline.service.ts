@@ -14,7 +14,7 @@ import { queryOne, queryRows } from '../../core/database/sql-rows';
 import { EventLogService } from '../../core/events/event-log.service';
 import type { PendingEvent } from '../../core/events/pending-event';
 import { FilesService } from '../../core/storage/files.service';
-import { loadSummary } from '../conversations/conversation-summary.query';
+import { updateAndLoadSummary } from '../conversations/conversation-summary.query';
 import type { ConversationRow } from '../conversations/conversation-row';
 import { isUuid } from '../conversations/keyset-cursor';
 import { addActivity } from '../conversations/timeline';
@@ -86,12 +86,12 @@ export class InboundPipelineService {
         const { conv, created } = await this.findOrOpenConversation(em, inbox, identity, event);
         const text = event.text ?? null;
         const html = event.html ? sanitizeEmailHtml(event.html) : null;
-        const inserted = await queryOne<{ id: string }>(
+        const inserted = await queryOne<{ id: string; created_at: Date }>(
           em,
           `INSERT INTO messages (account_id, conversation_id, inbox_id, direction, kind, sender_type, sender_contact_id,
                                  text, html, attachments, external_id)
            VALUES ($1, $2, $3, 'incoming', 'message', 'contact', $4, $5, $6, $7, $8)
-           ON CONFLICT (inbox_id, external_id) DO NOTHING RETURNING id`,
+           ON CONFLICT (inbox_id, external_id) DO NOTHING RETURNING id, created_at`,
           [
             inbox.account_id,
             conv.id,
@@ -115,16 +115,29 @@ export class InboundPipelineService {
             type: wasSnoozed ? 'unsnoozed_by_customer' : 'reopened_by_customer',
           });
         }
-        await em.query(
-          `UPDATE conversations
-              SET last_activity_at = now(), last_incoming_at = now(), last_message_preview = $2,
-                  last_message_direction = 'incoming', unread_count = unread_count + 1, updated_at = now(),
-                  subject = COALESCE(subject, $3)
-            WHERE id = $1`,
-          [conv.id, previewOf(text ?? attachments[0]?.filename ?? null), event.subject ?? null],
+        const summary = await updateAndLoadSummary(
+          em,
+          conv.id,
+          `last_activity_at = now(), last_incoming_at = now(), last_message_preview = $2,
+           last_message_direction = 'incoming', unread_count = unread_count + 1, updated_at = now(),
+           subject = COALESCE(subject, $3)`,
+          [previewOf(text ?? attachments[0]?.filename ?? null), event.subject ?? null],
         );
-        const summary = await loadSummary(em, conv.id);
-        const message = await loadMessage(em, inserted.id);
+        const message: MessageDto = {
+          id: inserted.id,
+          conversationId: conv.id,
+          direction: 'incoming',
+          kind: 'message',
+          sender: { type: 'contact', id: identity.contactId, name: summary.contact.name },
+          text,
+          html,
+          attachments,
+          activity: null,
+          deliveryStatus: null,
+          failureReason: null,
+          channel: inbox.kind,
+          createdAt: inserted.created_at.toISOString(),
+        };
         // Every event of this transaction carries the final summary, so clients see one state.
         if (created)
           pending.push({
@@ -188,8 +201,10 @@ export class InboundPipelineService {
       if (latest && (latest.status !== 'closed' || inbox.reopen_policy === 'reopen'))
         return { conv: latest, created: false };
     }
+    // Numbered outside the transaction: the counter row is never locked for a whole ingest. A
+    // number lost to a rollback leaves a harmless gap (#1041, #1043).
     const number = await queryOne<{ last_number: number }>(
-      em,
+      this.ds.manager,
       'UPDATE account_conversation_numbers SET last_number = last_number + 1 WHERE account_id = $1 RETURNING last_number',
       [inbox.account_id],
     );

@@ -26,7 +26,10 @@ class Receiver {
       let body = '';
       req.on('data', (c) => (body += c));
       req.on('end', () => {
-        if (this.reject) return res.writeHead(422).end('unknown recipient');
+        if (this.reject) {
+          res.writeHead(422).end('unknown recipient');
+          return;
+        }
         const json = JSON.parse(body) as { text: string };
         this.received.push({ key: String(req.headers['idempotency-key']), text: json.text });
         res

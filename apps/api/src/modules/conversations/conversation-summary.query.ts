@@ -68,3 +68,24 @@ export async function loadSummary(
   if (!row) throw new Error(`Conversation ${conversationId} vanished inside its transaction`);
   return toSummaryDto(row);
 }
+
+/**
+ * Updates one conversation and returns its new summary in a single round trip. `set` is a SQL SET
+ * list whose parameters start at $2 ($1 is the conversation id).
+ */
+export async function updateAndLoadSummary(
+  em: EntityManager,
+  conversationId: string,
+  set: string,
+  params: unknown[],
+): Promise<ConversationSummaryDto> {
+  const rows = await queryRows<SummaryRow>(
+    em,
+    `WITH c AS (UPDATE conversations SET ${set} WHERE id = $1 RETURNING *)
+     ${SUMMARY_SELECT.replace('FROM conversations c', 'FROM c')}`,
+    [conversationId, ...params],
+  );
+  const row = rows[0];
+  if (!row) throw new Error(`Conversation ${conversationId} vanished inside its transaction`);
+  return toSummaryDto(row);
+}
