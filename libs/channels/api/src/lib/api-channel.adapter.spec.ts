@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { OutboundMessage, WebhookRequest } from '@switchboard/channels-core';
 import { describeChannelContract } from '@switchboard/channels-core/testing';
@@ -40,28 +40,33 @@ class FakeReceiver {
     this.server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        const raw = Buffer.concat(chunks);
-        const okSig = verifyApiSignature(
-          SECRET,
-          req.headers[TIMESTAMP_HEADER] as string,
-          req.headers[SIGNATURE_HEADER] as string,
-          raw,
-        );
-        if (!okSig) return res.writeHead(401).end();
-        if (this.failNext) {
-          this.failNext = false;
-          return res.writeHead(503).end('maintenance');
-        }
-        const key = String(req.headers['idempotency-key'] ?? '');
-        this.byKey.set(key, 1);
-        res
-          .writeHead(200, { 'content-type': 'application/json' })
-          .end(JSON.stringify({ id: `recv-${key}` }));
-      });
+      req.on('end', () => this.answer(req, res, Buffer.concat(chunks)));
     });
     await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/hook`;
+  }
+
+  private answer(req: IncomingMessage, res: ServerResponse, raw: Buffer): void {
+    const okSig = verifyApiSignature(
+      SECRET,
+      req.headers[TIMESTAMP_HEADER] as string,
+      req.headers[SIGNATURE_HEADER] as string,
+      raw,
+    );
+    if (!okSig) {
+      res.writeHead(401).end();
+      return;
+    }
+    if (this.failNext) {
+      this.failNext = false;
+      res.writeHead(503).end('maintenance');
+      return;
+    }
+    const key = String(req.headers['idempotency-key'] ?? '');
+    this.byKey.set(key, 1);
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ id: `recv-${key}` }));
   }
 
   stop() {
