@@ -44,9 +44,7 @@ export class VisitorAuthService {
   ) {}
 
   async inbox(inboxId: string, req: VisitorRequestInfo): Promise<WebchatInbox> {
-    const { inbox, context } = await this.inboxes.loadContext(inboxId).catch(() => {
-      throw notFound('Web chat');
-    });
+    const { inbox, context } = await this.inboxes.loadContext(inboxId);
     if (inbox.kind !== 'webchat') throw notFound('Web chat');
     const settings = webchatSettingsSchema.parse(context.settings ?? {});
     const secrets = webchatSecretsSchema.safeParse(context.secrets);

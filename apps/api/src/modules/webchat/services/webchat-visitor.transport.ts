@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  isOriginAllowed,
+  normaliseOrigin,
   type FollowUpEmail,
   type FollowUpTarget,
   type VisitorDelivery,
@@ -72,9 +72,7 @@ export class WebchatVisitorTransport implements VisitorTransport {
 /** The page the visitor chatted on, with #sb-chat so the loader opens the chat at once. */
 export function chatLink(pageUrl: string | null, publicUrl: string): string {
   const base =
-    pageUrl && isOriginAllowed(pageUrl, ['*'])
-      ? pageUrl
-      : `${publicUrl.replace(/\/$/, '')}/widget/demo/`;
+    pageUrl && normaliseOrigin(pageUrl) ? pageUrl : `${publicUrl.replace(/\/$/, '')}/widget/demo/`;
   const url = new URL(base);
   url.hash = 'sb-chat';
   return url.toString();
