@@ -1,4 +1,4 @@
-import { Logger, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Logger, OnApplicationShutdown } from '@nestjs/common';
 import {
   OnGatewayConnection,
   OnGatewayDisconnect,
@@ -56,7 +56,12 @@ const HEAD_CHECK_MS = 1_000;
  */
 @WebSocketGateway({ namespace: OPERATOR_NAMESPACE, cors: { origin: true, credentials: true } })
 export class OperatorGateway
-  implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnApplicationShutdown
+  implements
+    OnGatewayInit,
+    OnGatewayConnection,
+    OnGatewayDisconnect,
+    BeforeApplicationShutdown,
+    OnApplicationShutdown
 {
   private readonly logger = new Logger(OperatorGateway.name);
   @WebSocketServer() private nsp!: Namespace;
@@ -254,8 +259,13 @@ export class OperatorGateway
     }
   }
 
-  onApplicationShutdown(): void {
+  /** Before the HTTP server closes: clients get a clean "server disconnect" and reconnect elsewhere. */
+  beforeApplicationShutdown(): void {
     if (this.headCheck) clearInterval(this.headCheck);
     this.nsp?.disconnectSockets(true);
+  }
+
+  onApplicationShutdown(): void {
+    if (this.headCheck) clearInterval(this.headCheck);
   }
 }
