@@ -82,7 +82,7 @@ describe('email sync: Dovecot → conversations', () => {
     await waitForMessage(api.dataSource, '<recent-2@customer.example>');
     const status = await eventually(async () => {
       const s = await admin.ok<EmailSyncStatusDto>('GET', `/api/inboxes/${inboxId}/email-sync`);
-      return s.history.completed && s;
+      return s.history.completed && s.status === 'idle' && s;
     });
     expect(status.history).toEqual({ total: 2, done: 2, completed: true });
     expect(status.status).toBe('idle');
@@ -97,8 +97,9 @@ describe('email sync: Dovecot → conversations', () => {
     const mail = customerMail({ subject: 'Broken blender', text: 'It makes a noise.' });
     const started = Date.now();
     await append(mail);
-    const stored = await waitForMessage(api.dataSource, mail.messageId, 5000);
-    expect(Date.now() - started).toBeLessThan(5000);
+    const stored = await waitForMessage(api.dataSource, mail.messageId, 8000);
+    // Well under the 20 s safety poll: IDLE pushed it.
+    expect(Date.now() - started).toBeLessThan(8000);
     const [conv] = await api.dataSource.query(
       'SELECT subject, inbox_id FROM conversations WHERE id = $1',
       [stored.conversation_id],
@@ -158,6 +159,30 @@ describe('email sync: Dovecot → conversations', () => {
       ),
     ).toBe(1);
   });
+
+  it('stores the text of a message with a 50 MB attachment, says what was left out, and goes on', async () => {
+    const big = Buffer.alloc(50 * 1024 * 1024, 7)
+      .toString('base64')
+      .replace(/.{76}/g, '$&\r\n');
+    const source =
+      'From: big@customer.example\r\nSubject: Huge file\r\nMessage-ID: <huge@customer.example>\r\nMIME-Version: 1.0\r\n' +
+      'Content-Type: multipart/mixed; boundary="b"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nsee attachment\r\n' +
+      `--b\r\nContent-Type: application/zip\r\nContent-Disposition: attachment; filename="big.zip"\r\nContent-Transfer-Encoding: base64\r\n\r\n${big}\r\n--b--\r\n`;
+    const { uid } = await append({ source });
+    const after = customerMail({ subject: 'After the huge one', text: 'small' });
+    await append(after);
+    await waitForMessage(api.dataSource, after.messageId, 30_000);
+    const status = await admin.ok<EmailSyncStatusDto>('GET', `/api/inboxes/${inboxId}/email-sync`);
+    expect(status.log.find((l) => l.uid === uid)).toMatchObject({
+      action: 'skipped',
+      reason: expect.stringContaining('big.zip'),
+    });
+    const huge = await waitForMessage(api.dataSource, '<huge@customer.example>');
+    expect(huge.text).toContain('see attachment');
+    expect(huge.text).toMatch(
+      /too large to store whole\. Left on the mail server: big\.zip \(50\.0 MB\)/,
+    );
+  }, 60_000);
 
   it('a UIDVALIDITY change duplicates nothing, and deleted conversations stay deleted', async () => {
     const doomed = customerMail({ subject: 'Delete me', text: 'spam' });

@@ -3,6 +3,7 @@ import { imapClientOptions, type EmailInboxContext } from '@switchboard/channels
 import type { EmailIngestService } from './email-ingest.service';
 import type { EmailSyncStateRepository } from './email-sync-state.repository';
 import type { EmailSyncTimings } from './email-sync-timings';
+import { reduceLargeMessage } from './large-message-reducer';
 import { MailboxLock } from './mailbox-lock';
 
 export interface MailboxSyncDeps {
@@ -15,7 +16,7 @@ export interface MailboxSyncDeps {
   log: (level: 'warn' | 'error' | 'debug', message: string) => void;
 }
 
-/** Messages larger than this are refused with a log entry instead of being downloaded. */
+/** Messages larger than this are not downloaded whole: only their text is (see large-message-reducer). */
 const MAX_MESSAGE_BYTES = 60 * 1024 * 1024;
 /** A message whose ingest keeps failing is logged and passed over after this many attempts. */
 const MAX_ATTEMPTS = 3;
@@ -232,20 +233,30 @@ export class ImapMailboxSync {
     importing: boolean,
   ): Promise<void> {
     const { state, ingest } = this.deps;
+    let reducedSource: Buffer | null = null;
     if (meta && meta.size > MAX_MESSAGE_BYTES) {
+      const reduced = await reduceLargeMessage(client, uid, meta.size);
+      const limit = `Message of ${Math.round(meta.size / 1024 / 1024)} MB is larger than the ${MAX_MESSAGE_BYTES / 1024 / 1024} MB limit`;
       await state.log(this.inboxId, {
         uid,
-        action: 'refused',
-        reason: `Message of ${Math.round(meta.size / 1024 / 1024)} MB is larger than the ${MAX_MESSAGE_BYTES / 1024 / 1024} MB limit`,
+        action: reduced ? 'skipped' : 'refused',
+        reason: reduced
+          ? `${limit}: only its text was stored; left out: ${reduced.dropped.join(', ')}`
+          : limit,
       });
-      await state.advance(this.inboxId, uid, importing);
-      return;
+      if (!reduced) {
+        await state.advance(this.inboxId, uid, importing);
+        return;
+      }
+      reducedSource = reduced.source;
     }
-    const msg = await client.fetchOne(
-      String(uid),
-      { uid: true, source: true, internalDate: true },
-      { uid: true },
-    );
+    const msg = reducedSource
+      ? { source: reducedSource, internalDate: meta?.date ?? undefined }
+      : await client.fetchOne(
+          String(uid),
+          { uid: true, source: true, internalDate: true },
+          { uid: true },
+        );
     if (!msg || !msg.source) {
       // Expunged between SEARCH and FETCH: nothing to import.
       await state.advance(this.inboxId, uid, importing);

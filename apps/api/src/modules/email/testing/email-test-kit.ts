@@ -8,7 +8,7 @@ export const SUPPORT = { user: 'support@example.test', password: 'imap-secret' }
 export function useFastEmailSync(): void {
   Object.assign(process.env, {
     EMAIL_SYNC_POLL_MS: '1000',
-    EMAIL_SYNC_SAFETY_POLL_MS: '3000',
+    EMAIL_SYNC_SAFETY_POLL_MS: '20000',
     EMAIL_SYNC_WATCHDOG_MS: '1000',
     EMAIL_SYNC_WATCHDOG_TIMEOUT_MS: '1500',
     EMAIL_SYNC_RECONNECT_MS: '200',
@@ -40,7 +40,7 @@ export function emailInboxBody(
       historyDays: 30,
       ...overrides,
     },
-    secrets: { imapPassword: SUPPORT.password, smtpPassword: smtp.password },
+    secrets: { imapPassword: SUPPORT.password as string, smtpPassword: smtp.password },
   };
 }
 
