@@ -1,5 +1,9 @@
 /** The smallest Dovecot config that serves IMAP on one loopback port from a temp dir (see STACK.md). */
-export function dovecotConfig(dir: string, port: number): string {
+/** A server without IDLE, to exercise clients' polling fallback. */
+const NO_IDLE_CAPABILITIES =
+  'IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE SORT THREAD=REFERENCES MULTIAPPEND UNSELECT CHILDREN NAMESPACE UIDPLUS LIST-EXTENDED I18NLEVEL=1 LITERAL+ MOVE';
+
+export function dovecotConfig(dir: string, port: number, options: { idle?: boolean } = {}): string {
   return `protocols = imap
 listen = 127.0.0.1
 base_dir = ${dir}/run
@@ -34,7 +38,7 @@ service stats {
 }
 protocol imap {
   imap_idle_notify_interval = 1 secs
-}
+${options.idle === false ? `  imap_capability = ${NO_IDLE_CAPABILITIES}\n` : ''}}
 namespace inbox {
   inbox = yes
   separator = /

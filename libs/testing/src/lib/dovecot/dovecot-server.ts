@@ -55,7 +55,11 @@ export interface DovecotServer {
   stop(): Promise<void>;
 }
 
-export async function startDovecot(options: { users: DovecotUser[] }): Promise<DovecotServer> {
+export async function startDovecot(options: {
+  users: DovecotUser[];
+  /** false: do not advertise IDLE, so clients must poll. */
+  idle?: boolean;
+}): Promise<DovecotServer> {
   const dir = mkdtempSync(join(tmpdir(), 'sb-dovecot-'));
   for (const sub of ['run', 'state', 'mail']) mkdirSync(join(dir, sub), { recursive: true });
   // Dovecot's auth process runs as the dovecot user and must read the users file.
@@ -71,7 +75,7 @@ export async function startDovecot(options: { users: DovecotUser[] }): Promise<D
 
   const port = await freePort();
   const configPath = join(dir, 'dovecot.conf');
-  writeFileSync(configPath, dovecotConfig(dir, port));
+  writeFileSync(configPath, dovecotConfig(dir, port, { idle: options.idle }));
 
   // Dovecot logs to its own file; a pipe would be inherited by its children and outlive the test.
   const child = spawn('dovecot', ['-F', '-c', configPath], { stdio: 'ignore' });
