@@ -1,4 +1,4 @@
-import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import {
   chmodSync,
   chownSync,
@@ -11,11 +11,11 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { connect, createServer, type AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ImapFlow } from 'imapflow';
-import { dovecotConfig } from './dovecot-config';
+import { dovecotConfig, type DovecotRunAs } from './dovecot-config';
 
 const run = promisify(execFile);
 /** Dovecot runs mail processes as nobody (65534) in our config; the mail tree must belong to it. */
@@ -64,7 +64,8 @@ export async function startDovecot(options: {
   for (const sub of ['run', 'state', 'mail']) mkdirSync(join(dir, sub), { recursive: true });
   // Dovecot's auth process runs as the dovecot user and must read the users file.
   chmodSync(dir, 0o755);
-  chownSync(join(dir, 'mail'), MAIL_UID, MAIL_UID);
+  const runAs = runAsIdentity();
+  if (!runAs.user) chownSync(join(dir, 'mail'), MAIL_UID, MAIL_UID);
   writeFileSync(
     join(dir, 'users'),
     options.users.map((u) => `${u.user}:{PLAIN}${u.password}::::::`).join('\n') + '\n',
@@ -75,7 +76,7 @@ export async function startDovecot(options: {
 
   const port = await freePort();
   const configPath = join(dir, 'dovecot.conf');
-  writeFileSync(configPath, dovecotConfig(dir, port, { idle: options.idle }));
+  writeFileSync(configPath, dovecotConfig(dir, port, runAs, { idle: options.idle }));
 
   // Dovecot logs to its own file; a pipe would be inherited by its children and outlive the test.
   const child = spawn('dovecot', ['-F', '-c', configPath], { stdio: 'ignore' });
@@ -194,6 +195,15 @@ export async function startDovecot(options: {
     },
   };
   return server;
+}
+
+/** As root, mail processes run as nobody; as anyone else, Dovecot runs everything as that user. */
+function runAsIdentity(): DovecotRunAs {
+  const uid = process.getuid?.() ?? 0;
+  if (uid === 0) return { uid: MAIL_UID, gid: MAIL_UID };
+  const gid = process.getgid?.() ?? uid;
+  const group = execFileSync('id', ['-gn'], { encoding: 'utf8' }).trim();
+  return { uid, gid, user: userInfo().username, group };
 }
 
 /** Descendant processes named "imap" of the Dovecot master: one per client connection. */
