@@ -2,5 +2,6 @@
 module.exports = require('../../jest.preset.cjs').nodeProject(__dirname, 'inbox-e2e', {
   testMatch: ['<rootDir>/src/**/*.e2e-spec.ts'],
   globalSetup: '<rootDir>/src/support/global-setup.cjs',
+  globalTeardown: '<rootDir>/src/support/global-teardown.cjs',
   testTimeout: 120_000,
 });

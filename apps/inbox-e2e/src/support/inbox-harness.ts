@@ -17,7 +17,9 @@ import { InboxPage } from './inbox-page';
 import { OutboundReceiver } from './outbound-receiver';
 
 export const REPO_ROOT = resolve(__dirname, '../../../..');
-export const INBOX_DIST_DIR = join(REPO_ROOT, 'dist/apps/inbox');
+/** Built by the jest globalSetup for this run; dist/apps/inbox when a spec runs without it. */
+export const INBOX_DIST_DIR =
+  process.env['INBOX_E2E_DIST_DIR'] ?? join(REPO_ROOT, 'dist/apps/inbox');
 
 /** The operator the tests sign in as: a real timezone and locale, so dates are checked for real. */
 export const OPERATOR = {

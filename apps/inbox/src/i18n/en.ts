@@ -38,6 +38,8 @@ export const en = {
   'feed.filter.all': 'All',
   'feed.filter.inbox': 'Inbox',
   'feed.filter.all_inboxes': 'All inboxes',
+  'feed.filter.channel': 'Channel',
+  'feed.filter.all_channels': 'All channels',
   'feed.list.label': 'Conversations',
   'feed.loading': 'Loading conversations…',
   'feed.loading_more': 'Loading more…',

@@ -22,8 +22,13 @@ export function Composer({ conversation }: { conversation: ConversationSummaryDt
   const tooLong = draft.text.length > MAX_TEXT_LENGTH;
   const canSend = draft.text.trim().length > 0 && !tooLong && operator !== null;
 
+  // Focus only for a request made while mounted: a composer that mounts later must not steal focus
+  // from the keyboard shortcuts because of an old `r`.
+  const handledRequest = useRef(focusRequest);
   useEffect(() => {
-    if (focusRequest > 0) textRef.current?.focus();
+    if (focusRequest === handledRequest.current) return;
+    handledRequest.current = focusRequest;
+    textRef.current?.focus();
   }, [focusRequest]);
 
   // Grow with the text up to a limit, then scroll.

@@ -9,6 +9,11 @@ import { useConversationStore } from './conversation-store';
 
 /** Selects a conversation (or none) — the single entry point, so URL and notifications follow. */
 export function openConversation(id: string | null): void {
+  // The feed row already has the summary: show the header and composer before the detail loads.
+  const row = id ? useFeedStore.getState().byId[id] : undefined;
+  if (row && id && !useConversationStore.getState().summaries[id]) {
+    useConversationStore.setState((s) => ({ summaries: { ...s.summaries, [id]: row } }));
+  }
   useConversationStore.getState().select(id);
 }
 
@@ -98,14 +103,19 @@ export const snoozeConversation = (id: string, until: Date) =>
     conversationApi.snooze(id, until),
   );
 
+const markingRead = new Set<string>();
+
 /** Clears the unread count when the operator actually looks at a conversation. */
 export async function markConversationRead(id: string): Promise<void> {
   const summary = knownSummary(id);
-  if (!summary || summary.unreadCount === 0) return;
+  if (!summary || summary.unreadCount === 0 || markingRead.has(id)) return;
+  markingRead.add(id);
   const since = snapshotCursor();
   try {
     applySummary(await conversationApi.markRead(id), since);
   } catch {
     // Unread state is advisory; the next open retries.
+  } finally {
+    markingRead.delete(id);
   }
 }

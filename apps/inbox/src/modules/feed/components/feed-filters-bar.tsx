@@ -5,8 +5,10 @@ import { useFeedStore } from '../store/feed-store';
 export function FeedFiltersBar() {
   const assignee = useFeedStore((s) => s.filters.assignee);
   const inboxId = useFeedStore((s) => s.filters.inboxId);
+  const channel = useFeedStore((s) => s.filters.channel);
   const inboxes = useFeedStore((s) => s.inboxes);
   const setFilters = useFeedStore((s) => s.setFilters);
+  const kinds = [...new Set(inboxes.map((inbox) => inbox.kind))];
   return (
     <div className="filters">
       <div className="segmented" role="radiogroup" aria-label={t('feed.filter.assignee')}>
@@ -23,10 +25,27 @@ export function FeedFiltersBar() {
           </button>
         ))}
       </div>
+      {kinds.length > 1 && (
+        <select
+          className="select"
+          aria-label={t('feed.filter.channel')}
+          data-testid="filter-channel"
+          value={channel ?? ''}
+          onChange={(e) => setFilters({ channel: kinds.find((k) => k === e.target.value) ?? null })}
+        >
+          <option value="">{t('feed.filter.all_channels')}</option>
+          {kinds.map((kind) => (
+            <option key={kind} value={kind}>
+              {t(`channel.${kind}`)}
+            </option>
+          ))}
+        </select>
+      )}
       {inboxes.length > 1 && (
         <select
           className="select"
           aria-label={t('feed.filter.inbox')}
+          data-testid="filter-inbox"
           value={inboxId ?? ''}
           onChange={(e) => setFilters({ inboxId: e.target.value || null })}
         >
