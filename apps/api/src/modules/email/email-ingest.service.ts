@@ -10,6 +10,7 @@ import {
   type RawEmail,
 } from '@switchboard/channels-email';
 import { InboundPipelineService } from '../channels/inbound-pipeline.service';
+import { EmailAutoReplyService } from './email-auto-reply.service';
 import { EmailSyncStateRepository } from './email-sync-state.repository';
 import { EmailThreadingQuery } from './email-threading.query';
 
@@ -29,6 +30,7 @@ export class EmailIngestService {
     private readonly pipeline: InboundPipelineService,
     private readonly threading: EmailThreadingQuery,
     private readonly state: EmailSyncStateRepository,
+    private readonly autoReply: EmailAutoReplyService,
   ) {}
 
   async ingest(
@@ -110,6 +112,19 @@ export class EmailIngestService {
     });
     try {
       const [outcome] = await this.pipeline.ingest(inboxId, [clean]);
+      if (outcome?.kind === 'stored' && outcome.createdConversation) {
+        // The message is committed whatever happens to the acknowledgement.
+        await this.autoReply
+          .acknowledge(ctx, accountId, outcome.conversationId, clean)
+          .catch((err: unknown) =>
+            this.state.log(inboxId, {
+              uid: raw.uid,
+              messageId: event.externalId,
+              action: 'failed',
+              reason: `Acknowledgement: ${String(err)}`,
+            }),
+          );
+      }
       await this.state.markSeen(
         inboxId,
         event.externalId,

@@ -2,6 +2,7 @@ import { Injectable, Logger, Module, OnModuleInit } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { EmailChannelAdapter } from '@switchboard/channels-email';
 import { ChannelRegistryService } from '../channels/channel-registry.service';
+import { EmailAutoReplyService } from './email-auto-reply.service';
 import { EmailInboxCheckInterceptor } from './email-inbox-check.interceptor';
 import { EmailIngestService } from './email-ingest.service';
 import { EmailSyncStateRepository } from './email-sync-state.repository';
@@ -43,6 +44,7 @@ const logger = new Logger('EmailChannel');
     { provide: EMAIL_SYNC_TIMINGS, useFactory: () => loadEmailSyncTimings() },
     EmailSyncStateRepository,
     EmailThreadingQuery,
+    EmailAutoReplyService,
     EmailIngestService,
     EmailSyncService,
     { provide: APP_INTERCEPTOR, useClass: EmailInboxCheckInterceptor },

@@ -50,7 +50,12 @@ export const emailSettingsSchema = z.object({
     .min(1024)
     .max(50 * 1024 * 1024)
     .default(25 * 1024 * 1024),
-  /** Inbound messages per conversation per hour above which further mail is flagged automated (loop guard). */
+  /**
+   * Automatic acknowledgement sent when a customer's mail opens a new conversation; null = none.
+   * Never sent to automatic mail (RFC 3834), marked Auto-Submitted: auto-replied, capped per hour.
+   */
+  autoAcknowledgement: z.string().trim().min(1).max(5000).nullish(),
+  /** Inbound messages per conversation per hour above which further mail is refused (loop guard). */
   hourlyMessageCap: z.number().int().min(1).max(10_000).default(30),
 });
 export type EmailSettings = z.output<typeof emailSettingsSchema>;

@@ -42,6 +42,17 @@ export class EmailSync1795400000000 implements MigrationInterface {
       );
       CREATE INDEX email_sync_log_inbox_idx ON email_sync_log (inbox_id, id DESC);
 
+      -- Automatic acknowledgements sent, for the per-conversation and per-recipient hourly caps.
+      CREATE TABLE email_auto_replies (
+        id bigserial PRIMARY KEY,
+        inbox_id uuid NOT NULL REFERENCES inboxes(id) ON DELETE CASCADE,
+        conversation_id uuid NOT NULL,
+        recipient text NOT NULL,
+        sent_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE UNIQUE INDEX email_auto_replies_conversation_key ON email_auto_replies (inbox_id, conversation_id);
+      CREATE INDEX email_auto_replies_recent_idx ON email_auto_replies (inbox_id, recipient, sent_at);
+
       -- No foreign key to conversations on purpose: the record must outlive a deleted conversation.
       CREATE TABLE email_seen_messages (
         inbox_id uuid NOT NULL REFERENCES inboxes(id) ON DELETE CASCADE,
@@ -55,7 +66,7 @@ export class EmailSync1795400000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(
-      'DROP TABLE email_seen_messages; DROP TABLE email_sync_log; DROP TABLE email_sync_states;',
+      'DROP TABLE email_seen_messages; DROP TABLE email_auto_replies; DROP TABLE email_sync_log; DROP TABLE email_sync_states;',
     );
   }
 }
