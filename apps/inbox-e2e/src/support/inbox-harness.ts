@@ -60,11 +60,8 @@ export class InboxHarness {
   }
 
   /** A customer writing in through the real 'api' channel webhook (HMAC-signed). */
-  customer(name: string): ApiChannelCustomer {
-    return new ApiChannelCustomer(this.api.baseUrl, this.inboxId, this.signingSecret, {
-      id: `cust-${randomUUID()}`,
-      name,
-    });
+  customer(name: string, id = `cust-${randomUUID()}`): ApiChannelCustomer {
+    return new ApiChannelCustomer(this.api.baseUrl, this.inboxId, this.signingSecret, { id, name });
   }
 
   async openPage(viewport = { width: 1360, height: 820 }): Promise<InboxPage> {

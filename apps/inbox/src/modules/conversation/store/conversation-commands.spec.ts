@@ -1,11 +1,13 @@
 import type { ConversationSummaryDto } from '@switchboard/contracts';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { conversation, fakeFetch } from '../../../test-support/fixtures';
+import { conversation, conversationUpdated, fakeFetch } from '../../../test-support/fixtures';
 import { useToastStore } from '../../../shared/ui/toast-store';
 import { useFeedStore } from '../../feed/store/feed-store';
+import { applyStreamEvent } from '../../realtime/store/stream-actions';
 import { useStreamStore } from '../../realtime/store/stream-store';
 import { closeConversation, stepSelection } from './conversation-commands';
 import { useConversationStore } from './conversation-store';
+import { resetPendingStatuses } from './pending-status';
 
 const rows = [
   conversation({ id: 'a', lastActivityAt: '2026-01-01T10:03:00.000Z' }),
@@ -20,6 +22,7 @@ function seedFeed(items: ConversationSummaryDto[]) {
 }
 
 beforeEach(() => {
+  resetPendingStatuses();
   useStreamStore.getState().clear();
   useConversationStore.getState().reset();
   useToastStore.setState({ toasts: [] });
@@ -77,5 +80,34 @@ describe('conversation commands', () => {
     await closeConversation('a');
     expect(useFeedStore.getState().order).toEqual(['a', 'b', 'c']);
     expect(useToastStore.getState().toasts[0]?.text).toBe('Could not close: Already closed');
+  });
+});
+
+describe('optimistic status against late stream events', () => {
+  it('keeps a closed row closed when an older event for it arrives after the close', async () => {
+    vi.stubGlobal(
+      'fetch',
+      fakeFetch({
+        '/api/conversations/a/close': () => ({ ...rows[0], status: 'closed' }),
+        '/api/conversations/counts': () => ({ open: 2, snoozed: 0, closed: 1 }),
+      }),
+    );
+    await closeConversation('a');
+    // Committed before the close, delivered after its REST answer: must not bring the row back.
+    applyStreamEvent(
+      conversationUpdated(1, { ...(rows[0] as ConversationSummaryDto), unreadCount: 0 }),
+    );
+    expect(useFeedStore.getState().order).toEqual(['b', 'c']);
+    // The close itself arrives; later changes (the customer reopens it) apply normally again.
+    applyStreamEvent(
+      conversationUpdated(2, { ...(rows[0] as ConversationSummaryDto), status: 'closed' }),
+    );
+    applyStreamEvent(
+      conversationUpdated(3, {
+        ...(rows[0] as ConversationSummaryDto),
+        lastActivityAt: '2026-01-01T11:00:00.000Z',
+      }),
+    );
+    expect(useFeedStore.getState().order).toEqual(['a', 'b', 'c']);
   });
 });

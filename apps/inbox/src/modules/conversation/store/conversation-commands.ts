@@ -6,6 +6,7 @@ import { useFeedStore } from '../../feed/store/feed-store';
 import { snapshotCursor } from '../../realtime/store/stream-store';
 import { conversationApi } from '../api/conversation-api';
 import { useConversationStore } from './conversation-store';
+import { clearPendingStatus, markPendingStatus, settlePendingStatus } from './pending-status';
 
 /** Selects a conversation (or none) — the single entry point, so URL and notifications follow. */
 export function openConversation(id: string | null): void {
@@ -63,14 +64,17 @@ async function changeStatus(
   const wasSelected = useConversationStore.getState().selectedId === id;
   const successor = leavesFeed ? successorOf(id) : null;
 
+  markPendingStatus(id, target.status, target.snoozedUntil);
   if (before) applySummary({ ...before, ...target }, since);
   if (wasSelected && leavesFeed && (action === 'close' || action === 'snooze'))
     openConversation(successor);
 
   try {
     applySummary(await request(), since);
+    settlePendingStatus(id);
     void useFeedStore.getState().refreshCounts();
   } catch (error) {
+    clearPendingStatus(id);
     if (before) applySummary(before, since);
     const message =
       error instanceof ApiError || error instanceof Error ? error.message : String(error);

@@ -7,6 +7,7 @@ import { create } from 'zustand';
 import { ApiError } from '../../../shared/api/http-client';
 import { conversationApi } from '../api/conversation-api';
 import { compareMessages, upsertMessage } from '../utils/message-order';
+import { resetPendingStatuses, withPendingStatus } from './pending-status';
 
 export const MESSAGE_PAGE_SIZE = 50;
 
@@ -167,7 +168,8 @@ export const useConversationStore = create<ConversationState>((set, get) => ({
 
   receiveSummary: (conversation) => {
     if (!(conversation.id in get().summaries)) return;
-    set((s) => ({ summaries: { ...s.summaries, [conversation.id]: conversation } }));
+    const shown = withPendingStatus(conversation, 'snapshot');
+    set((s) => ({ summaries: { ...s.summaries, [conversation.id]: shown } }));
   },
 
   addLocalMessage: (message) => {
@@ -213,6 +215,8 @@ export const useConversationStore = create<ConversationState>((set, get) => ({
   allowRemoteImages: (messageId) =>
     set((s) => ({ remoteImagesAllowed: { ...s.remoteImagesAllowed, [messageId]: true } })),
 
-  reset: () =>
-    set({ selectedId: null, summaries: {}, details: {}, threads: {}, remoteImagesAllowed: {} }),
+  reset: () => {
+    resetPendingStatuses();
+    set({ selectedId: null, summaries: {}, details: {}, threads: {}, remoteImagesAllowed: {} });
+  },
 }));

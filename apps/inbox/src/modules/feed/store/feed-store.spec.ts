@@ -45,6 +45,26 @@ describe('feed store', () => {
     expect(seen).toEqual(['open', 'open']);
   });
 
+  it('appends older pages and keeps a live update above them', async () => {
+    const rows = Array.from({ length: 6 }, (_, i) =>
+      conversation({ lastActivityAt: `2026-03-04T10:0${9 - i}:00.000Z` }),
+    );
+    vi.stubGlobal(
+      'fetch',
+      fakeFetch({
+        '/api/conversations': (url) =>
+          url.searchParams.get('cursor')
+            ? { items: rows.slice(3), nextCursor: null }
+            : { items: rows.slice(0, 3), nextCursor: 'p2' },
+      }),
+    );
+    await useFeedStore.getState().loadFirstPage();
+    const fresh = conversation({ lastActivityAt: '2026-03-04T11:00:00.000Z' });
+    applyStreamEvent(conversationUpdated(1, fresh));
+    await useFeedStore.getState().loadMore();
+    expect(useFeedStore.getState().order).toEqual([fresh.id, ...rows.map((r) => r.id)]);
+  });
+
   it('keeps what the stream said while a page was in flight', async () => {
     const stale = conversation({ lastMessagePreview: 'old' });
     const gone = conversation();

@@ -5,12 +5,20 @@ import type {
 } from '@switchboard/contracts';
 import { create } from 'zustand';
 import { ApiError } from '../../../shared/api/http-client';
+import { withPendingStatus } from '../../conversation/store/pending-status';
 import { snapshotCursor } from '../../realtime/store/stream-store';
 import { conversationsApi } from '../api/conversations-api';
-import { matchesFilters, placeInOrder, sortIds } from '../utils/feed-ordering';
+import {
+  compareConversations,
+  matchesFilters,
+  placeInOrder,
+  sortIds,
+} from '../utils/feed-ordering';
 import { DEFAULT_FILTERS, type FeedFilters } from './feed-filters';
 
 export const FEED_PAGE_SIZE = 50;
+/** Later pages are bigger: the operator is scrolling through history, fewer round trips. */
+export const FEED_MORE_PAGE_SIZE = 100;
 
 type Phase = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -117,8 +125,9 @@ export const useFeedStore = create<FeedState>((set, get) => ({
         const known = state.byId[id];
         if (known && (state.touched[id] ?? -1) > since) byId[id] = known;
       }
-      for (const item of page.items) {
-        if ((state.touched[item.id] ?? -1) > since) continue;
+      for (const raw of page.items) {
+        if ((state.touched[raw.id] ?? -1) > since) continue;
+        const item = withPendingStatus(raw, 'snapshot');
         if (matchesFilters(item, state.filters, state.meId)) byId[item.id] = item;
       }
       set({
@@ -141,15 +150,42 @@ export const useFeedStore = create<FeedState>((set, get) => ({
     const since = snapshotCursor();
     set({ loadingMore: true });
     try {
-      const page = await conversationsApi.list(start.filters, start.nextCursor, FEED_PAGE_SIZE);
+      const page = await conversationsApi.list(
+        start.filters,
+        start.nextCursor,
+        FEED_MORE_PAGE_SIZE,
+      );
       if (get().generation !== generation) return;
-      let state = get();
-      for (const item of page.items) {
-        if ((state.touched[item.id] ?? -1) > since) continue;
-        set(upsert(state, item));
-        state = get();
+      const state = get();
+      const byId = { ...state.byId };
+      const added: ConversationSummaryDto[] = [];
+      for (const raw of page.items) {
+        if ((state.touched[raw.id] ?? -1) > since) continue;
+        const item = withPendingStatus(raw, 'snapshot');
+        if (!matchesFilters(item, state.filters, state.meId)) continue;
+        if (!(item.id in byId)) added.push(item);
+        byId[item.id] = item;
       }
-      set({ nextCursor: page.nextCursor, hasMore: page.nextCursor !== null, loadingMore: false });
+      // One state change per page: keyset pages are older than what is loaded, so they append;
+      // only a page that overlaps live updates needs a full sort.
+      const last = state.order.length
+        ? byId[state.order[state.order.length - 1] as string]
+        : undefined;
+      const appendable =
+        added.length === page.items.length &&
+        added.every((item, i) =>
+          i === 0
+            ? !last || compareConversations(last, item) < 0
+            : compareConversations(added[i - 1] as ConversationSummaryDto, item) < 0,
+        );
+      const order = appendable ? state.order.concat(added.map((c) => c.id)) : sortIds(byId);
+      set({
+        byId,
+        order,
+        nextCursor: page.nextCursor,
+        hasMore: page.nextCursor !== null,
+        loadingMore: false,
+      });
     } catch (error) {
       if (get().generation === generation) set({ loadingMore: false, error: errorMessage(error) });
     }
@@ -178,7 +214,7 @@ export const useFeedStore = create<FeedState>((set, get) => ({
   applyEvent: (conversation, cursor) => {
     const state = get();
     set({
-      ...upsert(state, conversation),
+      ...upsert(state, withPendingStatus(conversation, 'event')),
       touched: { ...state.touched, [conversation.id]: cursor },
     });
   },
@@ -186,7 +222,7 @@ export const useFeedStore = create<FeedState>((set, get) => ({
   applySnapshot: (conversation, since) => {
     const state = get();
     if ((state.touched[conversation.id] ?? -1) > since) return;
-    set(upsert(state, conversation));
+    set(upsert(state, withPendingStatus(conversation, 'snapshot')));
   },
 
   reset: () => set({ ...initial, generation: get().generation + 1 }),
