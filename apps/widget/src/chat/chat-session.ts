@@ -33,6 +33,7 @@ export class ChatSession implements ChatController {
   private typingSent = false;
   private remoteTypingTimer: ReturnType<typeof setTimeout> | undefined;
   private ready: Promise<void>;
+  private started = false;
 
   constructor(private readonly options: ChatMountOptions) {
     this.texts = chatTexts(options.locale);
@@ -44,14 +45,31 @@ export class ChatSession implements ChatController {
     this.view = buildChatView(this.texts, ACCEPT);
     options.root.appendChild(this.view.root);
     this.bindView();
-    this.ready = this.start().catch((error: unknown) => this.showError(error));
+    this.ready = this.begin();
+  }
+
+  /** Starts (or, after a failure such as a network outage, restarts) the session. */
+  private begin(): Promise<void> {
+    this.started = false;
+    return this.start().then(
+      () => {
+        this.started = true;
+      },
+      (error: unknown) => this.showError(error),
+    );
+  }
+
+  private ensureStarted(): Promise<void> {
+    if (!this.started)
+      this.ready = this.ready.then(() => (this.started ? undefined : this.begin()));
+    return this.ready;
   }
 
   setOpen(open: boolean): void {
     this.open = open;
     if (open) {
       this.view.textarea.focus();
-      void this.ready.then(() => this.acknowledge());
+      void this.ensureStarted().then(() => this.acknowledge());
     }
   }
 
@@ -90,7 +108,6 @@ export class ChatSession implements ChatController {
     this.view.title.textContent = settings.inboxName;
     this.view.notice.textContent = settings.officeHoursMessage;
     this.view.notice.hidden = settings.officeHoursMessage.length === 0;
-    this.view.textarea.maxLength = settings.maxTextLength;
     this.showEmail(settings.askEmail, email);
   }
 
@@ -103,7 +120,7 @@ export class ChatSession implements ChatController {
   }
 
   private renderGreeting(): void {
-    if (!this.settings?.greeting) return;
+    if (!this.settings?.greeting || this.view.log.querySelector('.sb-greeting')) return;
     const greeting = this.view.log.ownerDocument.createElement('li');
     greeting.className = 'sb-msg operator sb-greeting';
     greeting.dir = 'auto';
@@ -119,6 +136,7 @@ export class ChatSession implements ChatController {
   }
 
   private connect(visitorToken: string): void {
+    if (this.socket) return;
     const socket: WidgetSocket = io(`${this.options.apiBase}${WIDGET_NAMESPACE}`, {
       auth: { inboxId: this.options.inboxId, visitorToken },
       // WebSocket only: no long-polling requests, and the handshake carries the page's Origin.
@@ -269,9 +287,11 @@ export class ChatSession implements ChatController {
     };
     this.messages = mergeMessage(this.messages, pending);
     this.render();
-    const request = file
-      ? this.api.sendFile(clientMessageId, file, text, pageUrl())
-      : this.api.sendText(clientMessageId, text, null, pageUrl());
+    const request = this.ensureStarted().then(() =>
+      file
+        ? this.api.sendFile(clientMessageId, file, text, pageUrl())
+        : this.api.sendText(clientMessageId, text, null, pageUrl()),
+    );
     request.then(
       (stored) => {
         this.messages = mergeMessage(this.messages, stored);
