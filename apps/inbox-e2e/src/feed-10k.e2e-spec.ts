@@ -62,7 +62,9 @@ describe('inbox: a feed of 10 000 conversations', () => {
     expect(maxDomRows).toBeLessThan(60);
     await waitUntil(
       async () => {
-        await ui.page.$eval('[data-testid=feed-list]', (el) => el.scrollTo({ top: el.scrollHeight }));
+        await ui.page.$eval('[data-testid=feed-list]', (el) =>
+          el.scrollTo({ top: el.scrollHeight }),
+        );
         return (await ui.feedNames()).at(-1) === `Customer ${ROWS}`;
       },
       async () => `last rows: ${(await ui.feedNames()).slice(-3).join(', ')}`,

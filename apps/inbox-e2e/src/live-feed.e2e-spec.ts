@@ -103,6 +103,24 @@ describe('inbox: the live feed, reply, close and snooze', () => {
     await ui.screenshot('conversation');
   });
 
+  it('shows a failed send with its reason, and Retry delivers it', async () => {
+    h.receiver.rejectNext(422, 'Recipient has blocked the shop');
+    await ui.page.fill('[data-testid=composer-input]', 'Are you still there?');
+    await ui.page.press('[data-testid=composer-input]', 'Enter');
+    const sent = ui.page.locator('[data-testid=timeline-message]', {
+      hasText: 'Are you still there?',
+    });
+    await sent.locator('[data-testid=delivery-status][data-status=failed]').waitFor();
+    expect(await sent.locator('[data-testid=delivery-status]').textContent()).toContain(
+      'Recipient has blocked the shop',
+    );
+    await ui.screenshot('failed-send');
+
+    await sent.getByRole('button', { name: 'Retry' }).click();
+    await sent.locator('[data-testid=delivery-status][data-status=sent]').waitFor();
+    expect(h.receiver.received.filter((r) => r.text === 'Are you still there?')).toHaveLength(1);
+  });
+
   it('closing empties it from the feed and opens the next conversation', async () => {
     await ui.page.click('[data-testid=action-close]');
     await ui.waitForFeed([olena()]);

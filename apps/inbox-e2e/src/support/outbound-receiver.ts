@@ -14,6 +14,9 @@ export interface ReceivedReply {
  */
 export class OutboundReceiver {
   readonly received: ReceivedReply[] = [];
+  /** Answers to give instead of accepting, one per request (a customer system refusing). */
+  private readonly rejections: { status: number; reason: string }[] = [];
+
   private constructor(
     private readonly server: Server,
     readonly url: string,
@@ -25,6 +28,12 @@ export class OutboundReceiver {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
+        const rejection = receiver?.rejections.shift();
+        if (rejection) {
+          res.writeHead(rejection.status, { 'content-type': 'text/plain' });
+          res.end(rejection.reason);
+          return;
+        }
         const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
           id: string;
           to: string;
@@ -40,6 +49,11 @@ export class OutboundReceiver {
     const { port } = server.address() as AddressInfo;
     receiver = new OutboundReceiver(server, `http://127.0.0.1:${port}/replies`);
     return receiver;
+  }
+
+  /** The next reply is refused with this HTTP status and text. */
+  rejectNext(status: number, reason: string): void {
+    this.rejections.push({ status, reason });
   }
 
   close(): Promise<void> {
