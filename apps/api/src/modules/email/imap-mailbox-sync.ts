@@ -33,6 +33,7 @@ export class ImapMailboxSync {
   private wake: (() => void) | null = null;
   private readonly attempts = new Map<number, number>();
   private running: Promise<void> | null = null;
+  private catchingUp = false;
 
   constructor(
     readonly inboxId: string,
@@ -115,9 +116,14 @@ export class ImapMailboxSync {
     const catchUp = () => {
       pending = true;
       busy = busy.then(async () => {
-        while (pending && !this.stopped && client.usable) {
-          pending = false;
-          await this.catchUp(client, mailbox, ctx);
+        this.catchingUp = true;
+        try {
+          while (pending && !this.stopped && client.usable) {
+            pending = false;
+            await this.catchUp(client, mailbox, ctx);
+          }
+        } finally {
+          this.catchingUp = false;
         }
       });
       return busy;
@@ -151,6 +157,8 @@ export class ImapMailboxSync {
 
   /** A NOOP that does not answer in time means the connection is dead even if the socket looks open. */
   private async watchdog(client: ImapFlow): Promise<void> {
+    // A long download keeps the NOOP queued behind it; the socket timeout guards that phase instead.
+    if (this.catchingUp) return;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
@@ -200,9 +208,12 @@ export class ImapMailboxSync {
     const uids = (Array.isArray(found) ? found : [])
       .filter((uid) => uid > lastUid)
       .sort((a, b) => a - b);
-    if (uids.length === 0) return;
-
     const importing = row.history_completed_at === null;
+    if (uids.length === 0) {
+      if (importing) await state.finishImport(this.inboxId);
+      return;
+    }
+
     if (importing) await state.startImport(this.inboxId, uids.length);
     const sizes = new Map<number, { size: number; date: Date | null }>();
     for (const msg of await client.fetchAll(
