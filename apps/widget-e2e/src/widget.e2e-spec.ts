@@ -109,9 +109,15 @@ describe('web chat widget in Chromium: customer site ↔ operator inbox', () => 
 
   it('shows HTML and script as text on both sides, never executing it', async () => {
     const page = await h.newPage();
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
     await page.goto(h.site.url('/'));
+    await page.waitForSelector('.sb-bubble');
+    // A first-time visitor's page load costs the loader only; the chat UI comes on first open.
+    expect(fetched.filter((path) => path !== '/')).toEqual(['/widget/loader.js']);
     const widget = new WidgetUi(page);
     await widget.open();
+    expect(fetched).toContain('/widget/chat.js');
     const attack = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
     await widget.send(attack);
     await widget.waitForMessage('visitor', attack, 'delivered');
