@@ -92,6 +92,16 @@ describe('parseRawEmail', () => {
     expect(event.html).toMatch(/<div class="sb-quote">/);
   });
 
+  it('folds the quote of an HTML-only reply out of its text', async () => {
+    const source = Buffer.from(
+      'From: h@example.org\r\nSubject: Re: x\r\nMessage-ID: <h1@example.org>\r\nContent-Type: text/html; charset=utf-8\r\n\r\n' +
+        '<div>Yes, that works.</div><div class="gmail_quote">On Mon, Bob wrote:<blockquote>Does it work?</blockquote></div>\r\n',
+    );
+    const [event] = await parseRawEmail({ source }, ctx);
+    expect(event.type === 'message' && event.text).toBe('Yes, that works.');
+    expect(event.type === 'message' && event.html).toContain('Does it work?');
+  });
+
   it('folds an Outlook header block', async () => {
     const event = await parseOne('inbound/outlook-reply.eml');
     expect(event.text).toBe('Danke, das passt so.\n\nGruß Dirk');

@@ -21,7 +21,12 @@ import { automatedReason, type HeaderView } from './auto-reply-detector';
 import { detectDeliveryReport } from './bounce-detector';
 import { collectAttachments } from './email-attachments';
 import { headerViewOf } from './header-view';
-import { htmlToPlainText, plainTextToHtml, sanitizeEmailHtml } from './html-sanitizer';
+import {
+  htmlToPlainText,
+  plainTextToHtml,
+  sanitizeEmailHtml,
+  withoutFoldedParts,
+} from './html-sanitizer';
 import { foldQuotedText } from './quote-folding';
 
 /** A message as our IMAP client fetched it. */
@@ -94,10 +99,16 @@ export async function parseRawEmail(raw: RawEmail, ctx: ParseContext): Promise<I
     ctx.settings.maxAttachmentBytes,
   );
   const sanitizedHtml = typeof mail.html === 'string' ? sanitizeEmailHtml(mail.html) : null;
+  const hasText = Boolean(mail.text?.trim());
   const fullText = (
-    mail.text?.trim() ? mail.text : sanitizedHtml ? htmlToPlainText(sanitizedHtml) : ''
+    hasText ? (mail.text ?? '') : sanitizedHtml ? htmlToPlainText(sanitizedHtml) : ''
   ).slice(0, MAX_TEXT_LENGTH);
-  const folded = foldQuotedText(fullText);
+  // HTML-only mail: the quote is already marked in the HTML; the text is what remains without it.
+  const htmlNewText =
+    !hasText && sanitizedHtml ? htmlToPlainText(withoutFoldedParts(sanitizedHtml)) : '';
+  const folded = htmlNewText
+    ? { body: htmlNewText, quoted: null, signature: null }
+    : foldQuotedText(fullText);
   const text = [folded.body, ...notes].filter((part) => part.length > 0).join('\n\n');
   const html = sanitizedHtml ?? (fullText.trim() ? plainTextToHtml(folded) : null);
 

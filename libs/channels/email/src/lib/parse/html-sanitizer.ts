@@ -165,6 +165,15 @@ export function escapeHtml(text: string): string {
     .replace(/'/g, '&#39;');
 }
 
+/** Sanitized HTML without the parts marked for folding: what the sender just wrote. */
+export function withoutFoldedParts(html: string): string {
+  return sanitizeHtml(html, {
+    allowedTags: false,
+    allowedAttributes: false,
+    exclusiveFilter: (frame) => /\bsb-(quote|signature)\b/.test(frame.attribs['class'] ?? ''),
+  });
+}
+
 /** Readable text of sanitized HTML, for mails that carry no plain-text part. */
 export function htmlToPlainText(html: string): string {
   return html
