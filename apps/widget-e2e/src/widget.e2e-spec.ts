@@ -1,10 +1,11 @@
+import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { ConversationSummaryDto, Page as ApiPage } from '@switchboard/contracts';
 import { startCustomerSite } from './support/customer-site';
 import { OperatorUi } from './support/operator-ui';
-import { WebchatHarness } from './support/webchat-harness';
+import { HMAC_SECRET, WebchatHarness } from './support/webchat-harness';
 import { WidgetUi } from './support/widget-ui';
 
 const PNG = Buffer.from(
@@ -201,6 +202,32 @@ describe('web chat widget in Chromium: customer site ↔ operator inbox', () => 
       '/api/conversations?status=open',
     );
     expect(feed.items.some((c) => c.lastMessagePreview === 'Hello from the demo page')).toBe(true);
+  });
+
+  it('recognises a signed-in customer of the site on another device', async () => {
+    const userId = 'acme-user-7';
+    const hash = createHmac('sha256', HMAC_SECRET).update(userId).digest('hex');
+    const snippet = `<script async src="${h.api.baseUrl}/widget/loader.js" data-inbox="${h.inbox.id}" data-user-id="${userId}" data-user-hash="${hash}"></script>`;
+    const account = await startCustomerSite(() => snippet);
+    try {
+      await h.admin.ok('PATCH', `/api/inboxes/${h.inbox.id}`, {
+        settings: { allowedOrigins: [h.site.origin, account.origin] },
+      });
+      const laptop = await h.newPage();
+      await laptop.goto(account.url('/account'));
+      const onLaptop = new WidgetUi(laptop);
+      await onLaptop.open();
+      await onLaptop.send('Where is order 1234?');
+      await onLaptop.waitForMessage('visitor', 'Where is order 1234?', 'delivered');
+
+      const phone = await h.newPage();
+      await phone.goto(account.url('/account'));
+      const onPhone = new WidgetUi(phone);
+      await onPhone.open();
+      await onPhone.waitForMessage('visitor', 'Where is order 1234?');
+    } finally {
+      await account.close();
+    }
   });
 
   it('refuses to run on a site that is not in the allow-list', async () => {

@@ -14,6 +14,7 @@ import {
 import { startCustomerSite, type CustomerSite } from './customer-site';
 
 const DIST = resolve(__dirname, '../../../../dist/apps');
+export const HMAC_SECRET = 'e2e-webchat-secret-0123456789abcdefghij';
 
 /**
  * Everything a web chat scenario needs: the API serving the built widget and inbox, a web chat
@@ -64,7 +65,7 @@ export class WebchatHarness {
         accentColor: '#0f766e',
         officeHoursMessage: 'We answer Mon–Fri, 9–17.',
       },
-      secrets: { hmacSecret: 'e2e-webchat-secret-0123456789abcdefghij' },
+      secrets: { hmacSecret: HMAC_SECRET },
     });
     const browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
