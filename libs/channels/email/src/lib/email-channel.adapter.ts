@@ -72,7 +72,17 @@ export class EmailChannelAdapter implements ChannelAdapter<EmailSettings, EmailS
   }
 
   async send(message: EmailOutboundMessage, ctx: EmailInboxContext): Promise<SendResult> {
-    const settings = emailSettingsSchema.parse(ctx.settings);
+    const parsed = emailSettingsSchema.safeParse(ctx.settings);
+    if (!parsed.success) {
+      return {
+        ok: false,
+        error: new ChannelError(
+          'CONFIG_INVALID',
+          `Email inbox settings are invalid: ${parsed.error.message}`,
+        ),
+      };
+    }
+    const settings = parsed.data;
     const full: EmailInboxContext = { ...ctx, settings };
     let reply;
     try {
