@@ -3,5 +3,6 @@ module.exports = require('../../jest.preset.cjs').nodeProject(__dirname, 'inbox-
   testMatch: ['<rootDir>/src/**/*.e2e-spec.ts'],
   globalSetup: '<rootDir>/src/support/global-setup.cjs',
   globalTeardown: '<rootDir>/src/support/global-teardown.cjs',
+  setupFilesAfterEnv: ['<rootDir>/src/support/jest-timeout.ts'],
   testTimeout: 120_000,
 });
