@@ -1,5 +1,7 @@
 // Runs every Node-side project in one jest process: `npx jest` (or `npm test` for the whole suite).
 module.exports = {
+  // testTimeout is a global option: per-project values are ignored when projects run together.
+  testTimeout: 60_000,
   projects: [
     '<rootDir>/libs/contracts/jest.config.cjs',
     '<rootDir>/libs/channels/*/jest.config.cjs',
