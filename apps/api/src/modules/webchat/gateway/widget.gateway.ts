@@ -33,12 +33,13 @@ import {
   type WebchatDeliverSignal,
 } from '../services/webchat-visitor.transport';
 import { ConversationRooms } from './conversation-rooms';
+import { SocketEventBudget } from './socket-event-budget';
 
 type WidgetSocket = Socket<
   WidgetClientToServerEvents,
   WidgetServerToClientEvents,
   Record<string, never>,
-  { principal: VisitorPrincipal }
+  { principal: VisitorPrincipal; budget: SocketEventBudget }
 >;
 
 export function visitorRoom(inboxId: string, visitorKey: string): string {
@@ -79,6 +80,8 @@ export class WidgetGateway implements OnGatewayInit, OnGatewayConnection, OnGate
         )
         .then((principal) => {
           socket.data.principal = principal;
+          // Typing and receipts together: plenty for a person, too few to flood the database.
+          socket.data.budget = new SocketEventBudget(30, 10_000);
           next();
         })
         .catch((err: unknown) => {
@@ -115,7 +118,7 @@ export class WidgetGateway implements OnGatewayInit, OnGatewayConnection, OnGate
   ): Promise<void> {
     const parsed = typingPayloadSchema.safeParse(body);
     const p = socket.data.principal;
-    if (!parsed.success || !p) return;
+    if (!parsed.success || !p || !socket.data.budget.take()) return;
     const conv = await this.history.latestConversation(p.inbox.id, p.visitorKey);
     // Before the first message there is no conversation for operators to see typing in.
     if (!conv) return;
@@ -134,7 +137,7 @@ export class WidgetGateway implements OnGatewayInit, OnGatewayConnection, OnGate
   ): Promise<void> {
     const parsed = receiptPayloadSchema.safeParse(body);
     const p = socket.data.principal;
-    if (!parsed.success || !p) return;
+    if (!parsed.success || !p || !socket.data.budget.take()) return;
     await this.messages
       .receipt(p, parsed.data.status, parsed.data.messageIds)
       .catch((err: Error) => {
