@@ -48,7 +48,57 @@ const DE: ChatTexts = {
   you: 'Sie',
 };
 
-const TABLE: Record<string, ChatTexts> = { en: EN, de: DE };
+const FR: ChatTexts = {
+  ...EN,
+  title: 'Écrivez-nous',
+  close: 'Fermer le chat',
+  placeholder: 'Écrire un message…',
+  send: 'Envoyer',
+  attach: 'Joindre une image ou un PDF',
+  typing: (name) => `${name ?? 'Le support'} écrit…`,
+  sending: 'Envoi…',
+  sent: 'Envoyé',
+  delivered: 'Remis',
+  read: 'Lu',
+  failed: 'Non envoyé. Touchez pour réessayer.',
+  emailPrompt: 'Recevoir la réponse par e-mail si vous partez :',
+  emailPlaceholder: 'vous@exemple.fr',
+  emailSave: 'Me prévenir',
+  emailSaved: (email) => `Nous écrirons à ${email} si vous êtes absent.`,
+  tooLong: (max) => `Un message peut contenir au plus ${max} caractères.`,
+  fileTooLarge: (mb) => `Les fichiers peuvent faire au plus ${mb} Mo.`,
+  fileType: 'Seuls les images (PNG, JPEG, GIF, WebP) et les PDF peuvent être envoyés.',
+  offline: 'Reconnexion…',
+  unavailable: 'Le chat n’est pas disponible pour le moment.',
+  you: 'Vous',
+};
+
+const ES: ChatTexts = {
+  ...EN,
+  title: 'Escríbenos',
+  close: 'Cerrar chat',
+  placeholder: 'Escribe un mensaje…',
+  send: 'Enviar',
+  attach: 'Adjuntar una imagen o un PDF',
+  typing: (name) => `${name ?? 'Soporte'} está escribiendo…`,
+  sending: 'Enviando…',
+  sent: 'Enviado',
+  delivered: 'Entregado',
+  read: 'Leído',
+  failed: 'No enviado. Toca para reintentar.',
+  emailPrompt: 'Recibe la respuesta por correo si te vas:',
+  emailPlaceholder: 'tu@ejemplo.es',
+  emailSave: 'Avisarme',
+  emailSaved: (email) => `Escribiremos a ${email} si no estás.`,
+  tooLong: (max) => `Los mensajes pueden tener como máximo ${max} caracteres.`,
+  fileTooLarge: (mb) => `Los archivos pueden pesar como máximo ${mb} MB.`,
+  fileType: 'Solo se pueden enviar imágenes (PNG, JPEG, GIF, WebP) y PDF.',
+  offline: 'Reconectando…',
+  unavailable: 'El chat no está disponible ahora mismo.',
+  you: 'Tú',
+};
+
+const TABLE: Record<string, ChatTexts> = { en: EN, de: DE, fr: FR, es: ES };
 
 export function chatTexts(locale: string): ChatTexts {
   return TABLE[locale.slice(0, 2).toLowerCase()] ?? EN;
