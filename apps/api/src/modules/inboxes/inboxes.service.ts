@@ -28,9 +28,20 @@ export interface InboxRow {
   created_at: Date;
 }
 
+/**
+ * Webhooks for one inbox arrive in bursts; its decrypted context is kept this long per instance.
+ * A settings change reaches the other instances within this time.
+ */
+const CONTEXT_TTL_MS = 5_000;
+
 /** Inboxes: one per connected channel. Secrets are sealed at rest and never leave through the API. */
 @Injectable()
 export class InboxesService {
+  private readonly contextCache = new Map<
+    string,
+    { expires: number; value: { inbox: InboxRow; context: InboxContext<unknown, unknown> } }
+  >();
+
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly box: SecretBox,
@@ -81,6 +92,7 @@ export class InboxesService {
   }
 
   async update(accountId: string, id: string, req: UpdateInboxRequest): Promise<InboxDto> {
+    this.contextCache.delete(id);
     const current = await this.row(id, accountId);
     const adapter = this.registry.get(current.kind);
     const settings = req.settings
@@ -121,8 +133,10 @@ export class InboxesService {
   async loadContext(
     inboxId: string,
   ): Promise<{ inbox: InboxRow; context: InboxContext<unknown, unknown> }> {
+    const cached = this.contextCache.get(inboxId);
+    if (cached && cached.expires > Date.now()) return cached.value;
     const inbox = await this.row(inboxId);
-    return {
+    const value = {
       inbox,
       context: {
         inboxId: inbox.id,
@@ -131,6 +145,8 @@ export class InboxesService {
         publicUrl: this.config.PUBLIC_URL,
       },
     };
+    this.contextCache.set(inboxId, { value, expires: Date.now() + CONTEXT_TTL_MS });
+    return value;
   }
 
   async row(id: string, accountId?: string): Promise<InboxRow> {
