@@ -17,6 +17,10 @@ import {
   useFastEmailSync,
 } from './testing/email-test-kit';
 
+// Servers start in the hooks; testTimeout in a project config is ignored when jest runs from the
+// root config, so the file sets its own.
+jest.setTimeout(120_000);
+
 const TOTAL = 120;
 
 describe('email sync: crash, restart and several instances', () => {
