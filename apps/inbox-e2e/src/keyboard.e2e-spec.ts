@@ -1,3 +1,4 @@
+import { TEST_ADMIN } from '@switchboard/testing';
 import { InboxHarness } from './support/inbox-harness';
 import type { InboxPage } from './support/inbox-page';
 
@@ -93,6 +94,32 @@ describe('inbox: keyboard-only run through the feed, and the phone layout', () =
       expect(phone.pageErrors).toEqual([]);
     } finally {
       await phone.close();
+    }
+  });
+
+  it('mirrors the layout for a right-to-left operator locale', async () => {
+    await h.api.dataSource.query(`UPDATE operators SET locale = 'ar' WHERE email = $1`, [
+      TEST_ADMIN.email,
+    ]);
+    const rtl = await h.openPage();
+    try {
+      await rtl.login();
+      await rtl.openRow('Zoë Ødegaard');
+      expect(await rtl.page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+      // Logical properties flip the panes: the feed starts on the right.
+      const feed = await rtl.page.locator('.feed-pane').boundingBox();
+      const conversation = await rtl.page.locator('[data-testid=conversation]').boundingBox();
+      expect(feed && conversation && feed.x > conversation.x).toBe(true);
+      // Customer text keeps its own direction inside the mirrored layout.
+      const bubble = rtl.page.locator('[data-testid=timeline-message] .message__text').first();
+      expect(await bubble.getAttribute('dir')).toBe('auto');
+      await rtl.screenshot('rtl-layout');
+      expect(rtl.pageErrors).toEqual([]);
+    } finally {
+      await rtl.close();
+      await h.api.dataSource.query(`UPDATE operators SET locale = 'en-GB' WHERE email = $1`, [
+        TEST_ADMIN.email,
+      ]);
     }
   });
 });

@@ -46,7 +46,7 @@ export function OperatorMenu() {
         onClick={() => void logout()}
         title={t('shell.logout')}
       >
-        <Icon name="logout" />
+        <Icon name="logout" className="flip-rtl" />
         <span className="visually-hidden">{t('shell.logout')}</span>
       </button>
     </div>

@@ -72,7 +72,7 @@ export function Composer({ conversation }: { conversation: ConversationSummaryDt
             data-testid={`composer-mode-${mode}`}
             onClick={() => setMode(mode)}
           >
-            <Icon name={mode === 'message' ? 'send' : 'note'} size={14} />
+            <Icon name={mode === 'message' ? 'send' : 'note'} size={14} className="flip-rtl" />
             {t(mode === 'message' ? 'composer.reply' : 'composer.note')}
           </button>
         ))}
