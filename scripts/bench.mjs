@@ -291,5 +291,6 @@ if (doc.includes('<!-- bench:start -->')) {
   if (!doc.includes('<!-- bench:start -->')) doc = `# Benchmarks\n\n${report}\n\n${doc}`;
 }
 writeFileSync(file, doc);
+await run('npx', ['prettier', '--write', file]);
 console.log(report);
 process.exit(0);
