@@ -67,6 +67,7 @@ export const en = {
   'conversation.start': 'Start of the conversation',
   'conversation.via': 'via {channel}',
   'conversation.note': 'Internal note',
+  'conversation.typing': 'is typing…',
   'conversation.status.open': 'Open',
   'conversation.status.snoozed': 'Snoozed until {time}',
   'conversation.status.closed': 'Closed',

@@ -5,6 +5,7 @@ import { Icon } from '../../../shared/ui/icons';
 import { useAuthStore } from '../../auth/store/auth-store';
 import { useOverlayStore } from '../../shortcuts/store/overlay-store';
 import { EMPTY_DRAFT, useComposerStore, type ComposerMode } from '../store/composer-store';
+import { useTypingSignal } from '../hooks/use-typing-signal';
 import { sendMessage } from '../store/send-message';
 
 // Mirrors MAX_TEXT_LENGTH in the contracts (only types are imported from there).
@@ -18,6 +19,7 @@ export function Composer({ conversation }: { conversation: ConversationSummaryDt
   const clearDraft = useComposerStore((s) => s.clearDraft);
   const operator = useAuthStore((s) => s.operator);
   const focusRequest = useOverlayStore((s) => s.replyFocusRequest);
+  const typing = useTypingSignal(conversation.id);
   const textRef = useRef<HTMLTextAreaElement>(null);
   const tooLong = draft.text.length > MAX_TEXT_LENGTH;
   const canSend = draft.text.trim().length > 0 && !tooLong && operator !== null;
@@ -42,6 +44,7 @@ export function Composer({ conversation }: { conversation: ConversationSummaryDt
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
     if (!canSend || !operator) return;
+    typing.stopped();
     void sendMessage(conversation, operator, draft.mode, draft.text);
     clearDraft(conversation.id);
   };
@@ -94,7 +97,12 @@ export function Composer({ conversation }: { conversation: ConversationSummaryDt
             ? t('composer.placeholder.reply', { channel })
             : t('composer.placeholder.note')
         }
-        onChange={(e) => setDraft(conversation.id, { text: e.target.value })}
+        onChange={(e) => {
+          setDraft(conversation.id, { text: e.target.value });
+          // Internal notes are not announced to the customer.
+          if (draft.mode === 'message') typing.typed();
+        }}
+        onBlur={typing.stopped}
         onKeyDown={onKeyDown}
       />
       <div className="composer__footer">

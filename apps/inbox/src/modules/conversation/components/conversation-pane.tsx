@@ -6,6 +6,7 @@ import { markConversationRead } from '../store/conversation-commands';
 import { useConversationStore } from '../store/conversation-store';
 import { ConversationHeader } from './conversation-header';
 import { Timeline } from './timeline';
+import { TypingLine } from './typing-line';
 
 export function ConversationPane() {
   const selectedId = useConversationStore((s) => s.selectedId);
@@ -61,6 +62,7 @@ export function ConversationPane() {
           {t('conversation.loading')}
         </div>
       )}
+      <TypingLine conversationId={selectedId} />
       {summary && <Composer conversation={summary} />}
     </section>
   );

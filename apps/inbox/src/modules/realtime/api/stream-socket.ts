@@ -4,6 +4,7 @@ import type {
   OperatorServerToClientEvents,
   PresenceStatus,
   StreamEvent,
+  TypingSignal,
 } from '@switchboard/contracts';
 import { io, type Socket } from 'socket.io-client';
 import type { ConnectionStatus } from '../store/stream-store';
@@ -21,6 +22,7 @@ export interface StreamSocketHandlers {
   onReset: (cursor: number) => void;
   onStatus: (status: ConnectionStatus) => void;
   onUnauthorized: () => void;
+  onTyping: (signal: TypingSignal) => void;
 }
 
 export interface StreamSocket {
@@ -77,6 +79,7 @@ export function openStreamSocket(handlers: StreamSocketHandlers): StreamSocket {
     handlers.onStatus('live');
   });
   socket.on('stream.reset', ({ cursor }) => handlers.onReset(cursor));
+  socket.on('typing', (signal) => handlers.onTyping(signal));
   socket.on('error', (error) => {
     if (error.code === 'UNAUTHENTICATED') handlers.onUnauthorized();
   });

@@ -4,6 +4,7 @@ import { useAuthStore } from '../../auth/store/auth-store';
 import { openStreamSocket, type StreamSocket } from '../api/stream-socket';
 import { applyStreamEvent } from '../store/stream-actions';
 import { useStreamStore } from '../store/stream-store';
+import { useTypingStore } from '../store/typing-store';
 
 let active: StreamSocket | null = null;
 
@@ -37,6 +38,7 @@ export function useStreamConnection(token: string | null): void {
       },
       onStatus: (status) => useStreamStore.getState().setStatus(status),
       onUnauthorized: () => useAuthStore.getState().expire(),
+      onTyping: (signal) => useTypingStore.getState().receive(signal),
     });
     active = socket;
     const unsubscribe = useAuthStore.subscribe((state, previous) => {
@@ -49,6 +51,7 @@ export function useStreamConnection(token: string | null): void {
       socket.close();
       active = null;
       useStreamStore.getState().clear();
+      useTypingStore.getState().reset();
     };
   }, [token]);
 }
