@@ -202,6 +202,28 @@ describe('web chat live: replies, typing, ticks, follow-up email, several instan
     }
   });
 
+  it('counts new conversations per IP across API instances', async () => {
+    const [{ n }] = await api.dataSource.query(
+      `SELECT count(*)::int AS n FROM webchat_conversation_starts WHERE created_at > now() - interval '1 hour'`,
+    );
+    // A fresh inbox, so neither instance holds its settings in a cache yet.
+    const limited = await admin.ok<InboxDto>('POST', '/api/inboxes', {
+      kind: 'webchat',
+      name: 'Limited chat',
+      settings: { allowedOrigins: [SHOP], newConversationsPerIpPerHour: n + 2 },
+      secrets: { hmacSecret: 'limited-webchat-secret-0123456789abcdef' },
+    });
+    const start = async (base: string) => {
+      const v = new WidgetVisitorClient(base, limited.id, SHOP);
+      await v.session();
+      return (await v.say('A new question')).status;
+    };
+    expect(await start(api.baseUrl)).toBe(200);
+    expect(await start(second.baseUrl)).toBe(200);
+    expect(await start(api.baseUrl)).toBe(429);
+    expect(await start(second.baseUrl)).toBe(429);
+  });
+
   it('refuses a widget socket with a forged token or from another site', async () => {
     const forged = new WidgetVisitorClient(api.baseUrl, inbox.id, SHOP);
     forged.token = 'v1.e30.AAAA';
