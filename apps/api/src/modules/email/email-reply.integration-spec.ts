@@ -75,6 +75,12 @@ describe('email replies: operator → SMTP peer, and back', () => {
     const tlsMismatch = emailInboxBody(dovecot, smtp, {
       imap: { host: dovecot.host, port: dovecot.port, security: 'tls', user: SUPPORT.user },
     });
+    const smtpTls = emailInboxBody(dovecot, smtp, {
+      smtp: { host: smtp.host, port: smtp.port, security: 'tls', user: smtp.user },
+    });
+    const smtpUnreachable = emailInboxBody(dovecot, smtp, {
+      smtp: { host: '127.0.0.1', port: closedPort, security: 'none', user: smtp.user },
+    });
     const smtpPassword = emailInboxBody(dovecot, smtp);
     smtpPassword.secrets.smtpPassword = 'nope';
 
@@ -83,6 +89,8 @@ describe('email replies: operator → SMTP peer, and back', () => {
       [unreachable, /IMAP: cannot reach 127\.0\.0\.1:\d+/],
       [tlsMismatch, /IMAP: .*(TLS|security setting)/],
       [smtpPassword, /SMTP: login refused .* wrong user name or password/],
+      [smtpTls, /SMTP: .*(TLS|security setting)/],
+      [smtpUnreachable, /SMTP: cannot reach 127\.0\.0\.1:\d+/],
     ];
     for (const [body, message] of cases) {
       const res = await admin.request<{ code: string; message: string }>(

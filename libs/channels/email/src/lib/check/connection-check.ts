@@ -94,8 +94,11 @@ function describe(
   mailbox: string | null,
 ): ConnectionCheckResult {
   const e = (typeof err === 'object' && err !== null ? err : {}) as ErrorLike;
-  const code = typeof e.code === 'string' ? e.code : '';
   const raw = typeof e.message === 'string' ? e.message : String(err);
+  // nodemailer wraps socket errors as ESOCKET/ECONNECTION; the system code is in the message.
+  const systemCode =
+    /\b(ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN|ETIMEDOUT)\b/.exec(raw)?.[1];
+  const code = systemCode ?? (typeof e.code === 'string' ? e.code : '');
   const label = server.toUpperCase();
   const where = `${host}:${port}`;
 
