@@ -16,6 +16,7 @@ import { useShortcuts } from '../modules/shortcuts/hooks/use-shortcuts';
 import { useOverlayStore } from '../modules/shortcuts/store/overlay-store';
 import { Icon } from '../shared/ui/icons';
 import { Toasts } from '../shared/ui/toasts';
+import { resyncFromRest } from './resync';
 import { useHashSelection } from './use-hash-selection';
 
 export function AppShell() {
@@ -37,7 +38,7 @@ export function AppShell() {
     };
   }, [operatorId]);
 
-  useStreamConnection(token);
+  useStreamConnection(token, resyncFromRest);
   useShortcuts();
   useTitleBadge();
   useHashSelection();

@@ -14,6 +14,8 @@ const NAMESPACE = '/operators';
 const RETRY_DELAY_MS = 1_000;
 
 export interface StreamSocketHandlers {
+  /** Origin of the API; the page's own origin when omitted (the API serves the SPA). */
+  baseUrl?: string;
   getToken: () => string | null;
   getCursor: () => number | null;
   onEvent: (event: StreamEvent) => void;
@@ -28,8 +30,6 @@ export interface StreamSocketHandlers {
 export interface StreamSocket {
   setPresence: (status: PresenceStatus) => void;
   setTyping: (conversationId: string, typing: boolean) => void;
-  /** Drops the connection and lets it reconnect, as after a network blip (used by e2e tests too). */
-  simulateDrop: () => void;
   close: () => void;
 }
 
@@ -47,21 +47,24 @@ export function openStreamSocket(handlers: StreamSocketHandlers): StreamSocket {
   let closed = false;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
 
-  const socket: Socket<OperatorServerToClientEvents, OperatorClientToServerEvents> = io(NAMESPACE, {
-    path: '/socket.io',
-    transports: ['websocket'],
-    reconnectionDelay: 500,
-    reconnectionDelayMax: 5_000,
-    // A handshake that neither completes nor fails (half-open proxy) is retried after this long.
-    timeout: 10_000,
-    auth: (cb) => {
-      const cursor = handlers.getCursor();
-      connectedWithCursor = cursor !== null;
-      const auth: OperatorHandshakeAuth = { token: handlers.getToken() ?? '' };
-      if (cursor !== null) auth.cursor = cursor;
-      cb({ ...auth });
+  const socket: Socket<OperatorServerToClientEvents, OperatorClientToServerEvents> = io(
+    `${handlers.baseUrl ?? ''}${NAMESPACE}`,
+    {
+      path: '/socket.io',
+      transports: ['websocket'],
+      reconnectionDelay: 500,
+      reconnectionDelayMax: 5_000,
+      // A handshake that neither completes nor fails (half-open proxy) is retried after this long.
+      timeout: 10_000,
+      auth: (cb) => {
+        const cursor = handlers.getCursor();
+        connectedWithCursor = cursor !== null;
+        const auth: OperatorHandshakeAuth = { token: handlers.getToken() ?? '' };
+        if (cursor !== null) auth.cursor = cursor;
+        cb({ ...auth });
+      },
     },
-  });
+  );
 
   const retryLater = () => {
     if (closed || retryTimer) return;
@@ -107,9 +110,6 @@ export function openStreamSocket(handlers: StreamSocketHandlers): StreamSocket {
   return {
     setPresence: (status) => socket.emit('presence.set', { status }),
     setTyping: (conversationId, typing) => socket.emit('typing', { conversationId, typing }),
-    simulateDrop: () => {
-      socket.io.engine?.close();
-    },
     close: () => {
       closed = true;
       if (retryTimer) clearTimeout(retryTimer);

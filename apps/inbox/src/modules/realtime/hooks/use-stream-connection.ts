@@ -1,5 +1,4 @@
 import { useEffect } from 'react';
-import { resyncFromRest } from '../../../app/resync';
 import { useAuthStore } from '../../auth/store/auth-store';
 import { openStreamSocket, type StreamSocket } from '../api/stream-socket';
 import { applyStreamEvent } from '../store/stream-actions';
@@ -13,8 +12,11 @@ export function currentStreamSocket(): StreamSocket | null {
   return active;
 }
 
-/** Keeps one stream connection open while the operator is signed in. */
-export function useStreamConnection(token: string | null): void {
+/**
+ * Keeps one stream connection open while the operator is signed in. `resync` reloads the screen
+ * over REST when the stream cannot replay what was missed (first connection, stream.reset).
+ */
+export function useStreamConnection(token: string | null, resync: () => void): void {
   useEffect(() => {
     if (!token) return undefined;
     const stream = useStreamStore.getState();
@@ -29,12 +31,12 @@ export function useStreamConnection(token: string | null): void {
         // Nothing to resume from: take the server's position and load the screen over REST.
         if (fresh) {
           stream.resetTo(cursor);
-          resyncFromRest();
+          resync();
         }
       },
       onReset: (cursor) => {
         stream.resetTo(cursor);
-        resyncFromRest();
+        resync();
       },
       onStatus: (status) => useStreamStore.getState().setStatus(status),
       onUnauthorized: () => useAuthStore.getState().expire(),
@@ -44,8 +46,6 @@ export function useStreamConnection(token: string | null): void {
     const unsubscribe = useAuthStore.subscribe((state, previous) => {
       if (state.presence !== previous.presence) socket.setPresence(state.presence);
     });
-    // Exposed for browser tests that cut the network under a running page.
-    (window as unknown as { __switchboardStream?: StreamSocket }).__switchboardStream = socket;
     return () => {
       unsubscribe();
       socket.close();
@@ -53,5 +53,5 @@ export function useStreamConnection(token: string | null): void {
       useStreamStore.getState().clear();
       useTypingStore.getState().reset();
     };
-  }, [token]);
+  }, [token, resync]);
 }

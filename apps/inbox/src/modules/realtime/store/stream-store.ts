@@ -6,8 +6,6 @@ interface StreamState {
   /** Cursor of the last stream event applied; sent on reconnect so the server replays the rest. */
   lastCursor: number | null;
   status: ConnectionStatus;
-  /** Bumps whenever state must be reloaded over REST (first ready, stream.reset). */
-  resyncGeneration: number;
   setStatus: (status: ConnectionStatus) => void;
   /** Returns false when the cursor was already applied (replays after a reconnect are normal). */
   advance: (cursor: number) => boolean;
@@ -18,7 +16,6 @@ interface StreamState {
 export const useStreamStore = create<StreamState>((set, get) => ({
   lastCursor: null,
   status: 'idle',
-  resyncGeneration: 0,
   setStatus: (status) => set({ status }),
   advance: (cursor) => {
     const last = get().lastCursor;
@@ -26,8 +23,8 @@ export const useStreamStore = create<StreamState>((set, get) => ({
     set({ lastCursor: cursor });
     return true;
   },
-  resetTo: (cursor) =>
-    set((s) => ({ lastCursor: cursor, resyncGeneration: s.resyncGeneration + 1 })),
+  // The server's position after a fresh start or a reset: what comes next applies on top of it.
+  resetTo: (cursor) => set({ lastCursor: cursor }),
   clear: () => set({ lastCursor: null, status: 'idle' }),
 }));
 
