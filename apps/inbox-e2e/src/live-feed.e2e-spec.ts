@@ -1,3 +1,5 @@
+import type { OperatorDto } from '@switchboard/contracts';
+import { TEST_ADMIN } from '@switchboard/testing';
 import { InboxHarness } from './support/inbox-harness';
 import type { InboxPage } from './support/inbox-page';
 import { waitUntil } from './support/wait-until';
@@ -172,5 +174,36 @@ describe('inbox: the live feed, reply, close and snooze', () => {
     expect((await ui.notifications()).length).toBeGreaterThan(before);
     expect(await ui.page.title()).toMatch(/^\(\d+\) Switchboard$/);
     await ui.page.waitForSelector('[data-testid=count-snoozed]:text-is("0")');
+  });
+
+  it('filters mine / unassigned live as conversations are assigned', async () => {
+    const me = await h.admin.ok<OperatorDto>('GET', '/api/auth/me');
+    const olenaConversation = await h.conversationOf(olena());
+    await ui.page.getByRole('radio', { name: 'Mine' }).click();
+    await ui.waitForFeed([]);
+    await h.admin.ok('POST', `/api/conversations/${olenaConversation.id}/assign`, {
+      assigneeId: me.id,
+    });
+    await ui.waitForFeed([olena()]);
+    await ui.page.getByRole('radio', { name: 'Unassigned' }).click();
+    await ui.waitForFeed([]);
+    await ui.page.getByRole('radio', { name: 'All' }).click();
+    await ui.waitForFeed([olena()]);
+  });
+
+  it('sets the operator away and back with one click', async () => {
+    const presence = async () =>
+      (
+        await h.api.dataSource.query(`SELECT presence FROM operators WHERE email = $1`, [
+          TEST_ADMIN.email,
+        ])
+      )[0].presence as string;
+    await ui.page.click('[data-testid=presence-toggle]');
+    await waitUntil(async () => (await presence()) === 'away', presence);
+    expect(await ui.page.getAttribute('[data-testid=presence-toggle]', 'data-presence')).toBe(
+      'away',
+    );
+    await ui.page.click('[data-testid=presence-toggle]');
+    await waitUntil(async () => (await presence()) === 'online', presence);
   });
 });

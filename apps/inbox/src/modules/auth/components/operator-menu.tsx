@@ -25,6 +25,7 @@ export function OperatorMenu() {
       <button
         type="button"
         className="operator__presence"
+        data-testid="presence-toggle"
         data-presence={presence}
         onClick={() => setPresence(other)}
         title={t('shell.presence.toggle', { status: t(`shell.presence.${other}`) })}
