@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { t } from '../../../i18n/i18n';
 import { useConversationStore } from '../store/conversation-store';
-import { buildEmailDocument, hasRemoteImages } from '../utils/email-html';
+import { buildEmailDocument, hasRemoteImages, revealRemoteImages } from '../utils/email-html';
 
 interface EmailFrameProps {
   messageId: string;
@@ -31,6 +31,7 @@ export function EmailFrame({ messageId, html, sender }: EmailFrameProps) {
       if (body) setHeight(Math.min(Math.max(body.scrollHeight, 24), 4000));
     };
     const onLoad = () => {
+      if (allowed && frame.contentDocument) revealRemoteImages(frame.contentDocument);
       measure();
       const body = frame.contentDocument?.body;
       if (body && typeof ResizeObserver !== 'undefined') {
@@ -43,7 +44,7 @@ export function EmailFrame({ messageId, html, sender }: EmailFrameProps) {
       frame.removeEventListener('load', onLoad);
       observer?.disconnect();
     };
-  }, [doc]);
+  }, [doc, allowed]);
 
   return (
     <div className="email">

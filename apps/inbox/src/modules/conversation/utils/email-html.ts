@@ -3,8 +3,9 @@
  * and a Content-Security-Policy that blocks remote images until the operator allows them, so a
  * tracking pixel cannot tell the sender when the mail was read.
  */
+// The server keeps remote image URLs as data-src (nothing loads); an unsanitized src is caught too.
 const REMOTE_RESOURCE =
-  /(?:src|background|srcset)\s*=\s*["']?\s*(?:https?:)?\/\/|url\(\s*["']?\s*(?:https?:)?\/\//i;
+  /(?:src|background|srcset|data-src)\s*=\s*["']?\s*(?:https?:)?\/\/|url\(\s*["']?\s*(?:https?:)?\/\//i;
 
 export function hasRemoteImages(html: string): boolean {
   return REMOTE_RESOURCE.test(html);
@@ -24,4 +25,17 @@ blockquote{margin-inline:0;padding-inline-start:12px;border-inline-start:3px sol
 pre{white-space:pre-wrap}
 a{color:#3e63dd}
 </style></head><body dir="auto">${html}</body></html>`;
+}
+
+/** After the operator allowed images: give parked remote URLs back to their <img> elements. */
+export function revealRemoteImages(doc: Document): number {
+  let revealed = 0;
+  for (const img of Array.from(doc.querySelectorAll('img[data-src]'))) {
+    const url = img.getAttribute('data-src') ?? '';
+    if (!/^https?:\/\//i.test(url)) continue;
+    img.setAttribute('src', url);
+    img.removeAttribute('data-src');
+    revealed++;
+  }
+  return revealed;
 }
