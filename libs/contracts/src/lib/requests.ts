@@ -35,16 +35,22 @@ export const listMessagesQuerySchema = z.object({
 });
 export type ListMessagesQuery = z.infer<typeof listMessagesQuerySchema>;
 
-export const sendMessageRequestSchema = z.object({
-  kind: z.enum(['message', 'note']).default('message'),
-  text: z
-    .string()
-    .max(MAX_TEXT_LENGTH, `Text is longer than ${MAX_TEXT_LENGTH} characters`)
-    .refine((t) => t.trim().length > 0, 'Text must not be empty'),
-  /** Client-generated id: sending the same one twice stores one message. */
-  clientMessageId: z.string().uuid().optional(),
-  attachmentIds: z.array(z.string().uuid()).max(10).default([]),
-});
+export const sendMessageRequestSchema = z
+  .object({
+    kind: z.enum(['message', 'note']).default('message'),
+    text: z
+      .string()
+      .max(MAX_TEXT_LENGTH, `Text is longer than ${MAX_TEXT_LENGTH} characters`)
+      .default(''),
+    /** Client-generated id: sending the same one twice stores one message. */
+    clientMessageId: z.string().uuid().optional(),
+    /** Files uploaded with POST /api/files. */
+    attachmentIds: z.array(z.string().uuid()).max(10).default([]),
+  })
+  .refine((m) => m.text.trim().length > 0 || m.attachmentIds.length > 0, {
+    message: 'Text must not be empty',
+    path: ['text'],
+  });
 export type SendMessageRequest = z.input<typeof sendMessageRequestSchema>;
 
 export const snoozeRequestSchema = z.object({

@@ -42,6 +42,12 @@ export const configSchema = z
       .int()
       .min(1024)
       .default(25 * 1024 * 1024),
+    /** Fallback mail transport (web chat follow-ups) when the account has no email inbox. */
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+      .optional(),
+    MAIL_FROM: z.string().min(3).optional(),
     INBOX_DIST_DIR: z.string().optional(),
     WIDGET_DIST_DIR: z.string().optional(),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),

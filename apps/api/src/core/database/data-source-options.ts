@@ -13,6 +13,7 @@ export function dataSourceOptions(databaseUrl: string, poolSize = 10): DataSourc
     synchronize: false,
     migrationsRun: false,
     logging: false,
-    extra: { max: poolSize, application_name: 'switchboard' },
+    // A bounded wait for a pooled connection turns any pool exhaustion into an error, never a hang.
+    extra: { max: poolSize, application_name: 'switchboard', connectionTimeoutMillis: 10_000 },
   };
 }

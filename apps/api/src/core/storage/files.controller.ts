@@ -1,15 +1,54 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import type { AttachmentDto } from '@switchboard/contracts';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../auth/auth.guard';
-import { notFound } from '../http/app.exception';
+import { AppException, notFound } from '../http/app.exception';
+import type { AuthenticatedOperator } from '../auth/authenticated-operator';
+import { CurrentOperator } from '../auth/current-operator.decorator';
 import { isActiveContent } from './content-type-sniffer';
 import { FilesService } from './files.service';
+
+/** Multer's in-memory upload, as far as we read it. */
+interface UploadedBlob {
+  originalname: string;
+  mimetype: string;
+  size: number;
+  buffer: Buffer;
+}
+
+/** Hard ceiling for one upload; MAX_UPLOAD_BYTES and each channel's limit apply below it. */
+const UPLOAD_CEILING_BYTES = 50 * 1024 * 1024;
 
 @ApiTags('files')
 @Controller('files')
 export class FilesController {
   constructor(private readonly files: FilesService) {}
+
+  /** An operator's attachment, to be referenced by `attachmentIds` when sending. */
+  @ApiBearerAuth()
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
+  })
+  @Post()
+  @UseInterceptors(
+    FileInterceptor('file', { limits: { fileSize: UPLOAD_CEILING_BYTES, files: 1 } }),
+  )
+  async upload(
+    @CurrentOperator() op: AuthenticatedOperator,
+    @UploadedFile() file: UploadedBlob | undefined,
+  ): Promise<AttachmentDto> {
+    if (!file)
+      throw new AppException('VALIDATION_FAILED', 'A file is required (multipart field "file")');
+    if (file.size === 0) throw new AppException('VALIDATION_FAILED', 'The file is empty');
+    return this.files.store(op.accountId, {
+      filename: file.originalname || 'attachment',
+      contentType: file.mimetype || 'application/octet-stream',
+      content: file.buffer,
+    });
+  }
 
   /** Served as a download: never rendered as a page, never sniffed into something executable. */
   @Public()

@@ -3,6 +3,17 @@ import * as argon2 from 'argon2';
 import type { EntityManager } from 'typeorm';
 import { queryOne } from '../../core/database/sql-rows';
 
+/**
+ * Conversation numbers (#1042) come from a sequence per account: nextval never waits on a lock and
+ * is not rolled back, so a rolled-back ingest leaves a harmless gap instead of blocking others.
+ * The name is built from the account's UUID (hex only), never from input.
+ */
+export function conversationNumberSequence(accountId: string): string {
+  const hex = accountId.replace(/-/g, '');
+  if (!/^[0-9a-f]{32}$/.test(hex)) throw new Error(`Not an account id: ${accountId}`);
+  return `conversation_numbers_${hex}`;
+}
+
 /** A tenant with its counters. Used by first start, the seed and the tests. */
 export async function createAccount(em: EntityManager, name: string): Promise<string> {
   const row = await queryOne<{ id: string }>(
@@ -12,7 +23,7 @@ export async function createAccount(em: EntityManager, name: string): Promise<st
   );
   const id = row!.id;
   await em.query('INSERT INTO account_event_heads (account_id) VALUES ($1)', [id]);
-  await em.query('INSERT INTO account_conversation_numbers (account_id) VALUES ($1)', [id]);
+  await em.query(`CREATE SEQUENCE ${conversationNumberSequence(id)} START 1001`);
   return id;
 }
 

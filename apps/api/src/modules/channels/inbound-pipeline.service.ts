@@ -17,6 +17,7 @@ import { FilesService } from '../../core/storage/files.service';
 import { updateAndLoadSummary } from '../conversations/conversation-summary.query';
 import type { ConversationRow } from '../conversations/conversation-row';
 import { isUuid } from '../conversations/keyset-cursor';
+import { conversationNumberSequence } from '../accounts/create-account';
 import { addActivity } from '../conversations/timeline';
 import { loadMessage } from '../messages/message-row';
 import { deliveryTransitionSql } from '../messages/delivery-transition';
@@ -201,12 +202,11 @@ export class InboundPipelineService {
       if (latest && (latest.status !== 'closed' || inbox.reopen_policy === 'reopen'))
         return { conv: latest, created: false };
     }
-    // Numbered outside the transaction: the counter row is never locked for a whole ingest. A
-    // number lost to a rollback leaves a harmless gap (#1041, #1043).
-    const number = await queryOne<{ last_number: number }>(
-      this.ds.manager,
-      'UPDATE account_conversation_numbers SET last_number = last_number + 1 WHERE account_id = $1 RETURNING last_number',
-      [inbox.account_id],
+    // A sequence per account: no lock held for the rest of the transaction; a rollback leaves a gap.
+    const number = await queryOne<{ last_number: string }>(
+      em,
+      'SELECT nextval($1::regclass) AS last_number',
+      [conversationNumberSequence(inbox.account_id)],
     );
     const conv = await queryOne<ConversationRow>(
       em,
@@ -215,7 +215,7 @@ export class InboundPipelineService {
       [
         randomUUID(),
         inbox.account_id,
-        number!.last_number,
+        Number(number!.last_number),
         inbox.id,
         identity.contactId,
         identity.id,

@@ -133,4 +133,40 @@ describe('outbound delivery', () => {
     await eventually(async () => receiver.received.some((r) => r.key === reply.id), 8_000);
     expect((await admin.post(`/api/messages/${reply.id}/retry`)).status).toBe(409);
   });
+
+  it('takes operator uploads, and sends them only on channels that carry attachments', async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+    const form = new FormData();
+    form.append('file', new Blob([png], { type: 'application/octet-stream' }), 'screen.png');
+    const res = await fetch(`${api.baseUrl}/api/files`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: form,
+    });
+    expect(res.status).toBe(201);
+    const file = (await res.json()) as { id: string; contentType: string; url: string };
+    expect(file.contentType).toBe('image/png');
+
+    const refused = await admin.request('POST', `/api/conversations/${conv.id}/messages`, {
+      text: 'see attached',
+      attachmentIds: [file.id],
+    });
+    expect(refused.status).toBe(415);
+    const note = await admin.ok<MessageDto>('POST', `/api/conversations/${conv.id}/messages`, {
+      kind: 'note',
+      attachmentIds: [file.id],
+    });
+    expect(note.attachments.map((a) => a.filename)).toEqual(['screen.png']);
+
+    const empty = new FormData();
+    empty.append('file', new Blob([]), 'empty.txt');
+    const emptyRes = await fetch(`${api.baseUrl}/api/files`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: empty,
+    });
+    expect(emptyRes.status).toBe(400);
+    const anonymous = await fetch(`${api.baseUrl}/api/files`, { method: 'POST', body: form });
+    expect(anonymous.status).toBe(401);
+  });
 });

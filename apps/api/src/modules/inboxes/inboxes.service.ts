@@ -149,10 +149,14 @@ export class InboxesService {
     return value;
   }
 
-  async row(id: string, accountId?: string): Promise<InboxRow> {
+  async row(
+    id: string,
+    accountId?: string,
+    em: EntityManager = this.ds.manager,
+  ): Promise<InboxRow> {
     if (!isUuid(id)) throw notFound('Inbox');
     const row = await queryOne<InboxRow>(
-      this.ds.manager,
+      em,
       'SELECT * FROM inboxes WHERE id = $1 AND ($2::uuid IS NULL OR account_id = $2)',
       [id, accountId ?? null],
     );

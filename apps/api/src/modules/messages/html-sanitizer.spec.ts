@@ -21,4 +21,13 @@ describe('sanitizeEmailHtml', () => {
       'url(',
     );
   });
+
+  it('keeps only our own fold markers as classes', () => {
+    const out = sanitizeEmailHtml(
+      '<blockquote class="sb-quote evil">q</blockquote><div class="sb-signature x">s</div>',
+    );
+    expect(out).toContain('class="sb-quote"');
+    expect(out).toContain('class="sb-signature"');
+    expect(out).not.toContain('evil');
+  });
 });

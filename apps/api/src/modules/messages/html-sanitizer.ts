@@ -41,7 +41,11 @@ export function sanitizeEmailHtml(html: string): string {
       td: ['colspan', 'rowspan'],
       th: ['colspan', 'rowspan'],
       font: ['face', 'size', 'color'],
+      // The email parser marks folded quotes and signatures so the SPA can collapse them.
+      blockquote: ['class'],
+      div: ['class'],
     },
+    allowedClasses: { blockquote: ['sb-quote'], div: ['sb-quote', 'sb-signature'] },
     allowedSchemes: ['http', 'https', 'mailto', 'tel', 'cid'],
     allowedSchemesByTag: { img: ['cid', 'data'] },
     allowProtocolRelative: false,

@@ -8,7 +8,7 @@ import type {
   sendMessageRequestSchema,
 } from '@switchboard/contracts';
 import type { z } from 'zod';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthenticatedOperator } from '../../core/auth/authenticated-operator';
 import { queryOne, queryRows } from '../../core/database/sql-rows';
 import { EventLogService } from '../../core/events/event-log.service';
@@ -87,7 +87,7 @@ export class MessagesService {
         );
         if (existing) return { message: await loadMessage(em, existing.id), created: false };
       }
-      const inbox = await this.inboxes.row(conv.inbox_id);
+      const inbox = await this.inboxes.row(conv.inbox_id, undefined, em);
       const isNote = req.kind === 'note';
       if (!isNote) {
         const limit = this.registry.get(inbox.kind).manifest.capabilities.maxTextLength;
@@ -98,7 +98,23 @@ export class MessagesService {
           );
         }
       }
-      const attachments = await this.attachmentsFor(op.accountId, req.attachmentIds);
+      const attachments = await this.attachmentsFor(em, op.accountId, req.attachmentIds);
+      if (!isNote && attachments.length > 0) {
+        const caps = this.registry.get(inbox.kind).manifest.capabilities;
+        if (!caps.attachments) {
+          throw new AppException(
+            'UNSUPPORTED_MEDIA_TYPE',
+            `The ${inbox.kind} channel does not carry attachments`,
+          );
+        }
+        const tooBig = attachments.find((a) => a.size > caps.maxAttachmentBytes);
+        if (tooBig) {
+          throw new AppException(
+            'PAYLOAD_TOO_LARGE',
+            `${tooBig.filename} is larger than this channel accepts (${caps.maxAttachmentBytes} bytes)`,
+          );
+        }
+      }
       const inserted = await queryOne<{ id: string }>(
         em,
         `INSERT INTO messages (account_id, conversation_id, inbox_id, direction, kind, sender_type, sender_operator_id,
@@ -125,7 +141,7 @@ export class MessagesService {
               SET last_activity_at = now(), last_message_preview = $2, last_message_direction = 'outgoing',
                   unread_count = 0, first_reply_at = COALESCE(first_reply_at, now()), updated_at = now()
             WHERE id = $1`,
-          [conv.id, previewOf(req.text)],
+          [conv.id, previewOf(req.text || attachments[0]?.filename)],
         );
         await this.queue.sendInTransaction(
           em,
@@ -176,7 +192,8 @@ export class MessagesService {
     return message;
   }
 
-  private async attachmentsFor(accountId: string, ids: string[]) {
+  /** Inside the caller's transaction: a second pooled connection per request could exhaust the pool. */
+  private async attachmentsFor(em: EntityManager, accountId: string, ids: string[]) {
     if (ids.length === 0) return [];
     const rows = await queryRows<{
       id: string;
@@ -185,7 +202,7 @@ export class MessagesService {
       size: string;
       content_id: string | null;
     }>(
-      this.ds.manager,
+      em,
       'SELECT id, filename, content_type, size, content_id FROM files WHERE account_id = $1 AND id = ANY($2::uuid[])',
       [accountId, ids],
     );

@@ -19,6 +19,8 @@ export interface OutboundMessage {
   text: string;
   html: string | null;
   attachments: OutboundAttachment[];
+  /** Sent by Switchboard itself, not typed by an operator (auto-acknowledgements, follow-ups). */
+  automatic?: boolean;
 }
 
 export interface OutboundAttachment {

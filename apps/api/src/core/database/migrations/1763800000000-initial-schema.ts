@@ -12,17 +12,12 @@ export class InitialSchema1763800000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now()
       );
 
-      -- Per-account counters live in their own rows so that taking the event cursor (held until
-      -- commit to keep cursors in commit order) never waits on conversation numbering.
+      -- The per-account event cursor head (see EventLogService). Conversation numbers come from a
+      -- sequence per account (conversation_numbers_<account hex>), created with the account.
       CREATE TABLE account_event_heads (
         account_id uuid PRIMARY KEY REFERENCES accounts(id) ON DELETE CASCADE,
         cursor bigint NOT NULL DEFAULT 0
       );
-      CREATE TABLE account_conversation_numbers (
-        account_id uuid PRIMARY KEY REFERENCES accounts(id) ON DELETE CASCADE,
-        last_number integer NOT NULL DEFAULT 1000
-      );
-
       CREATE TABLE operators (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         account_id uuid NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
@@ -200,9 +195,13 @@ export class InitialSchema1763800000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`
+      DO $$ DECLARE s record; BEGIN
+        FOR s IN SELECT sequencename FROM pg_sequences WHERE sequencename LIKE 'conversation\\_numbers\\_%' LOOP
+          EXECUTE format('DROP SEQUENCE %I', s.sequencename);
+        END LOOP;
+      END $$;
       DROP TABLE IF EXISTS notifications, events, messages, files, conversations, contact_identities,
-        contacts, inbox_members, inboxes, operator_sessions, operators, account_conversation_numbers,
-        account_event_heads, accounts CASCADE;
+        contacts, inbox_members, inboxes, operator_sessions, operators, account_event_heads, accounts CASCADE;
     `);
   }
 }
