@@ -99,4 +99,14 @@ describe('inbox: an email body in its sandbox', () => {
     expect(trackerRequests.length).toBeGreaterThan(0);
     expect(ui.pageErrors).toEqual([]);
   });
+
+  it('replies on the email channel: the customer gets a mail in the same thread', async () => {
+    await ui.page.fill('[data-testid=composer-input]', 'Hi Jane, a replacement is on its way.');
+    await ui.page.press('[data-testid=composer-input]', 'Enter');
+    const [mail] = await smtp.waitForMessages(1, 30_000);
+    expect(mail?.envelope.to).toEqual(['jane@customer.example']);
+    expect(mail?.parsed.subject).toMatch(/^Re: Where is my order\?/);
+    expect(mail?.parsed.text).toContain('Hi Jane, a replacement is on its way.');
+    await ui.page.waitForSelector('[data-testid=delivery-status][data-status=sent]');
+  });
 });
