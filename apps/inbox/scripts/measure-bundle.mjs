@@ -67,9 +67,19 @@ console.log(
   `First-paint JavaScript: ${kb(total.gzip).toFixed(1)} kB gzip (${kb(total.brotli).toFixed(1)} kB brotli, ${kb(total.raw).toFixed(1)} kB raw); budget ${BUDGET_KB} kB gzip`,
 );
 
+/** A Markdown table padded the way Prettier prints it (first column left, second right). */
+function markdownTable(header, rows) {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells) =>
+    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
+  const rule = `| ${widths.map((w, i) => (i === 0 ? '-'.repeat(w) : '-'.repeat(w - 1) + ':')).join(' | ')} |`;
+  return [line(header), rule, ...rows.map(line)].join('\n');
+}
+
 if (process.argv.includes('--write')) {
   const file = join(root, 'docs/benchmarks.md');
   const section = `<!-- inbox-bundle:start -->
+
 ## Inbox SPA bundle
 
 JavaScript the operators' inbox loads on first paint, measured by
@@ -78,12 +88,15 @@ JavaScript the operators' inbox loads on first paint, measured by
 React 19, zustand, socket.io-client, @tanstack/react-virtual and the app itself; the i18n layer is
 our own (Intl-based) and the contracts are imported as types only, so zod never reaches the browser.
 
-| First paint | Size |
-| --- | ---: |
-| JavaScript, gzip | **${kb(total.gzip).toFixed(1)} kB** |
-| JavaScript, brotli | ${kb(total.brotli).toFixed(1)} kB |
-| JavaScript, raw | ${kb(total.raw).toFixed(1)} kB |
-| CSS, gzip | ${kb(cssGzip).toFixed(1)} kB |
+${markdownTable(
+  ['First paint', 'Size'],
+  [
+    ['JavaScript, gzip', `**${kb(total.gzip).toFixed(1)} kB**`],
+    ['JavaScript, brotli', `${kb(total.brotli).toFixed(1)} kB`],
+    ['JavaScript, raw', `${kb(total.raw).toFixed(1)} kB`],
+    ['CSS, gzip', `${kb(cssGzip).toFixed(1)} kB`],
+  ],
+)}
 
 Target: < ${BUDGET_KB} kB gzipped JavaScript. Result: ${total.gzip / 1000 < BUDGET_KB ? 'met' : 'not met'}.
 <!-- inbox-bundle:end -->`;
