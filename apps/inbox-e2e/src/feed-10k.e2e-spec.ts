@@ -90,10 +90,38 @@ describe('inbox: a feed of 10 000 conversations', () => {
     expect(ui.pageErrors).toEqual([]);
   });
 
+  it('keeps the rows the operator is reading in place while others jump to the top', async () => {
+    const middle = 5_000 * ROW_HEIGHT;
+    await ui.page.$eval('[data-testid=feed-list]', (el, top) => el.scrollTo({ top }), middle);
+    const visible = async () =>
+      ui.page.$$eval('[data-testid=feed-list]', ([list]) => {
+        const box = (list as HTMLElement).getBoundingClientRect();
+        return Array.from(list?.querySelectorAll('[data-testid=feed-row]') ?? [])
+          .filter((row) => {
+            const r = row.getBoundingClientRect();
+            return r.top >= box.top && r.bottom <= box.bottom;
+          })
+          .map((row) => row.querySelector('.feed-row__name')?.textContent ?? '');
+      });
+    await waitUntil(
+      async () => (await visible()).includes('Customer 5002'),
+      async () => (await visible()).join(', '),
+    );
+    const before = await visible();
+    // A customer far below writes: their row moves above the viewport.
+    expect((await h.customer('Customer 9999', 'seed-9999').say('Any update?')).status).toBe(200);
+    await waitUntil(
+      async () => (await h.conversationOf('Customer 9999')).lastMessagePreview === 'Any update?',
+      () => 'message not stored',
+    );
+    await ui.page.waitForTimeout(500);
+    expect(await visible()).toEqual(before);
+  });
+
   it('moves the oldest of 10 000 to the top when its customer writes', async () => {
     await ui.page.$eval('[data-testid=feed-list]', (el) => el.scrollTo({ top: 0 }));
     await waitUntil(
-      async () => (await ui.feedNames())[0] === 'Customer 1',
+      async () => (await ui.feedNames())[0] === 'Customer 9999',
       async () => `top rows: ${(await ui.feedNames()).slice(0, 3).join(', ')}`,
     );
     // The seeded identity: the message lands in the existing, oldest conversation.
@@ -103,6 +131,11 @@ describe('inbox: a feed of 10 000 conversations', () => {
       async () => (await ui.feedNames())[0] === `Customer ${ROWS}`,
       async () => `top rows: ${(await ui.feedNames()).slice(0, 3).join(', ')}`,
     );
+    expect((await ui.feedNames()).slice(0, 3)).toEqual([
+      `Customer ${ROWS}`,
+      'Customer 9999',
+      'Customer 1',
+    ]);
     expect(await listHeight()).toBe(ROWS * ROW_HEIGHT);
     await ui.screenshot('feed-10k');
   });

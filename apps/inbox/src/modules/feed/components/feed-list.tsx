@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { t } from '../../../i18n/i18n';
 import { openConversation } from '../../conversation/store/conversation-commands';
 import { useConversationStore } from '../../conversation/store/conversation-store';
@@ -10,6 +10,32 @@ import { FeedRow } from './feed-row';
 export const FEED_ROW_HEIGHT = 72;
 /** Start fetching the next keyset page this many rows before the end. */
 const PREFETCH_ROWS = 15;
+
+/**
+ * How far the rows in view moved (down: positive) between two orders: rows inserted above push
+ * them down, rows removed above pull them up. A row that jumped up because of new activity is not
+ * a reference; the first visible row that did not jump is.
+ */
+export function rowsInsertedAbove(
+  before: readonly string[],
+  after: readonly string[],
+  firstVisible: number,
+): number {
+  const present = new Set(after);
+  let removedAbove = 0;
+  for (let i = 0; i < firstVisible && i < before.length; i++) {
+    if (!present.has(before[i] as string)) removedAbove++;
+  }
+  for (let k = 0; k < 20; k++) {
+    const id = before[firstVisible + k];
+    if (id === undefined) return 0;
+    const now = after.indexOf(id);
+    if (now < 0) continue;
+    const moved = now - (firstVisible + k);
+    if (moved >= -removedAbove) return moved;
+  }
+  return 0;
+}
 
 /** The conversation list: only the visible rows are in the DOM, so 10 000 rows scroll smoothly. */
 export function FeedList() {
@@ -37,12 +63,27 @@ export function FeedList() {
       void useFeedStore.getState().loadMore();
   }, [lastIndex, order.length, hasMore, loadingMore]);
 
-  // Keyboard navigation moves the selection; keep it on screen.
+  // Keyboard navigation moves the selection; keep it on screen. Only when the selection changes:
+  // a live update must not pull the list away from where the operator scrolled.
+  const orderRef = useRef(order);
+  orderRef.current = order;
   useEffect(() => {
     if (!selectedId) return;
-    const index = order.indexOf(selectedId);
+    const index = orderRef.current.indexOf(selectedId);
     if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
-  }, [selectedId, order, virtualizer]);
+  }, [selectedId, virtualizer]);
+
+  // Rows arriving above the viewport (live updates) would push what the operator reads down;
+  // shift the scroll position by the same amount so the visible rows stay put.
+  const previousOrder = useRef(order);
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    const before = previousOrder.current;
+    previousOrder.current = order;
+    if (!el || el.scrollTop === 0 || before === order) return;
+    const shift = rowsInsertedAbove(before, order, Math.floor(el.scrollTop / FEED_ROW_HEIGHT));
+    if (shift !== 0) el.scrollTop += shift * FEED_ROW_HEIGHT;
+  }, [order]);
 
   if (phase === 'loading' && order.length === 0) {
     return (
