@@ -174,6 +174,14 @@ describe('inbox: the live feed, reply, close and snooze', () => {
     expect((await ui.notifications()).length).toBeGreaterThan(before);
     expect(await ui.page.title()).toMatch(/^\(\d+\) Switchboard$/);
     await ui.page.waitForSelector('[data-testid=count-snoozed]:text-is("0")');
+
+    // Clicking the notification opens the conversation and clears its badge.
+    await ui.clickNotification(`${olena()} wrote in a snoozed conversation`);
+    await ui.waitForConversation(olena());
+    await waitUntil(
+      async () => (await ui.page.title()) === 'Switchboard',
+      () => ui.page.title(),
+    );
   });
 
   it('filters mine / unassigned live as conversations are assigned', async () => {

@@ -83,4 +83,18 @@ describe('inbox: the live connection drops and comes back', () => {
     );
     expect(ui.pageErrors).toEqual([]);
   });
+
+  it('a reload keeps the session and reopens the conversation from the URL', async () => {
+    const url = ui.page.url();
+    expect(url).toMatch(/#\/conversations\/[\w-]+$/);
+    await ui.page.reload();
+    await ui.waitForConnection('live');
+    await ui.waitForConversation('Mei Chen 陈美');
+    await ui.waitForFeed(['Mei Chen 陈美', 'Sofia Rossi', 'Priya Sharma']);
+    expect(ui.page.url()).toBe(url);
+    // The phone's back gesture (history back) returns to the list.
+    await ui.page.goBack();
+    await ui.page.waitForSelector('[data-testid=conversation-empty]');
+    expect(ui.pageErrors).toEqual([]);
+  });
 });

@@ -41,6 +41,11 @@ export class InboxPage {
     // Headless Chromium shows no notification UI: record what the page asks to show.
     await context.addInitScript(() => {
       const shown: { title: string; body: string }[] = [];
+      const instances: { onclick: (() => void) | null }[] = [];
+      // The operator clicking the notification the OS would show.
+      (window as unknown as { __clickNotification: (i: number) => void }).__clickNotification = (
+        i,
+      ) => instances[i]?.onclick?.();
       (window as unknown as { __notifications: typeof shown }).__notifications = shown;
       class RecordingNotification extends EventTarget {
         static readonly permission = 'granted';
@@ -51,6 +56,7 @@ export class InboxPage {
         constructor(title: string, options?: { body?: string }) {
           super();
           shown.push({ title, body: options?.body ?? '' });
+          instances.push(this);
         }
         close() {
           return undefined;
@@ -144,6 +150,17 @@ export class InboxPage {
     await waitUntil(
       async () => (await this.notifications()).some((n) => n.title === title),
       async () => `notifications: ${JSON.stringify(await this.notifications())}`,
+    );
+  }
+
+  /** Clicks the most recent notification with this title, as the operator would in the OS. */
+  async clickNotification(title: string): Promise<void> {
+    const index = (await this.notifications()).map((n) => n.title).lastIndexOf(title);
+    if (index < 0) throw new Error(`No notification "${title}"`);
+    await this.page.evaluate(
+      (i) =>
+        (window as unknown as { __clickNotification: (i: number) => void }).__clickNotification(i),
+      index,
     );
   }
 
