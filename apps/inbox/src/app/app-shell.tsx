@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { t } from '../i18n/i18n';
 import { OperatorMenu } from '../modules/auth/components/operator-menu';
 import { useAuthStore } from '../modules/auth/store/auth-store';
@@ -11,6 +11,8 @@ import { useTitleBadge } from '../modules/notifications/hooks/use-title-badge';
 import { useNotificationsStore } from '../modules/notifications/store/notifications-store';
 import { ConnectionIndicator } from '../modules/realtime/components/connection-indicator';
 import { useStreamConnection } from '../modules/realtime/hooks/use-stream-connection';
+import { SettingsButton } from '../modules/settings/components/settings-button';
+import { useSettingsStore } from '../modules/settings/store/settings-store';
 import { ShortcutsDialog } from '../modules/shortcuts/components/shortcuts-dialog';
 import { useShortcuts } from '../modules/shortcuts/hooks/use-shortcuts';
 import { useOverlayStore } from '../modules/shortcuts/store/overlay-store';
@@ -19,11 +21,15 @@ import { Toasts } from '../shared/ui/toasts';
 import { resyncFromRest } from './resync';
 import { useHashSelection } from './use-hash-selection';
 
+// Its own chunk: most sessions never open it, and first paint has a budget.
+const SettingsScreen = lazy(() => import('../modules/settings/components/settings-screen'));
+
 export function AppShell() {
   const token = useAuthStore((s) => s.token);
   const operatorId = useAuthStore((s) => s.operator?.id ?? null);
   const hasSelection = useConversationStore((s) => s.selectedId !== null);
   const lastNotice = useNotificationsStore((s) => s.lastShown);
+  const settingsOpen = useSettingsStore((s) => s.open);
 
   useEffect(() => {
     const feed = useFeedStore.getState();
@@ -53,6 +59,7 @@ export function AppShell() {
         <ConnectionIndicator />
         <div className="topbar__spacer" />
         <NotificationToggle />
+        <SettingsButton />
         <button
           type="button"
           className="icon-button"
@@ -64,10 +71,16 @@ export function AppShell() {
         </button>
         <OperatorMenu />
       </header>
-      <main className="panes">
-        <FeedPane />
-        <ConversationPane />
-      </main>
+      {settingsOpen ? (
+        <Suspense fallback={null}>
+          <SettingsScreen />
+        </Suspense>
+      ) : (
+        <main className="panes">
+          <FeedPane />
+          <ConversationPane />
+        </main>
+      )}
       <ShortcutsDialog />
       <Toasts />
       <div className="visually-hidden" aria-live="polite" data-testid="last-notification">

@@ -6,16 +6,19 @@ import { inboxesAdminApi, type EmailSyncStatusDto } from '../api/inboxes-admin-a
 
 const POLL_MS = 2000;
 
+const STATUS_LABELS: Record<string, MessageKey> = {
+  connecting: 'settings.sync.status.connecting',
+  importing: 'settings.sync.status.importing',
+  idle: 'settings.sync.status.idle',
+  polling: 'settings.sync.status.polling',
+  error: 'settings.sync.status.error',
+  waiting_for_lock: 'settings.sync.status.waiting_for_lock',
+};
+
 function statusLabel(status: string): string {
-  const key = `settings.sync.status.${status}`;
-  return key in STATUS_KEYS ? t(key as MessageKey) : status;
+  const key = STATUS_LABELS[status];
+  return key ? t(key) : status;
 }
-const STATUS_KEYS: Record<string, true> = Object.fromEntries(
-  ['connecting', 'importing', 'idle', 'polling', 'error', 'waiting_for_lock'].map((s) => [
-    `settings.sync.status.${s}`,
-    true,
-  ]),
-);
 
 /** Sync state of an email inbox, refreshed every 2 s while it is on screen. */
 export function EmailSyncPanel({ inboxId }: { inboxId: string }) {

@@ -161,7 +161,8 @@ export const CHANNEL_FORMS: Record<EditableKind, ChannelForm> = {
 
 /** The section a secret is shown in: each email password sits with its server. */
 export function secretSection(kind: EditableKind, name: string): MessageKey {
-  if (kind === 'email') return name === 'imapPassword' ? 'settings.section.imap' : 'settings.section.smtp';
+  if (kind === 'email')
+    return name === 'imapPassword' ? 'settings.section.imap' : 'settings.section.smtp';
   return 'settings.section.secrets';
 }
 

@@ -1,0 +1,139 @@
+import { useEffect, type KeyboardEvent } from 'react';
+import { t } from '../../../i18n/i18n';
+import { ChannelIcon } from '../../../shared/ui/channel-icon';
+import { Icon } from '../../../shared/ui/icons';
+import { useAuthStore } from '../../auth/store/auth-store';
+import { useSettingsStore } from '../store/settings-store';
+import { EDITABLE_KINDS, isEditableKind } from '../utils/inbox-forms';
+import { EmailSyncPanel } from './email-sync-panel';
+import { InboxForm } from './inbox-form';
+import { WebchatSnippet } from './webchat-snippet';
+import '../settings.css';
+
+function SettingsDetail({ readOnly }: { readOnly: boolean }) {
+  const selection = useSettingsStore((s) => s.selection);
+  const inboxes = useSettingsStore((s) => s.inboxes);
+
+  if (!selection) return null;
+  if ('newKind' in selection) {
+    return (
+      <div className="settings__detail" data-testid="settings-detail">
+        <h2>{t('settings.new_kind', { channel: t(`channel.${selection.newKind}`) })}</h2>
+        <InboxForm
+          key={`new-${selection.newKind}`}
+          kind={selection.newKind}
+          inbox={null}
+          readOnly={readOnly}
+        />
+      </div>
+    );
+  }
+  const inbox = inboxes.find((i) => i.id === selection.inboxId);
+  if (!inbox) return null;
+  return (
+    <div className="settings__detail" data-testid="settings-detail" data-inbox-id={inbox.id}>
+      <h2>
+        <bdi>{inbox.name}</bdi>
+      </h2>
+      {isEditableKind(inbox.kind) ? (
+        <InboxForm key={inbox.id} kind={inbox.kind} inbox={inbox} readOnly={readOnly} />
+      ) : (
+        <p className="settings-hint">{t('settings.unsupported_kind')}</p>
+      )}
+      {inbox.kind === 'webchat' && <WebchatSnippet inboxId={inbox.id} />}
+      {inbox.kind === 'email' && <EmailSyncPanel inboxId={inbox.id} />}
+    </div>
+  );
+}
+
+/** Inboxes of the account: list on one side, the chosen one's form (and status) on the other. */
+export default function SettingsScreen() {
+  const inboxes = useSettingsStore((s) => s.inboxes);
+  const loading = useSettingsStore((s) => s.loading);
+  const loadError = useSettingsStore((s) => s.loadError);
+  const selection = useSettingsStore((s) => s.selection);
+  const readOnly = useAuthStore((s) => s.operator?.role !== 'admin');
+  const close = () => useSettingsStore.getState().setOpen(false);
+
+  useEffect(() => {
+    void useSettingsStore.getState().load();
+  }, []);
+
+  // The feed's single-letter shortcuts must not act on the hidden conversation; Esc leaves.
+  const onKeyDown = (event: KeyboardEvent) => {
+    event.stopPropagation();
+    if (event.key === 'Escape' && !event.nativeEvent.isComposing) close();
+  };
+
+  return (
+    <main
+      className="settings"
+      data-testid="settings"
+      aria-label={t('settings.title')}
+      onKeyDown={onKeyDown}
+    >
+      <nav className="settings__nav">
+        <div className="settings__nav-head">
+          <button type="button" className="icon-button" title={t('settings.close')} onClick={close}>
+            <Icon name="back" className="flip-rtl" />
+            <span className="visually-hidden">{t('settings.close')}</span>
+          </button>
+          <h1>{t('settings.title')}</h1>
+        </div>
+        {readOnly && (
+          <p className="settings-hint" data-testid="settings-read-only">
+            {t('settings.read_only')}
+          </p>
+        )}
+        {loading && inboxes.length === 0 && (
+          <p className="settings-hint">{t('settings.loading')}</p>
+        )}
+        {loadError && (
+          <p className="form-error" role="alert">
+            {t('settings.load_error', { message: loadError })}
+          </p>
+        )}
+        {!loading && !loadError && inboxes.length === 0 && (
+          <p className="settings-hint">{t('settings.empty')}</p>
+        )}
+        <ul className="settings__list" data-testid="settings-inboxes">
+          {inboxes.map((inbox) => (
+            <li key={inbox.id}>
+              <button
+                type="button"
+                className="settings__item"
+                data-testid="settings-inbox"
+                data-kind={inbox.kind}
+                aria-current={
+                  selection !== null && 'inboxId' in selection && selection.inboxId === inbox.id
+                }
+                onClick={() => useSettingsStore.getState().select({ inboxId: inbox.id })}
+              >
+                <ChannelIcon channel={inbox.kind} size={14} />
+                <bdi>{inbox.name}</bdi>
+              </button>
+            </li>
+          ))}
+        </ul>
+        {!readOnly && (
+          <div className="settings__new">
+            <h2>{t('settings.new')}</h2>
+            {EDITABLE_KINDS.map((kind) => (
+              <button
+                key={kind}
+                type="button"
+                className="button button--small"
+                data-testid={`settings-new-${kind}`}
+                onClick={() => useSettingsStore.getState().select({ newKind: kind })}
+              >
+                <ChannelIcon channel={kind} size={14} />
+                {t(`channel.${kind}`)}
+              </button>
+            ))}
+          </div>
+        )}
+      </nav>
+      <SettingsDetail readOnly={readOnly} />
+    </main>
+  );
+}
