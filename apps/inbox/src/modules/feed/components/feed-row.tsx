@@ -36,11 +36,11 @@ export const FeedRow = memo(function FeedRow({ conversation: c, selected, onOpen
           </time>
         </span>
         <span className="feed-row__bottom">
-          <span className="feed-row__preview">
+          <span className="feed-row__preview" dir="auto">
             {c.lastMessageDirection === 'outgoing' && (
               <span className="feed-row__you">{t('feed.row.you')}</span>
             )}
-            <bdi>{preview}</bdi>
+            {preview}
           </span>
           {c.status === 'snoozed' && c.snoozedUntil && (
             <span className="chip chip--snooze" data-testid="snoozed-until">
