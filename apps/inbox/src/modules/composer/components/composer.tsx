@@ -4,9 +4,11 @@ import { t } from '../../../i18n/i18n';
 import { Icon } from '../../../shared/ui/icons';
 import { useAuthStore } from '../../auth/store/auth-store';
 import { useOverlayStore } from '../../shortcuts/store/overlay-store';
+import { NO_ATTACHMENTS, useAttachmentsStore } from '../store/attachments-store';
 import { EMPTY_DRAFT, useComposerStore, type ComposerMode } from '../store/composer-store';
 import { useTypingSignal } from '../hooks/use-typing-signal';
 import { sendMessage } from '../store/send-message';
+import { AttachmentButton, AttachmentChips, attachmentDropHandlers } from './attachment-picker';
 
 // Mirrors MAX_TEXT_LENGTH in the contracts (only types are imported from there).
 const MAX_TEXT_LENGTH = 10_000;
@@ -21,8 +23,17 @@ export function Composer({ conversation }: { conversation: ConversationSummaryDt
   const focusRequest = useOverlayStore((s) => s.replyFocusRequest);
   const typing = useTypingSignal(conversation.id);
   const textRef = useRef<HTMLTextAreaElement>(null);
+  const pending = useAttachmentsStore((s) => s.byConversation[conversation.id] ?? NO_ATTACHMENTS);
+  const ready = pending.flatMap((a) =>
+    a.status === 'ready' && a.attachment ? [a.attachment] : [],
+  );
+  const uploading = pending.some((a) => a.status === 'uploading');
   const tooLong = draft.text.length > MAX_TEXT_LENGTH;
-  const canSend = draft.text.trim().length > 0 && !tooLong && operator !== null;
+  const canSend =
+    (draft.text.trim().length > 0 || ready.length > 0) &&
+    !uploading &&
+    !tooLong &&
+    operator !== null;
 
   // Focus only for a request made while mounted: a composer that mounts later must not steal focus
   // from the keyboard shortcuts because of an old `r`.
@@ -45,8 +56,9 @@ export function Composer({ conversation }: { conversation: ConversationSummaryDt
     event?.preventDefault();
     if (!canSend || !operator) return;
     typing.stopped();
-    void sendMessage(conversation, operator, draft.mode, draft.text);
+    void sendMessage(conversation, operator, draft.mode, draft.text, ready);
     clearDraft(conversation.id);
+    useAttachmentsStore.getState().clear(conversation.id);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -104,7 +116,9 @@ export function Composer({ conversation }: { conversation: ConversationSummaryDt
         }}
         onBlur={typing.stopped}
         onKeyDown={onKeyDown}
+        {...attachmentDropHandlers(conversation.id)}
       />
+      <AttachmentChips conversationId={conversation.id} />
       <div className="composer__footer">
         {tooLong ? (
           <span className="form-error" role="alert">
@@ -113,6 +127,7 @@ export function Composer({ conversation }: { conversation: ConversationSummaryDt
         ) : (
           <span className="composer__hint">{t('composer.hint')}</span>
         )}
+        <AttachmentButton conversationId={conversation.id} />
         <button
           type="submit"
           className="button button--primary"

@@ -1,4 +1,9 @@
-import type { ConversationSummaryDto, MessageDto, OperatorDto } from '@switchboard/contracts';
+import type {
+  AttachmentDto,
+  ConversationSummaryDto,
+  MessageDto,
+  OperatorDto,
+} from '@switchboard/contracts';
 import { ApiError } from '../../../shared/api/http-client';
 import { isLocalId, useConversationStore } from '../../conversation/store/conversation-store';
 import { messagesApi } from '../api/messages-api';
@@ -22,6 +27,7 @@ async function deliver(
   localId: string,
   kind: ComposerMode,
   text: string,
+  attachmentIds: string[] = [],
 ): Promise<void> {
   const store = useConversationStore.getState();
   try {
@@ -29,6 +35,7 @@ async function deliver(
       kind,
       text,
       clientMessageId: clientIdOf(localId),
+      attachmentIds,
     });
     useConversationStore.getState().removeLocalMessage(conversationId, localId);
     useConversationStore.getState().receiveMessage(saved);
@@ -49,6 +56,7 @@ export function sendMessage(
   operator: OperatorDto,
   kind: ComposerMode,
   text: string,
+  attachments: AttachmentDto[] = [],
 ): Promise<void> {
   const localId = localIdFor(newClientId());
   const local: MessageDto = {
@@ -59,7 +67,7 @@ export function sendMessage(
     sender: { type: 'operator', id: operator.id, name: operator.name },
     text,
     html: null,
-    attachments: [],
+    attachments,
     activity: null,
     deliveryStatus: kind === 'message' ? 'pending' : null,
     failureReason: null,
@@ -67,7 +75,8 @@ export function sendMessage(
     createdAt: new Date().toISOString(),
   };
   useConversationStore.getState().addLocalMessage(local);
-  return deliver(conversation.id, localId, kind, text);
+  const ids = attachments.map((a) => a.id);
+  return deliver(conversation.id, localId, kind, text, ids);
 }
 
 /** Retries a failed message: a local one is re-posted, a stored one goes through the API retry. */
@@ -78,7 +87,8 @@ export async function retryMessage(message: MessageDto): Promise<void> {
       failureReason: null,
     });
     const kind: ComposerMode = message.kind === 'note' ? 'note' : 'message';
-    return deliver(message.conversationId, message.id, kind, message.text ?? '');
+    const ids = message.attachments.map((a) => a.id);
+    return deliver(message.conversationId, message.id, kind, message.text ?? '', ids);
   }
   useConversationStore
     .getState()

@@ -4,6 +4,7 @@ import { formatFullDateTime, formatMessageStamp } from '../../../i18n/format';
 import { t } from '../../../i18n/i18n';
 import { ChannelIcon } from '../../../shared/ui/channel-icon';
 import { Icon } from '../../../shared/ui/icons';
+import { AttachmentList } from '../../composer/components/attachment-list';
 import { activityText } from '../utils/activity-text';
 import { DeliveryStatus } from './delivery-status';
 import { EmailFrame } from './email-frame';
@@ -57,17 +58,7 @@ export const TimelineItem = memo(function TimelineItem({ message }: { message: M
             {message.text}
           </p>
         )}
-        {message.attachments.length > 0 && (
-          <ul className="message__attachments">
-            {message.attachments.map((a) => (
-              <li key={a.id}>
-                <a href={a.url} download={a.filename} rel="noopener">
-                  {a.filename}
-                </a>
-              </li>
-            ))}
-          </ul>
-        )}
+        <AttachmentList attachments={message.attachments} />
       </div>
       {side === 'out' && <DeliveryStatus message={message} />}
     </li>

@@ -1,0 +1,36 @@
+import type { ApiErrorDto, AttachmentDto } from '@switchboard/contracts';
+import { ApiError } from '../../../shared/api/http-client';
+import { useAuthStore } from '../../auth/store/auth-store';
+
+/**
+ * POST /api/files as multipart (field `file`); the JSON client does not do forms. The answer's id
+ * goes into `attachmentIds` when the message is sent.
+ */
+export async function uploadFile(file: File, signal?: AbortSignal): Promise<AttachmentDto> {
+  const form = new FormData();
+  form.set('file', file, file.name);
+  const token = useAuthStore.getState().token;
+  let response: Response;
+  try {
+    response = await fetch('/api/files', {
+      method: 'POST',
+      headers: token ? { Authorization: `Bearer ${token}`, Accept: 'application/json' } : {},
+      body: form,
+      signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(0, 'NETWORK', 'Network error');
+  }
+  const body = (await response.json().catch(() => null)) as unknown;
+  if (!response.ok) {
+    if (response.status === 401 && token) useAuthStore.getState().expire();
+    const err = body as Partial<ApiErrorDto> | null;
+    throw new ApiError(
+      response.status,
+      typeof err?.code === 'string' ? err.code : `HTTP_${response.status}`,
+      typeof err?.message === 'string' ? err.message : response.statusText || 'Upload failed',
+    );
+  }
+  return body as AttachmentDto;
+}

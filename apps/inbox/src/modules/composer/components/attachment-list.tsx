@@ -1,0 +1,42 @@
+import type { AttachmentDto } from '@switchboard/contracts';
+import { t } from '../../../i18n/i18n';
+import './attachment-picker.css';
+
+// The types the API serves inline (files.controller.ts); anything else downloads.
+const THUMBNAIL_TYPES = /^image\/(png|jpeg|gif|webp)$/;
+
+/** A message's files: images as thumbnails that open the full file, the rest as download links. */
+export function AttachmentList({ attachments }: { attachments: readonly AttachmentDto[] }) {
+  if (attachments.length === 0) return null;
+  return (
+    <ul className="message__attachments attachment-list">
+      {attachments.map((a) =>
+        THUMBNAIL_TYPES.test(a.contentType) ? (
+          <li key={a.id} className="attachment-list__image">
+            <a href={a.url} target="_blank" rel="noopener noreferrer" title={a.filename}>
+              <img
+                src={a.url}
+                alt={a.filename}
+                loading="lazy"
+                decoding="async"
+                data-testid="attachment-thumbnail"
+              />
+            </a>
+          </li>
+        ) : (
+          <li key={a.id}>
+            <a
+              href={a.url}
+              download={a.filename}
+              rel="noopener"
+              data-testid="attachment-link"
+              title={t('attachment.download', { name: a.filename })}
+            >
+              <bdi>{a.filename}</bdi>
+            </a>
+          </li>
+        ),
+      )}
+    </ul>
+  );
+}

@@ -1,0 +1,76 @@
+import type { AttachmentDto } from '@switchboard/contracts';
+import { create } from 'zustand';
+import { uploadFile } from '../api/files-api';
+
+export interface PendingAttachment {
+  key: string;
+  filename: string;
+  status: 'uploading' | 'ready' | 'failed';
+  attachment: AttachmentDto | null;
+  error: string | null;
+}
+
+const NONE: PendingAttachment[] = [];
+let nextKey = 1;
+
+interface AttachmentsState {
+  /** Per conversation, like drafts: switching conversations keeps what was attached. */
+  byConversation: Record<string, PendingAttachment[]>;
+  add: (conversationId: string, files: Iterable<File>) => void;
+  remove: (conversationId: string, key: string) => void;
+  clear: (conversationId: string) => void;
+}
+
+export const useAttachmentsStore = create<AttachmentsState>((set, get) => {
+  const patch = (conversationId: string, key: string, next: Partial<PendingAttachment>) =>
+    set((s) => ({
+      byConversation: {
+        ...s.byConversation,
+        [conversationId]: (s.byConversation[conversationId] ?? NONE).map((a) =>
+          a.key === key ? { ...a, ...next } : a,
+        ),
+      },
+    }));
+
+  return {
+    byConversation: {},
+    add: (conversationId, files) => {
+      for (const file of files) {
+        const key = `a${nextKey++}`;
+        set((s) => ({
+          byConversation: {
+            ...s.byConversation,
+            [conversationId]: [
+              ...(s.byConversation[conversationId] ?? NONE),
+              { key, filename: file.name, status: 'uploading', attachment: null, error: null },
+            ],
+          },
+        }));
+        uploadFile(file).then(
+          (attachment) => patch(conversationId, key, { status: 'ready', attachment }),
+          (error: unknown) =>
+            patch(conversationId, key, {
+              status: 'failed',
+              error: error instanceof Error ? error.message : String(error),
+            }),
+        );
+      }
+    },
+    remove: (conversationId, key) =>
+      set((s) => ({
+        byConversation: {
+          ...s.byConversation,
+          [conversationId]: (s.byConversation[conversationId] ?? NONE).filter((a) => a.key !== key),
+        },
+      })),
+    clear: (conversationId) => {
+      if (!get().byConversation[conversationId]) return;
+      set((s) => {
+        const { [conversationId]: _dropped, ...rest } = s.byConversation;
+        return { byConversation: rest };
+      });
+    },
+  };
+});
+
+export const NO_ATTACHMENTS = NONE;
