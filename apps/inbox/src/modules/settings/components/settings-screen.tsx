@@ -35,13 +35,14 @@ function SettingsDetail({ readOnly }: { readOnly: boolean }) {
       <h2>
         <bdi>{inbox.name}</bdi>
       </h2>
+      {/* What the admin comes for most (the code to paste, is mail flowing) sits above the form. */}
+      {inbox.kind === 'webchat' && <WebchatSnippet inboxId={inbox.id} />}
+      {inbox.kind === 'email' && <EmailSyncPanel inboxId={inbox.id} />}
       {isEditableKind(inbox.kind) ? (
         <InboxForm key={inbox.id} kind={inbox.kind} inbox={inbox} readOnly={readOnly} />
       ) : (
         <p className="settings-hint">{t('settings.unsupported_kind')}</p>
       )}
-      {inbox.kind === 'webchat' && <WebchatSnippet inboxId={inbox.id} />}
-      {inbox.kind === 'email' && <EmailSyncPanel inboxId={inbox.id} />}
     </div>
   );
 }
