@@ -1,5 +1,6 @@
 import type { InboxDto } from '@switchboard/contracts';
 import {
+  ApiChannelCustomer,
   startDovecot,
   startSmtpPeer,
   type DovecotServer,
@@ -10,6 +11,8 @@ import type { InboxPage } from './support/inbox-page';
 import { waitUntil } from './support/wait-until';
 import { WebchatVisitor } from './support/webchat-visitor';
 
+/** The API inbox's signing secret after the admin rotates it in the form. */
+const ROTATED_SECRET = 'rotated-signing-secret-0123456789';
 const MAILBOX = { user: 'support@example.test', password: 'imap-secret' };
 /** A 1×1 PNG. */
 const PNG = Buffer.from(
@@ -137,7 +140,7 @@ describe('inbox: settings and attachments', () => {
     const error = await ui.page.waitForSelector('[data-testid=inbox-form-error]');
     expect(await error.textContent()).toContain('16 characters');
 
-    const newSecret = 'rotated-signing-secret-0123456789';
+    const newSecret = ROTATED_SECRET;
     await ui.page.fill('#inbox-field-outboundUrl', 'https://hooks.example.test/replies');
     await ui.page.fill('#inbox-secret-signingSecret', newSecret);
     await ui.page.click('[data-testid=inbox-form-submit]');
@@ -214,5 +217,32 @@ describe('inbox: settings and attachments', () => {
       async () => JSON.stringify(await visitor.history()).includes('receipt.png'),
       async () => `visitor sees ${JSON.stringify(await visitor.history())}`,
     );
+  });
+
+  it('a channel that carries no files refuses them; the reason shows on the message', async () => {
+    const api = await inboxNamed('Shop API');
+    // Signed with the secret typed in the form: the rotation took effect.
+    const customer = new ApiChannelCustomer(h.api.baseUrl, api.id, ROTATED_SECRET, {
+      id: 'cust-carl',
+      name: 'Carl Api',
+    });
+    expect((await customer.say('Can I send you a photo?')).status).toBeLessThan(300);
+    await waitUntil(
+      async () => (await ui.feedNames()).includes('Carl Api'),
+      async () => `feed: ${JSON.stringify(await ui.feedNames())}`,
+    );
+    await ui.openRow('Carl Api');
+    await ui.page.setInputFiles('[data-testid=composer-file-input]', {
+      name: 'label.png',
+      mimeType: 'image/png',
+      buffer: PNG,
+    });
+    await ui.page.waitForSelector('[data-testid=composer-attachment][data-status=ready]');
+    await ui.page.fill('[data-testid=composer-input]', 'Here is the label');
+    await ui.page.click('[data-testid=composer-send]');
+    const failed = await ui.page.waitForSelector(
+      '[data-testid=timeline-message] [data-testid=delivery-status][data-status=failed]',
+    );
+    expect(await failed.textContent()).toContain('does not carry attachments');
   });
 });
