@@ -110,6 +110,7 @@ describe('inbox: settings and attachments', () => {
       settings: { allowedOrigins: ['https://shop.example'], greeting: 'Hello from Acme!' },
     });
     await detailOf(created.id);
+    expect(await ui.page.textContent('[data-testid=inbox-form-notice]')).toBe('Inbox created');
     const snippet = await ui.page.waitForSelector('[data-testid=webchat-snippet]');
     expect(await snippet.textContent()).toBe(
       `<script async src="${h.api.baseUrl}/widget/loader.js" data-inbox="${created.id}"></script>`,

@@ -149,7 +149,9 @@ export function InboxForm({
   const [values, setValues] = useState<InboxFormValues>(() => formValuesFor(kind, inbox));
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<MessageKey | null>(null);
+  const [notice, setNotice] = useState<MessageKey | null>(() =>
+    inbox && useSettingsStore.getState().justCreatedId === inbox.id ? 'settings.created' : null,
+  );
   const form = CHANNEL_FORMS[kind];
 
   const sections: MessageKey[] = [];

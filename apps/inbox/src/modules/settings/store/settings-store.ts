@@ -1,5 +1,6 @@
 import type { InboxDto } from '@switchboard/contracts';
 import { create } from 'zustand';
+import { useAuthStore } from '../../auth/store/auth-store';
 import { inboxesAdminApi } from '../api/inboxes-admin-api';
 import type { EditableKind } from '../utils/inbox-forms';
 
@@ -12,19 +13,27 @@ interface SettingsState {
   loading: boolean;
   loadError: string | null;
   selection: SettingsSelection;
+  /** The inbox just created: its form, mounted fresh, still says so. */
+  justCreatedId: string | null;
   setOpen: (open: boolean) => void;
   select: (selection: SettingsSelection) => void;
   load: () => Promise<void>;
   /** Puts a saved inbox into the list (in place, or appended when new) and selects it. */
   saved: (inbox: InboxDto) => void;
+  reset: () => void;
 }
 
-export const useSettingsStore = create<SettingsState>((set, get) => ({
+const INITIAL = {
   open: false,
   inboxes: [],
   loading: false,
   loadError: null,
   selection: null,
+  justCreatedId: null,
+} satisfies Partial<SettingsState>;
+
+export const useSettingsStore = create<SettingsState>((set, get) => ({
+  ...INITIAL,
 
   setOpen: (open) => set({ open }),
   select: (selection) => set({ selection }),
@@ -45,10 +54,22 @@ export const useSettingsStore = create<SettingsState>((set, get) => ({
   },
 
   saved: (inbox) =>
-    set((s) => ({
-      inboxes: s.inboxes.some((i) => i.id === inbox.id)
-        ? s.inboxes.map((i) => (i.id === inbox.id ? inbox : i))
-        : [...s.inboxes, inbox],
-      selection: { inboxId: inbox.id },
-    })),
+    set((s) => {
+      const known = s.inboxes.some((i) => i.id === inbox.id);
+      return {
+        inboxes: known
+          ? s.inboxes.map((i) => (i.id === inbox.id ? inbox : i))
+          : [...s.inboxes, inbox],
+        selection: { inboxId: inbox.id },
+        justCreatedId: known ? s.justCreatedId : inbox.id,
+      };
+    }),
+
+  reset: () => set(INITIAL),
 }));
+
+// A later sign-in (maybe another operator) starts on the conversations, not on these settings.
+useAuthStore.subscribe((state, previous) => {
+  if (state.phase !== 'signed_in' && previous.phase === 'signed_in')
+    useSettingsStore.getState().reset();
+});
