@@ -27,6 +27,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
       );
     }
     if (res.headersSent) return;
+    // Overload is temporary: tell clients (and channel providers, which redeliver) when to retry.
+    if (body.code === 'OVERLOADED') res.setHeader('Retry-After', '2');
     res.status(body.statusCode).json(body);
   }
 
@@ -60,6 +62,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
             ? 'Request body is too large'
             : (e as Error).message;
       return { statusCode: status, code: codeForStatus(status), message };
+    }
+    // Every pooled connection busy for too long: shed load rather than pile up. Nothing was stored
+    // (the transaction never started), so a provider's redelivery is safe.
+    if (e instanceof Error && /timeout exceeded when trying to connect/i.test(e.message)) {
+      return { statusCode: 503, code: 'OVERLOADED', message: 'The server is busy; retry shortly' };
     }
     return { statusCode: 500, code: 'INTERNAL', message: 'Internal server error' };
   }

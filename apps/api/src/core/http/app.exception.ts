@@ -36,6 +36,8 @@ export function statusForCode(code: ApiErrorCode): number {
       return 429;
     case 'CHANNEL_ERROR':
       return 502;
+    case 'OVERLOADED':
+      return 503;
     case 'INTERNAL':
       return 500;
     default:
