@@ -8,17 +8,14 @@ import {
 } from '@switchboard/testing';
 import { InboxHarness } from './support/inbox-harness';
 import type { InboxPage } from './support/inbox-page';
+import { testPng } from './support/test-png';
 import { waitUntil } from './support/wait-until';
 import { WebchatVisitor } from './support/webchat-visitor';
 
 /** The API inbox's signing secret after the admin rotates it in the form. */
 const ROTATED_SECRET = 'rotated-signing-secret-0123456789';
 const MAILBOX = { user: 'support@example.test', password: 'imap-secret' };
-/** A 1×1 PNG. */
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-  'base64',
-);
+const PNG = testPng(160, 100);
 
 function mail(n: number): string {
   return [
@@ -210,10 +207,11 @@ describe('inbox: settings and attachments', () => {
     );
     expect(await thumb.getAttribute('alt')).toBe('receipt.png');
     await waitUntil(
-      () => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth === 1),
+      () => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth === 160),
       async () => `thumbnail src ${await thumb.getAttribute('src')} did not load`,
     );
     expect(await ui.page.$$('[data-testid=composer-attachment]')).toHaveLength(0);
+    await ui.screenshot('attachment-thumbnail');
     await waitUntil(
       async () => JSON.stringify(await visitor.history()).includes('receipt.png'),
       async () => `visitor sees ${JSON.stringify(await visitor.history())}`,
