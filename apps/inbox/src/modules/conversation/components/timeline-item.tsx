@@ -53,11 +53,11 @@ export const TimelineItem = memo(function TimelineItem({ message }: { message: M
       <div className="message__bubble">
         {message.html ? (
           <EmailFrame messageId={message.id} html={message.html} sender={sender} />
-        ) : (
+        ) : message.text || message.attachments.length === 0 ? (
           <p className="message__text" dir="auto">
             {message.text}
           </p>
-        )}
+        ) : null}
         <AttachmentList attachments={message.attachments} />
       </div>
       {side === 'out' && <DeliveryStatus message={message} />}
