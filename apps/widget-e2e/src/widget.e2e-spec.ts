@@ -151,7 +151,8 @@ describe('web chat widget in Chromium: customer site ↔ operator inbox', () => 
       timeout: 15_000,
     });
     await operator.openConversationWith('Here is a photo of the damage', 'damage.png');
-    await operator.page.waitForSelector('[data-testid=timeline] a[download="damage.png"]', {
+    // The operator's timeline shows images as thumbnails.
+    await operator.page.waitForSelector('[data-testid=timeline] img[alt="damage.png"]', {
       timeout: 15_000,
     });
 

@@ -4,3 +4,4 @@ export * from './lib/dtos';
 export * from './lib/requests';
 export * from './lib/stream';
 export * from './lib/error-codes';
+export * from './lib/widget';
