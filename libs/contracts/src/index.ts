@@ -5,3 +5,4 @@ export * from './lib/requests';
 export * from './lib/stream';
 export * from './lib/error-codes';
 export * from './lib/widget';
+export * from './lib/email-sync';

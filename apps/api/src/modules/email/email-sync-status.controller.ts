@@ -1,28 +1,11 @@
 import { Controller, Get, Param } from '@nestjs/common';
+import type { EmailSyncStatusDto } from '@switchboard/contracts';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedOperator } from '../../core/auth/authenticated-operator';
 import { CurrentOperator } from '../../core/auth/current-operator.decorator';
 import { AppException } from '../../core/http/app.exception';
 import { InboxesService } from '../inboxes/inboxes.service';
 import { EmailSyncStateRepository } from './email-sync-state.repository';
-
-export interface EmailSyncStatusDto {
-  status: string;
-  mailbox: string | null;
-  lastUid: number;
-  history: { total: number; done: number; completed: boolean };
-  lastError: string | null;
-  lastErrorAt: string | null;
-  lastSyncedAt: string | null;
-  /** Messages that could not be stored, newest first, with the reason. */
-  log: Array<{
-    uid: number | null;
-    messageId: string | null;
-    action: string;
-    reason: string;
-    at: string;
-  }>;
-}
 
 /** What the inbox's settings page shows: sync state, history import progress, refused messages. */
 @ApiTags('inboxes')
@@ -66,3 +49,5 @@ export class EmailSyncStatusController {
     };
   }
 }
+
+export type { EmailSyncStatusDto };
