@@ -57,6 +57,11 @@ export class EventLogService {
   /** Set by the sequencer: called with an account whose events just committed. */
   committed: ((accountId: string) => void) | null = null;
 
+  /** For events written by a statement that committed on its own (no TypeORM transaction). */
+  notifyCommitted(accountId: string): void {
+    this.committed?.(accountId);
+  }
+
   /**
    * Numbers the account's committed, unnumbered events (oldest first) and returns them. One
    * autocommit statement: the head row is locked only while it runs.

@@ -79,6 +79,8 @@ export class InboundPipelineService {
     const attachments: AttachmentDto[] = [];
     for (const a of event.attachments)
       attachments.push(await this.files.store(inbox.account_id, a));
+    const fast = await this.tryFastPath(inbox, event, attachments);
+    if (fast) return fast;
     try {
       return await this.ds.transaction(async (em) => {
         const identity = await resolveIdentity(em, inbox, event.sender);
@@ -169,6 +171,52 @@ export class InboundPipelineService {
     } catch (err) {
       if (err instanceof DuplicateMessage)
         return { kind: 'duplicate', externalId: event.externalId };
+      throw err;
+    }
+  }
+
+  /**
+   * The common case in one round trip (sb_ingest_message, see its migration): no thread hints, the
+   * sender's open or a new conversation. Returns null when the general path must decide.
+   */
+  private async tryFastPath(
+    inbox: InboxRow,
+    event: MessageEvent,
+    attachments: AttachmentDto[],
+  ): Promise<IngestOutcome | null> {
+    const hasHints = Boolean(event.thread?.conversationToken || event.thread?.references?.length);
+    if (hasHints || event.thread?.continueLatest === false) return null;
+    const text = event.text ?? null;
+    try {
+      const rows = await queryRows<{
+        r: { messageId: string; conversationId: string; created: boolean };
+      }>(this.ds.manager, 'SELECT sb_ingest_message($1::jsonb) AS r', [
+        JSON.stringify({
+          accountId: inbox.account_id,
+          inboxId: inbox.id,
+          channel: inbox.kind,
+          sender: event.sender,
+          externalId: event.externalId,
+          text,
+          html: event.html ? sanitizeEmailHtml(event.html) : null,
+          subject: event.subject ?? null,
+          attachments,
+          preview: previewOf(text ?? attachments[0]?.filename ?? null),
+        }),
+      ]);
+      const r = rows[0]!.r;
+      this.events.notifyCommitted(inbox.account_id);
+      return {
+        kind: 'stored',
+        messageId: r.messageId,
+        conversationId: r.conversationId,
+        createdConversation: r.created,
+      };
+    } catch (err) {
+      const message = (err as Error).message;
+      if (message.includes('sb_duplicate'))
+        return { kind: 'duplicate', externalId: event.externalId };
+      if (message.includes('sb_fallback')) return null;
       throw err;
     }
   }
