@@ -20,7 +20,7 @@ function nodeProject(dir, displayName, overrides = {}) {
     moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, {
       prefix: path.join(__dirname, '/'),
     }),
-    testTimeout: 30_000,
+    testTimeout: 60_000,
     ...overrides,
   };
 }

@@ -23,10 +23,6 @@ import {
   waitForMessage,
 } from './testing/email-test-kit';
 
-// Servers start in the hooks; testTimeout in a project config is ignored when jest runs from the
-// root config, so the file sets its own.
-jest.setTimeout(60_000);
-
 const FIXTURES = join(__dirname, '../../../../../libs/channels/email/src/fixtures');
 const ACK = 'Thanks for writing to Acme. We answer within one working day.';
 

@@ -20,10 +20,6 @@ import {
   waitForMessage,
 } from './testing/email-test-kit';
 
-// Servers start in the hooks; testTimeout in a project config is ignored when jest runs from the
-// root config, so the file sets its own.
-jest.setTimeout(60_000);
-
 describe('email sync: Dovecot → conversations', () => {
   let dovecot: DovecotServer;
   let smtp: SmtpPeer;

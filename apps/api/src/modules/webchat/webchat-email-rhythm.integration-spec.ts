@@ -21,10 +21,6 @@ import {
 } from '../email/testing/email-test-kit';
 import { WidgetVisitorClient } from './testing/widget-visitor-client';
 
-// Booting the API (and peers) takes longer than jest's default; a project's testTimeout is
-// ignored when jest runs from the root config.
-jest.setTimeout(60_000);
-
 const SHOP = 'https://shop.example';
 
 /**

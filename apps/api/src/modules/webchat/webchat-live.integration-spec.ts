@@ -13,10 +13,6 @@ import {
 } from '@switchboard/testing';
 import { WidgetVisitorClient } from './testing/widget-visitor-client';
 
-// Booting the API (and peers) takes longer than jest's default; a project's testTimeout is
-// ignored when jest runs from the root config.
-jest.setTimeout(60_000);
-
 const SHOP = 'https://shop.example';
 /** The delivery worker and cross-instance signals share two cores with everything else in CI. */
 const WAIT_MS = 15_000;

@@ -11,10 +11,6 @@ import {
 } from '@switchboard/testing';
 import { WidgetVisitorClient } from './testing/widget-visitor-client';
 
-// Booting the API (and peers) takes longer than jest's default; a project's testTimeout is
-// ignored when jest runs from the root config.
-jest.setTimeout(60_000);
-
 const SHOP = 'https://shop.example';
 const SECRET = 'integration-webchat-secret-0123456789abcdef';
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');

@@ -6,10 +6,6 @@ import type { RawEmail } from './parse/email-parser';
 import { fixture, fixtureNames, testSettings } from './testing-fixtures';
 import { startSmtpSink, type SmtpSink } from './testing-smtp-sink';
 
-// Servers start in the hooks; testTimeout in a project config is ignored when jest runs from the
-// root config, so the file sets its own.
-jest.setTimeout(60_000);
-
 const conversationId = randomUUID();
 
 describeChannelContract<EmailInboxContext['settings'], EmailInboxContext['secrets'], RawEmail>(

@@ -1,10 +1,6 @@
 import { ImapFlow } from 'imapflow';
 import { startDovecot, type DovecotServer } from './dovecot-server';
 
-// Servers start in the hooks; testTimeout in a project config is ignored when jest runs from the
-// root config, so the file sets its own.
-jest.setTimeout(60_000);
-
 const mail = (n: number) =>
   `From: customer@example.org\r\nTo: support@example.test\r\nSubject: Test ${n}\r\nMessage-ID: <smoke-${n}@example.org>\r\n\r\nBody ${n}\r\n`;
 

@@ -1,10 +1,6 @@
 import { createTransport } from 'nodemailer';
 import { startSmtpPeer, type SmtpPeer } from './smtp-peer';
 
-// Servers start in the hooks; testTimeout in a project config is ignored when jest runs from the
-// root config, so the file sets its own.
-jest.setTimeout(60_000);
-
 describe('SMTP peer harness', () => {
   let peer: SmtpPeer;
   beforeAll(async () => {

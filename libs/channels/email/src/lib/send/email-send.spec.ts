@@ -6,10 +6,6 @@ import { testSettings } from '../testing-fixtures';
 import { startSmtpSink, type SmtpSink } from '../testing-smtp-sink';
 import type { EmailOutboundMessage } from './reply-composer';
 
-// Servers start in the hooks; testTimeout in a project config is ignored when jest runs from the
-// root config, so the file sets its own.
-jest.setTimeout(60_000);
-
 describe('EmailChannelAdapter.send over SMTP', () => {
   let sink: SmtpSink;
   const conversationId = randomUUID();
