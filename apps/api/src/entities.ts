@@ -1,0 +1,49 @@
+import { AccountEventHeadEntity } from './core/events/entities/account-event-head.entity';
+import { EventEntity } from './core/events/entities/event.entity';
+import { OperatorSessionEntity } from './core/auth/entities/operator-session.entity';
+import { StoredFileEntity } from './core/storage/entities/stored-file.entity';
+import { AccountEntity } from './modules/accounts/entities/account.entity';
+import { ContactIdentityEntity } from './modules/contacts/entities/contact-identity.entity';
+import { ContactEntity } from './modules/contacts/entities/contact.entity';
+import { ConversationEntity } from './modules/conversations/entities/conversation.entity';
+import { EmailAutoReplyEntity } from './modules/email/entities/email-auto-reply.entity';
+import { EmailSeenMessageEntity } from './modules/email/entities/email-seen-message.entity';
+import { EmailSyncLogEntryEntity } from './modules/email/entities/email-sync-log-entry.entity';
+import { EmailSyncStateEntity } from './modules/email/entities/email-sync-state.entity';
+import { InboxMemberEntity } from './modules/inboxes/entities/inbox-member.entity';
+import { InboxEntity } from './modules/inboxes/entities/inbox.entity';
+import { MessageEntity } from './modules/messages/entities/message.entity';
+import { NotificationEntity } from './modules/notifications/entities/notification.entity';
+import { OperatorEntity } from './modules/operators/entities/operator.entity';
+import { WebchatConversationStartEntity } from './modules/webchat/entities/webchat-conversation-start.entity';
+import { WebchatFollowUpEntity } from './modules/webchat/entities/webchat-follow-up.entity';
+import { WebchatPresenceEntity } from './modules/webchat/entities/webchat-presence.entity';
+import { WebchatVisitorEntity } from './modules/webchat/entities/webchat-visitor.entity';
+
+/**
+ * Every entity, i.e. every table the application owns. Listed explicitly (not globbed) so the
+ * bundled API carries them; each lives in the module that owns its table.
+ */
+export const ENTITIES = [
+  AccountEntity,
+  AccountEventHeadEntity,
+  EventEntity,
+  OperatorEntity,
+  OperatorSessionEntity,
+  InboxEntity,
+  InboxMemberEntity,
+  ContactEntity,
+  ContactIdentityEntity,
+  ConversationEntity,
+  MessageEntity,
+  StoredFileEntity,
+  NotificationEntity,
+  WebchatVisitorEntity,
+  WebchatPresenceEntity,
+  WebchatConversationStartEntity,
+  WebchatFollowUpEntity,
+  EmailSyncStateEntity,
+  EmailSyncLogEntryEntity,
+  EmailAutoReplyEntity,
+  EmailSeenMessageEntity,
+];

@@ -1,0 +1,56 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+} from 'typeorm';
+import { AccountEntity } from '../../accounts/entities/account.entity';
+import { InboxEntity } from '../../inboxes/entities/inbox.entity';
+import { ContactEntity } from './contact.entity';
+
+/** A contact's handle on one inbox: an email address, a visitor id, a chat id. */
+@Entity('contact_identities')
+@Unique('contact_identities_inbox_external_key', ['inboxId', 'externalId'])
+@Index('contact_identities_contact_idx', ['contactId'])
+export class ContactIdentityEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('uuid')
+  accountId!: string;
+
+  @ManyToOne(() => AccountEntity, { onDelete: 'CASCADE' })
+  @JoinColumn()
+  account?: AccountEntity;
+
+  @Column('uuid')
+  contactId!: string;
+
+  // Deferred, so a new identity and its new contact can be written in either order.
+  @ManyToOne(() => ContactEntity, { onDelete: 'CASCADE', deferrable: 'INITIALLY DEFERRED' })
+  @JoinColumn()
+  contact?: ContactEntity;
+
+  @Column('uuid')
+  inboxId!: string;
+
+  @ManyToOne(() => InboxEntity, { onDelete: 'CASCADE' })
+  @JoinColumn()
+  inbox?: InboxEntity;
+
+  @Column('text')
+  externalId!: string;
+
+  @Column('text', { nullable: true })
+  displayName!: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column('timestamptz', { default: () => 'now()' })
+  lastSeenAt!: Date;
+}

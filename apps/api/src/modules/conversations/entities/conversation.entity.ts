@@ -1,0 +1,128 @@
+import type { ConversationStatus, MessageDirection } from '@switchboard/contracts';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+} from 'typeorm';
+import { AccountEntity } from '../../accounts/entities/account.entity';
+import { ContactIdentityEntity } from '../../contacts/entities/contact-identity.entity';
+import { ContactEntity } from '../../contacts/entities/contact.entity';
+import { InboxEntity } from '../../inboxes/entities/inbox.entity';
+import { OperatorEntity } from '../../operators/entities/operator.entity';
+
+/**
+ * A thread with one customer. Open, snoozed (with `snoozedUntil`) or closed; never deleted by
+ * the product. The `last_*` columns are the feed row, kept current by every message.
+ */
+@Entity('conversations')
+@Unique('conversations_number_key', ['accountId', 'number'])
+@Check('conversations_status_check', `status IN ('open', 'snoozed', 'closed')`)
+@Check(
+  'conversations_last_message_direction_check',
+  `last_message_direction IN ('incoming', 'outgoing')`,
+)
+@Check('conversations_snooze_check', `(status = 'snoozed') = (snoozed_until IS NOT NULL)`)
+// The feed's keyset indexes sort DESC, which TypeORM cannot declare; the migration creates:
+//   (account_id, status, last_activity_at DESC, id DESC)
+@Index('conversations_feed_idx', { synchronize: false })
+//   (account_id, assignee_id, status, last_activity_at DESC, id DESC)
+@Index('conversations_assignee_feed_idx', { synchronize: false })
+//   (inbox_id, status, last_activity_at DESC, id DESC)
+@Index('conversations_inbox_feed_idx', { synchronize: false })
+//   (identity_id, created_at DESC)
+@Index('conversations_identity_idx', { synchronize: false })
+@Index('conversations_snooze_due_idx', ['snoozedUntil'], { where: `status = 'snoozed'` })
+@Index('conversations_contact_idx', ['contactId'])
+export class ConversationEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('uuid')
+  accountId!: string;
+
+  @ManyToOne(() => AccountEntity, { onDelete: 'CASCADE' })
+  @JoinColumn()
+  account?: AccountEntity;
+
+  /** `#1042`: per account, from the account's sequence. */
+  @Column('integer')
+  number!: number;
+
+  @Column('uuid')
+  inboxId!: string;
+
+  @ManyToOne(() => InboxEntity, { onDelete: 'CASCADE' })
+  @JoinColumn()
+  inbox?: InboxEntity;
+
+  @Column('uuid')
+  contactId!: string;
+
+  @ManyToOne(() => ContactEntity, { onDelete: 'CASCADE' })
+  @JoinColumn()
+  contact?: ContactEntity;
+
+  @Column('uuid')
+  identityId!: string;
+
+  @ManyToOne(() => ContactIdentityEntity, { onDelete: 'CASCADE' })
+  @JoinColumn()
+  identity?: ContactIdentityEntity;
+
+  @Column('text', { default: 'open' })
+  status!: ConversationStatus;
+
+  @Column('timestamptz', { nullable: true })
+  snoozedUntil!: Date | null;
+
+  @Column('uuid', { nullable: true })
+  assigneeId!: string | null;
+
+  @ManyToOne(() => OperatorEntity, { onDelete: 'SET NULL' })
+  @JoinColumn()
+  assignee?: OperatorEntity | null;
+
+  @Column('uuid', { nullable: true })
+  snoozedById!: string | null;
+
+  @ManyToOne(() => OperatorEntity, { onDelete: 'SET NULL' })
+  @JoinColumn()
+  snoozedBy?: OperatorEntity | null;
+
+  @Column('text', { nullable: true })
+  subject!: string | null;
+
+  @Column('timestamptz', { default: () => 'now()' })
+  lastActivityAt!: Date;
+
+  @Column('text', { nullable: true })
+  lastMessagePreview!: string | null;
+
+  @Column('text', { nullable: true })
+  lastMessageDirection!: MessageDirection | null;
+
+  @Column('timestamptz', { nullable: true })
+  lastIncomingAt!: Date | null;
+
+  @Column('integer', { default: 0 })
+  unreadCount!: number;
+
+  @Column('timestamptz', { nullable: true })
+  firstReplyAt!: Date | null;
+
+  @Column('timestamptz', { nullable: true })
+  closedAt!: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}

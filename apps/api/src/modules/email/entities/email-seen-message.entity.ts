@@ -1,0 +1,23 @@
+import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { InboxEntity } from '../../inboxes/entities/inbox.entity';
+
+/** A Message-ID already imported: neither a UIDVALIDITY resync nor a deleted conversation brings it back. */
+@Entity('email_seen_messages')
+export class EmailSeenMessageEntity {
+  @PrimaryColumn('uuid')
+  inboxId!: string;
+
+  @ManyToOne(() => InboxEntity, { onDelete: 'CASCADE' })
+  @JoinColumn()
+  inbox?: InboxEntity;
+
+  @PrimaryColumn('text')
+  messageId!: string;
+
+  // No foreign key on purpose: the record must outlive a deleted conversation.
+  @Column('uuid', { nullable: true })
+  conversationId!: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  seenAt!: Date;
+}

@@ -1,0 +1,45 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  Index,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import { InboxEntity } from '../../inboxes/entities/inbox.entity';
+
+export type EmailSyncLogAction = 'refused' | 'skipped' | 'capped' | 'failed';
+
+/** A message the sync could not store as-is, shown in the inbox's settings. */
+@Entity('email_sync_log')
+@Check('email_sync_log_action_check', `action IN ('refused', 'skipped', 'capped', 'failed')`)
+// (inbox_id, id DESC): DESC, created by the migration.
+@Index('email_sync_log_inbox_idx', { synchronize: false })
+export class EmailSyncLogEntryEntity {
+  @PrimaryGeneratedColumn('increment', { type: 'bigint' })
+  id!: string;
+
+  @Column('uuid')
+  inboxId!: string;
+
+  @ManyToOne(() => InboxEntity, { onDelete: 'CASCADE' })
+  @JoinColumn()
+  inbox?: InboxEntity;
+
+  @Column('bigint', { nullable: true })
+  uid!: string | null;
+
+  @Column('text', { nullable: true })
+  messageId!: string | null;
+
+  @Column('text')
+  action!: EmailSyncLogAction;
+
+  @Column('text')
+  reason!: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}

@@ -1,0 +1,56 @@
+import type { ChannelKind, ReopenPolicy } from '@switchboard/contracts';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { AccountEntity } from '../../accounts/entities/account.entity';
+
+/** One channel connection (a mailbox, a widget, a bot). Secrets are sealed, never returned. */
+@Entity('inboxes')
+@Check('inboxes_kind_check', `kind IN ('api', 'webchat', 'email', 'telegram', 'whatsapp')`)
+@Check('inboxes_reopen_policy_check', `reopen_policy IN ('reopen', 'new_conversation')`)
+@Index('inboxes_account_idx', ['accountId'])
+export class InboxEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('uuid')
+  accountId!: string;
+
+  @ManyToOne(() => AccountEntity, { onDelete: 'CASCADE' })
+  @JoinColumn()
+  account?: AccountEntity;
+
+  @Column('text')
+  kind!: ChannelKind;
+
+  @Column('text')
+  name!: string;
+
+  @Column('jsonb', { default: {} })
+  settings!: Record<string, unknown>;
+
+  /** AES-256-GCM sealed JSON of the channel's secrets (see SecretBox). */
+  @Column('text', { nullable: true })
+  secretsEncrypted!: string | null;
+
+  /** Which secrets are set, so the settings form can say so without revealing them. */
+  @Column('text', { array: true, default: [] })
+  secretKeys!: string[];
+
+  @Column('text', { default: 'reopen' })
+  reopenPolicy!: ReopenPolicy;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}

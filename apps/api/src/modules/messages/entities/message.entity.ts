@@ -1,0 +1,125 @@
+import type {
+  Activity,
+  AttachmentDto,
+  DeliveryStatus,
+  MessageDirection,
+  MessageDto,
+  MessageKind,
+} from '@switchboard/contracts';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+} from 'typeorm';
+import { AccountEntity } from '../../accounts/entities/account.entity';
+import { ContactEntity } from '../../contacts/entities/contact.entity';
+import { ConversationEntity } from '../../conversations/entities/conversation.entity';
+import { InboxEntity } from '../../inboxes/entities/inbox.entity';
+import { OperatorEntity } from '../../operators/entities/operator.entity';
+
+/** A customer message, an operator reply, an internal note or an activity in the timeline. */
+@Entity('messages')
+// The channel's own id: the same inbound message can never be stored twice.
+@Unique('messages_inbox_external_key', ['inboxId', 'externalId'])
+// The operator's client id: a retried send never stores a second reply.
+@Unique('messages_client_message_key', ['conversationId', 'clientMessageId'])
+@Check('messages_direction_check', `direction IN ('incoming', 'outgoing')`)
+@Check('messages_kind_check', `kind IN ('message', 'note', 'activity')`)
+@Check('messages_sender_type_check', `sender_type IN ('contact', 'operator', 'system')`)
+@Check(
+  'messages_delivery_status_check',
+  `delivery_status IN ('pending', 'sent', 'delivered', 'read', 'failed')`,
+)
+// (conversation_id, created_at DESC, id DESC): a DESC keyset index, created by the migration.
+@Index('messages_timeline_idx', { synchronize: false })
+@Index('messages_account_external_idx', ['accountId', 'externalId'], {
+  where: 'external_id IS NOT NULL',
+})
+export class MessageEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('uuid')
+  accountId!: string;
+
+  @ManyToOne(() => AccountEntity, { onDelete: 'CASCADE' })
+  @JoinColumn()
+  account?: AccountEntity;
+
+  @Column('uuid')
+  conversationId!: string;
+
+  @ManyToOne(() => ConversationEntity, { onDelete: 'CASCADE' })
+  @JoinColumn()
+  conversation?: ConversationEntity;
+
+  /** The inbox it travelled through (may differ from the conversation's: a chat continued by email). */
+  @Column('uuid')
+  inboxId!: string;
+
+  @ManyToOne(() => InboxEntity, { onDelete: 'CASCADE' })
+  @JoinColumn()
+  inbox?: InboxEntity;
+
+  @Column('text')
+  direction!: MessageDirection;
+
+  @Column('text')
+  kind!: MessageKind;
+
+  @Column('text')
+  senderType!: MessageDto['sender']['type'];
+
+  @Column('uuid', { nullable: true })
+  senderOperatorId!: string | null;
+
+  @ManyToOne(() => OperatorEntity, { onDelete: 'SET NULL' })
+  @JoinColumn()
+  senderOperator?: OperatorEntity | null;
+
+  @Column('uuid', { nullable: true })
+  senderContactId!: string | null;
+
+  @ManyToOne(() => ContactEntity, { onDelete: 'SET NULL' })
+  @JoinColumn()
+  senderContact?: ContactEntity | null;
+
+  @Column('text', { nullable: true })
+  text!: string | null;
+
+  /** Sanitised before it is stored. */
+  @Column('text', { nullable: true })
+  html!: string | null;
+
+  @Column('jsonb', { default: [] })
+  attachments!: AttachmentDto[];
+
+  @Column('jsonb', { nullable: true })
+  activity!: Activity | null;
+
+  @Column('text', { nullable: true })
+  externalId!: string | null;
+
+  @Column('uuid', { nullable: true })
+  clientMessageId!: string | null;
+
+  @Column('text', { nullable: true })
+  deliveryStatus!: DeliveryStatus | null;
+
+  @Column('text', { nullable: true })
+  failureReason!: string | null;
+
+  // clock_timestamp(), not now(): several messages of one transaction keep their order.
+  @CreateDateColumn({ type: 'timestamptz', default: () => 'clock_timestamp()' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}

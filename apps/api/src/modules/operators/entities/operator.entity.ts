@@ -1,0 +1,54 @@
+import type { OperatorRole, PresenceStatus } from '@switchboard/contracts';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import { AccountEntity } from '../../accounts/entities/account.entity';
+
+@Entity('operators')
+@Check('operators_role_check', `role IN ('admin', 'agent')`)
+@Check('operators_presence_check', `presence IN ('online', 'away')`)
+// UNIQUE (lower(email)): an expression index, which TypeORM cannot describe; kept by the migration.
+@Index('operators_email_key', { synchronize: false })
+@Index('operators_account_idx', ['accountId'])
+export class OperatorEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('uuid')
+  accountId!: string;
+
+  @ManyToOne(() => AccountEntity, { onDelete: 'CASCADE' })
+  @JoinColumn()
+  account?: AccountEntity;
+
+  @Column('text')
+  email!: string;
+
+  @Column('text')
+  name!: string;
+
+  @Column('text')
+  passwordHash!: string;
+
+  @Column('text')
+  role!: OperatorRole;
+
+  @Column('text', { default: 'UTC' })
+  timezone!: string;
+
+  @Column('text', { default: 'en' })
+  locale!: string;
+
+  @Column('text', { default: 'online' })
+  presence!: PresenceStatus;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}
