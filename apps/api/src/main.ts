@@ -1,11 +1,16 @@
 import 'reflect-metadata';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ConfigError, loadConfig, type AppConfig } from './core/config/config.schema';
+import { generateMigrationCommand } from './core/database/generate-migration.command';
 import { runMigrations } from './core/database/run-migrations';
 import { createApp } from './create-app';
 import { FirstStartService } from './modules/seed/first-start.service';
 
 async function main(): Promise<void> {
+  if (process.argv[2] === 'migration:generate') {
+    await generateMigrationCommand(process.argv.slice(3));
+    return;
+  }
   let config: AppConfig;
   try {
     config = loadConfig();
