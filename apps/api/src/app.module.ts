@@ -7,12 +7,14 @@ import { CryptoModule } from './core/crypto/crypto.module';
 import { DatabaseModule } from './core/database/database.module';
 import { EventsModule } from './core/events/events.module';
 import { HealthController } from './core/health/health.controller';
+import { HealthRepository } from './core/health/health.repository';
 import { loggerOptions } from './core/logging/logger-options';
 import { QueueModule } from './core/queue/queue.module';
 import { RealtimeModule } from './core/realtime/realtime.module';
 import { StorageModule } from './core/storage/storage.module';
 import { ChannelsModule } from './modules/channels/channels.module';
 import { ConversationsModule } from './modules/conversations/conversations.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OperatorsModule } from './modules/operators/operators.module';
 import { SeedModule } from './modules/seed/seed.module';
 import { SnoozeModule } from './modules/snooze/snooze.module';
@@ -35,6 +37,7 @@ export class AppModule {
         StorageModule,
         AuthModule,
         RealtimeModule,
+        NotificationsModule,
         ChannelsModule,
         ConversationsModule,
         OperatorsModule,
@@ -44,6 +47,7 @@ export class AppModule {
         EmailModule,
       ],
       controllers: [HealthController],
+      providers: [HealthRepository],
     };
   }
 }

@@ -1,9 +1,11 @@
 import { Global, Module } from '@nestjs/common';
 import { InboxesController } from '../inboxes/inboxes.controller';
 import { InboxesService } from '../inboxes/inboxes.service';
+import { AccountsRepository } from '../accounts/accounts.repository';
 import { builtInAdapters, CHANNEL_ADAPTERS } from './channel-adapters';
 import { ChannelRegistryService } from './channel-registry.service';
 import { InboundPipelineService } from './inbound-pipeline.service';
+import { IngestFunctionRepository } from './ingest-function.repository';
 import { OutboundDeliveryWorker } from './outbound-delivery.worker';
 import { WebhooksController } from './webhooks.controller';
 
@@ -15,9 +17,11 @@ import { WebhooksController } from './webhooks.controller';
     { provide: CHANNEL_ADAPTERS, useFactory: builtInAdapters },
     ChannelRegistryService,
     InboxesService,
+    AccountsRepository,
+    IngestFunctionRepository,
     InboundPipelineService,
     OutboundDeliveryWorker,
   ],
-  exports: [ChannelRegistryService, InboxesService, InboundPipelineService],
+  exports: [ChannelRegistryService, InboxesService, InboundPipelineService, AccountsRepository],
 })
 export class ChannelsModule {}

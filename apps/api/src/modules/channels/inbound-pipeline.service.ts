@@ -10,22 +10,19 @@ import {
 } from '@switchboard/channels-core';
 import type { AttachmentDto, ConversationSummaryDto, MessageDto } from '@switchboard/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
-import { queryOne, queryRows } from '../../core/database/sql-rows';
 import { EventLogService } from '../../core/events/event-log.service';
 import type { PendingEvent } from '../../core/events/pending-event';
 import { FilesService } from '../../core/storage/files.service';
-import { updateAndLoadSummary } from '../conversations/conversation-summary.query';
-import type { ConversationRow } from '../conversations/conversation-row';
+import { AccountsRepository } from '../accounts/accounts.repository';
+import { IdentityResolverService } from '../contacts/identity-resolver.service';
+import { ConversationsRepository } from '../conversations/conversations.repository';
+import type { ConversationEntity } from '../conversations/entities/conversation.entity';
 import { isUuid } from '../conversations/keyset-cursor';
-import { conversationNumberSequence } from '../accounts/create-account';
-import { addActivity } from '../conversations/timeline';
-import { loadMessage } from '../messages/message-row';
-import { deliveryTransitionSql } from '../messages/delivery-transition';
+import { MessagesRepository } from '../messages/messages.repository';
 import { sanitizeEmailHtml } from '../messages/html-sanitizer';
-import { createNotifications } from '../notifications/create-notifications';
-import { notificationRecipients } from '../notifications/notification-recipients';
+import { NotificationsService } from '../notifications/notifications.service';
 import { InboxesService, type InboxRow } from '../inboxes/inboxes.service';
-import { resolveIdentity } from './resolve-identity';
+import { IngestFunctionRepository } from './ingest-function.repository';
 
 export type IngestOutcome =
   | { kind: 'stored'; messageId: string; conversationId: string; createdConversation: boolean }
@@ -50,6 +47,12 @@ export class InboundPipelineService {
     private readonly inboxes: InboxesService,
     private readonly events: EventLogService,
     private readonly files: FilesService,
+    private readonly identities: IdentityResolverService,
+    private readonly conversations: ConversationsRepository,
+    private readonly messages: MessagesRepository,
+    private readonly accounts: AccountsRepository,
+    private readonly notifications: NotificationsService,
+    private readonly ingestFunction: IngestFunctionRepository,
   ) {}
 
   /** Ingests events for an inbox (its id, or its row when the caller has loaded it already). */
@@ -83,49 +86,42 @@ export class InboundPipelineService {
     if (fast) return fast;
     try {
       return await this.ds.transaction(async (em) => {
-        const identity = await resolveIdentity(em, inbox, event.sender);
+        const identity = await this.identities.resolve(
+          em,
+          { id: inbox.id, accountId: inbox.account_id },
+          event.sender,
+        );
         const pending: PendingEvent[] = [];
         let activity: MessageDto | null = null;
         const { conv, created } = await this.findOrOpenConversation(em, inbox, identity, event);
         const text = event.text ?? null;
         const html = event.html ? sanitizeEmailHtml(event.html) : null;
-        const inserted = await queryOne<{ id: string; created_at: Date }>(
-          em,
-          `INSERT INTO messages (account_id, conversation_id, inbox_id, direction, kind, sender_type, sender_contact_id,
-                                 text, html, attachments, external_id)
-           VALUES ($1, $2, $3, 'incoming', 'message', 'contact', $4, $5, $6, $7, $8)
-           ON CONFLICT (inbox_id, external_id) DO NOTHING RETURNING id, created_at`,
-          [
-            inbox.account_id,
-            conv.id,
-            inbox.id,
-            identity.contactId,
-            text,
-            html,
-            JSON.stringify(attachments),
-            event.externalId,
-          ],
-        );
+        const inserted = await this.messages.insertIncoming(em, {
+          accountId: inbox.account_id,
+          conversationId: conv.id,
+          inboxId: inbox.id,
+          senderContactId: identity.contactId,
+          text,
+          html,
+          attachments,
+          externalId: event.externalId,
+        });
         if (!inserted) throw new DuplicateMessage();
 
         const wasSnoozed = conv.status === 'snoozed';
         if (conv.status !== 'open') {
-          await em.query(
-            `UPDATE conversations SET status = 'open', snoozed_until = NULL, snoozed_by_id = NULL WHERE id = $1`,
-            [conv.id],
-          );
-          activity = await addActivity(em, conv, {
+          await this.conversations.reopenForCustomer(em, conv.id);
+          activity = await this.messages.insertActivity(em, conv, {
             type: wasSnoozed ? 'unsnoozed_by_customer' : 'reopened_by_customer',
           });
         }
-        const summary = await updateAndLoadSummary(
+        await this.conversations.recordIncoming(
           em,
           conv.id,
-          `last_activity_at = now(), last_incoming_at = now(), last_message_preview = $2,
-           last_message_direction = 'incoming', unread_count = unread_count + 1, updated_at = now(),
-           subject = COALESCE(subject, $3)`,
-          [previewOf(text ?? attachments[0]?.filename ?? null), event.subject ?? null],
+          previewOf(text ?? attachments[0]?.filename ?? null),
+          event.subject ?? null,
         );
+        const summary = await this.conversations.loadSummary(em, conv.id);
         const message: MessageDto = {
           id: inserted.id,
           conversationId: conv.id,
@@ -139,7 +135,7 @@ export class InboundPipelineService {
           deliveryStatus: null,
           failureReason: null,
           channel: inbox.kind,
-          createdAt: inserted.created_at.toISOString(),
+          createdAt: inserted.createdAt.toISOString(),
         };
         // Every event of this transaction carries the final summary, so clients see one state.
         if (created)
@@ -187,49 +183,44 @@ export class InboundPipelineService {
     const hasHints = Boolean(event.thread?.conversationToken || event.thread?.references?.length);
     if (hasHints || event.thread?.continueLatest === false) return null;
     const text = event.text ?? null;
-    try {
-      const rows = await queryRows<{
-        r: { messageId: string; conversationId: string; created: boolean };
-      }>(this.ds.manager, 'SELECT sb_ingest_message($1::jsonb) AS r', [
-        JSON.stringify({
-          accountId: inbox.account_id,
-          inboxId: inbox.id,
-          channel: inbox.kind,
-          sender: event.sender,
-          externalId: event.externalId,
-          text,
-          html: event.html ? sanitizeEmailHtml(event.html) : null,
-          subject: event.subject ?? null,
-          attachments,
-          preview: previewOf(text ?? attachments[0]?.filename ?? null),
-        }),
-      ]);
-      const r = rows[0]!.r;
-      this.events.notifyCommitted(inbox.account_id);
-      return {
-        kind: 'stored',
-        messageId: r.messageId,
-        conversationId: r.conversationId,
-        createdConversation: r.created,
-      };
-    } catch (err) {
-      const message = (err as Error).message;
-      if (message.includes('sb_duplicate'))
-        return { kind: 'duplicate', externalId: event.externalId };
-      if (message.includes('sb_fallback')) return null;
-      throw err;
-    }
+    const r = await this.ingestFunction.ingest({
+      accountId: inbox.account_id,
+      inboxId: inbox.id,
+      channel: inbox.kind,
+      sender: event.sender,
+      externalId: event.externalId,
+      text,
+      html: event.html ? sanitizeEmailHtml(event.html) : null,
+      subject: event.subject ?? null,
+      attachments,
+      preview: previewOf(text ?? attachments[0]?.filename ?? null),
+    });
+    if (r.kind === 'fallback') return null;
+    if (r.kind === 'duplicate') return { kind: 'duplicate', externalId: event.externalId };
+    this.events.notifyCommitted(inbox.account_id);
+    return {
+      kind: 'stored',
+      messageId: r.messageId,
+      conversationId: r.conversationId,
+      createdConversation: r.created,
+    };
   }
 
   private async notifyUnsnoozed(
     em: EntityManager,
-    conv: ConversationRow,
+    conv: ConversationEntity,
     summary: ConversationSummaryDto,
   ) {
-    const recipients = await notificationRecipients(em, conv);
-    if (conv.snoozed_by_id && !conv.assignee_id && !recipients.includes(conv.snoozed_by_id))
-      recipients.push(conv.snoozed_by_id);
-    return createNotifications(em, conv.account_id, recipients, 'unsnoozed_by_customer', summary);
+    const recipients = await this.notifications.recipients(em, conv);
+    if (conv.snoozedById && !conv.assigneeId && !recipients.includes(conv.snoozedById))
+      recipients.push(conv.snoozedById);
+    return this.notifications.create(
+      em,
+      conv.accountId,
+      recipients,
+      'unsnoozed_by_customer',
+      summary,
+    );
   }
 
   private async findOrOpenConversation(
@@ -237,40 +228,25 @@ export class InboundPipelineService {
     inbox: InboxRow,
     identity: { id: string; contactId: string },
     event: MessageEvent,
-  ): Promise<{ conv: ConversationRow; created: boolean }> {
+  ): Promise<{ conv: ConversationEntity; created: boolean }> {
     const hinted = await this.findByThreadHints(em, inbox.account_id, event);
     if (hinted) return { conv: hinted, created: false };
     const continueLatest = event.thread?.continueLatest ?? true;
     if (continueLatest) {
-      const latest = await queryOne<ConversationRow>(
-        em,
-        'SELECT * FROM conversations WHERE identity_id = $1 ORDER BY created_at DESC LIMIT 1 FOR UPDATE',
-        [identity.id],
-      );
+      const latest = await this.conversations.lockLatestOfIdentity(em, identity.id);
       if (latest && (latest.status !== 'closed' || inbox.reopen_policy === 'reopen'))
         return { conv: latest, created: false };
     }
-    // A sequence per account: no lock held for the rest of the transaction; a rollback leaves a gap.
-    const number = await queryOne<{ last_number: string }>(
-      em,
-      'SELECT nextval($1::regclass) AS last_number',
-      [conversationNumberSequence(inbox.account_id)],
-    );
-    const conv = await queryOne<ConversationRow>(
-      em,
-      `INSERT INTO conversations (id, account_id, number, inbox_id, contact_id, identity_id, subject)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
-      [
-        randomUUID(),
-        inbox.account_id,
-        Number(number!.last_number),
-        inbox.id,
-        identity.contactId,
-        identity.id,
-        event.subject ?? null,
-      ],
-    );
-    return { conv: conv!, created: true };
+    const conv = await this.conversations.insert(em, {
+      id: randomUUID(),
+      accountId: inbox.account_id,
+      number: await this.accounts.nextConversationNumber(em, inbox.account_id),
+      inboxId: inbox.id,
+      contactId: identity.contactId,
+      identityId: identity.id,
+      subject: event.subject ?? null,
+    });
+    return { conv, created: true };
   }
 
   /** Email-style threading: a reply token, then References/In-Reply-To against stored messages. */
@@ -278,43 +254,28 @@ export class InboundPipelineService {
     em: EntityManager,
     accountId: string,
     event: MessageEvent,
-  ): Promise<ConversationRow | null> {
+  ): Promise<ConversationEntity | null> {
     const token = event.thread?.conversationToken;
     if (token && isUuid(token)) {
-      const byToken = await queryOne<ConversationRow>(
-        em,
-        'SELECT * FROM conversations WHERE id = $1 AND account_id = $2 FOR UPDATE',
-        [token, accountId],
-      );
+      const byToken = await this.conversations.lockForAccount(em, accountId, token);
       if (byToken) return byToken;
     }
     const refs = event.thread?.references ?? [];
     if (refs.length === 0) return null;
-    const rows = await queryRows<ConversationRow>(
-      em,
-      `SELECT c.* FROM conversations c
-        WHERE c.id = (SELECT m.conversation_id FROM messages m
-                       WHERE m.account_id = $1 AND m.external_id = ANY($2::text[])
-                       ORDER BY m.created_at DESC LIMIT 1)
-        FOR UPDATE`,
-      [accountId, refs.slice(-50)],
-    );
-    return rows[0] ?? null;
+    return this.conversations.lockByMessageExternalIds(em, accountId, refs.slice(-50));
   }
 
   private async ingestStatus(inbox: InboxRow, event: StatusEvent): Promise<IngestOutcome> {
     return this.ds.transaction(async (em) => {
-      const row = await queryOne<{ id: string; conversation_id: string }>(
+      const row = await this.messages.applyReceipt(
         em,
-        `UPDATE messages
-            SET delivery_status = $3, updated_at = now(),
-                failure_reason = CASE WHEN $3 = 'failed' THEN $4 ELSE failure_reason END
-          WHERE account_id = $1 AND external_id = $2 AND direction = 'outgoing' AND ${deliveryTransitionSql('$3')}
-          RETURNING id, conversation_id`,
-        [inbox.account_id, event.externalId, event.status, event.reason ?? 'Delivery failed'],
+        inbox.account_id,
+        event.externalId,
+        event.status,
+        event.reason ?? 'Delivery failed',
       );
       if (!row) return { kind: 'status', messageId: null } as const;
-      const message = await loadMessage(em, row.id);
+      const message = await this.messages.loadDto(em, row.id);
       await this.events.append(em, inbox.account_id, [
         { type: 'message.updated', conversationId: row.conversation_id, payload: { message } },
       ]);

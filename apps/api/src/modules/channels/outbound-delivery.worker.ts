@@ -1,14 +1,12 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ChannelError, type OutboundMessage, type SendResult } from '@switchboard/channels-core';
-import type { AttachmentDto } from '@switchboard/contracts';
 import type PgBoss from 'pg-boss';
 import type { DataSource } from 'typeorm';
-import { queryOne, queryRows } from '../../core/database/sql-rows';
 import { EventLogService } from '../../core/events/event-log.service';
 import { QueueService } from '../../core/queue/queue.service';
 import { FilesService } from '../../core/storage/files.service';
-import { loadMessage } from '../messages/message-row';
+import { MessagesRepository, type OutboundMessageRow } from '../messages/messages.repository';
 import { InboxesService } from '../inboxes/inboxes.service';
 import { ChannelRegistryService } from './channel-registry.service';
 import {
@@ -17,23 +15,7 @@ import {
   type OutboundDeliveryJob,
 } from './outbound-delivery.queue';
 
-interface OutboundRow {
-  id: string;
-  account_id: string;
-  conversation_id: string;
-  delivery_status: string | null;
-  kind: string;
-  text: string | null;
-  attachments: AttachmentDto[];
-  operator_name: string | null;
-  conv_inbox_id: string;
-  number: number;
-  subject: string | null;
-  recipient_external_id: string;
-  recipient_name: string | null;
-  recipient_email: string | null;
-  recipient_phone: string | null;
-}
+type OutboundRow = OutboundMessageRow;
 
 /**
  * Sends stored outgoing messages through their conversation's channel. One job per message; the
@@ -50,6 +32,7 @@ export class OutboundDeliveryWorker implements OnApplicationBootstrap {
     private readonly inboxes: InboxesService,
     private readonly events: EventLogService,
     private readonly files: FilesService,
+    private readonly messages: MessagesRepository,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -58,26 +41,13 @@ export class OutboundDeliveryWorker implements OnApplicationBootstrap {
   }
 
   async handle(job: PgBoss.JobWithMetadata<OutboundDeliveryJob>): Promise<void> {
-    const row = await queryOne<OutboundRow>(
-      this.ds.manager,
-      `SELECT m.id, m.account_id, m.conversation_id, m.delivery_status, m.kind, m.text, m.attachments,
-              o.name AS operator_name, c.inbox_id AS conv_inbox_id, c.number, c.subject,
-              ci.external_id AS recipient_external_id, ct.name AS recipient_name, ct.email AS recipient_email,
-              ct.phone AS recipient_phone
-         FROM messages m
-         JOIN conversations c ON c.id = m.conversation_id
-         JOIN contact_identities ci ON ci.id = c.identity_id
-         JOIN contacts ct ON ct.id = c.contact_id
-         LEFT JOIN operators o ON o.id = m.sender_operator_id
-        WHERE m.id = $1`,
-      [job.data.messageId],
-    );
+    const row = await this.messages.findOutbound(job.data.messageId);
     // Deleted, a note, or already sent/failed: nothing to do (a redelivered job is harmless).
     if (!row || row.kind !== 'message' || row.delivery_status !== 'pending') return;
 
     const { inbox, context } = await this.inboxes.loadContext(row.conv_inbox_id);
     const adapter = this.registry.get(inbox.kind);
-    const outbound = this.outbound(row, await this.threadIds(row.conversation_id));
+    const outbound = this.outbound(row, await this.messages.threadExternalIds(row.conversation_id));
     const result = await this.sendSafely(() => adapter.send(outbound, context));
     if (result.ok) {
       await this.transition(row, 'sent', null, result.externalId);
@@ -85,10 +55,7 @@ export class OutboundDeliveryWorker implements OnApplicationBootstrap {
     }
     const lastAttempt = job.retryCount >= job.retryLimit;
     if (result.error.retryable && !lastAttempt) {
-      await this.ds.query('UPDATE messages SET failure_reason = $2 WHERE id = $1', [
-        row.id,
-        `Retrying: ${result.error.message}`,
-      ]);
+      await this.messages.noteRetrying(row.id, `Retrying: ${result.error.message}`);
       // Throwing hands the job back to pg-boss, which retries it with exponential backoff.
       throw result.error;
     }
@@ -127,17 +94,6 @@ export class OutboundDeliveryWorker implements OnApplicationBootstrap {
     };
   }
 
-  /** The thread's earlier channel ids, oldest first, for channels that thread by reference (email). */
-  private async threadIds(conversationId: string): Promise<string[]> {
-    const rows = await queryRows<{ external_id: string }>(
-      this.ds.manager,
-      `SELECT external_id FROM messages WHERE conversation_id = $1 AND external_id IS NOT NULL
-        ORDER BY created_at LIMIT 100`,
-      [conversationId],
-    );
-    return rows.map((r) => r.external_id);
-  }
-
   private async sendSafely(send: () => Promise<SendResult>): Promise<SendResult> {
     try {
       return await send();
@@ -154,15 +110,8 @@ export class OutboundDeliveryWorker implements OnApplicationBootstrap {
     externalId: string | null,
   ) {
     await this.ds.transaction(async (em) => {
-      const updated = await queryOne<{ id: string }>(
-        em,
-        `UPDATE messages SET delivery_status = $2, failure_reason = $3, external_id = COALESCE($4, external_id),
-                updated_at = now()
-          WHERE id = $1 AND delivery_status = 'pending' RETURNING id`,
-        [row.id, to, reason, externalId],
-      );
-      if (!updated) return;
-      const message = await loadMessage(em, row.id);
+      if (!(await this.messages.completeSend(em, row.id, to, reason, externalId))) return;
+      const message = await this.messages.loadDto(em, row.id);
       await this.events.append(em, row.account_id, [
         { type: 'message.updated', conversationId: row.conversation_id, payload: { message } },
       ]);

@@ -1,5 +1,10 @@
 import { Module } from '@nestjs/common';
+import { ContactsRepository } from './contacts.repository';
 import { ContactsService } from './contacts.service';
+import { IdentityResolverService } from './identity-resolver.service';
 
-@Module({ providers: [ContactsService], exports: [ContactsService] })
+@Module({
+  providers: [ContactsRepository, ContactsService, IdentityResolverService],
+  exports: [ContactsService, IdentityResolverService],
+})
 export class ContactsModule {}

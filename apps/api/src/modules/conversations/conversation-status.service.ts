@@ -3,14 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { ConversationStatus, ConversationSummaryDto } from '@switchboard/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthenticatedOperator } from '../../core/auth/authenticated-operator';
-import { queryOne } from '../../core/database/sql-rows';
 import { EventLogService } from '../../core/events/event-log.service';
 import type { PendingEvent } from '../../core/events/pending-event';
-import { AppException } from '../../core/http/app.exception';
-import { createNotifications } from '../notifications/create-notifications';
-import { loadSummary } from './conversation-summary.query';
-import { lockConversation, type ConversationRow } from './conversation-row';
-import { addActivity } from './timeline';
+import { AppException, notFound } from '../../core/http/app.exception';
+import { MessagesRepository } from '../messages/messages.repository';
+import { NotificationsService } from '../notifications/notifications.service';
+import { OperatorEntity } from '../operators/entities/operator.entity';
+import { ConversationsRepository } from './conversations.repository';
+import type { ConversationEntity } from './entities/conversation.entity';
 
 /**
  * The empty-feed actions: close, reopen, snooze, unsnooze, assign, read. Each is one transaction
@@ -20,6 +20,9 @@ import { addActivity } from './timeline';
 export class ConversationStatusService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
+    private readonly conversations: ConversationsRepository,
+    private readonly messages: MessagesRepository,
+    private readonly notifications: NotificationsService,
     private readonly events: EventLogService,
   ) {}
 
@@ -46,26 +49,22 @@ export class ConversationStatusService {
 
   assign(op: AuthenticatedOperator, id: string, assigneeId: string | null) {
     return this.mutate(op, id, async (em, conv) => {
-      if (conv.assignee_id === assigneeId) return [];
+      if (conv.assigneeId === assigneeId) return [];
       const assignee = assigneeId
-        ? await queryOne<{ id: string; name: string }>(
-            em,
-            'SELECT id, name FROM operators WHERE id = $1 AND account_id = $2',
-            [assigneeId, op.accountId],
-          )
+        ? await em.getRepository(OperatorEntity).findOne({
+            select: { id: true, name: true },
+            where: { id: assigneeId, accountId: op.accountId },
+          })
         : null;
       if (assigneeId && !assignee)
         throw new AppException('VALIDATION_FAILED', 'assigneeId: no such operator in this account');
-      await em.query(
-        'UPDATE conversations SET assignee_id = $2, updated_at = now() WHERE id = $1',
-        [conv.id, assigneeId],
-      );
-      const activity = await addActivity(em, conv, {
+      await this.conversations.setAssignee(em, conv.id, assigneeId);
+      const activity = await this.messages.insertActivity(em, conv, {
         type: 'assigned',
         by: { id: op.id, name: op.name },
         assignee: assignee ? { id: assignee.id, name: assignee.name } : null,
       });
-      const summary = await loadSummary(em, conv.id);
+      const summary = await this.conversations.loadSummary(em, conv.id);
       const notify = assignee && assignee.id !== op.id ? [assignee.id] : [];
       return [
         {
@@ -78,20 +77,15 @@ export class ConversationStatusService {
           conversationId: conv.id,
           payload: { conversation: summary },
         },
-        ...(await createNotifications(em, op.accountId, notify, 'assigned', summary)),
+        ...(await this.notifications.create(em, op.accountId, notify, 'assigned', summary)),
       ];
     });
   }
 
   markRead(op: AuthenticatedOperator, id: string) {
     return this.mutate(op, id, async (em, conv) => {
-      const changed = await queryOne<{ id: string }>(
-        em,
-        'UPDATE conversations SET unread_count = 0 WHERE id = $1 AND unread_count > 0 RETURNING id',
-        [conv.id],
-      );
-      if (!changed) return [];
-      const summary = await loadSummary(em, conv.id);
+      if (!(await this.conversations.markRead(em, conv.id))) return [];
+      const summary = await this.conversations.loadSummary(em, conv.id);
       return [
         {
           type: 'conversation.updated',
@@ -109,7 +103,7 @@ export class ConversationStatusService {
     until: Date | null,
   ) {
     return this.mutate(op, id, async (em, conv) => {
-      const sameSnooze = to === 'snoozed' && conv.snoozed_until?.getTime() === until?.getTime();
+      const sameSnooze = to === 'snoozed' && conv.snoozedUntil?.getTime() === until?.getTime();
       if (conv.status === to && (to !== 'snoozed' || sameSnooze)) return [];
       return this.applyStatus(em, op, conv, to, until);
     });
@@ -118,25 +112,19 @@ export class ConversationStatusService {
   private async applyStatus(
     em: EntityManager,
     op: AuthenticatedOperator,
-    conv: ConversationRow,
+    conv: ConversationEntity,
     to: ConversationStatus,
     until: Date | null,
   ): Promise<PendingEvent[]> {
-    await em.query(
-      `UPDATE conversations
-          SET status = $2, snoozed_until = $3, snoozed_by_id = CASE WHEN $2 = 'snoozed' THEN $4::uuid END,
-              closed_at = CASE WHEN $2 = 'closed' THEN now() ELSE closed_at END, updated_at = now()
-        WHERE id = $1`,
-      [conv.id, to, until, op.id],
-    );
-    const activity = await addActivity(em, conv, {
+    await this.conversations.setStatus(em, conv.id, to, until, op.id);
+    const activity = await this.messages.insertActivity(em, conv, {
       type: 'status_changed',
       from: conv.status,
       to,
       by: { id: op.id, name: op.name },
       ...(until ? { snoozedUntil: until.toISOString() } : {}),
     });
-    const summary = await loadSummary(em, conv.id);
+    const summary = await this.conversations.loadSummary(em, conv.id);
     return [
       {
         type: 'message.created',
@@ -150,13 +138,14 @@ export class ConversationStatusService {
   private async mutate(
     op: AuthenticatedOperator,
     id: string,
-    change: (em: EntityManager, conv: ConversationRow) => Promise<PendingEvent[]>,
+    change: (em: EntityManager, conv: ConversationEntity) => Promise<PendingEvent[]>,
   ): Promise<ConversationSummaryDto> {
     return this.ds.transaction(async (em) => {
-      const conv = await lockConversation(em, op.accountId, id);
+      const conv = await this.conversations.lockOwned(em, op.accountId, id);
+      if (!conv) throw notFound('Conversation');
       const pending = await change(em, conv);
       await this.events.append(em, op.accountId, pending);
-      return loadSummary(em, conv.id);
+      return this.conversations.loadSummary(em, conv.id);
     });
   }
 }

@@ -1,15 +1,32 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { ContactsModule } from '../contacts/contacts.module';
 import { MessagesController } from '../messages/messages.controller';
+import { MessagesRepository } from '../messages/messages.repository';
 import { MessagesService } from '../messages/messages.service';
 import { ConversationStatusService } from './conversation-status.service';
 import { ConversationsController } from './conversations.controller';
+import { ConversationsRepository } from './conversations.repository';
 import { ConversationsService } from './conversations.service';
 
+/** Conversations and their timelines; the repositories serve every channel's pipeline too. */
+@Global()
 @Module({
   imports: [ContactsModule],
   controllers: [ConversationsController, MessagesController],
-  providers: [ConversationsService, ConversationStatusService, MessagesService],
-  exports: [ConversationsService, ConversationStatusService, MessagesService],
+  providers: [
+    ConversationsRepository,
+    MessagesRepository,
+    ConversationsService,
+    ConversationStatusService,
+    MessagesService,
+  ],
+  exports: [
+    ConversationsRepository,
+    MessagesRepository,
+    ConversationsService,
+    ConversationStatusService,
+    MessagesService,
+    ContactsModule,
+  ],
 })
 export class ConversationsModule {}

@@ -10,18 +10,17 @@ import type {
 import type { z } from 'zod';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthenticatedOperator } from '../../core/auth/authenticated-operator';
-import { queryOne, queryRows } from '../../core/database/sql-rows';
 import { EventLogService } from '../../core/events/event-log.service';
 import { AppException, notFound } from '../../core/http/app.exception';
 import { QueueService } from '../../core/queue/queue.service';
 import { ChannelRegistryService } from '../channels/channel-registry.service';
 import { OUTBOUND_DELIVERY_QUEUE } from '../channels/outbound-delivery.queue';
-import { loadSummary } from '../conversations/conversation-summary.query';
-import { lockConversation } from '../conversations/conversation-row';
-import { decodeKeyset, encodeKeyset, isUuid, microsUtc } from '../conversations/keyset-cursor';
+import { ConversationsRepository } from '../conversations/conversations.repository';
+import { decodeKeyset, encodeKeyset, isUuid } from '../conversations/keyset-cursor';
 import { InboxesService } from '../inboxes/inboxes.service';
 import { toAttachmentDto } from '../../core/storage/files.service';
-import { loadMessage, MESSAGE_SELECT, toMessageDto, type MessageRow } from './message-row';
+import { toMessageDto } from './message.mapper';
+import { MessagesRepository } from './messages.repository';
 
 type SendMessage = z.output<typeof sendMessageRequestSchema>;
 
@@ -30,6 +29,8 @@ type SendMessage = z.output<typeof sendMessageRequestSchema>;
 export class MessagesService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
+    private readonly conversations: ConversationsRepository,
+    private readonly messages: MessagesRepository,
     private readonly events: EventLogService,
     private readonly queue: QueueService,
     private readonly inboxes: InboxesService,
@@ -41,26 +42,15 @@ export class MessagesService {
     conversationId: string,
     q: ListMessagesQuery,
   ): Promise<Page<MessageDto>> {
-    if (!isUuid(conversationId)) throw notFound('Conversation');
-    const owned = await queryOne<{ id: string }>(
-      this.ds.manager,
-      'SELECT id FROM conversations WHERE id = $1 AND account_id = $2',
-      [conversationId, op.accountId],
-    );
-    if (!owned) throw notFound('Conversation');
-    const before = decodeKeyset(q.before);
-    const params: unknown[] = [conversationId, q.limit + 1];
-    let keyset = '';
-    if (before) {
-      params.push(before.at, before.id);
-      keyset = 'AND (m.created_at, m.id) < ($3::timestamptz, $4::uuid)';
-    }
-    const rows = await queryRows<MessageRow & { created_key: string }>(
-      this.ds.manager,
-      `${MESSAGE_SELECT.replace('SELECT', `SELECT ${microsUtc('m.created_at')} AS created_key,`)}
-        WHERE m.conversation_id = $1 ${keyset}
-        ORDER BY m.created_at DESC, m.id DESC LIMIT $2`,
-      params,
+    if (
+      !isUuid(conversationId) ||
+      !(await this.conversations.existsInAccount(op.accountId, conversationId))
+    )
+      throw notFound('Conversation');
+    const rows = await this.messages.listTimelinePage(
+      conversationId,
+      decodeKeyset(q.before),
+      q.limit,
     );
     const page = rows.slice(0, q.limit);
     const last = page[page.length - 1];
@@ -78,16 +68,18 @@ export class MessagesService {
     req: SendMessage,
   ): Promise<MessageDto> {
     const result = await this.ds.transaction(async (em) => {
-      const conv = await lockConversation(em, op.accountId, conversationId);
+      const conv = await this.conversations.lockOwned(em, op.accountId, conversationId);
+      if (!conv) throw notFound('Conversation');
       if (req.clientMessageId) {
-        const existing = await queryOne<{ id: string }>(
+        const existing = await this.messages.findIdByClientMessageId(
           em,
-          'SELECT id FROM messages WHERE conversation_id = $1 AND client_message_id = $2',
-          [conv.id, req.clientMessageId],
+          conv.id,
+          req.clientMessageId,
         );
-        if (existing) return { message: await loadMessage(em, existing.id), created: false };
+        if (existing)
+          return { message: await this.messages.loadDto(em, existing.id), created: false };
       }
-      const inbox = await this.inboxes.row(conv.inbox_id, undefined, em);
+      const inbox = await this.inboxes.row(conv.inboxId, undefined, em);
       const isNote = req.kind === 'note';
       if (!isNote) {
         const limit = this.registry.get(inbox.kind).manifest.capabilities.maxTextLength;
@@ -115,43 +107,33 @@ export class MessagesService {
           );
         }
       }
-      const inserted = await queryOne<{ id: string }>(
-        em,
-        `INSERT INTO messages (account_id, conversation_id, inbox_id, direction, kind, sender_type, sender_operator_id,
-                               text, attachments, client_message_id, delivery_status)
-         VALUES ($1, $2, $3, 'outgoing', $4, 'operator', $5, $6, $7, $8, $9)
-         ON CONFLICT (conversation_id, client_message_id) DO NOTHING RETURNING id`,
-        [
-          op.accountId,
-          conv.id,
-          conv.inbox_id,
-          isNote ? 'note' : 'message',
-          op.id,
-          req.text,
-          JSON.stringify(attachments),
-          req.clientMessageId ?? null,
-          isNote ? null : 'pending',
-        ],
-      );
-      if (!inserted)
+      const insertedId = await this.messages.insertFromOperator(em, {
+        accountId: op.accountId,
+        conversationId: conv.id,
+        inboxId: conv.inboxId,
+        kind: isNote ? 'note' : 'message',
+        senderOperatorId: op.id,
+        text: req.text,
+        attachments,
+        clientMessageId: req.clientMessageId ?? null,
+      });
+      if (!insertedId)
         throw new AppException('CONFLICT', 'A message with this clientMessageId is being stored');
       if (!isNote) {
-        await em.query(
-          `UPDATE conversations
-              SET last_activity_at = now(), last_message_preview = $2, last_message_direction = 'outgoing',
-                  unread_count = 0, first_reply_at = COALESCE(first_reply_at, now()), updated_at = now()
-            WHERE id = $1`,
-          [conv.id, previewOf(req.text || attachments[0]?.filename)],
+        await this.conversations.recordOutgoing(
+          em,
+          conv.id,
+          previewOf(req.text || attachments[0]?.filename),
         );
         await this.queue.sendInTransaction(
           em,
           OUTBOUND_DELIVERY_QUEUE,
-          { messageId: inserted.id },
-          inserted.id,
+          { messageId: insertedId },
+          insertedId,
         );
       }
-      const message = await loadMessage(em, inserted.id);
-      const conversation = await loadSummary(em, conv.id);
+      const message = await this.messages.loadDto(em, insertedId);
+      const conversation = await this.conversations.loadSummary(em, conv.id);
       await this.events.append(em, op.accountId, [
         { type: 'message.created', conversationId: conv.id, payload: { message, conversation } },
       ]);
@@ -165,26 +147,15 @@ export class MessagesService {
   async retry(op: AuthenticatedOperator, messageId: string): Promise<MessageDto> {
     if (!isUuid(messageId)) throw notFound('Message');
     const message = await this.ds.transaction(async (em) => {
-      const row = await queryOne<{
-        id: string;
-        conversation_id: string;
-        delivery_status: string | null;
-      }>(
-        em,
-        'SELECT id, conversation_id, delivery_status FROM messages WHERE id = $1 AND account_id = $2 FOR UPDATE',
-        [messageId, op.accountId],
-      );
+      const row = await this.messages.lockForAccount(em, op.accountId, messageId);
       if (!row) throw notFound('Message');
-      if (row.delivery_status !== 'failed')
+      if (row.deliveryStatus !== 'failed')
         throw new AppException('INVALID_STATE', 'Only a failed message can be retried');
-      await em.query(
-        `UPDATE messages SET delivery_status = 'pending', failure_reason = NULL, updated_at = now() WHERE id = $1`,
-        [row.id],
-      );
+      await this.messages.markPending(em, row.id);
       await this.queue.sendInTransaction(em, OUTBOUND_DELIVERY_QUEUE, { messageId: row.id });
-      const dto = await loadMessage(em, row.id);
+      const dto = await this.messages.loadDto(em, row.id);
       await this.events.append(em, op.accountId, [
-        { type: 'message.updated', conversationId: row.conversation_id, payload: { message: dto } },
+        { type: 'message.updated', conversationId: row.conversationId, payload: { message: dto } },
       ]);
       return dto;
     });
@@ -195,19 +166,9 @@ export class MessagesService {
   /** Inside the caller's transaction: a second pooled connection per request could exhaust the pool. */
   private async attachmentsFor(em: EntityManager, accountId: string, ids: string[]) {
     if (ids.length === 0) return [];
-    const rows = await queryRows<{
-      id: string;
-      filename: string;
-      content_type: string;
-      size: string;
-      content_id: string | null;
-    }>(
-      em,
-      'SELECT id, filename, content_type, size, content_id FROM files WHERE account_id = $1 AND id = ANY($2::uuid[])',
-      [accountId, ids],
-    );
-    if (rows.length !== ids.length)
+    const files = await this.messages.attachableFiles(em, accountId, ids);
+    if (files.length !== ids.length)
       throw new AppException('VALIDATION_FAILED', 'attachmentIds: unknown file');
-    return rows.map(toAttachmentDto);
+    return files.map(toAttachmentDto);
   }
 }

@@ -8,12 +8,10 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../core/config/app-config';
-import { queryOne } from '../../core/database/sql-rows';
 import { EventLogService } from '../../core/events/event-log.service';
-import { loadSummary } from '../conversations/conversation-summary.query';
-import type { ConversationRow } from '../conversations/conversation-row';
-import { addActivity } from '../conversations/timeline';
-import { createNotifications } from '../notifications/create-notifications';
+import { ConversationsRepository } from '../conversations/conversations.repository';
+import { MessagesRepository } from '../messages/messages.repository';
+import { NotificationsService } from '../notifications/notifications.service';
 
 /**
  * Brings snoozed conversations back when their time comes. Polls the partial index every
@@ -31,6 +29,9 @@ export class SnoozeSweeperService implements OnApplicationBootstrap, OnApplicati
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly events: EventLogService,
+    private readonly conversations: ConversationsRepository,
+    private readonly messages: MessagesRepository,
+    private readonly notifications: NotificationsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -60,24 +61,13 @@ export class SnoozeSweeperService implements OnApplicationBootstrap, OnApplicati
 
   private wakeOne(): Promise<boolean> {
     return this.ds.transaction(async (em) => {
-      const conv = await queryOne<ConversationRow>(
-        em,
-        `SELECT * FROM conversations
-          WHERE status = 'snoozed' AND snoozed_until <= now()
-          ORDER BY snoozed_until LIMIT 1
-          FOR UPDATE SKIP LOCKED`,
-      );
+      const conv = await this.conversations.claimDueSnooze(em);
       if (!conv) return false;
-      await em.query(
-        `UPDATE conversations SET status = 'open', snoozed_until = NULL, snoozed_by_id = NULL,
-                last_activity_at = now(), updated_at = now()
-          WHERE id = $1`,
-        [conv.id],
-      );
-      const activity = await addActivity(em, conv, { type: 'snooze_expired' });
-      const summary = await loadSummary(em, conv.id);
-      const owner = conv.assignee_id ?? conv.snoozed_by_id;
-      await this.events.append(em, conv.account_id, [
+      await this.conversations.wake(em, conv.id);
+      const activity = await this.messages.insertActivity(em, conv, { type: 'snooze_expired' });
+      const summary = await this.conversations.loadSummary(em, conv.id);
+      const owner = conv.assigneeId ?? conv.snoozedById;
+      await this.events.append(em, conv.accountId, [
         {
           type: 'message.created',
           conversationId: conv.id,
@@ -88,9 +78,9 @@ export class SnoozeSweeperService implements OnApplicationBootstrap, OnApplicati
           conversationId: conv.id,
           payload: { conversation: summary },
         },
-        ...(await createNotifications(
+        ...(await this.notifications.create(
           em,
-          conv.account_id,
+          conv.accountId,
           owner ? [owner] : [],
           'snooze_expired',
           summary,

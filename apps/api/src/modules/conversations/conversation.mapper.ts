@@ -1,0 +1,46 @@
+import type {
+  ChannelKind,
+  ConversationStatus,
+  ConversationSummaryDto,
+  MessageDirection,
+} from '@switchboard/contracts';
+
+/** A feed row as ConversationsRepository selects it: the conversation joined with its contact and channel. */
+export interface ConversationSummaryRow {
+  id: string;
+  number: number;
+  inbox_id: string;
+  channel: ChannelKind;
+  status: ConversationStatus;
+  snoozed_until: Date | null;
+  assignee_id: string | null;
+  subject: string | null;
+  contact_id: string;
+  contact_name: string | null;
+  contact_handle: string | null;
+  last_activity_at: Date;
+  last_message_preview: string | null;
+  last_message_direction: MessageDirection | null;
+  unread_count: number;
+  created_at: Date;
+}
+
+/** The one place a conversation becomes its DTO (lists, details and stream events alike). */
+export function toSummaryDto(r: ConversationSummaryRow): ConversationSummaryDto {
+  return {
+    id: r.id,
+    number: r.number,
+    inboxId: r.inbox_id,
+    channel: r.channel,
+    status: r.status,
+    snoozedUntil: r.snoozed_until ? r.snoozed_until.toISOString() : null,
+    assigneeId: r.assignee_id,
+    subject: r.subject,
+    contact: { id: r.contact_id, name: r.contact_name, handle: r.contact_handle },
+    lastActivityAt: r.last_activity_at.toISOString(),
+    lastMessagePreview: r.last_message_preview,
+    lastMessageDirection: r.last_message_direction,
+    unreadCount: r.unread_count,
+    createdAt: r.created_at.toISOString(),
+  };
+}

@@ -1,0 +1,314 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type {
+  ConversationCountsDto,
+  ConversationStatus,
+  ConversationSummaryDto,
+  CountConversationsQuery,
+} from '@switchboard/contracts';
+import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { ConversationEntity } from './entities/conversation.entity';
+import { toSummaryDto, type ConversationSummaryRow } from './conversation.mapper';
+import { isUuid, microsUtc, type Keyset } from './keyset-cursor';
+
+/** Feed filters as the repository applies them; `operatorId` resolves "mine". */
+export interface FeedFilter extends CountConversationsQuery {
+  accountId: string;
+  operatorId: string;
+}
+
+export interface NewConversation {
+  id: string;
+  accountId: string;
+  number: number;
+  inboxId: string;
+  contactId: string;
+  identityId: string;
+  subject: string | null;
+}
+
+/** Conversations: the feed, row locks for every change, and the changes themselves. */
+@Injectable()
+export class ConversationsRepository {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  /** For reads outside a transaction. */
+  get manager(): EntityManager {
+    return this.ds.manager;
+  }
+
+  /** Locks one conversation of the account for the rest of the transaction; null if not theirs. */
+  async lockOwned(em: EntityManager, accountId: string, id: string) {
+    return isUuid(id) ? this.lockForAccount(em, accountId, id) : null;
+  }
+
+  /** Locks one conversation of the account for the rest of the transaction. */
+  lockForAccount(em: EntityManager, accountId: string, id: string) {
+    return em
+      .getRepository(ConversationEntity)
+      .createQueryBuilder('c')
+      .where('c.id = :id AND c.accountId = :accountId', { id, accountId })
+      .setLock('pessimistic_write')
+      .getOne();
+  }
+
+  /** The identity's newest conversation, locked: where a message without thread hints lands. */
+  lockLatestOfIdentity(em: EntityManager, identityId: string) {
+    return em
+      .getRepository(ConversationEntity)
+      .createQueryBuilder('c')
+      .where('c.identityId = :identityId', { identityId })
+      .orderBy('c.createdAt', 'DESC')
+      .limit(1)
+      .setLock('pessimistic_write')
+      .getOne();
+  }
+
+  /** The conversation holding the newest of these channel message ids (email References), locked. */
+  lockByMessageExternalIds(em: EntityManager, accountId: string, externalIds: string[]) {
+    return em
+      .getRepository(ConversationEntity)
+      .createQueryBuilder('c')
+      .where(
+        (qb) =>
+          `c.id = ${qb
+            .subQuery()
+            .select('m.conversation_id')
+            .from('messages', 'm')
+            .where('m.account_id = :accountId AND m.external_id = ANY(:externalIds)')
+            .orderBy('m.created_at', 'DESC')
+            .limit(1)
+            .getQuery()}`,
+      )
+      .setParameters({ accountId, externalIds })
+      .setLock('pessimistic_write')
+      .getOne();
+  }
+
+  /**
+   * The oldest due snooze, claimed for this transaction: another instance skips it, so every
+   * conversation wakes exactly once however many sweepers run.
+   */
+  claimDueSnooze(em: EntityManager) {
+    return em
+      .getRepository(ConversationEntity)
+      .createQueryBuilder('c')
+      .where(`c.status = 'snoozed' AND c.snoozedUntil <= now()`)
+      .orderBy('c.snoozedUntil')
+      .limit(1)
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .getOne();
+  }
+
+  async insert(em: EntityManager, conv: NewConversation): Promise<ConversationEntity> {
+    const repo = em.getRepository(ConversationEntity);
+    const result = await repo.insert(conv);
+    // RETURNING brings back the defaulted columns (status, timestamps, counters).
+    return repo.create({ ...conv, ...result.generatedMaps[0] });
+  }
+
+  async existsInAccount(accountId: string, id: string): Promise<boolean> {
+    return this.ds.getRepository(ConversationEntity).existsBy({ id, accountId });
+  }
+
+  /** A customer message arrived: the feed row moves up and counts it as unread. */
+  async recordIncoming(
+    em: EntityManager,
+    id: string,
+    preview: string | null,
+    subject: string | null,
+  ) {
+    await em
+      .createQueryBuilder()
+      .update(ConversationEntity)
+      .set({
+        lastActivityAt: () => 'now()',
+        lastIncomingAt: () => 'now()',
+        lastMessagePreview: preview,
+        lastMessageDirection: 'incoming',
+        unreadCount: () => 'unread_count + 1',
+        subject: () => 'COALESCE(subject, :subject)',
+      })
+      .where('id = :id', { id, subject })
+      .execute();
+  }
+
+  /** An operator replied: the feed row moves up, is read, and the first reply time is kept. */
+  async recordOutgoing(em: EntityManager, id: string, preview: string | null) {
+    await em
+      .createQueryBuilder()
+      .update(ConversationEntity)
+      .set({
+        lastActivityAt: () => 'now()',
+        lastMessagePreview: preview,
+        lastMessageDirection: 'outgoing',
+        unreadCount: 0,
+        firstReplyAt: () => 'COALESCE(first_reply_at, now())',
+      })
+      .where('id = :id', { id })
+      .execute();
+  }
+
+  /** Close, reopen or snooze; `snoozedById` is kept only while snoozed. */
+  async setStatus(
+    em: EntityManager,
+    id: string,
+    to: ConversationStatus,
+    snoozedUntil: Date | null,
+    byOperatorId: string,
+  ) {
+    await em
+      .createQueryBuilder()
+      .update(ConversationEntity)
+      .set({
+        status: to,
+        snoozedUntil,
+        snoozedById: to === 'snoozed' ? byOperatorId : null,
+        ...(to === 'closed' ? { closedAt: () => 'now()' } : {}),
+      })
+      .where('id = :id', { id })
+      .execute();
+  }
+
+  /** Back to open because the customer wrote (no activity time change: the message sets it). */
+  async reopenForCustomer(em: EntityManager, id: string) {
+    await em
+      .createQueryBuilder()
+      .update(ConversationEntity)
+      .set({ status: 'open', snoozedUntil: null, snoozedById: null })
+      .where('id = :id', { id })
+      .updateEntity(false)
+      .execute();
+  }
+
+  /** A snooze ran out: open again, at the top of the feed. */
+  async wake(em: EntityManager, id: string) {
+    await em
+      .createQueryBuilder()
+      .update(ConversationEntity)
+      .set({ status: 'open', snoozedUntil: null, snoozedById: null, lastActivityAt: () => 'now()' })
+      .where('id = :id', { id })
+      .execute();
+  }
+
+  async setAssignee(em: EntityManager, id: string, assigneeId: string | null) {
+    await em
+      .createQueryBuilder()
+      .update(ConversationEntity)
+      .set({ assigneeId })
+      .where('id = :id', { id })
+      .execute();
+  }
+
+  /** Clears the unread count; false when it was already zero. */
+  async markRead(em: EntityManager, id: string): Promise<boolean> {
+    const result = await em
+      .createQueryBuilder()
+      .update(ConversationEntity)
+      .set({ unreadCount: 0 })
+      .where('id = :id AND unread_count > 0', { id })
+      .updateEntity(false)
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** The current feed row of one conversation, inside the caller's transaction. */
+  findSummary(em: EntityManager, id: string, accountId?: string) {
+    const q = this.summaryQuery(em).where('c.id = :id', { id });
+    if (accountId) q.andWhere('c.account_id = :accountId', { accountId });
+    return q.getRawOne<ConversationSummaryRow>();
+  }
+
+  /** The summary as clients see it, read inside the caller's transaction (after a change). */
+  async loadSummary(em: EntityManager, id: string): Promise<ConversationSummaryDto> {
+    const row = await this.findSummary(em, id);
+    if (!row) throw new Error(`Conversation ${id} vanished inside its transaction`);
+    return toSummaryDto(row);
+  }
+
+  /** One keyset page of the feed, newest activity first; one row more than asked says "more". */
+  listFeedPage(
+    filter: FeedFilter & { status: ConversationStatus },
+    after: Keyset | null,
+    limit: number,
+  ) {
+    const q = this.summaryQuery(this.ds.manager)
+      .addSelect(microsUtc('c.last_activity_at'), 'activity_key')
+      .where('c.account_id = :accountId AND c.status = :status', filter);
+    this.applyFilters(q, filter);
+    if (after) {
+      q.andWhere('(c.last_activity_at, c.id) < (:at::timestamptz, :afterId::uuid)', {
+        at: after.at,
+        afterId: after.id,
+      });
+    }
+    return q
+      .orderBy('c.last_activity_at', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .limit(limit + 1)
+      .getRawMany<ConversationSummaryRow & { activity_key: string }>();
+  }
+
+  async countByStatus(filter: FeedFilter): Promise<ConversationCountsDto> {
+    const q = this.ds.manager
+      .createQueryBuilder(ConversationEntity, 'c')
+      .select('c.status', 'status')
+      .addSelect('count(*)', 'n')
+      .where('c.account_id = :accountId', filter);
+    if (filter.channel || filter.q) {
+      q.innerJoin('c.inbox', 'i').innerJoin('c.contact', 'ct');
+    }
+    this.applyFilters(q, filter);
+    const rows = await q
+      .groupBy('c.status')
+      .getRawMany<{ status: keyof ConversationCountsDto; n: string }>();
+    const counts: ConversationCountsDto = { open: 0, snoozed: 0, closed: 0 };
+    for (const r of rows) counts[r.status] = Number(r.n);
+    return counts;
+  }
+
+  private applyFilters(q: SelectQueryBuilder<ConversationEntity>, f: FeedFilter): void {
+    if (f.assignee === 'mine')
+      q.andWhere('c.assignee_id = :operatorId', { operatorId: f.operatorId });
+    else if (f.assignee === 'unassigned') q.andWhere('c.assignee_id IS NULL');
+    if (f.inboxId) q.andWhere('c.inbox_id = :inboxId', { inboxId: f.inboxId });
+    if (f.channel) q.andWhere('i.kind = :channel', { channel: f.channel });
+    if (f.q) {
+      const num = /^#?(\d{1,9})$/.exec(f.q);
+      const like = `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+      const byNumber = num ? ' OR c.number = :number' : '';
+      q.andWhere(
+        `(ct.name ILIKE :like OR ct.email ILIKE :like OR c.subject ILIKE :like OR c.last_message_preview ILIKE :like${byNumber})`,
+        { like, number: num ? Number(num[1]) : null },
+      );
+    }
+  }
+
+  /** The feed row's columns; one definition serves lists, details and stream events. */
+  private summaryQuery(em: EntityManager): SelectQueryBuilder<ConversationEntity> {
+    return em
+      .createQueryBuilder(ConversationEntity, 'c')
+      .innerJoin('c.inbox', 'i')
+      .innerJoin('c.contact', 'ct')
+      .innerJoin('c.identity', 'ci')
+      .select([
+        'c.id AS id',
+        'c.number AS number',
+        'c.inbox_id AS inbox_id',
+        'i.kind AS channel',
+        'c.status AS status',
+        'c.snoozed_until AS snoozed_until',
+        'c.assignee_id AS assignee_id',
+        'c.subject AS subject',
+        'c.contact_id AS contact_id',
+        'ct.name AS contact_name',
+        'COALESCE(ct.email, ct.phone, ci.display_name, ci.external_id) AS contact_handle',
+        'c.last_activity_at AS last_activity_at',
+        'c.last_message_preview AS last_message_preview',
+        'c.last_message_direction AS last_message_direction',
+        'c.unread_count AS unread_count',
+        'c.created_at AS created_at',
+      ]);
+  }
+}

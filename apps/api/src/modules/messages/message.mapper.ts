@@ -1,0 +1,53 @@
+import type {
+  Activity,
+  AttachmentDto,
+  ChannelKind,
+  DeliveryStatus,
+  MessageDirection,
+  MessageDto,
+  MessageKind,
+} from '@switchboard/contracts';
+
+/** A timeline row as MessagesRepository selects it: the message with its sender's name and channel. */
+export interface MessageRow {
+  id: string;
+  conversation_id: string;
+  direction: MessageDirection;
+  kind: MessageKind;
+  sender_type: MessageDto['sender']['type'];
+  sender_operator_id: string | null;
+  sender_contact_id: string | null;
+  sender_name: string | null;
+  text: string | null;
+  html: string | null;
+  attachments: AttachmentDto[];
+  activity: Activity | null;
+  delivery_status: DeliveryStatus | null;
+  failure_reason: string | null;
+  channel: ChannelKind;
+  created_at: Date;
+  external_id: string | null;
+}
+
+/** The one place a message becomes its DTO. */
+export function toMessageDto(r: MessageRow): MessageDto {
+  return {
+    id: r.id,
+    conversationId: r.conversation_id,
+    direction: r.direction,
+    kind: r.kind,
+    sender: {
+      type: r.sender_type,
+      id: r.sender_operator_id ?? r.sender_contact_id,
+      name: r.sender_name,
+    },
+    text: r.text,
+    html: r.html,
+    attachments: r.attachments ?? [],
+    activity: r.activity,
+    deliveryStatus: r.delivery_status,
+    failureReason: r.failure_reason,
+    channel: r.channel,
+    createdAt: r.created_at.toISOString(),
+  };
+}

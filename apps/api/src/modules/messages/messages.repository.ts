@@ -1,0 +1,314 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Activity, AttachmentDto, DeliveryStatus, MessageDto } from '@switchboard/contracts';
+import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { microsUtc, type Keyset } from '../conversations/keyset-cursor';
+import { StoredFileEntity } from '../../core/storage/entities/stored-file.entity';
+import { MessageEntity } from './entities/message.entity';
+import { deliveryTransitionSql } from './delivery-transition';
+import { toMessageDto, type MessageRow } from './message.mapper';
+
+interface ConversationRef {
+  id: string;
+  accountId: string;
+  inboxId: string;
+}
+
+export interface NewIncomingMessage {
+  accountId: string;
+  conversationId: string;
+  inboxId: string;
+  senderContactId: string;
+  text: string | null;
+  html: string | null;
+  attachments: AttachmentDto[];
+  externalId: string;
+}
+
+export interface NewOperatorMessage {
+  accountId: string;
+  conversationId: string;
+  inboxId: string;
+  kind: 'message' | 'note';
+  senderOperatorId: string;
+  text: string;
+  attachments: AttachmentDto[];
+  clientMessageId: string | null;
+}
+
+/** What the delivery worker needs to send one message: it, its conversation and its recipient. */
+export interface OutboundMessageRow {
+  id: string;
+  account_id: string;
+  conversation_id: string;
+  delivery_status: DeliveryStatus | null;
+  kind: string;
+  text: string | null;
+  attachments: AttachmentDto[];
+  operator_name: string | null;
+  conv_inbox_id: string;
+  number: number;
+  subject: string | null;
+  recipient_external_id: string;
+  recipient_name: string | null;
+  recipient_email: string | null;
+  recipient_phone: string | null;
+}
+
+/** Messages: the timeline, inserts that a unique key keeps idempotent, and delivery status. */
+@Injectable()
+export class MessagesRepository {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  async loadDto(em: EntityManager, id: string): Promise<MessageDto> {
+    const row = await this.timelineQuery(em).where('m.id = :id', { id }).getRawOne<MessageRow>();
+    if (!row) throw new Error(`Message ${id} vanished inside its transaction`);
+    return toMessageDto(row);
+  }
+
+  /** One keyset page of a conversation's timeline, newest first; one row more than asked says "more". */
+  listTimelinePage(conversationId: string, before: Keyset | null, limit: number) {
+    const q = this.timelineQuery(this.ds.manager)
+      .addSelect(microsUtc('m.created_at'), 'created_key')
+      .where('m.conversation_id = :conversationId', { conversationId });
+    if (before) {
+      q.andWhere('(m.created_at, m.id) < (:at::timestamptz, :beforeId::uuid)', {
+        at: before.at,
+        beforeId: before.id,
+      });
+    }
+    return q
+      .orderBy('m.created_at', 'DESC')
+      .addOrderBy('m.id', 'DESC')
+      .limit(limit + 1)
+      .getRawMany<MessageRow & { created_key: string }>();
+  }
+
+  /** Stores a customer message once: null when the channel id is already stored (a redelivery). */
+  async insertIncoming(
+    em: EntityManager,
+    m: NewIncomingMessage,
+  ): Promise<{ id: string; createdAt: Date } | null> {
+    const result = await em
+      .createQueryBuilder()
+      .insert()
+      .into(MessageEntity)
+      .values({ ...m, direction: 'incoming', kind: 'message', senderType: 'contact' })
+      .orIgnore()
+      .returning('id, created_at')
+      .updateEntity(false)
+      .execute();
+    const row = (result.raw as { id: string; created_at: Date }[])[0];
+    return row ? { id: row.id, createdAt: row.created_at } : null;
+  }
+
+  /** Stores an operator reply or note once per client id: null when that id is already stored. */
+  async insertFromOperator(em: EntityManager, m: NewOperatorMessage): Promise<string | null> {
+    const result = await em
+      .createQueryBuilder()
+      .insert()
+      .into(MessageEntity)
+      .values({
+        ...m,
+        direction: 'outgoing',
+        senderType: 'operator',
+        deliveryStatus: m.kind === 'note' ? null : 'pending',
+      })
+      .orIgnore()
+      .returning('id')
+      .updateEntity(false)
+      .execute();
+    return (result.raw as { id: string }[])[0]?.id ?? null;
+  }
+
+  /** Writes a system activity ("Anna snoozed until Mon 09:00") into the timeline. */
+  async insertActivity(
+    em: EntityManager,
+    conv: ConversationRef,
+    activity: Activity,
+  ): Promise<MessageDto> {
+    const result = await em
+      .createQueryBuilder()
+      .insert()
+      .into(MessageEntity)
+      .values({
+        accountId: conv.accountId,
+        conversationId: conv.id,
+        inboxId: conv.inboxId,
+        direction: 'outgoing',
+        kind: 'activity',
+        senderType: 'system',
+        activity,
+      })
+      .returning('id')
+      .updateEntity(false)
+      .execute();
+    return this.loadDto(em, (result.raw as { id: string }[])[0]!.id);
+  }
+
+  findIdByClientMessageId(em: EntityManager, conversationId: string, clientMessageId: string) {
+    return em
+      .getRepository(MessageEntity)
+      .findOne({ select: { id: true }, where: { conversationId, clientMessageId } });
+  }
+
+  lockForAccount(em: EntityManager, accountId: string, id: string) {
+    return em
+      .getRepository(MessageEntity)
+      .createQueryBuilder('m')
+      .select(['m.id', 'm.conversationId', 'm.deliveryStatus'])
+      .where('m.id = :id AND m.accountId = :accountId', { id, accountId })
+      .setLock('pessimistic_write')
+      .getOne();
+  }
+
+  /** A failed message goes back to pending, for a retry. */
+  async markPending(em: EntityManager, id: string) {
+    await em
+      .getRepository(MessageEntity)
+      .update({ id }, { deliveryStatus: 'pending', failureReason: null });
+  }
+
+  /** Shown while the queue retries: the message stays pending. */
+  async noteRetrying(id: string, reason: string) {
+    await this.ds
+      .createQueryBuilder()
+      .update(MessageEntity)
+      .set({ failureReason: reason, updatedAt: () => 'updated_at' })
+      .where('id = :id', { id })
+      .execute();
+  }
+
+  /** Ends a pending send as sent (with the channel's id) or failed; false if it was no longer pending. */
+  async completeSend(
+    em: EntityManager,
+    id: string,
+    to: 'sent' | 'failed',
+    reason: string | null,
+    externalId: string | null,
+  ): Promise<boolean> {
+    const result = await em
+      .createQueryBuilder()
+      .update(MessageEntity)
+      .set({
+        deliveryStatus: to,
+        failureReason: reason,
+        ...(externalId ? { externalId } : {}),
+      })
+      .where(`id = :id AND delivery_status = 'pending'`, { id })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  /**
+   * A channel receipt for one of our messages, applied only if it moves the status forward
+   * (see delivery-transition.ts). Returns the message it moved, if any.
+   */
+  async applyReceipt(
+    em: EntityManager,
+    accountId: string,
+    externalId: string,
+    status: DeliveryStatus,
+    reason: string,
+  ): Promise<{ id: string; conversation_id: string } | null> {
+    const result = await em
+      .createQueryBuilder()
+      .update(MessageEntity)
+      .set({
+        deliveryStatus: status,
+        failureReason: () => `CASE WHEN :status = 'failed' THEN :reason ELSE failure_reason END`,
+      })
+      .where(`account_id = :accountId AND external_id = :externalId AND direction = 'outgoing'`)
+      .andWhere(deliveryTransitionSql(':status'))
+      .setParameters({ accountId, externalId, status, reason })
+      .returning('id, conversation_id')
+      .updateEntity(false)
+      .execute();
+    return (result.raw as { id: string; conversation_id: string }[])[0] ?? null;
+  }
+
+  /** The conversation's earlier channel ids, oldest first (email threads by reference). */
+  async threadExternalIds(conversationId: string): Promise<string[]> {
+    const rows = await this.ds
+      .getRepository(MessageEntity)
+      .createQueryBuilder('m')
+      .select('m.external_id', 'external_id')
+      .where('m.conversation_id = :conversationId AND m.external_id IS NOT NULL', {
+        conversationId,
+      })
+      .orderBy('m.created_at')
+      .limit(100)
+      .getRawMany<{ external_id: string }>();
+    return rows.map((r) => r.external_id);
+  }
+
+  findOutbound(id: string) {
+    return this.ds
+      .createQueryBuilder(MessageEntity, 'm')
+      .innerJoin('m.conversation', 'c')
+      .innerJoin('c.identity', 'ci')
+      .innerJoin('c.contact', 'ct')
+      .leftJoin('m.senderOperator', 'o')
+      .select('m.id', 'id')
+      .addSelect('m.account_id', 'account_id')
+      .addSelect('m.conversation_id', 'conversation_id')
+      .addSelect('m.delivery_status', 'delivery_status')
+      .addSelect('m.kind', 'kind')
+      .addSelect('m.text', 'text')
+      .addSelect('m.attachments', 'attachments')
+      .addSelect('o.name', 'operator_name')
+      .addSelect('c.inbox_id', 'conv_inbox_id')
+      .addSelect('c.number', 'number')
+      .addSelect('c.subject', 'subject')
+      .addSelect('ci.external_id', 'recipient_external_id')
+      .addSelect('ct.name', 'recipient_name')
+      .addSelect('ct.email', 'recipient_email')
+      .addSelect('ct.phone', 'recipient_phone')
+      .where('m.id = :id', { id })
+      .getRawOne<OutboundMessageRow>();
+  }
+
+  /** The account's files among `ids`, to attach to a reply. */
+  attachableFiles(em: EntityManager, accountId: string, ids: string[]) {
+    return em
+      .createQueryBuilder(StoredFileEntity, 'f')
+      .select('f.id', 'id')
+      .addSelect('f.filename', 'filename')
+      .addSelect('f.content_type', 'content_type')
+      .addSelect('f.size', 'size')
+      .addSelect('f.content_id', 'content_id')
+      .where('f.account_id = :accountId AND f.id = ANY(:ids::uuid[])', { accountId, ids })
+      .getRawMany<{
+        id: string;
+        filename: string;
+        content_type: string;
+        size: string;
+        content_id: string | null;
+      }>();
+  }
+
+  private timelineQuery(em: EntityManager): SelectQueryBuilder<MessageEntity> {
+    return em
+      .createQueryBuilder(MessageEntity, 'm')
+      .innerJoin('m.inbox', 'i')
+      .leftJoin('m.senderOperator', 'o')
+      .leftJoin('m.senderContact', 'ct')
+      .select('m.id', 'id')
+      .addSelect('m.conversation_id', 'conversation_id')
+      .addSelect('m.direction', 'direction')
+      .addSelect('m.kind', 'kind')
+      .addSelect('m.sender_type', 'sender_type')
+      .addSelect('m.sender_operator_id', 'sender_operator_id')
+      .addSelect('m.sender_contact_id', 'sender_contact_id')
+      .addSelect('COALESCE(o.name, ct.name)', 'sender_name')
+      .addSelect('m.text', 'text')
+      .addSelect('m.html', 'html')
+      .addSelect('m.attachments', 'attachments')
+      .addSelect('m.activity', 'activity')
+      .addSelect('m.delivery_status', 'delivery_status')
+      .addSelect('m.failure_reason', 'failure_reason')
+      .addSelect('i.kind', 'channel')
+      .addSelect('m.created_at', 'created_at')
+      .addSelect('m.external_id', 'external_id');
+  }
+}
