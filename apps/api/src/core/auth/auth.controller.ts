@@ -6,9 +6,8 @@ import {
   type LoginResponseDto,
   type OperatorDto,
 } from '@switchboard/contracts';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { queryOne } from '../database/sql-rows';
+import { toOperatorDto } from '../../modules/operators/operators.mapper';
+import { OperatorsRepository } from '../../modules/operators/operators.repository';
 import { ApiZodBody } from '../http/api-zod.decorators';
 import { parseWith } from '../http/zod-validation.pipe';
 import { AuthService } from './auth.service';
@@ -21,7 +20,7 @@ import { CurrentOperator } from './current-operator.decorator';
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly operators: OperatorsRepository,
   ) {}
 
   @Public()
@@ -42,11 +41,8 @@ export class AuthController {
   @ApiBearerAuth()
   @Get('me')
   async me(@CurrentOperator() op: AuthenticatedOperator): Promise<OperatorDto> {
-    const row = await queryOne<OperatorDto>(
-      this.ds.manager,
-      'SELECT id, email, name, role, timezone, locale FROM operators WHERE id = $1',
-      [op.id],
-    );
-    return row as OperatorDto;
+    const operator = await this.operators.findPublicById(op.id);
+    // Signed in a moment ago; should the operator have been deleted since, the body is empty.
+    return (operator && toOperatorDto(operator)) as OperatorDto;
   }
 }

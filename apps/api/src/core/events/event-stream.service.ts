@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { StreamEvent } from '@switchboard/contracts';
 import { Client } from 'pg';
-import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import {
   EVENTS_CHANNEL,
@@ -11,11 +9,12 @@ import {
   SIGNALS_CHANNEL,
   type EventNotice,
 } from './event-channel';
+import { EventChannelRepository } from './event-channel.repository';
 import { EventLogService } from './event-log.service';
 
 export type EventListener = (accountId: string, events: StreamEvent[]) => void;
 export type SignalListener = (signal: Signal) => void;
-/** Listeners that must resynchronise after the LISTEN connection was lost (notices may be missed). */
+/** Listeners that must resynchronise after the listening connection was lost (notices may be missed). */
 export type ResyncListener = () => void;
 
 export interface Signal {
@@ -48,7 +47,7 @@ export class EventStreamService implements OnModuleInit, OnApplicationShutdown {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly log: EventLogService,
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly channel: EventChannelRepository,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -83,10 +82,7 @@ export class EventStreamService implements OnModuleInit, OnApplicationShutdown {
       this.outbox = [];
       try {
         // One notifying commit for many notices: NOTIFY commits are serialised by PostgreSQL.
-        await this.ds.query('SELECT pg_notify($1, n) FROM unnest($2::text[]) AS n', [
-          EVENTS_CHANNEL,
-          batch,
-        ]);
+        await this.channel.announce(batch);
       } catch (err) {
         // Other instances fill the gap from the log on their next event or head check.
         this.logger.warn(
@@ -116,7 +112,7 @@ export class EventStreamService implements OnModuleInit, OnApplicationShutdown {
   async publishSignal(signal: Signal): Promise<void> {
     const client = this.client;
     if (!client) return;
-    await client.query('SELECT pg_notify($1, $2)', [SIGNALS_CHANNEL, JSON.stringify(signal)]);
+    await this.channel.signal(client, JSON.stringify(signal));
   }
 
   private async connect(attempt = 0): Promise<void> {
@@ -138,8 +134,7 @@ export class EventStreamService implements OnModuleInit, OnApplicationShutdown {
     });
     try {
       await client.connect();
-      await client.query(`LISTEN ${EVENTS_CHANNEL}`);
-      await client.query(`LISTEN ${SIGNALS_CHANNEL}`);
+      await this.channel.listen(client);
       this.client = client;
       if (attempt > 0) for (const l of this.resyncListeners) l();
     } catch (err) {

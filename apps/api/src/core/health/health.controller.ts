@@ -1,9 +1,8 @@
 import { Controller, Get, OnApplicationShutdown, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
-import type { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.guard';
+import { HealthRepository } from './health.repository';
 
 /** For load balancers: 200 while serving, 503 when the database is unreachable or we are draining. */
 @ApiTags('health')
@@ -11,7 +10,7 @@ import { Public } from '../auth/auth.guard';
 export class HealthController implements OnApplicationShutdown {
   private draining = false;
 
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(private readonly database: HealthRepository) {}
 
   @Public()
   @Get()
@@ -21,7 +20,7 @@ export class HealthController implements OnApplicationShutdown {
       return { status: 'draining' };
     }
     try {
-      await this.ds.query('SELECT 1');
+      await this.database.ping();
       return { status: 'ok', database: 'ok' };
     } catch {
       res.status(503);

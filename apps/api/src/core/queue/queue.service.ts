@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/commo
 import PgBoss from 'pg-boss';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { transactionSqlExecutor } from '../database/transaction-sql-executor';
 
 export interface QueueDefinition {
   name: string;
@@ -60,11 +61,7 @@ export class QueueService implements OnApplicationShutdown {
     const boss = await this.start();
     await boss.send(name, data, {
       singletonKey,
-      db: {
-        executeSql: async (text: string, values: unknown[]) => ({
-          rows: (await em.query(text, values)) as unknown[],
-        }),
-      },
+      db: transactionSqlExecutor(em),
     });
   }
 

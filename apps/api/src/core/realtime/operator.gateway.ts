@@ -18,10 +18,9 @@ import {
   type StreamEvent,
   type TypingSignal,
 } from '@switchboard/contracts';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Namespace, Socket } from 'socket.io';
-import type { DataSource } from 'typeorm';
 import { z } from 'zod';
+import { OperatorsRepository } from '../../modules/operators/operators.repository';
 import { AuthService } from '../auth/auth.service';
 import type { AuthenticatedOperator } from '../auth/authenticated-operator';
 import { EventLogService } from '../events/event-log.service';
@@ -72,7 +71,7 @@ export class OperatorGateway
     private readonly auth: AuthService,
     private readonly log: EventLogService,
     private readonly stream: EventStreamService,
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly operators: OperatorsRepository,
   ) {}
 
   afterInit(nsp: Namespace): void {
@@ -159,10 +158,7 @@ export class OperatorGateway
     if (!parsed.success)
       return this.reject(socket, 'presence.set', parsed.error.issues[0]?.message);
     const op = socket.data.operator;
-    await this.ds.query('UPDATE operators SET presence = $2 WHERE id = $1', [
-      op.id,
-      parsed.data.status,
-    ]);
+    await this.operators.setPresence(op.id, parsed.data.status);
     await this.stream.publishSignal({
       accountId: op.accountId,
       kind: 'presence',

@@ -56,9 +56,7 @@ export class FilesController {
   async download(@Param('id') id: string, @Res() res: Response): Promise<void> {
     const file = await this.files.find(id);
     if (!file) throw notFound('File');
-    const type = isActiveContent(file.content_type)
-      ? 'application/octet-stream'
-      : file.content_type;
+    const type = isActiveContent(file.contentType) ? 'application/octet-stream' : file.contentType;
     res.setHeader('Content-Type', type);
     res.setHeader('Content-Length', file.size);
     res.setHeader('X-Content-Type-Options', 'nosniff');

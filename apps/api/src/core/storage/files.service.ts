@@ -5,10 +5,14 @@ import type { AttachmentDto } from '@switchboard/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Readable } from 'node:stream';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { queryOne } from '../database/sql-rows';
 import { AppException } from '../http/app.exception';
 import { verifiedContentType } from './content-type-sniffer';
+import type { StoredFileEntity } from './entities/stored-file.entity';
+import { toAttachmentDto } from './files.mapper';
+import { FilesRepository } from './files.repository';
 import { STORAGE_DRIVER, type StorageDriver } from './storage-driver';
+
+export { toAttachmentDto } from './files.mapper';
 
 export interface NewFile {
   filename: string;
@@ -17,21 +21,15 @@ export interface NewFile {
   contentId?: string | null;
 }
 
-export interface StoredFile {
-  id: string;
-  account_id: string;
-  storage_key: string;
-  filename: string;
-  content_type: string;
-  size: string;
-  content_id: string | null;
-}
+/** A stored file's metadata. */
+export type StoredFile = StoredFileEntity;
 
 /** Attachments: bytes in the storage driver, metadata in `files`, served only as downloads. */
 @Injectable()
 export class FilesService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
+    private readonly filesRepo: FilesRepository,
     @Inject(STORAGE_DRIVER) private readonly driver: StorageDriver,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -52,58 +50,35 @@ export class FilesService {
     const sha256 = createHash('sha256').update(file.content).digest('hex');
     const key = `${accountId}/${id.slice(0, 2)}/${id}`;
     await this.driver.put(key, file.content, contentType);
-    const filename = safeFilename(file.filename);
-    await em.query(
-      `INSERT INTO files (id, account_id, storage_key, filename, content_type, size, sha256, content_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [
-        id,
-        accountId,
-        key,
-        filename,
-        contentType,
-        file.content.length,
-        sha256,
-        file.contentId ?? null,
-      ],
-    );
-    return toAttachmentDto({
+    const stored = {
       id,
-      filename,
-      content_type: contentType,
+      accountId,
+      storageKey: key,
+      filename: safeFilename(file.filename),
+      contentType,
       size: String(file.content.length),
-      content_id: file.contentId ?? null,
-    });
+      sha256,
+      contentId: file.contentId ?? null,
+    };
+    await this.filesRepo.insert(em, stored);
+    return toAttachmentDto(stored);
   }
 
   async find(id: string): Promise<StoredFile | null> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-    return queryOne<StoredFile>(this.ds.manager, 'SELECT * FROM files WHERE id = $1', [id]);
+    const file = await this.filesRepo.findById(id);
+    return file;
   }
 
-  async read(file: StoredFile): Promise<Readable> {
-    return this.driver.get(file.storage_key);
+  async read(file: Pick<StoredFileEntity, 'storageKey'>): Promise<Readable> {
+    return this.driver.get(file.storageKey);
   }
 
-  async readBuffer(file: StoredFile): Promise<Buffer> {
+  async readBuffer(file: Pick<StoredFileEntity, 'storageKey'>): Promise<Buffer> {
     const chunks: Buffer[] = [];
     for await (const chunk of await this.read(file)) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks);
   }
-}
-
-export function toAttachmentDto(
-  f: Pick<StoredFile, 'id' | 'filename' | 'content_type' | 'size' | 'content_id'>,
-): AttachmentDto {
-  return {
-    id: f.id,
-    filename: f.filename,
-    contentType: f.content_type,
-    size: Number(f.size),
-    // File ids are random UUIDs: the URL itself is the capability, so <img> tags work without headers.
-    url: `/api/files/${f.id}/${encodeURIComponent(f.filename)}`,
-    contentId: f.content_id,
-  };
 }
 
 // eslint-disable-next-line no-control-regex -- control characters are exactly what must go

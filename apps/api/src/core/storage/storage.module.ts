@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { FilesController } from './files.controller';
+import { FilesRepository } from './files.repository';
 import { FilesService } from './files.service';
 import { LocalStorageDriver } from './local-storage.driver';
 import { S3StorageDriver } from './s3-storage.driver';
@@ -26,6 +27,7 @@ function createDriver(config: AppConfig): StorageDriver {
   controllers: [FilesController],
   providers: [
     { provide: STORAGE_DRIVER, inject: [APP_CONFIG], useFactory: createDriver },
+    FilesRepository,
     FilesService,
   ],
   exports: [FilesService],

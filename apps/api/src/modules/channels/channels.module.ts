@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { InboxesController } from '../inboxes/inboxes.controller';
+import { InboxesRepository } from '../inboxes/inboxes.repository';
 import { InboxesService } from '../inboxes/inboxes.service';
 import { AccountsRepository } from '../accounts/accounts.repository';
 import { builtInAdapters, CHANNEL_ADAPTERS } from './channel-adapters';
@@ -16,6 +17,7 @@ import { WebhooksController } from './webhooks.controller';
   providers: [
     { provide: CHANNEL_ADAPTERS, useFactory: builtInAdapters },
     ChannelRegistryService,
+    InboxesRepository,
     InboxesService,
     AccountsRepository,
     IngestFunctionRepository,

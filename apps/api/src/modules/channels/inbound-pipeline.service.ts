@@ -80,24 +80,19 @@ export class InboundPipelineService {
     // Attachments are written before the transaction: a rollback leaves an orphan file, never a
     // message pointing at missing bytes.
     const attachments: AttachmentDto[] = [];
-    for (const a of event.attachments)
-      attachments.push(await this.files.store(inbox.account_id, a));
+    for (const a of event.attachments) attachments.push(await this.files.store(inbox.accountId, a));
     const fast = await this.tryFastPath(inbox, event, attachments);
     if (fast) return fast;
     try {
       return await this.ds.transaction(async (em) => {
-        const identity = await this.identities.resolve(
-          em,
-          { id: inbox.id, accountId: inbox.account_id },
-          event.sender,
-        );
+        const identity = await this.identities.resolve(em, inbox, event.sender);
         const pending: PendingEvent[] = [];
         let activity: MessageDto | null = null;
         const { conv, created } = await this.findOrOpenConversation(em, inbox, identity, event);
         const text = event.text ?? null;
         const html = event.html ? sanitizeEmailHtml(event.html) : null;
         const inserted = await this.messages.insertIncoming(em, {
-          accountId: inbox.account_id,
+          accountId: inbox.accountId,
           conversationId: conv.id,
           inboxId: inbox.id,
           senderContactId: identity.contactId,
@@ -156,7 +151,7 @@ export class InboundPipelineService {
           payload: { message, conversation: summary },
         });
         if (wasSnoozed) pending.push(...(await this.notifyUnsnoozed(em, conv, summary)));
-        await this.events.append(em, inbox.account_id, pending);
+        await this.events.append(em, inbox.accountId, pending);
         return {
           kind: 'stored',
           messageId: inserted.id,
@@ -184,7 +179,7 @@ export class InboundPipelineService {
     if (hasHints || event.thread?.continueLatest === false) return null;
     const text = event.text ?? null;
     const r = await this.ingestFunction.ingest({
-      accountId: inbox.account_id,
+      accountId: inbox.accountId,
       inboxId: inbox.id,
       channel: inbox.kind,
       sender: event.sender,
@@ -197,7 +192,7 @@ export class InboundPipelineService {
     });
     if (r.kind === 'fallback') return null;
     if (r.kind === 'duplicate') return { kind: 'duplicate', externalId: event.externalId };
-    this.events.notifyCommitted(inbox.account_id);
+    this.events.notifyCommitted(inbox.accountId);
     return {
       kind: 'stored',
       messageId: r.messageId,
@@ -229,18 +224,18 @@ export class InboundPipelineService {
     identity: { id: string; contactId: string },
     event: MessageEvent,
   ): Promise<{ conv: ConversationEntity; created: boolean }> {
-    const hinted = await this.findByThreadHints(em, inbox.account_id, event);
+    const hinted = await this.findByThreadHints(em, inbox.accountId, event);
     if (hinted) return { conv: hinted, created: false };
     const continueLatest = event.thread?.continueLatest ?? true;
     if (continueLatest) {
       const latest = await this.conversations.lockLatestOfIdentity(em, identity.id);
-      if (latest && (latest.status !== 'closed' || inbox.reopen_policy === 'reopen'))
+      if (latest && (latest.status !== 'closed' || inbox.reopenPolicy === 'reopen'))
         return { conv: latest, created: false };
     }
     const conv = await this.conversations.insert(em, {
       id: randomUUID(),
-      accountId: inbox.account_id,
-      number: await this.accounts.nextConversationNumber(em, inbox.account_id),
+      accountId: inbox.accountId,
+      number: await this.accounts.nextConversationNumber(em, inbox.accountId),
       inboxId: inbox.id,
       contactId: identity.contactId,
       identityId: identity.id,
@@ -269,14 +264,14 @@ export class InboundPipelineService {
     return this.ds.transaction(async (em) => {
       const row = await this.messages.applyReceipt(
         em,
-        inbox.account_id,
+        inbox.accountId,
         event.externalId,
         event.status,
         event.reason ?? 'Delivery failed',
       );
       if (!row) return { kind: 'status', messageId: null } as const;
       const message = await this.messages.loadDto(em, row.id);
-      await this.events.append(em, inbox.account_id, [
+      await this.events.append(em, inbox.accountId, [
         { type: 'message.updated', conversationId: row.conversation_id, payload: { message } },
       ]);
       return { kind: 'status', messageId: row.id } as const;

@@ -8,7 +8,7 @@ import type { PendingEvent } from '../../core/events/pending-event';
 import { AppException, notFound } from '../../core/http/app.exception';
 import { MessagesRepository } from '../messages/messages.repository';
 import { NotificationsService } from '../notifications/notifications.service';
-import { OperatorEntity } from '../operators/entities/operator.entity';
+import { OperatorsRepository } from '../operators/operators.repository';
 import { ConversationsRepository } from './conversations.repository';
 import type { ConversationEntity } from './entities/conversation.entity';
 
@@ -23,6 +23,7 @@ export class ConversationStatusService {
     private readonly conversations: ConversationsRepository,
     private readonly messages: MessagesRepository,
     private readonly notifications: NotificationsService,
+    private readonly operators: OperatorsRepository,
     private readonly events: EventLogService,
   ) {}
 
@@ -51,10 +52,7 @@ export class ConversationStatusService {
     return this.mutate(op, id, async (em, conv) => {
       if (conv.assigneeId === assigneeId) return [];
       const assignee = assigneeId
-        ? await em.getRepository(OperatorEntity).findOne({
-            select: { id: true, name: true },
-            where: { id: assigneeId, accountId: op.accountId },
-          })
+        ? await this.operators.findNameInAccount(em, op.accountId, assigneeId)
         : null;
       if (assigneeId && !assignee)
         throw new AppException('VALIDATION_FAILED', 'assigneeId: no such operator in this account');

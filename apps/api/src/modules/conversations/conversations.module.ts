@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { ContactsModule } from '../contacts/contacts.module';
+import { OperatorsModule } from '../operators/operators.module';
 import { MessagesController } from '../messages/messages.controller';
 import { MessagesRepository } from '../messages/messages.repository';
 import { MessagesService } from '../messages/messages.service';
@@ -11,7 +12,7 @@ import { ConversationsService } from './conversations.service';
 /** Conversations and their timelines; the repositories serve every channel's pipeline too. */
 @Global()
 @Module({
-  imports: [ContactsModule],
+  imports: [ContactsModule, OperatorsModule],
   controllers: [ConversationsController, MessagesController],
   providers: [
     ConversationsRepository,

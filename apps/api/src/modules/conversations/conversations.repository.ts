@@ -108,6 +108,14 @@ export class ConversationsRepository {
     return repo.create({ ...conv, ...result.generatedMaps[0] });
   }
 
+  /** What an automatic acknowledgement says about the conversation: its number and subject. */
+  findNumberAndSubject(id: string): Promise<Pick<ConversationEntity, 'number' | 'subject'> | null> {
+    return this.ds.getRepository(ConversationEntity).findOne({
+      select: { id: true, number: true, subject: true },
+      where: { id },
+    });
+  }
+
   async existsInAccount(accountId: string, id: string): Promise<boolean> {
     return this.ds.getRepository(ConversationEntity).existsBy({ id, accountId });
   }

@@ -3,11 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { InboundMessageEvent } from '@switchboard/channels-core';
 import { EmailChannelAdapter, type EmailInboxContext } from '@switchboard/channels-email';
 import type { DataSource } from 'typeorm';
-import { queryOne } from '../../core/database/sql-rows';
 import { EventLogService } from '../../core/events/event-log.service';
-import { loadSummary } from '../conversations/conversation-summary.query';
-import { loadMessage } from '../messages/message-row';
-import { EmailSyncStateRepository } from './email-sync-state.repository';
+import { ConversationsRepository } from '../conversations/conversations.repository';
+import { MessagesRepository } from '../messages/messages.repository';
+import { EmailAutoRepliesRepository } from './email-auto-replies.repository';
+import { EmailSyncLogRepository } from './email-sync-log.repository';
 
 /** At most this many acknowledgements to one address per hour, whatever the conversation. */
 const PER_RECIPIENT_HOURLY_CAP = 3;
@@ -26,7 +26,10 @@ export class EmailAutoReplyService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly adapter: EmailChannelAdapter,
     private readonly events: EventLogService,
-    private readonly state: EmailSyncStateRepository,
+    private readonly autoReplies: EmailAutoRepliesRepository,
+    private readonly syncLog: EmailSyncLogRepository,
+    private readonly conversations: ConversationsRepository,
+    private readonly messages: MessagesRepository,
   ) {}
 
   async acknowledge(
@@ -40,18 +43,14 @@ export class EmailAutoReplyService {
     const recipient = event.sender.externalId;
 
     // Reserve the slot first (unique per conversation): a replay or a second instance cannot send again.
-    const reserved = await queryOne<{ id: string }>(
-      this.ds.manager,
-      `INSERT INTO email_auto_replies (inbox_id, conversation_id, recipient)
-       SELECT $1, $2, $3
-        WHERE (SELECT count(*) FROM email_auto_replies
-                WHERE inbox_id = $1 AND recipient = $3 AND sent_at > now() - interval '1 hour') < $4
-       ON CONFLICT (inbox_id, conversation_id) DO NOTHING
-       RETURNING id`,
-      [ctx.inboxId, conversationId, recipient, PER_RECIPIENT_HOURLY_CAP],
+    const reservationId = await this.autoReplies.reserve(
+      ctx.inboxId,
+      conversationId,
+      recipient,
+      PER_RECIPIENT_HOURLY_CAP,
     );
-    if (!reserved) {
-      await this.state.log(ctx.inboxId, {
+    if (!reservationId) {
+      await this.syncLog.add(ctx.inboxId, {
         messageId: event.externalId,
         action: 'capped',
         reason: `No automatic acknowledgement: ${recipient} already got one for this conversation or ${PER_RECIPIENT_HOURLY_CAP} within the hour`,
@@ -59,15 +58,11 @@ export class EmailAutoReplyService {
       return 'capped';
     }
 
-    const conv = await queryOne<{ number: number; subject: string | null }>(
-      this.ds.manager,
-      'SELECT number, subject FROM conversations WHERE id = $1',
-      [conversationId],
-    );
+    const conv = await this.conversations.findNumberAndSubject(conversationId);
     if (!conv) return 'skipped';
     const result = await this.adapter.send(
       {
-        idempotencyKey: `ack-${reserved.id}`,
+        idempotencyKey: `ack-${reservationId}`,
         automatic: true,
         conversation: {
           id: conversationId,
@@ -89,7 +84,7 @@ export class EmailAutoReplyService {
       ctx,
     );
     if (!result.ok) {
-      await this.state.log(ctx.inboxId, {
+      await this.syncLog.add(ctx.inboxId, {
         messageId: event.externalId,
         action: 'failed',
         reason: `Automatic acknowledgement not sent: ${result.error.message}`,
@@ -97,17 +92,16 @@ export class EmailAutoReplyService {
       return 'failed';
     }
     await this.ds.transaction(async (em) => {
-      const row = await queryOne<{ id: string }>(
-        em,
-        `INSERT INTO messages (account_id, conversation_id, inbox_id, direction, kind, sender_type, text, external_id,
-                               delivery_status)
-         VALUES ($1, $2, $3, 'outgoing', 'message', 'system', $4, $5, 'sent')
-         ON CONFLICT (inbox_id, external_id) DO NOTHING RETURNING id`,
-        [accountId, conversationId, ctx.inboxId, text, result.externalId],
-      );
-      if (!row) return;
-      const message = await loadMessage(em, row.id);
-      const conversation = await loadSummary(em, conversationId);
+      const messageId = await this.messages.insertSystemReply(em, {
+        accountId,
+        conversationId,
+        inboxId: ctx.inboxId,
+        text,
+        externalId: result.externalId,
+      });
+      if (!messageId) return;
+      const message = await this.messages.loadDto(em, messageId);
+      const conversation = await this.conversations.loadSummary(em, conversationId);
       await this.events.append(em, accountId, [
         { type: 'message.created', conversationId, payload: { message, conversation } },
       ]);

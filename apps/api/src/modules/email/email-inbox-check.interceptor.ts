@@ -60,7 +60,7 @@ export class EmailInboxCheckInterceptor implements NestInterceptor {
     } else {
       if (!id) return false;
       const current = await this.inboxes.loadContext(id).catch(() => null);
-      if (!current || current.inbox.account_id !== accountId || current.inbox.kind !== 'email')
+      if (!current || current.inbox.accountId !== accountId || current.inbox.kind !== 'email')
         return false;
       // Nothing about the connection changes: no need to log in again.
       if (!input.settings && !input.secrets) return true;

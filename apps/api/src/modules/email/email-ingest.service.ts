@@ -11,8 +11,9 @@ import {
 } from '@switchboard/channels-email';
 import { InboundPipelineService } from '../channels/inbound-pipeline.service';
 import { EmailAutoReplyService } from './email-auto-reply.service';
-import { EmailSyncStateRepository } from './email-sync-state.repository';
-import { EmailThreadingQuery } from './email-threading.query';
+import { EmailSeenMessagesRepository } from './email-seen-messages.repository';
+import { EmailSyncLogRepository } from './email-sync-log.repository';
+import { EmailThreadingRepository } from './email-threading.repository';
 
 export type EmailIngestResult =
   'stored' | 'duplicate' | 'refused' | 'skipped' | 'capped' | 'status';
@@ -28,8 +29,9 @@ export class EmailIngestService {
   constructor(
     private readonly adapter: EmailChannelAdapter,
     private readonly pipeline: InboundPipelineService,
-    private readonly threading: EmailThreadingQuery,
-    private readonly state: EmailSyncStateRepository,
+    private readonly threading: EmailThreadingRepository,
+    private readonly seen: EmailSeenMessagesRepository,
+    private readonly syncLog: EmailSyncLogRepository,
     private readonly autoReply: EmailAutoReplyService,
   ) {}
 
@@ -44,11 +46,11 @@ export class EmailIngestService {
       events = await this.adapter.parseInbound(raw, ctx);
     } catch (err) {
       if (!(err instanceof ChannelInputError)) throw err;
-      await this.state.log(inboxId, { uid: raw.uid, action: 'refused', reason: err.message });
+      await this.syncLog.add(inboxId, { uid: raw.uid, action: 'refused', reason: err.message });
       return 'refused';
     }
     if (events.length === 0) {
-      await this.state.log(inboxId, {
+      await this.syncLog.add(inboxId, {
         uid: raw.uid,
         action: 'skipped',
         reason: 'Nothing to store: our own message coming back, or a delivery delay notice',
@@ -77,13 +79,15 @@ export class EmailIngestService {
     event: InboundMessageEvent,
   ): Promise<EmailIngestResult> {
     const inboxId = ctx.inboxId;
-    if (await this.state.wasSeen(inboxId, event.externalId)) return 'duplicate';
+    if (await this.seen.wasSeen(inboxId, event.externalId)) return 'duplicate';
 
     const references = event.thread?.references ?? [];
     let token = event.thread?.conversationToken ?? null;
-    const byReference = token ? null : await this.threading.byReferences(accountId, references);
+    const byReference = token
+      ? null
+      : await this.threading.findConversationByReferences(accountId, references);
     if (!token && !byReference) {
-      token = await this.threading.bySubjectAndSender(
+      token = await this.threading.findConversationBySubjectAndSender(
         inboxId,
         event.sender.externalId,
         event.subject,
@@ -93,15 +97,16 @@ export class EmailIngestService {
     const conversationId = token ?? byReference;
     if (
       conversationId &&
-      (await this.threading.incomingInLastHour(conversationId)) >= ctx.settings.hourlyMessageCap
+      (await this.threading.countIncomingInLastHour(conversationId)) >=
+        ctx.settings.hourlyMessageCap
     ) {
-      await this.state.log(inboxId, {
+      await this.syncLog.add(inboxId, {
         uid: raw.uid,
         messageId: event.externalId,
         action: 'capped',
         reason: `More than ${ctx.settings.hourlyMessageCap} messages in one conversation within an hour (mail loop?)`,
       });
-      await this.state.markSeen(inboxId, event.externalId, conversationId);
+      await this.seen.markSeen(inboxId, event.externalId, conversationId);
       return 'capped';
     }
 
@@ -117,7 +122,7 @@ export class EmailIngestService {
         await this.autoReply
           .acknowledge(ctx, accountId, outcome.conversationId, clean)
           .catch((err: unknown) =>
-            this.state.log(inboxId, {
+            this.syncLog.add(inboxId, {
               uid: raw.uid,
               messageId: event.externalId,
               action: 'failed',
@@ -125,7 +130,7 @@ export class EmailIngestService {
             }),
           );
       }
-      await this.state.markSeen(
+      await this.seen.markSeen(
         inboxId,
         event.externalId,
         outcome?.kind === 'stored' ? outcome.conversationId : conversationId,
@@ -133,7 +138,7 @@ export class EmailIngestService {
       return outcome?.kind === 'stored' ? 'stored' : 'duplicate';
     } catch (err) {
       if (!(err instanceof ChannelInputError)) throw err;
-      await this.state.log(inboxId, {
+      await this.syncLog.add(inboxId, {
         uid: raw.uid,
         messageId: event.externalId,
         action: 'refused',

@@ -5,7 +5,9 @@ import type { AuthenticatedOperator } from '../../core/auth/authenticated-operat
 import { CurrentOperator } from '../../core/auth/current-operator.decorator';
 import { AppException } from '../../core/http/app.exception';
 import { InboxesService } from '../inboxes/inboxes.service';
-import { EmailSyncStateRepository } from './email-sync-state.repository';
+import { EmailSyncLogRepository } from './email-sync-log.repository';
+import { toEmailSyncStatusDto } from './email-sync-status.mapper';
+import { EmailSyncStatesRepository } from './email-sync-states.repository';
 
 /** What the inbox's settings page shows: sync state, history import progress, refused messages. */
 @ApiTags('inboxes')
@@ -14,7 +16,8 @@ import { EmailSyncStateRepository } from './email-sync-state.repository';
 export class EmailSyncStatusController {
   constructor(
     private readonly inboxes: InboxesService,
-    private readonly state: EmailSyncStateRepository,
+    private readonly states: EmailSyncStatesRepository,
+    private readonly syncLog: EmailSyncLogRepository,
   ) {}
 
   @Get()
@@ -25,28 +28,9 @@ export class EmailSyncStatusController {
     const inbox = await this.inboxes.get(op.accountId, id);
     if (inbox.kind !== 'email')
       throw new AppException('VALIDATION_FAILED', 'This inbox is not an email inbox');
-    const row = await this.state.find(id);
-    const log = await this.state.recentLog(id);
-    return {
-      status: row?.status ?? 'connecting',
-      mailbox: row?.mailbox ?? null,
-      lastUid: Number(row?.last_uid ?? 0),
-      history: {
-        total: row?.history_total ?? 0,
-        done: row?.history_done ?? 0,
-        completed: row?.history_completed_at != null,
-      },
-      lastError: row?.last_error ?? null,
-      lastErrorAt: row?.last_error_at?.toISOString() ?? null,
-      lastSyncedAt: row?.last_synced_at?.toISOString() ?? null,
-      log: log.map((l) => ({
-        uid: l.uid === null ? null : Number(l.uid),
-        messageId: l.message_id,
-        action: l.action,
-        reason: l.reason,
-        at: l.created_at.toISOString(),
-      })),
-    };
+    const state = await this.states.find(id);
+    const log = await this.syncLog.listRecent(id);
+    return toEmailSyncStatusDto(state, log);
   }
 }
 

@@ -5,26 +5,18 @@ import {
   OnApplicationBootstrap,
   OnApplicationShutdown,
 } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   emailSecretsSchema,
   emailSettingsSchema,
   type EmailInboxContext,
 } from '@switchboard/channels-email';
-import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../core/config/app-config';
-import { queryRows } from '../../core/database/sql-rows';
 import { InboxesService } from '../inboxes/inboxes.service';
 import { EmailIngestService } from './email-ingest.service';
-import { EmailSyncStateRepository } from './email-sync-state.repository';
+import { EmailSyncLogRepository } from './email-sync-log.repository';
+import { EmailSyncStatesRepository } from './email-sync-states.repository';
 import { EMAIL_SYNC_TIMINGS, type EmailSyncTimings } from './email-sync-timings';
 import { ImapMailboxSync } from './imap-mailbox-sync';
-
-interface EmailInboxRow {
-  id: string;
-  account_id: string;
-  updated_at: Date;
-}
 
 /**
  * Runs one mailbox sync per email inbox on every API instance; the advisory lock inside each sync
@@ -40,12 +32,12 @@ export class EmailSyncService implements OnApplicationBootstrap, OnApplicationSh
   private stopped = false;
 
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(EMAIL_SYNC_TIMINGS) private readonly timings: EmailSyncTimings,
     private readonly inboxes: InboxesService,
     private readonly ingest: EmailIngestService,
-    private readonly state: EmailSyncStateRepository,
+    private readonly states: EmailSyncStatesRepository,
+    private readonly syncLog: EmailSyncLogRepository,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -71,30 +63,28 @@ export class EmailSyncService implements OnApplicationBootstrap, OnApplicationSh
 
   private async rescan(): Promise<void> {
     if (this.stopped) return;
-    const rows = await queryRows<EmailInboxRow>(
-      this.ds.manager,
-      `SELECT id, account_id, updated_at FROM inboxes WHERE kind = 'email'`,
-    );
-    const wanted = new Map(rows.map((r) => [r.id, r]));
+    const inboxes = await this.states.listSyncedInboxes();
+    const wanted = new Map(inboxes.map((inbox) => [inbox.id, inbox]));
     for (const [id, entry] of this.syncs) {
-      const row = wanted.get(id);
-      if (!row || row.updated_at.getTime() !== entry.version) {
+      const inbox = wanted.get(id);
+      if (!inbox || inbox.updatedAt.getTime() !== entry.version) {
         this.syncs.delete(id);
         await entry.sync.stop();
       }
     }
-    for (const row of rows) {
-      if (this.syncs.has(row.id) || this.stopped) continue;
-      const sync = new ImapMailboxSync(row.id, {
+    for (const inbox of inboxes) {
+      if (this.syncs.has(inbox.id) || this.stopped) continue;
+      const sync = new ImapMailboxSync(inbox.id, {
         databaseUrl: this.config.DATABASE_URL,
-        accountId: row.account_id,
-        context: () => this.context(row.id),
+        accountId: inbox.accountId,
+        context: () => this.context(inbox.id),
         ingest: this.ingest,
-        state: this.state,
+        states: this.states,
+        syncLog: this.syncLog,
         timings: this.timings,
         log: (level, message) => this.logger[level](message),
       });
-      this.syncs.set(row.id, { sync, version: row.updated_at.getTime() });
+      this.syncs.set(inbox.id, { sync, version: inbox.updatedAt.getTime() });
       sync.start();
     }
   }

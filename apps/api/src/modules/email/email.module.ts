@@ -2,14 +2,17 @@ import { Injectable, Logger, Module, OnModuleInit } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { EmailChannelAdapter } from '@switchboard/channels-email';
 import { ChannelRegistryService } from '../channels/channel-registry.service';
+import { EmailAutoRepliesRepository } from './email-auto-replies.repository';
 import { EmailAutoReplyService } from './email-auto-reply.service';
 import { EmailInboxCheckInterceptor } from './email-inbox-check.interceptor';
 import { EmailIngestService } from './email-ingest.service';
-import { EmailSyncStateRepository } from './email-sync-state.repository';
+import { EmailSeenMessagesRepository } from './email-seen-messages.repository';
+import { EmailSyncLogRepository } from './email-sync-log.repository';
+import { EmailSyncStatesRepository } from './email-sync-states.repository';
 import { EmailSyncStatusController } from './email-sync-status.controller';
 import { EMAIL_SYNC_TIMINGS, loadEmailSyncTimings } from './email-sync-timings';
 import { EmailSyncService } from './email-sync.service';
-import { EmailThreadingQuery } from './email-threading.query';
+import { EmailThreadingRepository } from './email-threading.repository';
 
 /** Puts the email adapter into the channel registry. */
 @Injectable()
@@ -42,8 +45,11 @@ const logger = new Logger('EmailChannel');
     },
     EmailAdapterRegistration,
     { provide: EMAIL_SYNC_TIMINGS, useFactory: () => loadEmailSyncTimings() },
-    EmailSyncStateRepository,
-    EmailThreadingQuery,
+    EmailSyncStatesRepository,
+    EmailSyncLogRepository,
+    EmailSeenMessagesRepository,
+    EmailThreadingRepository,
+    EmailAutoRepliesRepository,
     EmailAutoReplyService,
     EmailIngestService,
     EmailSyncService,

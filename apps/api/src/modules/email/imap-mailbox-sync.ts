@@ -1,18 +1,20 @@
 import { ImapFlow } from 'imapflow';
 import { imapClientOptions, type EmailInboxContext } from '@switchboard/channels-email';
 import type { EmailIngestService } from './email-ingest.service';
-import type { EmailSyncStateRepository } from './email-sync-state.repository';
+import type { EmailSyncLogRepository } from './email-sync-log.repository';
+import type { EmailSyncStatesRepository } from './email-sync-states.repository';
 import type { EmailSyncTimings } from './email-sync-timings';
 import { describeError } from './describe-error';
 import { MailboxCatchUp } from './mailbox-catch-up';
-import { MailboxLock } from './mailbox-lock';
+import { MailboxLock } from './mailbox-lock.repository';
 
 export interface MailboxSyncDeps {
   databaseUrl: string;
   accountId: string;
   context: () => Promise<EmailInboxContext>;
   ingest: EmailIngestService;
-  state: EmailSyncStateRepository;
+  states: EmailSyncStatesRepository;
+  syncLog: EmailSyncLogRepository;
   timings: EmailSyncTimings;
   log: (level: 'warn' | 'error' | 'debug', message: string) => void;
 }
@@ -67,7 +69,7 @@ export class ImapMailboxSync {
         const message = describeError(err);
         this.deps.log('warn', `email sync ${this.inboxId}: ${message}`);
         if (!this.stopped)
-          await this.deps.state.setStatus(this.inboxId, 'error', message).catch(() => undefined);
+          await this.deps.states.setStatus(this.inboxId, 'error', message).catch(() => undefined);
       } finally {
         this.client?.close();
         this.client = null;
@@ -103,7 +105,7 @@ export class ImapMailboxSync {
       });
     });
 
-    await this.deps.state.setStatus(this.inboxId, 'connecting');
+    await this.deps.states.setStatus(this.inboxId, 'connecting');
     await client.connect();
     const mailbox = await client.mailboxOpen(ctx.settings.imap.mailbox);
 
@@ -134,7 +136,7 @@ export class ImapMailboxSync {
 
     await catchUp();
     const idle = client.capabilities.has('IDLE');
-    await this.deps.state.setStatus(this.inboxId, idle ? 'idle' : 'polling');
+    await this.deps.states.setStatus(this.inboxId, idle ? 'idle' : 'polling');
 
     const timers = [
       // Without IDLE, and as a safety net with it, look again regularly.

@@ -19,32 +19,32 @@ export class MailboxCatchUp {
 
   constructor(
     private readonly inboxId: string,
-    private readonly deps: Pick<MailboxSyncDeps, 'accountId' | 'ingest' | 'state'>,
+    private readonly deps: Pick<MailboxSyncDeps, 'accountId' | 'ingest' | 'states' | 'syncLog'>,
     private readonly stopped: () => boolean,
   ) {}
 
   async run(client: ImapFlow, mailbox: MailboxObject, ctx: EmailInboxContext): Promise<void> {
-    const { state } = this.deps;
-    let row = await state.load(this.inboxId, ctx.settings.imap.mailbox);
+    const { states } = this.deps;
+    let state = await states.load(this.inboxId, ctx.settings.imap.mailbox);
     const uidValidity = BigInt(client.mailbox ? client.mailbox.uidValidity : mailbox.uidValidity);
 
-    if (row.uidvalidity === null && ctx.settings.historyDays === 0) {
-      await state.startAt(
+    if (state.uidvalidity === null && ctx.settings.historyDays === 0) {
+      await states.startAt(
         this.inboxId,
         uidValidity,
         Number(client.mailbox ? client.mailbox.uidNext : mailbox.uidNext) - 1,
       );
-      row = await state.load(this.inboxId, ctx.settings.imap.mailbox);
-    } else if (row.uidvalidity === null || BigInt(row.uidvalidity) !== uidValidity) {
+      state = await states.load(this.inboxId, ctx.settings.imap.mailbox);
+    } else if (state.uidvalidity === null || BigInt(state.uidvalidity) !== uidValidity) {
       // First connect, or the server renumbered the mailbox: every old UID is meaningless now.
       // Re-reading is safe: Message-IDs already taken are skipped, the core dedupes the rest.
       const since = new Date(Date.now() - ctx.settings.historyDays * 24 * 3600_000);
-      await state.resetUidSpace(this.inboxId, uidValidity, since);
-      row = await state.load(this.inboxId, ctx.settings.imap.mailbox);
+      await states.resetUidSpace(this.inboxId, uidValidity, since);
+      state = await states.load(this.inboxId, ctx.settings.imap.mailbox);
     }
 
-    const lastUid = Number(row.last_uid);
-    const since = row.history_since ?? new Date();
+    const lastUid = Number(state.lastUid);
+    const since = state.historySince ?? new Date();
     const found = await client.search(
       { uid: `${lastUid + 1}:*`, since: dayOf(since) },
       { uid: true },
@@ -53,13 +53,13 @@ export class MailboxCatchUp {
     const uids = (Array.isArray(found) ? found : [])
       .filter((uid) => uid > lastUid)
       .sort((a, b) => a - b);
-    const importing = row.history_completed_at === null;
+    const importing = state.historyCompletedAt === null;
     if (uids.length === 0) {
-      if (importing) await state.finishImport(this.inboxId);
+      if (importing) await states.finishImport(this.inboxId);
       return;
     }
 
-    if (importing) await state.startImport(this.inboxId, uids.length);
+    if (importing) await states.startImport(this.inboxId, uids.length);
     const sizes = new Map<number, { size: number; date: Date | null }>();
     for (const msg of await client.fetchAll(
       uids,
@@ -76,9 +76,9 @@ export class MailboxCatchUp {
       if (this.stopped() || !client.usable) return;
       await this.processOne(client, ctx, uid, sizes.get(uid), importing);
     }
-    if (importing) await state.finishImport(this.inboxId);
+    if (importing) await states.finishImport(this.inboxId);
     const status = client.capabilities.has('IDLE') ? 'idle' : 'polling';
-    await state.setStatus(this.inboxId, status);
+    await states.setStatus(this.inboxId, status);
   }
 
   private async processOne(
@@ -88,12 +88,12 @@ export class MailboxCatchUp {
     meta: { size: number; date: Date | null } | undefined,
     importing: boolean,
   ): Promise<void> {
-    const { state, ingest } = this.deps;
+    const { states, syncLog, ingest } = this.deps;
     let reducedSource: Buffer | null = null;
     if (meta && meta.size > MAX_MESSAGE_BYTES) {
       const reduced = await reduceLargeMessage(client, uid, meta.size);
       const limit = `Message of ${Math.round(meta.size / 1024 / 1024)} MB is larger than the ${MAX_MESSAGE_BYTES / 1024 / 1024} MB limit`;
-      await state.log(this.inboxId, {
+      await syncLog.add(this.inboxId, {
         uid,
         action: reduced ? 'skipped' : 'refused',
         reason: reduced
@@ -101,7 +101,7 @@ export class MailboxCatchUp {
           : limit,
       });
       if (!reduced) {
-        await state.advance(this.inboxId, uid, importing);
+        await states.advance(this.inboxId, uid, importing);
         return;
       }
       reducedSource = reduced.source;
@@ -115,7 +115,7 @@ export class MailboxCatchUp {
         );
     if (!msg || !msg.source) {
       // Expunged between SEARCH and FETCH: nothing to import.
-      await state.advance(this.inboxId, uid, importing);
+      await states.advance(this.inboxId, uid, importing);
       return;
     }
     try {
@@ -130,14 +130,14 @@ export class MailboxCatchUp {
       this.attempts.set(uid, attempts);
       if (attempts < MAX_ATTEMPTS) throw err;
       // A message that breaks the pipeline every time must not block the mail after it.
-      await state.log(this.inboxId, {
+      await syncLog.add(this.inboxId, {
         uid,
         action: 'failed',
         reason: `Could not be stored: ${describeError(err)}`,
       });
     }
     this.attempts.delete(uid);
-    await state.advance(this.inboxId, uid, importing);
+    await states.advance(this.inboxId, uid, importing);
   }
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { createTestDatabase, type TestDatabase } from '@switchboard/testing';
-import { MailboxLock } from './mailbox-lock';
+import { MailboxLock } from './mailbox-lock.repository';
 
 jest.setTimeout(30_000);
 

@@ -1,32 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type {
-  ChannelKind,
-  CreateInboxRequest,
-  InboxDto,
-  ReopenPolicy,
-  UpdateInboxRequest,
-} from '@switchboard/contracts';
+import type { CreateInboxRequest, InboxDto, UpdateInboxRequest } from '@switchboard/contracts';
 import type { InboxContext } from '@switchboard/channels-core';
 import type { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../core/config/app-config';
 import { SecretBox } from '../../core/crypto/secret-box';
-import { queryOne, queryRows } from '../../core/database/sql-rows';
 import { AppException, notFound } from '../../core/http/app.exception';
 import { ChannelRegistryService } from '../channels/channel-registry.service';
 import { isUuid } from '../conversations/keyset-cursor';
 
-export interface InboxRow {
-  id: string;
-  account_id: string;
-  kind: ChannelKind;
-  name: string;
-  settings: Record<string, unknown>;
-  secrets_encrypted: string | null;
-  secret_keys: string[];
-  reopen_policy: ReopenPolicy;
-  created_at: Date;
-}
+import type { InboxEntity } from './entities/inbox.entity';
+import { toInboxDto } from './inbox.mapper';
+import { InboxesRepository } from './inboxes.repository';
+
+/** An inbox as the server uses it (secrets still sealed). */
+export type InboxRow = InboxEntity;
 
 /**
  * Webhooks for one inbox arrive in bursts; its decrypted context is kept this long per instance.
@@ -44,18 +32,14 @@ export class InboxesService {
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
+    private readonly repo: InboxesRepository,
     private readonly box: SecretBox,
     private readonly registry: ChannelRegistryService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async list(accountId: string): Promise<InboxDto[]> {
-    const rows = await queryRows<InboxRow>(
-      this.ds.manager,
-      'SELECT * FROM inboxes WHERE account_id = $1 ORDER BY created_at',
-      [accountId],
-    );
-    return rows.map(toInboxDto);
+    return (await this.repo.listByAccount(accountId)).map(toInboxDto);
   }
 
   async get(accountId: string, id: string): Promise<InboxDto> {
@@ -74,21 +58,16 @@ export class InboxesService {
       req.secrets ?? {},
       'secrets',
     ) as Record<string, unknown>;
-    const row = await queryOne<InboxRow>(
-      em,
-      `INSERT INTO inboxes (account_id, kind, name, settings, secrets_encrypted, secret_keys, reopen_policy)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
-      [
-        accountId,
-        req.kind,
-        req.name,
-        JSON.stringify(settings),
-        this.box.seal(JSON.stringify(secrets)),
-        Object.keys(secrets).filter((k) => secrets[k] !== undefined && secrets[k] !== ''),
-        req.reopenPolicy ?? 'reopen',
-      ],
-    );
-    return toInboxDto(row!);
+    const row = await this.repo.insert(em, {
+      accountId,
+      kind: req.kind,
+      name: req.name,
+      settings: settings as Record<string, unknown>,
+      secretsEncrypted: this.box.seal(JSON.stringify(secrets)),
+      secretKeys: Object.keys(secrets).filter((k) => secrets[k] !== undefined && secrets[k] !== ''),
+      reopenPolicy: req.reopenPolicy ?? 'reopen',
+    });
+    return toInboxDto(row);
   }
 
   async update(accountId: string, id: string, req: UpdateInboxRequest): Promise<InboxDto> {
@@ -111,22 +90,15 @@ export class InboxesService {
           'secrets',
         ) as Record<string, unknown>)
       : oldSecrets;
-    const row = await queryOne<InboxRow>(
-      this.ds.manager,
-      `UPDATE inboxes SET name = $3, settings = $4, secrets_encrypted = $5, secret_keys = $6, reopen_policy = $7,
-              updated_at = now()
-        WHERE id = $1 AND account_id = $2 RETURNING *`,
-      [
-        id,
-        accountId,
-        req.name ?? current.name,
-        JSON.stringify(settings),
-        this.box.seal(JSON.stringify(secrets)),
-        Object.keys(secrets).filter((k) => secrets[k] !== undefined && secrets[k] !== ''),
-        req.reopenPolicy ?? current.reopen_policy,
-      ],
-    );
-    return toInboxDto(row!);
+    const row = await this.repo.update(accountId, id, {
+      name: req.name ?? current.name,
+      settings: settings as Record<string, unknown>,
+      secretsEncrypted: this.box.seal(JSON.stringify(secrets)),
+      secretKeys: Object.keys(secrets).filter((k) => secrets[k] !== undefined && secrets[k] !== ''),
+      reopenPolicy: req.reopenPolicy ?? current.reopenPolicy,
+    });
+    if (!row) throw notFound('Inbox');
+    return toInboxDto(row);
   }
 
   /** The adapter's view of an inbox, secrets decrypted. For server-side use only. */
@@ -155,18 +127,14 @@ export class InboxesService {
     em: EntityManager = this.ds.manager,
   ): Promise<InboxRow> {
     if (!isUuid(id)) throw notFound('Inbox');
-    const row = await queryOne<InboxRow>(
-      em,
-      'SELECT * FROM inboxes WHERE id = $1 AND ($2::uuid IS NULL OR account_id = $2)',
-      [id, accountId ?? null],
-    );
+    const row = await this.repo.find(em, id, accountId);
     if (!row) throw notFound('Inbox');
     return row;
   }
 
   private openSecrets(inbox: InboxRow): Record<string, unknown> {
-    return inbox.secrets_encrypted
-      ? (JSON.parse(this.box.open(inbox.secrets_encrypted)) as Record<string, unknown>)
+    return inbox.secretsEncrypted
+      ? (JSON.parse(this.box.open(inbox.secretsEncrypted)) as Record<string, unknown>)
       : {};
   }
 }
@@ -190,16 +158,4 @@ function parseOr400(
     throw new AppException('VALIDATION_FAILED', reasons.join('; '));
   }
   return result.data;
-}
-
-export function toInboxDto(r: InboxRow): InboxDto {
-  return {
-    id: r.id,
-    kind: r.kind,
-    name: r.name,
-    settings: r.settings,
-    secretsSet: r.secret_keys,
-    reopenPolicy: r.reopen_policy,
-    createdAt: r.created_at.toISOString(),
-  };
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Activity, AttachmentDto, DeliveryStatus, MessageDto } from '@switchboard/contracts';
-import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { In, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { microsUtc, type Keyset } from '../conversations/keyset-cursor';
 import { StoredFileEntity } from '../../core/storage/entities/stored-file.entity';
 import { MessageEntity } from './entities/message.entity';
@@ -146,6 +146,50 @@ export class MessagesRepository {
     return this.loadDto(em, (result.raw as { id: string }[])[0]!.id);
   }
 
+  /**
+   * A mail the system sent itself (an automatic acknowledgement) as a message in its conversation, inside the caller's
+   * transaction. Its id, or null when a message with that external id is already stored.
+   */
+  async insertSystemReply(
+    em: EntityManager,
+    message: {
+      accountId: string;
+      conversationId: string;
+      inboxId: string;
+      text: string;
+      externalId: string;
+    },
+  ): Promise<string | null> {
+    const result = await em
+      .createQueryBuilder()
+      .insert()
+      .into(MessageEntity, [
+        'accountId',
+        'conversationId',
+        'inboxId',
+        'direction',
+        'kind',
+        'senderType',
+        'text',
+        'externalId',
+        'deliveryStatus',
+      ])
+      .values({
+        ...message,
+        direction: 'outgoing',
+        kind: 'message',
+        senderType: 'system',
+        deliveryStatus: 'sent',
+      })
+      // No column to overwrite: ON CONFLICT (inbox_id, external_id) DO NOTHING.
+      .orUpdate([], ['inbox_id', 'external_id'])
+      .returning(['id'])
+      .updateEntity(false)
+      .execute();
+    const rows = result.raw as Array<Pick<MessageEntity, 'id'>>;
+    return rows[0]?.id ?? null;
+  }
+
   findIdByClientMessageId(em: EntityManager, conversationId: string, clientMessageId: string) {
     return em
       .getRepository(MessageEntity)
@@ -270,21 +314,7 @@ export class MessagesRepository {
 
   /** The account's files among `ids`, to attach to a reply. */
   attachableFiles(em: EntityManager, accountId: string, ids: string[]) {
-    return em
-      .createQueryBuilder(StoredFileEntity, 'f')
-      .select('f.id', 'id')
-      .addSelect('f.filename', 'filename')
-      .addSelect('f.content_type', 'content_type')
-      .addSelect('f.size', 'size')
-      .addSelect('f.content_id', 'content_id')
-      .where('f.account_id = :accountId AND f.id = ANY(:ids::uuid[])', { accountId, ids })
-      .getRawMany<{
-        id: string;
-        filename: string;
-        content_type: string;
-        size: string;
-        content_id: string | null;
-      }>();
+    return em.getRepository(StoredFileEntity).findBy({ accountId, id: In(ids) });
   }
 
   private timelineQuery(em: EntityManager): SelectQueryBuilder<MessageEntity> {

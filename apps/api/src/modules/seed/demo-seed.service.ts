@@ -1,7 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { InboundPipelineService } from '../channels/inbound-pipeline.service';
 import { InboxesService } from '../inboxes/inboxes.service';
 
@@ -30,7 +28,6 @@ export class DemoSeedService {
   private readonly logger = new Logger('DemoSeed');
 
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
     private readonly inboxes: InboxesService,
     private readonly pipeline: InboundPipelineService,
   ) {}

@@ -3,11 +3,9 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../core/config/app-config';
-import { queryOne } from '../../core/database/sql-rows';
 import { createAccount, createOperator } from '../accounts/create-account';
 import { DemoSeedService } from './demo-seed.service';
-
-const FIRST_START_LOCK = 7_142_002;
+import { FirstStartRepository } from './first-start.repository';
 
 export interface FirstStartResult {
   email: string;
@@ -29,13 +27,13 @@ export class FirstStartService implements OnApplicationBootstrap {
     @InjectDataSource() private readonly ds: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly demo: DemoSeedService,
+    private readonly firstStart: FirstStartRepository,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const created = await this.ds.transaction(async (em) => {
-      await em.query('SELECT pg_advisory_xact_lock($1)', [FIRST_START_LOCK]);
-      const any = await queryOne<{ id: string }>(em, 'SELECT id FROM accounts LIMIT 1');
-      if (any) return null;
+      await this.firstStart.lock(em);
+      if (await this.firstStart.hasAnyAccount(em)) return null;
       const accountId = await createAccount(em, 'Switchboard');
       const email = this.config.ADMIN_EMAIL ?? 'admin@switchboard.local';
       const generatedPassword = this.config.ADMIN_PASSWORD

@@ -14,6 +14,13 @@ import { WidgetDemoController } from './controllers/widget-demo.controller';
 import { WidgetVisitorController } from './controllers/widget-visitor.controller';
 import { ConversationRooms } from './gateway/conversation-rooms';
 import { WidgetGateway } from './gateway/widget.gateway';
+import { ConversationStartRepository } from './repositories/conversation-start.repository';
+import { FollowUpRepository } from './repositories/follow-up.repository';
+import { VisitorHistoryRepository } from './repositories/visitor-history.repository';
+import { WebchatInboxRepository } from './repositories/webchat-inbox.repository';
+import { WebchatPresenceRepository } from './repositories/webchat-presence.repository';
+import { WebchatVisitorRepository } from './repositories/webchat-visitor.repository';
+import { WidgetDemoRepository } from './repositories/widget-demo.repository';
 import { ConversationStartLimiterService } from './services/conversation-start-limiter.service';
 import { FollowUpMailerService } from './services/follow-up-mailer.service';
 import { VisitorAuthService } from './services/visitor-auth.service';
@@ -22,7 +29,6 @@ import { VisitorMessagesService } from './services/visitor-messages.service';
 import { VisitorPresenceService } from './services/visitor-presence.service';
 import { loadWebchatMailConfig, WEBCHAT_MAIL_CONFIG } from './services/webchat-mail-config';
 import { WebchatVisitorTransport } from './services/webchat-visitor.transport';
-import { WebchatVisitorsService } from './services/webchat-visitors.service';
 
 /** Puts the web chat adapter (which needs the visitor transport) into the channel registry. */
 @Injectable()
@@ -42,10 +48,16 @@ class WebchatAdapterRegistration implements OnModuleInit {
   controllers: [WidgetVisitorController, WebchatSnippetController, WidgetDemoController],
   providers: [
     { provide: WEBCHAT_MAIL_CONFIG, useFactory: () => loadWebchatMailConfig() },
+    ConversationStartRepository,
+    FollowUpRepository,
+    VisitorHistoryRepository,
+    WebchatInboxRepository,
+    WebchatPresenceRepository,
+    WebchatVisitorRepository,
+    WidgetDemoRepository,
     VisitorAuthService,
     VisitorHistoryService,
     VisitorPresenceService,
-    WebchatVisitorsService,
     ConversationStartLimiterService,
     FollowUpMailerService,
     WebchatVisitorTransport,

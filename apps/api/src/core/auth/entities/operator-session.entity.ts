@@ -7,13 +7,13 @@ import {
   ManyToOne,
   PrimaryColumn,
 } from 'typeorm';
-import { AccountEntity } from '../../../modules/accounts/entities/account.entity';
+import { AccountOwnedEntity } from '../../../modules/accounts/entities/account-owned.entity';
 import { OperatorEntity } from '../../../modules/operators/entities/operator.entity';
 
 /** A signed-in device. Only the SHA-256 of the opaque token is stored. */
 @Entity('operator_sessions')
 @Index('operator_sessions_operator_idx', ['operatorId'])
-export class OperatorSessionEntity {
+export class OperatorSessionEntity extends AccountOwnedEntity {
   @PrimaryColumn('bytea')
   tokenHash!: Buffer;
 
@@ -23,13 +23,6 @@ export class OperatorSessionEntity {
   @ManyToOne(() => OperatorEntity, { onDelete: 'CASCADE' })
   @JoinColumn()
   operator?: OperatorEntity;
-
-  @Column('uuid')
-  accountId!: string;
-
-  @ManyToOne(() => AccountEntity, { onDelete: 'CASCADE' })
-  @JoinColumn()
-  account?: AccountEntity;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

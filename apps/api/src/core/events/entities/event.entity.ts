@@ -1,15 +1,6 @@
 import type { StreamEvent } from '@switchboard/contracts';
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  Unique,
-} from 'typeorm';
-import { AccountEntity } from '../../../modules/accounts/entities/account.entity';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { AccountOwnedEntity } from '../../../modules/accounts/entities/account-owned.entity';
 
 /**
  * One entry of an account's conversation stream. Written without a cursor by the change's own
@@ -19,16 +10,9 @@ import { AccountEntity } from '../../../modules/accounts/entities/account.entity
 @Unique('events_account_cursor_key', ['accountId', 'cursor'])
 @Index('events_pending_idx', ['accountId', 'id'], { where: 'cursor IS NULL' })
 @Index('events_created_idx', ['createdAt'])
-export class EventEntity {
+export class EventEntity extends AccountOwnedEntity {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' })
   id!: string;
-
-  @Column('uuid')
-  accountId!: string;
-
-  @ManyToOne(() => AccountEntity, { onDelete: 'CASCADE' })
-  @JoinColumn()
-  account?: AccountEntity;
 
   @Column('bigint', { nullable: true })
   cursor!: string | null;

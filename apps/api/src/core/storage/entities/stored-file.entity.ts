@@ -1,25 +1,11 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-} from 'typeorm';
-import { AccountEntity } from '../../../modules/accounts/entities/account.entity';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { AccountOwnedEntity } from '../../../modules/accounts/entities/account-owned.entity';
 
 /** An attachment's metadata; the bytes live in the storage driver under `storageKey`. */
 @Entity('files')
-export class StoredFileEntity {
+export class StoredFileEntity extends AccountOwnedEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
-
-  @Column('uuid')
-  accountId!: string;
-
-  @ManyToOne(() => AccountEntity, { onDelete: 'CASCADE' })
-  @JoinColumn()
-  account?: AccountEntity;
 
   @Column('text', { unique: true })
   storageKey!: string;

@@ -8,7 +8,7 @@ import {
   PrimaryGeneratedColumn,
   Unique,
 } from 'typeorm';
-import { AccountEntity } from '../../accounts/entities/account.entity';
+import { AccountOwnedEntity } from '../../accounts/entities/account-owned.entity';
 import { InboxEntity } from '../../inboxes/entities/inbox.entity';
 import { ContactEntity } from './contact.entity';
 
@@ -16,16 +16,9 @@ import { ContactEntity } from './contact.entity';
 @Entity('contact_identities')
 @Unique('contact_identities_inbox_external_key', ['inboxId', 'externalId'])
 @Index('contact_identities_contact_idx', ['contactId'])
-export class ContactIdentityEntity {
+export class ContactIdentityEntity extends AccountOwnedEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
-
-  @Column('uuid')
-  accountId!: string;
-
-  @ManyToOne(() => AccountEntity, { onDelete: 'CASCADE' })
-  @JoinColumn()
-  account?: AccountEntity;
 
   @Column('uuid')
   contactId!: string;

@@ -3,27 +3,18 @@ import {
   CreateDateColumn,
   Entity,
   Index,
-  JoinColumn,
-  ManyToOne,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import { AccountEntity } from '../../accounts/entities/account.entity';
+import { AccountOwnedEntity } from '../../accounts/entities/account-owned.entity';
 
 /** One person, whatever channels they write from (their handles are ContactIdentityEntity rows). */
 @Entity('contacts')
 // (account_id, lower(email)) WHERE email IS NOT NULL: an expression index, kept by the migration.
 @Index('contacts_email_idx', { synchronize: false })
-export class ContactEntity {
+export class ContactEntity extends AccountOwnedEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
-
-  @Column('uuid')
-  accountId!: string;
-
-  @ManyToOne(() => AccountEntity, { onDelete: 'CASCADE' })
-  @JoinColumn()
-  account?: AccountEntity;
 
   @Column('text', { nullable: true })
   name!: string | null;

@@ -11,7 +11,7 @@ import {
   Unique,
   UpdateDateColumn,
 } from 'typeorm';
-import { AccountEntity } from '../../accounts/entities/account.entity';
+import { AccountOwnedEntity } from '../../accounts/entities/account-owned.entity';
 import { ContactIdentityEntity } from '../../contacts/entities/contact-identity.entity';
 import { ContactEntity } from '../../contacts/entities/contact.entity';
 import { InboxEntity } from '../../inboxes/entities/inbox.entity';
@@ -40,16 +40,9 @@ import { OperatorEntity } from '../../operators/entities/operator.entity';
 @Index('conversations_identity_idx', { synchronize: false })
 @Index('conversations_snooze_due_idx', ['snoozedUntil'], { where: `status = 'snoozed'` })
 @Index('conversations_contact_idx', ['contactId'])
-export class ConversationEntity {
+export class ConversationEntity extends AccountOwnedEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
-
-  @Column('uuid')
-  accountId!: string;
-
-  @ManyToOne(() => AccountEntity, { onDelete: 'CASCADE' })
-  @JoinColumn()
-  account?: AccountEntity;
 
   /** `#1042`: per account, from the account's sequence. */
   @Column('integer')

@@ -5,28 +5,19 @@ import {
   CreateDateColumn,
   Entity,
   Index,
-  JoinColumn,
-  ManyToOne,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import { AccountEntity } from '../../accounts/entities/account.entity';
+import { AccountOwnedEntity } from '../../accounts/entities/account-owned.entity';
 
 /** One channel connection (a mailbox, a widget, a bot). Secrets are sealed, never returned. */
 @Entity('inboxes')
 @Check('inboxes_kind_check', `kind IN ('api', 'webchat', 'email', 'telegram', 'whatsapp')`)
 @Check('inboxes_reopen_policy_check', `reopen_policy IN ('reopen', 'new_conversation')`)
 @Index('inboxes_account_idx', ['accountId'])
-export class InboxEntity {
+export class InboxEntity extends AccountOwnedEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
-
-  @Column('uuid')
-  accountId!: string;
-
-  @ManyToOne(() => AccountEntity, { onDelete: 'CASCADE' })
-  @JoinColumn()
-  account?: AccountEntity;
 
   @Column('text')
   kind!: ChannelKind;

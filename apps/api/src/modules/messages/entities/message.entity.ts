@@ -18,7 +18,7 @@ import {
   Unique,
   UpdateDateColumn,
 } from 'typeorm';
-import { AccountEntity } from '../../accounts/entities/account.entity';
+import { AccountOwnedEntity } from '../../accounts/entities/account-owned.entity';
 import { ContactEntity } from '../../contacts/entities/contact.entity';
 import { ConversationEntity } from '../../conversations/entities/conversation.entity';
 import { InboxEntity } from '../../inboxes/entities/inbox.entity';
@@ -42,16 +42,9 @@ import { OperatorEntity } from '../../operators/entities/operator.entity';
 @Index('messages_account_external_idx', ['accountId', 'externalId'], {
   where: 'external_id IS NOT NULL',
 })
-export class MessageEntity {
+export class MessageEntity extends AccountOwnedEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
-
-  @Column('uuid')
-  accountId!: string;
-
-  @ManyToOne(() => AccountEntity, { onDelete: 'CASCADE' })
-  @JoinColumn()
-  account?: AccountEntity;
 
   @Column('uuid')
   conversationId!: string;

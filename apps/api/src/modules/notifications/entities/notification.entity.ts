@@ -7,7 +7,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import { AccountEntity } from '../../accounts/entities/account.entity';
+import { AccountOwnedEntity } from '../../accounts/entities/account-owned.entity';
 import { ConversationEntity } from '../../conversations/entities/conversation.entity';
 import { OperatorEntity } from '../../operators/entities/operator.entity';
 
@@ -15,16 +15,9 @@ import { OperatorEntity } from '../../operators/entities/operator.entity';
 @Entity('notifications')
 // (operator_id, created_at DESC) WHERE read_at IS NULL: DESC, created by the migration.
 @Index('notifications_operator_unread_idx', { synchronize: false })
-export class NotificationEntity {
+export class NotificationEntity extends AccountOwnedEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
-
-  @Column('uuid')
-  accountId!: string;
-
-  @ManyToOne(() => AccountEntity, { onDelete: 'CASCADE' })
-  @JoinColumn()
-  account?: AccountEntity;
 
   @Column('uuid')
   operatorId!: string;

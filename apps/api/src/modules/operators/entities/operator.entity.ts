@@ -1,15 +1,6 @@
 import type { OperatorRole, PresenceStatus } from '@switchboard/contracts';
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-} from 'typeorm';
-import { AccountEntity } from '../../accounts/entities/account.entity';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { AccountOwnedEntity } from '../../accounts/entities/account-owned.entity';
 
 @Entity('operators')
 @Check('operators_role_check', `role IN ('admin', 'agent')`)
@@ -17,16 +8,9 @@ import { AccountEntity } from '../../accounts/entities/account.entity';
 // UNIQUE (lower(email)): an expression index, which TypeORM cannot describe; kept by the migration.
 @Index('operators_email_key', { synchronize: false })
 @Index('operators_account_idx', ['accountId'])
-export class OperatorEntity {
+export class OperatorEntity extends AccountOwnedEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
-
-  @Column('uuid')
-  accountId!: string;
-
-  @ManyToOne(() => AccountEntity, { onDelete: 'CASCADE' })
-  @JoinColumn()
-  account?: AccountEntity;
 
   @Column('text')
   email!: string;

@@ -1,13 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { Public } from '../../../core/auth/auth.guard';
 import { APP_CONFIG, type AppConfig } from '../../../core/config/app-config';
-import { queryOne } from '../../../core/database/sql-rows';
 import { notFound } from '../../../core/http/app.exception';
 import { InboxesService } from '../../inboxes/inboxes.service';
+import { WidgetDemoRepository } from '../repositories/widget-demo.repository';
 
 /**
  * Development only: tells the demo page (/widget/demo/) which web chat inbox to embed, creating
@@ -18,7 +16,7 @@ import { InboxesService } from '../../inboxes/inboxes.service';
 @Controller('widget-demo')
 export class WidgetDemoController {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly lookups: WidgetDemoRepository,
     private readonly inboxes: InboxesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -26,17 +24,11 @@ export class WidgetDemoController {
   @Get()
   async demo(): Promise<{ inboxId: string }> {
     if (this.config.NODE_ENV === 'production') throw notFound('Demo');
-    const existing = await queryOne<{ id: string }>(
-      this.ds.manager,
-      `SELECT id FROM inboxes WHERE kind = 'webchat' ORDER BY created_at LIMIT 1`,
-    );
-    if (existing) return { inboxId: existing.id };
-    const account = await queryOne<{ id: string }>(
-      this.ds.manager,
-      'SELECT id FROM accounts ORDER BY created_at LIMIT 1',
-    );
-    if (!account) throw notFound('Account');
-    const inbox = await this.inboxes.create(account.id, {
+    const existingId = await this.lookups.findOldestWebchatInboxId();
+    if (existingId) return { inboxId: existingId };
+    const accountId = await this.lookups.findOldestAccountId();
+    if (!accountId) throw notFound('Account');
+    const inbox = await this.inboxes.create(accountId, {
       kind: 'webchat',
       name: 'Website chat',
       // Switchboard's own origin (where the demo page lives) is always allowed.

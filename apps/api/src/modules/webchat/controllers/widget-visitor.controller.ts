@@ -37,6 +37,7 @@ import type {
   VisitorMessageDto,
   VisitorSessionDto,
 } from '../dto/widget-wire.dto';
+import { WebchatVisitorRepository } from '../repositories/webchat-visitor.repository';
 import {
   bearer,
   VisitorAuthService,
@@ -44,7 +45,6 @@ import {
 } from '../services/visitor-auth.service';
 import { VisitorHistoryService } from '../services/visitor-history.service';
 import { VisitorMessagesService } from '../services/visitor-messages.service';
-import { WebchatVisitorsService } from '../services/webchat-visitors.service';
 
 /** Multer's in-memory upload, as far as we read it. */
 interface UploadedBlob {
@@ -62,7 +62,7 @@ export class WidgetVisitorController {
     private readonly auth: VisitorAuthService,
     private readonly messages: VisitorMessagesService,
     private readonly history: VisitorHistoryService,
-    private readonly visitors: WebchatVisitorsService,
+    private readonly visitors: WebchatVisitorRepository,
     private readonly files: FilesService,
   ) {}
 
@@ -76,7 +76,7 @@ export class WidgetVisitorController {
     @Body(parseWith(visitorSessionRequestSchema)) body: VisitorSessionRequest,
   ): Promise<VisitorSessionDto> {
     const s = await this.auth.session(inboxId, info(req), body);
-    const visitor = await this.visitors.find(inboxId, s.visitorKey);
+    const visitor = await this.visitors.findContact(inboxId, s.visitorKey);
     const settings = s.ctx.settings;
     return {
       visitorToken: s.token,
@@ -172,8 +172,8 @@ export class WidgetVisitorController {
       ? await this.files.find(fileId)
       : null;
     if (!file) throw notFound('Attachment');
-    const safe = (WEBCHAT_ATTACHMENT_TYPES as readonly string[]).includes(file.content_type);
-    res.setHeader('Content-Type', safe ? file.content_type : 'application/octet-stream');
+    const safe = (WEBCHAT_ATTACHMENT_TYPES as readonly string[]).includes(file.contentType);
+    res.setHeader('Content-Type', safe ? file.contentType : 'application/octet-stream');
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
     res.setHeader(

@@ -16,8 +16,7 @@ export class ConversationRooms {
   async visitorOf(conversationId: string): Promise<{ inboxId: string; visitorKey: string } | null> {
     const hit = this.cache.get(conversationId);
     if (hit !== undefined) return hit;
-    const row = await this.history.visitorOfConversation(conversationId);
-    const value = row ? { inboxId: row.inbox_id, visitorKey: row.visitor_key } : null;
+    const value = await this.history.visitorOfConversation(conversationId);
     if (this.cache.size >= MAX_ENTRIES) this.cache.clear();
     this.cache.set(conversationId, value);
     return value;

@@ -124,10 +124,10 @@ export class WidgetGateway implements OnGatewayInit, OnGatewayConnection, OnGate
     if (!conv) return;
     const signal: TypingSignal = {
       conversationId: conv.id,
-      actor: { type: 'contact', id: conv.contact_id, name: conv.name },
+      actor: { type: 'contact', id: conv.contactId, name: conv.name },
       typing: parsed.data.typing,
     };
-    await this.operators.publishTyping(conv.account_id, signal);
+    await this.operators.publishTyping(conv.accountId, signal);
   }
 
   @SubscribeMessage('receipt')

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { queryOne } from '../../../core/database/sql-rows';
 import { AppException } from '../../../core/http/app.exception';
+import { ConversationStartRepository } from '../repositories/conversation-start.repository';
 
 /**
  * New web chat conversations per IP per hour, counted in PostgreSQL so every API instance sees
@@ -10,23 +10,17 @@ import { AppException } from '../../../core/http/app.exception';
  */
 @Injectable()
 export class ConversationStartLimiterService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly starts: ConversationStartRepository,
+  ) {}
 
   /** Records one new conversation for `ip`, or throws 429 without recording when over `perHour`. */
   async take(inboxId: string, ip: string, perHour: number): Promise<void> {
     const allowed = await this.ds.transaction(async (em) => {
-      await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`webchat-start:${ip}`]);
-      const row = await queryOne<{ count: string }>(
-        em,
-        `SELECT count(*) AS count FROM webchat_conversation_starts
-          WHERE ip = $1::inet AND created_at > now() - interval '1 hour'`,
-        [ip],
-      );
-      if (Number(row?.count ?? 0) >= perHour) return false;
-      await em.query(
-        'INSERT INTO webchat_conversation_starts (inbox_id, ip) VALUES ($1, $2::inet)',
-        [inboxId, ip],
-      );
+      await this.starts.lockIp(em, ip);
+      if ((await this.starts.countLastHour(em, ip)) >= perHour) return false;
+      await this.starts.record(em, inboxId, ip);
       return true;
     });
     // Rows only matter for an hour; an occasional sweep keeps the table small without a timer.
@@ -41,8 +35,6 @@ export class ConversationStartLimiterService {
 
   /** Old rows only matter for an hour; keep the table small. */
   async prune(): Promise<void> {
-    await this.ds.query(
-      `DELETE FROM webchat_conversation_starts WHERE created_at < now() - interval '2 hours'`,
-    );
+    await this.starts.deleteOlderThanTwoHours();
   }
 }

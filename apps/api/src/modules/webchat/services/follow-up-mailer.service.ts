@@ -1,12 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { ChannelError, type OutboundMessage } from '@switchboard/channels-core';
 import type { FollowUpEmail, VisitorDelivery } from '@switchboard/channels-webchat';
 import { createTransport } from 'nodemailer';
-import type { DataSource } from 'typeorm';
-import { queryOne } from '../../../core/database/sql-rows';
 import { ChannelRegistryService } from '../../channels/channel-registry.service';
 import { InboxesService } from '../../inboxes/inboxes.service';
+import { FollowUpRepository } from '../repositories/follow-up.repository';
+import { WebchatInboxRepository } from '../repositories/webchat-inbox.repository';
 import { WEBCHAT_MAIL_CONFIG, type WebchatMailConfig } from './webchat-mail-config';
 
 /**
@@ -19,38 +18,25 @@ export class FollowUpMailerService {
   private readonly logger = new Logger(FollowUpMailerService.name);
 
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly followUps: FollowUpRepository,
+    private readonly webchatInboxes: WebchatInboxRepository,
     private readonly registry: ChannelRegistryService,
     private readonly inboxes: InboxesService,
     @Inject(WEBCHAT_MAIL_CONFIG) private readonly config: WebchatMailConfig,
   ) {}
 
   async send(email: FollowUpEmail, delivery: VisitorDelivery): Promise<void> {
-    const done = await queryOne<{ found: number }>(
-      this.ds.manager,
-      'SELECT 1 AS found FROM webchat_follow_ups WHERE message_key = $1',
-      [delivery.messageKey],
-    );
-    if (done) return;
+    if (await this.followUps.isSent(delivery.messageKey)) return;
     if (await this.deliver(email, delivery)) {
-      await this.ds.query(
-        `INSERT INTO webchat_follow_ups (message_key, inbox_id, sent_to) VALUES ($1, $2, $3)
-         ON CONFLICT (message_key) DO NOTHING`,
-        [delivery.messageKey, delivery.inboxId, email.to],
-      );
+      await this.followUps.recordSent(delivery.messageKey, delivery.inboxId, email.to);
     }
   }
 
   /** True when the email went out. */
   private async deliver(email: FollowUpEmail, delivery: VisitorDelivery): Promise<boolean> {
-    const emailInbox = await queryOne<{ id: string }>(
-      this.ds.manager,
-      `SELECT e.id FROM inboxes w JOIN inboxes e ON e.account_id = w.account_id AND e.kind = 'email'
-        WHERE w.id = $1 ORDER BY e.created_at LIMIT 1`,
-      [delivery.inboxId],
-    );
-    if (emailInbox && this.registry.kinds().includes('email')) {
-      await this.viaEmailInbox(emailInbox.id, email, delivery);
+    const emailInboxId = await this.webchatInboxes.findEmailInboxBeside(delivery.inboxId);
+    if (emailInboxId && this.registry.kinds().includes('email')) {
+      await this.viaEmailInbox(emailInboxId, email, delivery);
       return true;
     }
     if (this.config.smtpUrl) {

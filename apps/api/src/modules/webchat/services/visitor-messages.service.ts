@@ -8,10 +8,10 @@ import {
 import { AppException } from '../../../core/http/app.exception';
 import { InboundPipelineService } from '../../channels/inbound-pipeline.service';
 import type { VisitorMessageDto } from '../dto/widget-wire.dto';
+import { WebchatVisitorRepository } from '../repositories/webchat-visitor.repository';
 import { ConversationStartLimiterService } from './conversation-start-limiter.service';
 import type { VisitorPrincipal } from './visitor-auth.service';
 import { VisitorHistoryService } from './visitor-history.service';
-import { WebchatVisitorsService } from './webchat-visitors.service';
 
 export interface VisitorMessageInput {
   clientMessageId: string;
@@ -34,7 +34,7 @@ export class VisitorMessagesService {
     private readonly pipeline: InboundPipelineService,
     private readonly history: VisitorHistoryService,
     private readonly limiter: ConversationStartLimiterService,
-    private readonly visitors: WebchatVisitorsService,
+    private readonly visitors: WebchatVisitorRepository,
   ) {}
 
   async send(

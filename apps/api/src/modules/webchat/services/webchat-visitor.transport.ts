@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   normaliseOrigin,
   type FollowUpEmail,
@@ -7,13 +6,12 @@ import {
   type VisitorDelivery,
   type VisitorTransport,
 } from '@switchboard/channels-webchat';
-import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../core/config/app-config';
-import { queryOne } from '../../../core/database/sql-rows';
 import { EventStreamService } from '../../../core/events/event-stream.service';
+import { WebchatInboxRepository } from '../repositories/webchat-inbox.repository';
+import { WebchatVisitorRepository } from '../repositories/webchat-visitor.repository';
 import { FollowUpMailerService } from './follow-up-mailer.service';
 import { VisitorPresenceService } from './visitor-presence.service';
-import { WebchatVisitorsService } from './webchat-visitors.service';
 
 /** Signal kind that asks every instance to push one stored message to a visitor's widgets. */
 export const WEBCHAT_DELIVER_SIGNAL = 'webchat.deliver';
@@ -28,22 +26,18 @@ export interface WebchatDeliverSignal {
 @Injectable()
 export class WebchatVisitorTransport implements VisitorTransport {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
     private readonly presence: VisitorPresenceService,
     private readonly stream: EventStreamService,
-    private readonly visitors: WebchatVisitorsService,
+    private readonly inboxes: WebchatInboxRepository,
+    private readonly visitors: WebchatVisitorRepository,
     private readonly mailer: FollowUpMailerService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async deliverLive(delivery: VisitorDelivery): Promise<boolean> {
     if (!(await this.presence.isOnline(delivery.inboxId, delivery.visitorExternalId))) return false;
-    const inbox = await queryOne<{ account_id: string }>(
-      this.ds.manager,
-      'SELECT account_id FROM inboxes WHERE id = $1',
-      [delivery.inboxId],
-    );
-    if (!inbox) return false;
+    const accountId = await this.inboxes.findAccountId(delivery.inboxId);
+    if (!accountId) return false;
     // By reference: NOTIFY payloads are small, and a message may carry 10 000 characters.
     const data: WebchatDeliverSignal = {
       inboxId: delivery.inboxId,
@@ -51,7 +45,7 @@ export class WebchatVisitorTransport implements VisitorTransport {
       messageId: delivery.messageKey,
     };
     await this.stream.publishSignal({
-      accountId: inbox.account_id,
+      accountId,
       kind: WEBCHAT_DELIVER_SIGNAL,
       data,
     });
@@ -59,9 +53,9 @@ export class WebchatVisitorTransport implements VisitorTransport {
   }
 
   async followUpTarget(delivery: VisitorDelivery): Promise<FollowUpTarget | null> {
-    const visitor = await this.visitors.find(delivery.inboxId, delivery.visitorExternalId);
+    const visitor = await this.visitors.findContact(delivery.inboxId, delivery.visitorExternalId);
     if (!visitor?.email) return null;
-    return { email: visitor.email, chatUrl: chatLink(visitor.page_url, this.config.PUBLIC_URL) };
+    return { email: visitor.email, chatUrl: chatLink(visitor.pageUrl, this.config.PUBLIC_URL) };
   }
 
   async sendFollowUp(email: FollowUpEmail, delivery: VisitorDelivery): Promise<void> {

@@ -1,9 +1,10 @@
-import { Client } from 'pg';
+import { Client, type QueryResult } from 'pg';
 
 /**
  * One API instance fetches a mailbox at a time: a PostgreSQL session advisory lock, held on a
  * connection of its own for as long as the sync runs. If the instance dies, PostgreSQL closes the
  * session and the lock passes to the next instance that asks; no lease to expire, no clock skew.
+ * Not an injectable: each lock owns its connection, outside the DataSource's pool.
  */
 export class MailboxLock {
   private lost = false;
@@ -28,11 +29,12 @@ export class MailboxLock {
     client.on('error', () => undefined);
     await client.connect();
     try {
-      const { rows } = await client.query<{ locked: boolean }>(
+      // raw SQL: a session advisory lock (pg_try_advisory_lock), on this lock's own connection.
+      const result: QueryResult<{ locked: boolean }> = await client.query(
         `SELECT pg_try_advisory_lock(hashtext('switchboard:email-sync'), hashtext($1)) AS locked`,
         [inboxId],
       );
-      if (rows[0]?.locked) return new MailboxLock(client);
+      if (result.rows[0]?.locked) return new MailboxLock(client);
     } catch (err) {
       await client.end().catch(() => undefined);
       throw err;
