@@ -1,8 +1,6 @@
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
-
-/** Arbitrary constant: one lock id for "migrations are running" across every instance. */
-const MIGRATION_LOCK_ID = 7_142_001;
+import { MigrationLockRepository } from './migration-lock.repository';
 
 /**
  * Runs pending migrations under a PostgreSQL advisory lock, so several instances starting at once
@@ -14,12 +12,13 @@ export async function runMigrations(databaseUrl: string): Promise<string[]> {
   const runner = ds.createQueryRunner();
   try {
     await runner.connect();
-    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
+    const lock = new MigrationLockRepository(runner);
+    await lock.acquire();
     try {
       const applied = await ds.runMigrations({ transaction: 'each' });
       return applied.map((m) => m.name);
     } finally {
-      await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]);
+      await lock.release();
     }
   } finally {
     await runner.release();
