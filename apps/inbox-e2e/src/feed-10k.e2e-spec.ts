@@ -1,9 +1,73 @@
+import { createHash } from 'node:crypto';
 import { InboxHarness } from './support/inbox-harness';
 import type { InboxPage } from './support/inbox-page';
 import { waitUntil } from './support/wait-until';
 
 const ROWS = 10_000;
 const ROW_HEIGHT = 72;
+/** Rows per INSERT: 11 parameters a conversation, well under PostgreSQL's 65 535 per statement. */
+const CHUNK = 2_000;
+
+/** Row `g`'s id: md5 of `c<g>` (contact), `i<g>` (identity) or `v<g>` (conversation) as a uuid. */
+const seedId = (kind: 'c' | 'i' | 'v', g: number): string =>
+  createHash('md5')
+    .update(`${kind}${g}`)
+    .digest('hex')
+    .replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
+
+/**
+ * `rows` open conversations in the harness's inbox, one contact and identity (`seed-<g>`) each:
+ * Customer 1 is the most recent (one second ago), Customer `rows` the oldest, one second apart.
+ */
+async function seedFeed(h: InboxHarness, rows: number): Promise<void> {
+  const ds = h.api.dataSource;
+  const { accountId } = (await ds
+    .getRepository('InboxEntity')
+    .findOneByOrFail({ id: h.inboxId })) as { accountId: string };
+  const now = Date.now();
+  const ago = (g: number) => new Date(now - g * 1000);
+  await ds.transaction(async (manager) => {
+    const insert = async (entity: string, make: (g: number) => Record<string, unknown>) => {
+      for (let first = 1; first <= rows; first += CHUNK) {
+        const values = Array.from({ length: Math.min(CHUNK, rows - first + 1) }, (_, k) =>
+          make(first + k),
+        );
+        await manager
+          .createQueryBuilder()
+          .insert()
+          .into(entity)
+          .values(values)
+          .updateEntity(false)
+          .execute();
+      }
+    };
+    await insert('ContactEntity', (g) => ({
+      id: seedId('c', g),
+      accountId,
+      name: `Customer ${g}`,
+    }));
+    await insert('ContactIdentityEntity', (g) => ({
+      id: seedId('i', g),
+      accountId,
+      contactId: seedId('c', g),
+      inboxId: h.inboxId,
+      externalId: `seed-${g}`,
+    }));
+    await insert('ConversationEntity', (g) => ({
+      id: seedId('v', g),
+      accountId,
+      number: 100_000 + g,
+      inboxId: h.inboxId,
+      contactId: seedId('c', g),
+      identityId: seedId('i', g),
+      status: 'open',
+      lastActivityAt: ago(g),
+      lastMessagePreview: `Seeded message ${g}`,
+      lastMessageDirection: 'incoming',
+      createdAt: ago(g),
+    }));
+  });
+}
 
 describe('inbox: a feed of 10 000 conversations', () => {
   let h: InboxHarness;
@@ -12,24 +76,7 @@ describe('inbox: a feed of 10 000 conversations', () => {
   beforeAll(async () => {
     h = await InboxHarness.start();
     // Seeded straight into PostgreSQL: 10 000 webhooks would test the pipeline, not the list.
-    await h.api.dataSource.query(
-      `WITH inbox AS (SELECT id, account_id FROM inboxes WHERE id = $1)
-       , c AS (
-         INSERT INTO contacts (id, account_id, name)
-         SELECT md5('c' || g)::uuid, inbox.account_id, 'Customer ' || g FROM inbox, generate_series(1, $2) g
-         RETURNING id)
-       , i AS (
-         INSERT INTO contact_identities (id, account_id, contact_id, inbox_id, external_id)
-         SELECT md5('i' || g)::uuid, inbox.account_id, md5('c' || g)::uuid, inbox.id, 'seed-' || g
-           FROM inbox, generate_series(1, $2) g WHERE EXISTS (SELECT 1 FROM c)
-         RETURNING id)
-       INSERT INTO conversations (id, account_id, number, inbox_id, contact_id, identity_id, status,
-                                  last_activity_at, last_message_preview, last_message_direction, created_at)
-       SELECT md5('v' || g)::uuid, inbox.account_id, 100000 + g, inbox.id, md5('c' || g)::uuid, md5('i' || g)::uuid,
-              'open', now() - make_interval(secs => g), 'Seeded message ' || g, 'incoming', now() - make_interval(secs => g)
-         FROM inbox, generate_series(1, $2) g WHERE EXISTS (SELECT 1 FROM i)`,
-      [h.inboxId, ROWS],
-    );
+    await seedFeed(h, ROWS);
     ui = await h.openPage();
     await ui.login();
   });

@@ -98,9 +98,9 @@ describe('inbox: keyboard-only run through the feed, and the phone layout', () =
   });
 
   it('mirrors the layout for a right-to-left operator locale', async () => {
-    await h.api.dataSource.query(`UPDATE operators SET locale = 'ar' WHERE email = $1`, [
-      TEST_ADMIN.email,
-    ]);
+    await h.api.dataSource
+      .getRepository('OperatorEntity')
+      .update({ email: TEST_ADMIN.email }, { locale: 'ar' });
     const rtl = await h.openPage();
     try {
       await rtl.login();
@@ -117,9 +117,9 @@ describe('inbox: keyboard-only run through the feed, and the phone layout', () =
       expect(rtl.pageErrors).toEqual([]);
     } finally {
       await rtl.close();
-      await h.api.dataSource.query(`UPDATE operators SET locale = 'en-GB' WHERE email = $1`, [
-        TEST_ADMIN.email,
-      ]);
+      await h.api.dataSource
+        .getRepository('OperatorEntity')
+        .update({ email: TEST_ADMIN.email }, { locale: 'en-GB' });
     }
   });
 });

@@ -202,10 +202,10 @@ describe('inbox: the live feed, reply, close and snooze', () => {
   it('sets the operator away and back with one click', async () => {
     const presence = async () =>
       (
-        await h.api.dataSource.query(`SELECT presence FROM operators WHERE email = $1`, [
-          TEST_ADMIN.email,
-        ])
-      )[0].presence as string;
+        await h.api.dataSource
+          .getRepository('OperatorEntity')
+          .findOneByOrFail({ email: TEST_ADMIN.email })
+      ).presence as string;
     await ui.page.click('[data-testid=presence-toggle]');
     await waitUntil(async () => (await presence()) === 'away', presence);
     expect(await ui.page.getAttribute('[data-testid=presence-toggle]', 'data-presence')).toBe(

@@ -9,6 +9,9 @@ import {
   type TestApi,
   type TestDatabase,
 } from '@switchboard/testing';
+import { AccountEntity } from '../modules/accounts/entities/account.entity';
+import { InboxEntity } from '../modules/inboxes/entities/inbox.entity';
+import { EventEntity } from './events/entities/event.entity';
 import { EventRetentionService } from './events/event-retention.service';
 import { FilesService } from './storage/files.service';
 
@@ -53,10 +56,8 @@ describe('platform', () => {
     const text = JSON.stringify(listed) + JSON.stringify(inbox);
     expect(text).not.toContain(signingSecret);
     expect(listed.find((i) => i.id === inbox.id)?.secretsSet).toEqual(['signingSecret']);
-    const raw = await api.dataSource.query('SELECT secrets_encrypted FROM inboxes WHERE id = $1', [
-      inbox.id,
-    ]);
-    expect(raw[0].secrets_encrypted).not.toContain(signingSecret);
+    const raw = await api.dataSource.getRepository(InboxEntity).findOneByOrFail({ id: inbox.id });
+    expect(raw.secretsEncrypted).not.toContain(signingSecret);
     const agentless = await admin.request('POST', '/api/inboxes', {
       kind: 'api',
       name: 'x',
@@ -67,8 +68,7 @@ describe('platform', () => {
 
   it('serves attachments as downloads with nosniff, never as an active page', async () => {
     const files = api.app.get(FilesService);
-    const accountId = (await api.dataSource.query('SELECT id FROM accounts LIMIT 1'))[0]
-      .id as string;
+    const [{ id: accountId }] = await api.dataSource.getRepository(AccountEntity).find({ take: 1 });
     const html = await files.store(accountId, {
       filename: 'x.html',
       contentType: 'text/html',
@@ -95,7 +95,9 @@ describe('platform', () => {
     const { customer } = await createApiInbox(admin, 'retention');
     await customer.say('old news', 'old-1');
     await new Promise((r) => setTimeout(r, 300));
-    await api.dataSource.query(`UPDATE events SET created_at = now() - interval '400 days'`);
+    await api.dataSource
+      .getRepository(EventEntity)
+      .updateAll({ createdAt: () => "now() - interval '400 days'" });
     expect(await api.app.get(EventRetentionService).prune()).toBeGreaterThan(0);
     const socket = await RecordingOperatorSocket.connect(api.baseUrl, token, 0);
     expect(socket.resets[0]?.reason).toBe('cursor_expired');

@@ -43,10 +43,9 @@ export class InboxHarness {
   static async start(): Promise<InboxHarness> {
     const db = await createTestDatabase();
     const api = await startTestApi({ databaseUrl: db.url, env: { INBOX_DIST_DIR } });
-    await api.dataSource.query(
-      `UPDATE operators SET name = $1, timezone = $2, locale = $3 WHERE email = $4`,
-      [OPERATOR.name, OPERATOR.timezone, OPERATOR.locale, TEST_ADMIN.email],
-    );
+    await api.dataSource
+      .getRepository('OperatorEntity')
+      .update({ email: TEST_ADMIN.email }, { ...OPERATOR });
     const { client } = await loginAs(api.baseUrl);
     const receiver = await OutboundReceiver.start();
     const { inbox, signingSecret } = await createApiInbox(client, 'Shop API', {

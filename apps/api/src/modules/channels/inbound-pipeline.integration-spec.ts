@@ -10,6 +10,8 @@ import {
   type TestApi,
   type TestDatabase,
 } from '@switchboard/testing';
+import { ConversationEntity } from '../conversations/entities/conversation.entity';
+import { MessageEntity } from '../messages/entities/message.entity';
 
 describe('inbound pipeline (api channel → conversation stream)', () => {
   let db: TestDatabase;
@@ -17,6 +19,7 @@ describe('inbound pipeline (api channel → conversation stream)', () => {
   let admin: ApiClient;
   let customer: ApiChannelCustomer;
   let inboxId: string;
+  const messages = () => api.dataSource.getRepository(MessageEntity);
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -41,20 +44,17 @@ describe('inbound pipeline (api channel → conversation stream)', () => {
     expect(first).toMatchObject({ status: 200, body: { stored: 1, duplicates: 0 } });
     expect(again).toMatchObject({ status: 200, body: { stored: 0, duplicates: 1 } });
     for (const r of concurrent) expect(r.status).toBe(200);
-    const count = await api.dataSource.query(
-      `SELECT count(*)::int AS n FROM messages WHERE external_id = 'ext-1'`,
-    );
-    expect(count[0].n).toBe(1);
+    expect(await messages().countBy({ externalId: 'ext-1' })).toBe(1);
   });
 
   it('opens one conversation for a new customer even when messages race', async () => {
     const racer = { id: 'racer', name: 'Race Condition' };
     await Promise.all(['r1', 'r2', 'r3', 'r4'].map((id) => customer.say(`hi ${id}`, id, racer)));
-    const rows = await api.dataSource.query(
-      `SELECT count(DISTINCT c.id)::int AS n FROM conversations c JOIN contact_identities ci ON ci.id = c.identity_id
-        WHERE ci.external_id = 'racer'`,
-    );
-    expect(rows[0].n).toBe(1);
+    // count() counts distinct conversations, joined to their identity for the filter.
+    const conversations = await api.dataSource
+      .getRepository(ConversationEntity)
+      .countBy({ identity: { externalId: 'racer' } });
+    expect(conversations).toBe(1);
   });
 
   it('delivers the message live to a connected operator with the conversation on top of the feed', async () => {
@@ -86,7 +86,7 @@ describe('inbound pipeline (api channel → conversation stream)', () => {
   });
 
   it('rejects forged, stale and malformed webhooks without storing anything', async () => {
-    const before = await api.dataSource.query('SELECT count(*)::int AS n FROM messages');
+    const before = await messages().count();
     const forged = await customer.post(
       { messages: [{ id: 'f1', from: { id: 'x' }, text: 'forged' }] },
       { secret: 'wrong-secret-wrong-secret' },
@@ -111,8 +111,7 @@ describe('inbound pipeline (api channel → conversation stream)', () => {
     expect(tooLong).toMatchObject({ status: 400 });
     expect(JSON.stringify(tooLong.body)).toContain('10000');
     expect(unknownInbox.status).toBe(404);
-    const after = await api.dataSource.query('SELECT count(*)::int AS n FROM messages');
-    expect(after[0].n).toBe(before[0].n);
+    expect(await messages().count()).toBe(before);
     expect(inboxId).toBeTruthy();
   });
 });

@@ -13,6 +13,7 @@ import {
   type TestDatabase,
 } from '@switchboard/testing';
 import type { InboxDto } from '@switchboard/contracts';
+import { MessageEntity } from '../messages/entities/message.entity';
 import type { EmailSyncStatusDto } from './email-sync-status.controller';
 import {
   customerMail,
@@ -91,17 +92,16 @@ describe('email: automatic acknowledgement and mail loops (RFC 3834)', () => {
     expect(ack.parsed.subject).toMatch(/^Re: Need help/);
     expect(ack.parsed.text?.trim()).toBe(ACK);
     const timeline = await eventually(async () => {
-      const rows = await api.dataSource.query(
-        `SELECT direction, sender_type, text, delivery_status FROM messages WHERE conversation_id = $1 AND direction = 'outgoing'`,
-        [incoming.conversation_id],
-      );
-      return rows[0];
+      return api.dataSource.getRepository(MessageEntity).findOne({
+        select: { direction: true, senderType: true, text: true, deliveryStatus: true },
+        where: { conversationId: incoming.conversationId, direction: 'outgoing' },
+      });
     });
     expect(timeline).toEqual({
       direction: 'outgoing',
-      sender_type: 'system',
+      senderType: 'system',
       text: ACK,
-      delivery_status: 'sent',
+      deliveryStatus: 'sent',
     });
 
     // A follow-up in the same conversation is not acknowledged again.

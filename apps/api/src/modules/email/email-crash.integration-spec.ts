@@ -1,4 +1,3 @@
-import { Client } from 'pg';
 import {
   createTestDatabase,
   loginAs,
@@ -10,9 +9,15 @@ import {
   type TestApi,
   type TestDatabase,
 } from '@switchboard/testing';
+import { DataSource, Like } from 'typeorm';
+import { dataSourceOptions } from '../../core/database/data-source-options';
+import { ConversationEntity } from '../conversations/entities/conversation.entity';
+import { MessageEntity } from '../messages/entities/message.entity';
+import { EmailSyncStateEntity } from './entities/email-sync-state.entity';
 import {
   createEmailInbox,
   customerMail,
+  duplicatedExternalIds,
   eventually,
   SUPPORT,
   useFastEmailSync,
@@ -30,28 +35,18 @@ describe('email sync: crash, restart and several instances', () => {
   let smtp: SmtpPeer;
   let db: TestDatabase;
   const apis: TestApi[] = [];
+  /** The test's own connection, for while no API of this process is running. */
+  let own: DataSource;
 
-  const count = async (sql: string, params: unknown[] = []): Promise<number> => {
-    const pg = new Client({ connectionString: db.url });
-    await pg.connect();
-    try {
-      return Number((await pg.query(sql, params)).rows[0]?.n ?? 0);
-    } finally {
-      await pg.end();
-    }
-  };
-  const stored = async (api: TestApi) =>
-    (
-      await api.dataSource.query(
-        `SELECT count(*)::int AS n FROM messages WHERE external_id LIKE '<bulk-%'`,
-      )
-    )[0].n as number;
+  const bulk = { externalId: Like('<bulk-%') };
+  const stored = (ds: DataSource) => ds.getRepository(MessageEntity).countBy(bulk);
 
   beforeAll(async () => {
     useFastEmailSync();
     dovecot = await startDovecot({ users: [SUPPORT] });
     smtp = await startSmtpPeer();
     db = await createTestDatabase();
+    own = await new DataSource(dataSourceOptions(db.url, 1)).initialize();
     for (let i = 0; i < TOTAL; i++) {
       const mail = customerMail({
         subject: `Bulk ${i}`,
@@ -65,6 +60,7 @@ describe('email sync: crash, restart and several instances', () => {
 
   afterAll(async () => {
     for (const api of apis) await api.close().catch(() => undefined);
+    await own?.destroy();
     await db?.drop();
     await smtp?.close();
     await dovecot?.stop();
@@ -78,9 +74,7 @@ describe('email sync: crash, restart and several instances', () => {
       const admin = (await loginAs(child.baseUrl)).client;
       inboxId = (await createEmailInbox(admin, dovecot, smtp)).id;
       const partial = await eventually(async () => {
-        const n = await count(
-          `SELECT count(*)::int AS n FROM messages WHERE external_id LIKE '<bulk-%'`,
-        );
+        const n = await stored(own);
         return n >= 5 && n;
       }, 60_000);
       expect(partial).toBeLessThan(TOTAL);
@@ -89,10 +83,9 @@ describe('email sync: crash, restart and several instances', () => {
     }
 
     // The crash window also includes "committed, last_uid not yet advanced": rewind to replay it.
-    await count(
-      'UPDATE email_sync_states SET last_uid = GREATEST(last_uid - 10, 0) WHERE inbox_id = $1 RETURNING 0 AS n',
-      [inboxId],
-    );
+    await own
+      .getRepository(EmailSyncStateEntity)
+      .update({ inboxId }, { lastUid: () => 'GREATEST(last_uid - 10, 0)' });
 
     // Two instances come back at once: the advisory lock lets only one of them fetch.
     const [a, b] = await Promise.all([
@@ -101,20 +94,23 @@ describe('email sync: crash, restart and several instances', () => {
     ]);
     apis.push(a, b);
     await eventually(
-      async () => (await stored(a)) === TOTAL && (await stored(a)),
+      async () => (await stored(a.dataSource)) === TOTAL && (await stored(a.dataSource)),
       60_000,
       'all messages',
     );
 
-    const locks = await a.dataSource.query(
-      `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
-    );
-    expect(locks[0].n).toBe(1);
-    const duplicates = await a.dataSource.query(
-      `SELECT count(*)::int AS n FROM (SELECT external_id FROM messages WHERE external_id LIKE '<bulk-%' GROUP BY 1 HAVING count(*) > 1) d`,
-    );
-    expect(duplicates[0].n).toBe(0);
-    const conversations = await a.dataSource.query(`SELECT count(*)::int AS n FROM conversations`);
-    expect(conversations[0].n).toBe(TOTAL);
+    // Advisory locks granted in this test's database: the one mailbox lock.
+    const locks = await a.dataSource
+      .createQueryBuilder()
+      .select('count(*)::int', 'n')
+      .from('pg_locks', 'l')
+      .innerJoin('pg_database', 'd', 'd.oid = l.database')
+      .where("l.locktype = 'advisory'")
+      .andWhere('l.granted')
+      .andWhere('d.datname = current_database()')
+      .getRawOne<{ n: number }>();
+    expect(locks?.n).toBe(1);
+    expect(await duplicatedExternalIds(a.dataSource, bulk)).toHaveLength(0);
+    expect(await a.dataSource.getRepository(ConversationEntity).count()).toBe(TOTAL);
   });
 });

@@ -15,6 +15,8 @@ import {
   type TestApi,
   type TestDatabase,
 } from '@switchboard/testing';
+import { ConversationEntity } from '../conversations/entities/conversation.entity';
+import { MessageEntity } from '../messages/entities/message.entity';
 import {
   createEmailInbox,
   customerMail,
@@ -109,7 +111,7 @@ describe('email replies: operator → SMTP peer, and back', () => {
     await append(first.source);
     const incoming = await waitForMessage(api.dataSource, first.messageId);
 
-    const sent = await reply(incoming.conversation_id, 'It ships today.');
+    const sent = await reply(incoming.conversationId, 'It ships today.');
     const [received] = await smtp.waitForMessages(1);
     expect(received.envelope.to).toEqual(['jane@customer.example']);
     expect(received.parsed.inReplyTo).toBe(first.messageId);
@@ -121,11 +123,11 @@ describe('email replies: operator → SMTP peer, and back', () => {
     expect(received.parsed.html).toContain('It ships today.');
     const ourId = received.parsed.messageId ?? '';
     expect(ourId).toMatch(
-      new RegExp(`^<conv-${incoming.conversation_id}\\.${sent.id}@example\\.test>$`),
+      new RegExp(`^<conv-${incoming.conversationId}\\.${sent.id}@example\\.test>$`),
     );
 
     await eventually(
-      async () => (await messageByExternalId(api.dataSource, ourId))?.delivery_status === 'sent',
+      async () => (await messageByExternalId(api.dataSource, ourId))?.deliveryStatus === 'sent',
     );
     await eventually(
       async () => (await dovecot.mailboxStatus(SUPPORT.user, 'Sent')).messages === 1,
@@ -141,14 +143,12 @@ describe('email replies: operator → SMTP peer, and back', () => {
       references: [first.messageId, ourId],
     });
     await append(answer.source);
-    expect((await waitForMessage(api.dataSource, answer.messageId)).conversation_id).toBe(
-      incoming.conversation_id,
+    expect((await waitForMessage(api.dataSource, answer.messageId)).conversationId).toBe(
+      incoming.conversationId,
     );
 
     // A bounce for our reply marks it failed with the reason, and opens no conversation.
-    const conversations = (
-      await api.dataSource.query('SELECT count(*)::int AS n FROM conversations')
-    )[0].n;
+    const conversations = await api.dataSource.getRepository(ConversationEntity).count();
     const dsn = readFileSync(join(FIXTURES, 'bounce/dsn-failed.eml'), 'utf8').replace(
       /<conv-3f2b8c1e-4a5d-4e6f-8a7b-9c0d1e2f3a4b\.msg-0001@support\.example\.test>/g,
       ourId,
@@ -156,12 +156,10 @@ describe('email replies: operator → SMTP peer, and back', () => {
     await append(dsn);
     const failed = await eventually(async () => {
       const m = await messageByExternalId(api.dataSource, ourId);
-      return m?.delivery_status === 'failed' && m;
+      return m?.deliveryStatus === 'failed' && m;
     });
-    expect(failed.failure_reason).toContain('550 5.1.1');
-    expect((await api.dataSource.query('SELECT count(*)::int AS n FROM conversations'))[0].n).toBe(
-      conversations,
-    );
+    expect(failed.failureReason).toContain('550 5.1.1');
+    expect(await api.dataSource.getRepository(ConversationEntity).count()).toBe(conversations);
   });
 
   it('marks a reply failed with the reason when the SMTP server rejects it', async () => {
@@ -179,15 +177,12 @@ describe('email replies: operator → SMTP peer, and back', () => {
       recipient: 'gone@customer.example',
     });
     try {
-      const sent = await reply(incoming.conversation_id, 'Hello?');
+      const sent = await reply(incoming.conversationId, 'Hello?');
       const failed = await eventually(async () => {
-        const [row] = await api.dataSource.query(
-          'SELECT delivery_status, failure_reason FROM messages WHERE id = $1',
-          [sent.id],
-        );
-        return row?.delivery_status === 'failed' && row;
+        const row = await api.dataSource.getRepository(MessageEntity).findOneBy({ id: sent.id });
+        return row?.deliveryStatus === 'failed' && row;
       });
-      expect(failed.failure_reason).toContain('No such user here');
+      expect(failed.failureReason).toContain('No such user here');
     } finally {
       smtp.accept();
     }
@@ -196,17 +191,17 @@ describe('email replies: operator → SMTP peer, and back', () => {
   it('continues a web chat conversation when the customer answers its offline email', async () => {
     const { customer } = await createApiInbox(admin, 'Chat-like');
     await customer.say('Hello from chat', 'chat-1', { id: 'visitor-9', name: 'Vis' });
-    const [chatMessage] = await api.dataSource.query(
-      `SELECT conversation_id FROM messages WHERE external_id = 'chat-1'`,
-    );
+    const chatMessage = await api.dataSource
+      .getRepository(MessageEntity)
+      .findOneByOrFail({ externalId: 'chat-1' });
     const answer = customerMail({
       subject: 'Re: New reply to your chat (#1)',
       text: 'Answering by email',
-      inReplyTo: `<webchat.${chatMessage.conversation_id}.m1@chat.example.test>`,
+      inReplyTo: `<webchat.${chatMessage.conversationId}.m1@chat.example.test>`,
     });
     await append(answer.source);
-    expect((await waitForMessage(api.dataSource, answer.messageId)).conversation_id).toBe(
-      chatMessage.conversation_id,
+    expect((await waitForMessage(api.dataSource, answer.messageId)).conversationId).toBe(
+      chatMessage.conversationId,
     );
   });
 });

@@ -10,10 +10,14 @@ import {
   type TestApi,
   type TestDatabase,
 } from '@switchboard/testing';
+import { Like } from 'typeorm';
+import { ConversationEntity } from '../conversations/entities/conversation.entity';
+import { MessageEntity } from '../messages/entities/message.entity';
 import type { EmailSyncStatusDto } from './email-sync-status.controller';
 import {
   createEmailInbox,
   customerMail,
+  duplicatedExternalIds,
   eventually,
   SUPPORT,
   useFastEmailSync,
@@ -31,8 +35,7 @@ describe('email sync: Dovecot → conversations', () => {
 
   const append = (mail: { source: string }, receivedAt?: Date) =>
     dovecot.appendMessage(SUPPORT.user, 'INBOX', mail.source, { receivedAt });
-  const count = async (sql: string, params: unknown[] = []) =>
-    (await api.dataSource.query(sql, params))[0].n as number;
+  const messages = () => api.dataSource.getRepository(MessageEntity);
 
   beforeAll(async () => {
     useFastEmailSync();
@@ -86,11 +89,7 @@ describe('email sync: Dovecot → conversations', () => {
     });
     expect(status.history).toEqual({ total: 2, done: 2, completed: true });
     expect(status.status).toBe('idle');
-    expect(
-      await count(
-        `SELECT count(*)::int AS n FROM messages WHERE external_id = '<old@customer.example>'`,
-      ),
-    ).toBe(0);
+    expect(await messages().countBy({ externalId: '<old@customer.example>' })).toBe(0);
   });
 
   it('shows a message appended to the mailbox as a conversation, live (IDLE)', async () => {
@@ -100,11 +99,11 @@ describe('email sync: Dovecot → conversations', () => {
     const stored = await waitForMessage(api.dataSource, mail.messageId, 8000);
     // Well under the 20 s safety poll: IDLE pushed it.
     expect(Date.now() - started).toBeLessThan(8000);
-    const [conv] = await api.dataSource.query(
-      'SELECT subject, inbox_id FROM conversations WHERE id = $1',
-      [stored.conversation_id],
-    );
-    expect(conv).toEqual({ subject: 'Broken blender', inbox_id: inboxId });
+    const conv = await api.dataSource.getRepository(ConversationEntity).findOne({
+      select: { subject: true, inboxId: true },
+      where: { id: stored.conversationId },
+    });
+    expect(conv).toEqual({ subject: 'Broken blender', inboxId });
   });
 
   it('threads replies: by References, by subject + sender when headers are dropped; a new subject is a new conversation', async () => {
@@ -119,20 +118,20 @@ describe('email sync: Dovecot → conversations', () => {
       references: [first.messageId],
     });
     await append(reply);
-    expect((await waitForMessage(api.dataSource, reply.messageId)).conversation_id).toBe(
-      original.conversation_id,
+    expect((await waitForMessage(api.dataSource, reply.messageId)).conversationId).toBe(
+      original.conversationId,
     );
 
     const headerless = customerMail({ subject: 'RE: Invoice missing', text: 'Hello??' });
     await append(headerless);
-    expect((await waitForMessage(api.dataSource, headerless.messageId)).conversation_id).toBe(
-      original.conversation_id,
+    expect((await waitForMessage(api.dataSource, headerless.messageId)).conversationId).toBe(
+      original.conversationId,
     );
 
     const other = customerMail({ subject: 'Change my address', text: 'New address...' });
     await append(other);
-    expect((await waitForMessage(api.dataSource, other.messageId)).conversation_id).not.toBe(
-      original.conversation_id,
+    expect((await waitForMessage(api.dataSource, other.messageId)).conversationId).not.toBe(
+      original.conversationId,
     );
   });
 
@@ -154,9 +153,7 @@ describe('email sync: Dovecot → conversations', () => {
     );
     // The headerless, body-broken one is stored as well as it can be (synthesised Message-ID).
     expect(
-      await count(
-        `SELECT count(*)::int AS n FROM messages WHERE external_id LIKE '<sb-%@missing-message-id.invalid>'`,
-      ),
+      await messages().countBy({ externalId: Like('<sb-%@missing-message-id.invalid>') }),
     ).toBe(1);
   });
 
@@ -188,30 +185,17 @@ describe('email sync: Dovecot → conversations', () => {
     const doomed = customerMail({ subject: 'Delete me', text: 'spam' });
     await append(doomed);
     const stored = await waitForMessage(api.dataSource, doomed.messageId);
-    await api.dataSource.query('DELETE FROM conversations WHERE id = $1', [stored.conversation_id]);
-    const before = await count(`SELECT count(*)::int AS n FROM messages WHERE inbox_id = $1`, [
-      inboxId,
-    ]);
+    await api.dataSource.getRepository(ConversationEntity).delete({ id: stored.conversationId });
+    const before = await messages().countBy({ inboxId });
 
     await dovecot.resetUidValidity(SUPPORT.user, 'INBOX');
     const next = customerMail({ subject: 'After renumbering', text: 'new mail' });
     await append(next);
     await waitForMessage(api.dataSource, next.messageId);
 
-    expect(
-      await count(`SELECT count(*)::int AS n FROM messages WHERE inbox_id = $1`, [inboxId]),
-    ).toBe(before + 1);
-    expect(
-      await count(`SELECT count(*)::int AS n FROM messages WHERE external_id = $1`, [
-        doomed.messageId,
-      ]),
-    ).toBe(0);
-    expect(
-      await count(
-        `SELECT count(*)::int AS n FROM (SELECT external_id FROM messages WHERE inbox_id = $1 GROUP BY 1 HAVING count(*) > 1) d`,
-        [inboxId],
-      ),
-    ).toBe(0);
+    expect(await messages().countBy({ inboxId })).toBe(before + 1);
+    expect(await messages().countBy({ externalId: doomed.messageId })).toBe(0);
+    expect(await duplicatedExternalIds(api.dataSource, { inboxId })).toHaveLength(0);
   });
 
   it('caps the inbound mail of one conversation per hour (mail loops) with a visible log entry', async () => {
@@ -236,9 +220,7 @@ describe('email sync: Dovecot → conversations', () => {
       return s.log.find((l) => l.action === 'capped' && l.messageId === ids[2]);
     });
     expect(log.reason).toContain('More than 2 messages in one conversation within an hour');
-    expect(
-      await count(`SELECT count(*)::int AS n FROM messages WHERE external_id = $1`, [ids[2]]),
-    ).toBe(0);
+    expect(await messages().countBy({ externalId: ids[2] })).toBe(0);
     await admin.ok('PATCH', `/api/inboxes/${inboxId}`, { settings: { hourlyMessageCap: 30 } });
   });
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { createTestDatabase, type TestDatabase } from '@switchboard/testing';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../../core/database/data-source-options';
 import { MailboxLock } from './mailbox-lock.repository';
 
 jest.setTimeout(30_000);
@@ -37,15 +38,16 @@ describe('MailboxLock (PostgreSQL advisory lock on its own connection)', () => {
     const lost = new Promise<void>((resolve) => holder?.onLost(resolve));
 
     // The database ends the holder's session, as it does when the instance crashes.
-    const admin = new Client({ connectionString: db.url });
-    await admin.connect();
+    const admin = await new DataSource(dataSourceOptions(db.url, 1)).initialize();
     try {
-      await admin.query(
-        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1`,
-        [`switchboard-email-sync:${inbox}`],
-      );
+      await admin
+        .createQueryBuilder()
+        .select('pg_terminate_backend(a.pid)')
+        .from('pg_stat_activity', 'a')
+        .where('a.application_name = :name', { name: `switchboard-email-sync:${inbox}` })
+        .getRawMany();
     } finally {
-      await admin.end();
+      await admin.destroy();
     }
     await lost;
     expect(holder?.isLost).toBe(true);

@@ -11,6 +11,9 @@ import {
   type TestApi,
   type TestDatabase,
 } from '@switchboard/testing';
+import { In } from 'typeorm';
+import { ConversationEntity } from '../conversations/entities/conversation.entity';
+import { MessageEntity } from '../messages/entities/message.entity';
 
 async function openConversation(
   admin: ApiClient,
@@ -209,18 +212,22 @@ describe('snooze', () => {
       const until = inSeconds(1);
       for (const id of ids) await admin.ok('POST', `/api/conversations/${id}/snooze`, { until });
       await eventually(async () => {
-        const rows = await api.dataSource.query(
-          `SELECT count(*)::int AS n FROM conversations WHERE id = ANY($1) AND status = 'open'`,
-          [ids],
-        );
-        return rows[0].n === ids.length;
+        const open = await api.dataSource
+          .getRepository(ConversationEntity)
+          .countBy({ id: In(ids), status: 'open' });
+        return open === ids.length;
       }, 6_000);
       await new Promise((r) => setTimeout(r, 600));
-      const wakes = await api.dataSource.query(
-        `SELECT conversation_id, count(*)::int AS n FROM messages
-          WHERE conversation_id = ANY($1) AND activity->>'type' = 'snooze_expired' GROUP BY conversation_id`,
-        [ids],
-      );
+      // snooze_expired activities per conversation.
+      const wakes = await api.dataSource
+        .getRepository(MessageEntity)
+        .createQueryBuilder('m')
+        .select('m.conversationId', 'conversationId')
+        .addSelect('count(*)::int', 'n')
+        .where({ conversationId: In(ids) })
+        .andWhere("m.activity->>'type' = :type", { type: 'snooze_expired' })
+        .groupBy('m.conversationId')
+        .getRawMany<{ conversationId: string; n: number }>();
       expect(wakes).toHaveLength(ids.length);
       for (const w of wakes) expect(w.n).toBe(1);
     } finally {

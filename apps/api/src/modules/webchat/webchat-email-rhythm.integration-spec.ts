@@ -19,6 +19,7 @@ import {
   useFastEmailSync,
   waitForMessage,
 } from '../email/testing/email-test-kit';
+import { MessageEntity } from '../messages/entities/message.entity';
 import { WidgetVisitorClient } from './testing/widget-visitor-client';
 
 const SHOP = 'https://shop.example';
@@ -65,10 +66,9 @@ describe('web chat follow-up through the account email inbox', () => {
       pageUrl: `${SHOP}/returns`,
     });
     await visitor.leaveEmail('jane@customer.example');
-    const [{ conversation_id: conversationId }] = await api.dataSource.query(
-      'SELECT conversation_id FROM messages WHERE id = $1',
-      [question.body.id],
-    );
+    const { conversationId } = await api.dataSource
+      .getRepository(MessageEntity)
+      .findOneByOrFail({ id: question.body.id });
 
     const before = smtp.messages.length;
     const reply = await admin.ok<MessageDto>(
@@ -94,7 +94,7 @@ describe('web chat follow-up through the account email inbox', () => {
     });
     await dovecot.appendMessage(SUPPORT.user, 'INBOX', answer.source);
     const stored = await waitForMessage(api.dataSource, answer.messageId);
-    expect(stored.conversation_id).toBe(conversationId);
+    expect(stored.conversationId).toBe(conversationId);
 
     // Back in the chat, the emailed answer is part of the conversation.
     const history = await eventually(async () => {

@@ -11,6 +11,10 @@ import {
   type TestApi,
   type TestDatabase,
 } from '@switchboard/testing';
+import { Raw } from 'typeorm';
+import { ConversationEntity } from '../conversations/entities/conversation.entity';
+import { MessageEntity } from '../messages/entities/message.entity';
+import { WebchatConversationStartEntity } from './entities/webchat-conversation-start.entity';
 import { WidgetVisitorClient } from './testing/widget-visitor-client';
 
 const SHOP = 'https://shop.example';
@@ -55,12 +59,12 @@ describe('web chat live: replies, typing, ticks, follow-up email, several instan
   });
 
   async function conversationOf(v: WidgetVisitorClient): Promise<string> {
-    const rows = await api.dataSource.query(
-      `SELECT c.id FROM conversations c JOIN contact_identities ci ON ci.id = c.identity_id
-        WHERE ci.inbox_id = $1 AND ci.external_id = $2`,
-      [inbox.id, `visitor:${(await v.session()).body.visitorId}`],
-    );
-    return rows[0].id as string;
+    const externalId = `visitor:${(await v.session()).body.visitorId}`;
+    const conversation = await api.dataSource.getRepository(ConversationEntity).findOneOrFail({
+      select: { id: true },
+      where: { identity: { inboxId: inbox.id, externalId } },
+    });
+    return conversation.id;
   }
 
   it('delivers operator replies live to the widget and moves the ticks both ways', async () => {
@@ -167,11 +171,10 @@ describe('web chat live: replies, typing, ticks, follow-up email, several instan
     expect(mail.parsed.headers.get('x-switchboard-conversation-token')).toBe(conversationId);
     // Sent once, recorded once; the reply is also waiting in the chat history.
     await eventually(async () => {
-      const rows = await api.dataSource.query(
-        'SELECT delivery_status FROM messages WHERE id = $1',
-        [reply.id],
-      );
-      return rows[0].delivery_status === 'sent';
+      const row = await api.dataSource
+        .getRepository(MessageEntity)
+        .findOneByOrFail({ id: reply.id });
+      return row.deliveryStatus === 'sent';
     }, WAIT_MS);
     expect((await v.history()).body.items.some((m) => m.id === reply.id)).toBe(true);
   });
@@ -199,9 +202,10 @@ describe('web chat live: replies, typing, ticks, follow-up email, several instan
   });
 
   it('counts new conversations per IP across API instances', async () => {
-    const [{ n }] = await api.dataSource.query(
-      `SELECT count(*)::int AS n FROM webchat_conversation_starts WHERE created_at > now() - interval '1 hour'`,
-    );
+    // Starts within the last hour, by the database's clock.
+    const n = await api.dataSource
+      .getRepository(WebchatConversationStartEntity)
+      .countBy({ createdAt: Raw((at) => `${at} > now() - interval '1 hour'`) });
     // A fresh inbox, so neither instance holds its settings in a cache yet.
     const limited = await admin.ok<InboxDto>('POST', '/api/inboxes', {
       kind: 'webchat',

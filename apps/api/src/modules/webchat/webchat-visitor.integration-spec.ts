@@ -9,6 +9,9 @@ import {
   type TestApi,
   type TestDatabase,
 } from '@switchboard/testing';
+import { ContactIdentityEntity } from '../contacts/entities/contact-identity.entity';
+import { MessageEntity } from '../messages/entities/message.entity';
+import { WebchatConversationStartEntity } from './entities/webchat-conversation-start.entity';
 import { WidgetVisitorClient } from './testing/widget-visitor-client';
 
 const SHOP = 'https://shop.example';
@@ -21,7 +24,7 @@ describe('web chat visitor API', () => {
   let admin: ApiClient;
   let inbox: InboxDto;
   const visitor = () => new WidgetVisitorClient(api.baseUrl, inbox.id, SHOP);
-  const count = async (sql: string) => (await api.dataSource.query(sql))[0].n as number;
+  const messages = () => api.dataSource.getRepository(MessageEntity);
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -83,7 +86,7 @@ describe('web chat visitor API', () => {
       identity: { userId: 'u-1', hmac: computeIdentityHmac('nope'.repeat(10), 'u-1') },
     });
     expect(wrongHmac).toMatchObject({ status: 401, body: { code: 'UNAUTHENTICATED' } });
-    expect(await count(`SELECT count(*)::int AS n FROM messages`)).toBe(0);
+    expect(await messages().count()).toBe(0);
   });
 
   it('stores a visitor message once in the conversation stream, HTML kept as plain text', async () => {
@@ -107,25 +110,21 @@ describe('web chat visitor API', () => {
       channel: 'webchat',
       lastMessagePreview: html.replace(/\s+/g, ' '),
     });
-    expect(
-      await count(
-        `SELECT count(*)::int AS n FROM messages WHERE text = '${html.replace(/'/g, "''")}'`,
-      ),
-    ).toBe(1);
+    expect(await messages().countBy({ text: html })).toBe(1);
     expect((await v.history()).body.items.map((m) => m.text)).toEqual([html]);
   });
 
   it('refuses empty and too long messages with a clear reason and stores nothing', async () => {
     const v = visitor();
     await v.session();
-    const before = await count('SELECT count(*)::int AS n FROM messages');
+    const before = await messages().count();
     expect(await v.say('   ')).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
     expect(await v.say('x'.repeat(10_001))).toMatchObject({
       status: 422,
       body: { code: 'TEXT_TOO_LONG' },
     });
     expect(await v.say('x'.repeat(10_000))).toMatchObject({ status: 200 });
-    expect(await count('SELECT count(*)::int AS n FROM messages')).toBe(before + 1);
+    expect(await messages().count()).toBe(before + 1);
   });
 
   it('recognises a verified user on any device as the same customer', async () => {
@@ -141,9 +140,9 @@ describe('web chat visitor API', () => {
       'And from my phone',
     ]);
     expect(
-      await count(
-        `SELECT count(*)::int AS n FROM contact_identities WHERE external_id = 'user:customer-42'`,
-      ),
+      await api.dataSource
+        .getRepository(ContactIdentityEntity)
+        .countBy({ externalId: 'user:customer-42' }),
     ).toBe(1);
   });
 
@@ -192,7 +191,7 @@ describe('web chat visitor API', () => {
   });
 
   it('limits new conversations per IP per hour, counted in the database', async () => {
-    const used = await count('SELECT count(*)::int AS n FROM webchat_conversation_starts');
+    const used = await api.dataSource.getRepository(WebchatConversationStartEntity).count();
     for (let i = used; i < 6; i++) {
       const v = visitor();
       await v.session();
@@ -200,12 +199,12 @@ describe('web chat visitor API', () => {
     }
     const blocked = visitor();
     await blocked.session();
-    const before = await count('SELECT count(*)::int AS n FROM messages');
+    const before = await messages().count();
     expect(await blocked.say('one too many')).toMatchObject({
       status: 429,
       body: { code: 'RATE_LIMITED' },
     });
-    expect(await count('SELECT count(*)::int AS n FROM messages')).toBe(before);
+    expect(await messages().count()).toBe(before);
   });
 
   it('shows the snippet to operators of the account', async () => {

@@ -1,6 +1,7 @@
 import type { InboxDto } from '@switchboard/contracts';
 import type { ApiClient, DovecotServer, SmtpPeer } from '@switchboard/testing';
-import type { DataSource } from 'typeorm';
+import type { DataSource, FindOptionsWhere } from 'typeorm';
+import { MessageEntity } from '../../messages/entities/message.entity';
 
 export const SUPPORT = { user: 'support@example.test', password: 'imap-secret' } as const;
 
@@ -103,31 +104,34 @@ export async function eventually<T>(
   throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
 }
 
-export interface StoredMessage {
-  id: string;
-  conversation_id: string;
-  direction: string;
-  text: string | null;
-  external_id: string | null;
-  delivery_status: string | null;
-  failure_reason: string | null;
-}
-
+/** The stored message with this channel id (a Message-ID), or null while there is none. */
 export async function messageByExternalId(
   ds: DataSource,
   externalId: string,
-): Promise<StoredMessage | null> {
-  const rows: StoredMessage[] = await ds.query(
-    `SELECT id, conversation_id, direction, text, external_id, delivery_status, failure_reason FROM messages WHERE external_id = $1`,
-    [externalId],
-  );
-  return rows[0] ?? null;
+): Promise<MessageEntity | null> {
+  return ds.getRepository(MessageEntity).findOneBy({ externalId });
+}
+
+/** External ids stored more than once among the messages matching `where` (should be none). */
+export async function duplicatedExternalIds(
+  ds: DataSource,
+  where: FindOptionsWhere<MessageEntity>,
+): Promise<Array<string | null>> {
+  const rows = await ds
+    .getRepository(MessageEntity)
+    .createQueryBuilder('m')
+    .select('m.externalId', 'externalId')
+    .where(where)
+    .groupBy('m.externalId')
+    .having('count(*) > 1')
+    .getRawMany<{ externalId: string | null }>();
+  return rows.map((r) => r.externalId);
 }
 
 export async function waitForMessage(
   ds: DataSource,
   externalId: string,
   timeoutMs = 15_000,
-): Promise<StoredMessage> {
+): Promise<MessageEntity> {
   return eventually(() => messageByExternalId(ds, externalId), timeoutMs, `message ${externalId}`);
 }
