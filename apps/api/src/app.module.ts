@@ -12,6 +12,7 @@ import { loggerOptions } from './core/logging/logger-options';
 import { QueueModule } from './core/queue/queue.module';
 import { RealtimeModule } from './core/realtime/realtime.module';
 import { StorageModule } from './core/storage/storage.module';
+import { AuditModule } from './modules/audit/audit.module';
 import { ChannelsModule } from './modules/channels/channels.module';
 import { ConversationsModule } from './modules/conversations/conversations.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
@@ -37,6 +38,7 @@ export class AppModule {
         StorageModule,
         AuthModule,
         RealtimeModule,
+        AuditModule,
         NotificationsModule,
         ChannelsModule,
         ConversationsModule,

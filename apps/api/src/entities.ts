@@ -3,6 +3,7 @@ import { EventEntity } from './core/events/entities/event.entity';
 import { OperatorSessionEntity } from './core/auth/entities/operator-session.entity';
 import { StoredFileEntity } from './core/storage/entities/stored-file.entity';
 import { AccountEntity } from './modules/accounts/entities/account.entity';
+import { AuditLogEntryEntity } from './modules/audit/entities/audit-log-entry.entity';
 import { ContactIdentityEntity } from './modules/contacts/entities/contact-identity.entity';
 import { ContactEntity } from './modules/contacts/entities/contact.entity';
 import { ConversationEntity } from './modules/conversations/entities/conversation.entity';
@@ -46,4 +47,5 @@ export const ENTITIES = [
   EmailSyncLogEntryEntity,
   EmailAutoReplyEntity,
   EmailSeenMessageEntity,
+  AuditLogEntryEntity,
 ];

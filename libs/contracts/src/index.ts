@@ -6,3 +6,4 @@ export * from './lib/stream';
 export * from './lib/error-codes';
 export * from './lib/widget';
 export * from './lib/email-sync';
+export * from './lib/audit';

@@ -9,6 +9,7 @@ import type {
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { ConversationEntity } from './entities/conversation.entity';
 import { toSummaryDto, type ConversationSummaryRow } from './conversation.mapper';
+import { CachedQuery } from '../../core/database/cached-query';
 import { isUuid, microsUtc, type Keyset } from './keyset-cursor';
 
 /** Feed filters as the repository applies them; `operatorId` resolves "mine". */
@@ -27,9 +28,47 @@ export interface NewConversation {
   subject: string | null;
 }
 
+/**
+ * The feed's optional filters as WHERE clauses over `c` (conversations), `i` (inboxes) and `ct`
+ * (contacts), their parameters, and a `shape` naming which are present (the SQL's cache key).
+ */
+function feedFilters(f: FeedFilter): {
+  clauses: string[];
+  params: Record<string, unknown>;
+  shape: string;
+} {
+  const clauses: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (f.assignee === 'mine') {
+    clauses.push('c.assignee_id = :operatorId');
+    params['operatorId'] = f.operatorId;
+  } else if (f.assignee === 'unassigned') clauses.push('c.assignee_id IS NULL');
+  if (f.inboxId) {
+    clauses.push('c.inbox_id = :inboxId');
+    params['inboxId'] = f.inboxId;
+  }
+  if (f.channel) {
+    clauses.push('i.kind = :channel');
+    params['channel'] = f.channel;
+  }
+  if (f.q) {
+    const num = /^#?(\d{1,9})$/.exec(f.q);
+    params['like'] = `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    const byNumber = num ? ' OR c.number = :number' : '';
+    if (num) params['number'] = Number(num[1]);
+    clauses.push(
+      `(ct.name ILIKE :like OR ct.email ILIKE :like OR c.subject ILIKE :like OR c.last_message_preview ILIKE :like${byNumber})`,
+    );
+  }
+  return { clauses, params, shape: clauses.join(' AND ') };
+}
+
 /** Conversations: the feed, row locks for every change, and the changes themselves. */
 @Injectable()
 export class ConversationsRepository {
+  /** The feed and the summary are read on every request and change: their SQL is built once. */
+  private readonly hot = new CachedQuery();
+
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   /** For reads outside a transaction. */
@@ -222,10 +261,21 @@ export class ConversationsRepository {
   }
 
   /** The current feed row of one conversation, inside the caller's transaction. */
-  findSummary(em: EntityManager, id: string, accountId?: string) {
-    const q = this.summaryQuery(em).where('c.id = :id', { id });
-    if (accountId) q.andWhere('c.account_id = :accountId', { accountId });
-    return q.getRawOne<ConversationSummaryRow>();
+  async findSummary(
+    em: EntityManager,
+    id: string,
+    accountId?: string,
+  ): Promise<ConversationSummaryRow | null> {
+    const rows = await this.hot.rows<ConversationSummaryRow>(
+      em,
+      accountId ? 'summary:account' : 'summary',
+      () => {
+        const q = this.summaryQuery(em).where('c.id = :id');
+        return accountId ? q.andWhere('c.account_id = :accountId') : q;
+      },
+      { id, accountId },
+    );
+    return rows[0] ?? null;
   }
 
   /** The summary as clients see it, read inside the caller's transaction (after a change). */
@@ -241,56 +291,51 @@ export class ConversationsRepository {
     after: Keyset | null,
     limit: number,
   ) {
-    const q = this.summaryQuery(this.ds.manager)
-      .addSelect(microsUtc('c.last_activity_at'), 'activity_key')
-      .where('c.account_id = :accountId AND c.status = :status', filter);
-    this.applyFilters(q, filter);
-    if (after) {
-      q.andWhere('(c.last_activity_at, c.id) < (:at::timestamptz, :afterId::uuid)', {
-        at: after.at,
-        afterId: after.id,
-      });
-    }
-    return q
-      .orderBy('c.last_activity_at', 'DESC')
-      .addOrderBy('c.id', 'DESC')
-      .limit(limit + 1)
-      .getRawMany<ConversationSummaryRow & { activity_key: string }>();
+    const f = feedFilters(filter);
+    const keyset = after ? '(c.last_activity_at, c.id) < (:at::timestamptz, :afterId::uuid)' : null;
+    return this.hot.rows<ConversationSummaryRow & { activity_key: string }>(
+      this.ds.manager,
+      `feed:${f.shape}:${keyset ? 'after' : 'first'}:${limit}`,
+      () => {
+        const q = this.summaryQuery(this.ds.manager)
+          .addSelect(microsUtc('c.last_activity_at'), 'activity_key')
+          .where('c.account_id = :accountId AND c.status = :status');
+        for (const clause of keyset ? [...f.clauses, keyset] : f.clauses) q.andWhere(clause);
+        return q
+          .orderBy('c.last_activity_at', 'DESC')
+          .addOrderBy('c.id', 'DESC')
+          .limit(limit + 1);
+      },
+      {
+        ...f.params,
+        accountId: filter.accountId,
+        status: filter.status,
+        at: after?.at,
+        afterId: after?.id,
+      },
+    );
   }
 
   async countByStatus(filter: FeedFilter): Promise<ConversationCountsDto> {
-    const q = this.ds.manager
-      .createQueryBuilder(ConversationEntity, 'c')
-      .select('c.status', 'status')
-      .addSelect('count(*)', 'n')
-      .where('c.account_id = :accountId', filter);
-    if (filter.channel || filter.q) {
-      q.innerJoin('c.inbox', 'i').innerJoin('c.contact', 'ct');
-    }
-    this.applyFilters(q, filter);
-    const rows = await q
-      .groupBy('c.status')
-      .getRawMany<{ status: keyof ConversationCountsDto; n: string }>();
+    const f = feedFilters(filter);
+    const rows = await this.hot.rows<{ status: keyof ConversationCountsDto; n: string }>(
+      this.ds.manager,
+      `counts:${f.shape}`,
+      () => {
+        const q = this.ds.manager
+          .createQueryBuilder(ConversationEntity, 'c')
+          .select('c.status', 'status')
+          .addSelect('count(*)', 'n')
+          .where('c.account_id = :accountId');
+        if (filter.channel || filter.q) q.innerJoin('c.inbox', 'i').innerJoin('c.contact', 'ct');
+        for (const clause of f.clauses) q.andWhere(clause);
+        return q.groupBy('c.status');
+      },
+      { ...f.params, accountId: filter.accountId },
+    );
     const counts: ConversationCountsDto = { open: 0, snoozed: 0, closed: 0 };
     for (const r of rows) counts[r.status] = Number(r.n);
     return counts;
-  }
-
-  private applyFilters(q: SelectQueryBuilder<ConversationEntity>, f: FeedFilter): void {
-    if (f.assignee === 'mine')
-      q.andWhere('c.assignee_id = :operatorId', { operatorId: f.operatorId });
-    else if (f.assignee === 'unassigned') q.andWhere('c.assignee_id IS NULL');
-    if (f.inboxId) q.andWhere('c.inbox_id = :inboxId', { inboxId: f.inboxId });
-    if (f.channel) q.andWhere('i.kind = :channel', { channel: f.channel });
-    if (f.q) {
-      const num = /^#?(\d{1,9})$/.exec(f.q);
-      const like = `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-      const byNumber = num ? ' OR c.number = :number' : '';
-      q.andWhere(
-        `(ct.name ILIKE :like OR ct.email ILIKE :like OR c.subject ILIKE :like OR c.last_message_preview ILIKE :like${byNumber})`,
-        { like, number: num ? Number(num[1]) : null },
-      );
-    }
   }
 
   /** The feed row's columns; one definition serves lists, details and stream events. */

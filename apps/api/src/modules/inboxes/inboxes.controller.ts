@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Ip, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   createInboxRequestSchema,
@@ -12,13 +12,17 @@ import { CurrentOperator } from '../../core/auth/current-operator.decorator';
 import { ApiZodBody } from '../../core/http/api-zod.decorators';
 import { AppException } from '../../core/http/app.exception';
 import { parseWith } from '../../core/http/zod-validation.pipe';
+import { AuditLogService } from '../audit/audit-log.service';
 import { InboxesService } from './inboxes.service';
 
 @ApiTags('inboxes')
 @ApiBearerAuth()
 @Controller('inboxes')
 export class InboxesController {
-  constructor(private readonly inboxes: InboxesService) {}
+  constructor(
+    private readonly inboxes: InboxesService,
+    private readonly audit: AuditLogService,
+  ) {}
 
   @Get()
   list(@CurrentOperator() op: AuthenticatedOperator): Promise<InboxDto[]> {
@@ -32,26 +36,68 @@ export class InboxesController {
 
   @Post()
   @ApiZodBody(createInboxRequestSchema)
-  create(
+  async create(
     @CurrentOperator() op: AuthenticatedOperator,
+    @Ip() ip: string,
     @Body(parseWith(createInboxRequestSchema)) body: CreateInboxRequest,
   ): Promise<InboxDto> {
     requireAdmin(op);
-    return this.inboxes.create(op.accountId, body);
+    const inbox = await this.inboxes.create(op.accountId, body);
+    await this.audit.record(
+      {
+        accountId: op.accountId,
+        action: 'inbox.created',
+        targetType: 'inbox',
+        targetId: inbox.id,
+        targetLabel: inbox.name,
+        details: { kind: inbox.kind },
+      },
+      { operator: op, ip },
+    );
+    return inbox;
   }
 
   @Patch(':id')
   @ApiZodBody(updateInboxRequestSchema)
-  update(
+  async update(
     @CurrentOperator() op: AuthenticatedOperator,
+    @Ip() ip: string,
     @Param('id') id: string,
     @Body(parseWith(updateInboxRequestSchema)) body: UpdateInboxRequest,
   ): Promise<InboxDto> {
     requireAdmin(op);
-    return this.inboxes.update(op.accountId, id, body);
+    const before = await this.inboxes.get(op.accountId, id);
+    const inbox = await this.inboxes.update(op.accountId, id, body);
+    await this.audit.record(
+      {
+        accountId: op.accountId,
+        action: 'inbox.updated',
+        targetType: 'inbox',
+        targetId: inbox.id,
+        targetLabel: inbox.name,
+        details: inboxChanges(before, inbox, body),
+      },
+      { operator: op, ip },
+    );
+    return inbox;
   }
 }
 
 export function requireAdmin(op: AuthenticatedOperator): void {
   if (op.role !== 'admin') throw new AppException('FORBIDDEN', 'Only admins can change inboxes');
+}
+
+/** Which fields an update changed, never their values: secrets must not reach the audit log. */
+function inboxChanges(before: InboxDto, after: InboxDto, req: UpdateInboxRequest) {
+  const settings = [...new Set([...Object.keys(before.settings), ...Object.keys(after.settings)])]
+    .filter((k) => JSON.stringify(before.settings[k]) !== JSON.stringify(after.settings[k]))
+    .sort();
+  const secrets = Object.keys(req.secrets ?? {}).sort();
+  const fields = [
+    ...(before.name !== after.name ? ['name'] : []),
+    ...(before.reopenPolicy !== after.reopenPolicy ? ['reopenPolicy'] : []),
+    ...(settings.length ? ['settings'] : []),
+    ...(secrets.length ? ['secrets'] : []),
+  ];
+  return { fields, settings, secrets };
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Activity, AttachmentDto, DeliveryStatus, MessageDto } from '@switchboard/contracts';
 import { In, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { CachedQuery } from '../../core/database/cached-query';
 import { microsUtc, type Keyset } from '../conversations/keyset-cursor';
 import { StoredFileEntity } from '../../core/storage/entities/stored-file.entity';
 import { MessageEntity } from './entities/message.entity';
@@ -58,30 +59,39 @@ export interface OutboundMessageRow {
 /** Messages: the timeline, inserts that a unique key keeps idempotent, and delivery status. */
 @Injectable()
 export class MessagesRepository {
+  /** The timeline and single-message reads run on every change: their SQL is built once. */
+  private readonly hot = new CachedQuery();
+
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   async loadDto(em: EntityManager, id: string): Promise<MessageDto> {
-    const row = await this.timelineQuery(em).where('m.id = :id', { id }).getRawOne<MessageRow>();
+    const [row] = await this.hot.rows<MessageRow>(
+      em,
+      'message',
+      () => this.timelineQuery(em).where('m.id = :id'),
+      { id },
+    );
     if (!row) throw new Error(`Message ${id} vanished inside its transaction`);
     return toMessageDto(row);
   }
 
   /** One keyset page of a conversation's timeline, newest first; one row more than asked says "more". */
   listTimelinePage(conversationId: string, before: Keyset | null, limit: number) {
-    const q = this.timelineQuery(this.ds.manager)
-      .addSelect(microsUtc('m.created_at'), 'created_key')
-      .where('m.conversation_id = :conversationId', { conversationId });
-    if (before) {
-      q.andWhere('(m.created_at, m.id) < (:at::timestamptz, :beforeId::uuid)', {
-        at: before.at,
-        beforeId: before.id,
-      });
-    }
-    return q
-      .orderBy('m.created_at', 'DESC')
-      .addOrderBy('m.id', 'DESC')
-      .limit(limit + 1)
-      .getRawMany<MessageRow & { created_key: string }>();
+    return this.hot.rows<MessageRow & { created_key: string }>(
+      this.ds.manager,
+      `timeline:${before ? 'before' : 'first'}:${limit}`,
+      () => {
+        const q = this.timelineQuery(this.ds.manager)
+          .addSelect(microsUtc('m.created_at'), 'created_key')
+          .where('m.conversation_id = :conversationId');
+        if (before) q.andWhere('(m.created_at, m.id) < (:at::timestamptz, :beforeId::uuid)');
+        return q
+          .orderBy('m.created_at', 'DESC')
+          .addOrderBy('m.id', 'DESC')
+          .limit(limit + 1);
+      },
+      { conversationId, at: before?.at, beforeId: before?.id },
+    );
   }
 
   /** Stores a customer message once: null when the channel id is already stored (a redelivery). */

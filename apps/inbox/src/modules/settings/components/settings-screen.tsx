@@ -5,6 +5,7 @@ import { Icon } from '../../../shared/ui/icons';
 import { useAuthStore } from '../../auth/store/auth-store';
 import { useSettingsStore } from '../store/settings-store';
 import { EDITABLE_KINDS, isEditableKind } from '../utils/inbox-forms';
+import { AuditLogPanel } from './audit-log-panel';
 import { EmailSyncPanel } from './email-sync-panel';
 import { InboxForm } from './inbox-form';
 import { WebchatSnippet } from './webchat-snippet';
@@ -15,6 +16,7 @@ function SettingsDetail({ readOnly }: { readOnly: boolean }) {
   const inboxes = useSettingsStore((s) => s.inboxes);
 
   if (!selection) return null;
+  if ('auditLog' in selection) return <AuditLogPanel />;
   if ('newKind' in selection) {
     return (
       <div className="settings__detail" data-testid="settings-detail">
@@ -132,6 +134,17 @@ export default function SettingsScreen() {
               </button>
             ))}
           </div>
+        )}
+        {!readOnly && (
+          <button
+            type="button"
+            className="settings__item"
+            data-testid="settings-audit-log"
+            aria-current={selection !== null && 'auditLog' in selection}
+            onClick={() => useSettingsStore.getState().select({ auditLog: true })}
+          >
+            {t('settings.audit_log')}
+          </button>
         )}
       </nav>
       <SettingsDetail readOnly={readOnly} />

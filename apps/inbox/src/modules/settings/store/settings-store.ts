@@ -5,7 +5,8 @@ import { inboxesAdminApi } from '../api/inboxes-admin-api';
 import type { EditableKind } from '../utils/inbox-forms';
 
 /** What the right-hand side shows: a stored inbox, or the form for a new one of a kind. */
-export type SettingsSelection = { inboxId: string } | { newKind: EditableKind } | null;
+export type SettingsSelection =
+  { inboxId: string } | { newKind: EditableKind } | { auditLog: true } | null;
 
 interface SettingsState {
   open: boolean;

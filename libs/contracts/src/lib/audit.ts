@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+/** What the audit log records. Append-only; shown to admins. */
+export const AUDIT_ACTIONS = [
+  'auth.signed_in',
+  'auth.sign_in_failed',
+  'auth.signed_out',
+  'auth.password_changed',
+  'operator.created',
+  'operator.updated',
+  'operator.role_changed',
+  'operator.deactivated',
+  'inbox.created',
+  'inbox.updated',
+  'inbox.deleted',
+  'data.exported',
+  'contacts.merged',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export interface AuditLogEntryDto {
+  id: string;
+  action: AuditAction;
+  /** The operator who acted; null for a failed sign-in or the system. */
+  actor: { id: string | null; label: string | null };
+  target: { type: string; id: string | null; label: string | null } | null;
+  ip: string | null;
+  details: Record<string, unknown>;
+  createdAt: string;
+}
+
+export const listAuditLogQuerySchema = z.object({
+  action: z.enum(AUDIT_ACTIONS).optional(),
+  actorId: z.string().uuid().optional(),
+  /** ISO date-times bounding the entries' time. */
+  from: z.string().datetime({ offset: true }).optional(),
+  to: z.string().datetime({ offset: true }).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type ListAuditLogQuery = z.infer<typeof listAuditLogQuerySchema>;
