@@ -61,6 +61,8 @@ const child = spawn(process.execPath, ['dist/apps/api/main.js'], {
   stdio: 'inherit',
   env: {
     NODE_ENV: 'development',
+    // On a laptop the mail server or the receiving app is often local.
+    ALLOW_PRIVATE_NETWORK_TARGETS: 'true',
     INBOX_DIST_DIR: join(root, 'dist/apps/inbox'),
     WIDGET_DIST_DIR: join(root, 'dist/apps/widget'),
     STORAGE_DIR: join(root, '.data/files'),

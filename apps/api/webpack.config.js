@@ -26,6 +26,11 @@ module.exports = {
       target: 'node',
       compiler: 'tsc',
       main: './src/main.ts',
+      // Email is parsed in worker threads (modules/email/email-parser-pool.ts): their entry is a file
+      // of its own, emitted beside main.js, where emailParseWorkerEntry() looks for it.
+      additionalEntryPoints: [
+        { entryName: 'email-parse.worker', entryPath: './src/modules/email/email-parse.worker.ts' },
+      ],
       tsConfig: './tsconfig.build.json',
       optimization: false,
       outputHashing: 'none',

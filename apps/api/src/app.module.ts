@@ -8,6 +8,8 @@ import { DatabaseModule } from './core/database/database.module';
 import { EventsModule } from './core/events/events.module';
 import { HealthController } from './core/health/health.controller';
 import { HealthRepository } from './core/health/health.repository';
+import { HttpModule } from './core/http/http.module';
+import { NetModule } from './core/net/net.module';
 import { loggerOptions } from './core/logging/logger-options';
 import { QueueModule } from './core/queue/queue.module';
 import { RealtimeModule } from './core/realtime/realtime.module';
@@ -31,6 +33,8 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerOptions(config)),
+        HttpModule,
+        NetModule,
         DatabaseModule,
         CryptoModule,
         EventsModule,

@@ -11,6 +11,7 @@ import { AppModule } from './app.module';
 import type { AppConfig } from './core/config/config.schema';
 import { runMigrations } from './core/database/run-migrations';
 import { ApiExceptionFilter } from './core/http/api-exception.filter';
+import { spaContentSecurityPolicy } from './core/http/spa-content-security-policy';
 
 /** Builds the whole application (migrations first). Shared by `main.ts`, tests and benchmarks. */
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
@@ -48,24 +49,45 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   });
 
   if (config.WIDGET_DIST_DIR) serveStatic(app, '/widget', config.WIDGET_DIST_DIR, false);
-  if (config.INBOX_DIST_DIR) serveStatic(app, '/', config.INBOX_DIST_DIR, true);
+  // The SPA's pages get its strict CSP (read per response: tests learn PUBLIC_URL after listen).
+  if (config.INBOX_DIST_DIR)
+    serveStatic(app, '/', config.INBOX_DIST_DIR, true, () =>
+      spaContentSecurityPolicy(config.PUBLIC_URL),
+    );
   return app;
 }
 
-/** Serves a built SPA; with `spaFallback`, unknown non-API paths get index.html (client routing). */
+/**
+ * Serves a built SPA; with `spaFallback`, unknown non-API paths get index.html (client routing).
+ * `htmlPolicy` is the Content-Security-Policy of its HTML pages.
+ */
 function serveStatic(
   app: NestExpressApplication,
   mount: string,
   dir: string,
   spaFallback: boolean,
+  htmlPolicy?: () => string,
 ): void {
   const root = resolve(dir);
-  app.useStaticAssets(root, { prefix: mount, index: 'index.html', maxAge: '1h' });
+  const protect = (res: Response) => {
+    if (htmlPolicy) res.setHeader('Content-Security-Policy', htmlPolicy());
+  };
+  app.useStaticAssets(root, {
+    prefix: mount,
+    index: 'index.html',
+    maxAge: '1h',
+    setHeaders: (res: Response, path: string) => {
+      if (path.endsWith('.html')) protect(res);
+    },
+  });
   if (!spaFallback) return;
   const index = join(root, 'index.html');
   app.use((req: Request, res: Response, next: NextFunction) => {
     const isApp = req.method === 'GET' && !/^\/(api|socket\.io|widget)(\/|$)/.test(req.path);
-    if (isApp && existsSync(index) && req.accepts('html')) return res.sendFile(index);
+    if (isApp && existsSync(index) && req.accepts('html')) {
+      protect(res);
+      return res.sendFile(index);
+    }
     next();
   });
 }

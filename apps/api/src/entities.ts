@@ -1,6 +1,7 @@
 import { AccountEventHeadEntity } from './core/events/entities/account-event-head.entity';
 import { EventEntity } from './core/events/entities/event.entity';
 import { OperatorSessionEntity } from './core/auth/entities/operator-session.entity';
+import { LoginThrottleEntity } from './core/auth/entities/login-throttle.entity';
 import { StoredFileEntity } from './core/storage/entities/stored-file.entity';
 import { AccountEntity } from './modules/accounts/entities/account.entity';
 import { AuditLogEntryEntity } from './modules/audit/entities/audit-log-entry.entity';
@@ -14,12 +15,16 @@ import { EmailSyncStateEntity } from './modules/email/entities/email-sync-state.
 import { InboxMemberEntity } from './modules/inboxes/entities/inbox-member.entity';
 import { InboxEntity } from './modules/inboxes/entities/inbox.entity';
 import { MessageEntity } from './modules/messages/entities/message.entity';
+import { PendingReceiptEntity } from './modules/messages/entities/pending-receipt.entity';
+import { OutboundAttemptEntity } from './modules/channels/entities/outbound-attempt.entity';
 import { NotificationEntity } from './modules/notifications/entities/notification.entity';
 import { OperatorEntity } from './modules/operators/entities/operator.entity';
 import { WebchatConversationStartEntity } from './modules/webchat/entities/webchat-conversation-start.entity';
 import { WebchatFollowUpEntity } from './modules/webchat/entities/webchat-follow-up.entity';
 import { WebchatPresenceEntity } from './modules/webchat/entities/webchat-presence.entity';
 import { WebchatVisitorEntity } from './modules/webchat/entities/webchat-visitor.entity';
+import { WebchatUploadClaimEntity } from './modules/webchat/entities/webchat-upload-claim.entity';
+import { WebchatUsageCounterEntity } from './modules/webchat/entities/webchat-usage-counter.entity';
 
 /**
  * Every entity, i.e. every table the application owns. Listed explicitly (not globbed) so the
@@ -37,15 +42,20 @@ export const ENTITIES = [
   ContactIdentityEntity,
   ConversationEntity,
   MessageEntity,
+  OutboundAttemptEntity,
+  PendingReceiptEntity,
   StoredFileEntity,
   NotificationEntity,
   WebchatVisitorEntity,
   WebchatPresenceEntity,
   WebchatConversationStartEntity,
   WebchatFollowUpEntity,
+  WebchatUsageCounterEntity,
+  WebchatUploadClaimEntity,
   EmailSyncStateEntity,
   EmailSyncLogEntryEntity,
   EmailAutoReplyEntity,
   EmailSeenMessageEntity,
   AuditLogEntryEntity,
+  LoginThrottleEntity,
 ];

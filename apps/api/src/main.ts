@@ -30,7 +30,8 @@ async function main(): Promise<void> {
   }
   const app: NestExpressApplication = await createApp(config);
   await app.listen(config.PORT, config.HOST);
-  const first = app.get(FirstStartService).result;
+  // The one place a generated password is shown: this banner on stdout, never the logger.
+  const first = app.get(FirstStartService).takeResult();
   const lines = [
     '',
     `  Switchboard is running at ${config.PUBLIC_URL}`,

@@ -164,7 +164,7 @@ describe('web chat widget in Chromium: customer site ↔ operator inbox', () => 
     await page.waitForSelector('.sb-error:text-matches("Only images")');
   });
 
-  it('emails the answer to a visitor who left, and the link reopens the chat with it', async () => {
+  it('confirms the follow-up address by link, then emails the answer, and the link reopens the chat', async () => {
     const context = await h.newContext();
     const page = await h.newPage(context);
     await page.goto(h.site.url('/boots/hiker'));
@@ -172,13 +172,33 @@ describe('web chat widget in Chromium: customer site ↔ operator inbox', () => 
     await widget.open();
     await widget.send('Do the Hiker boots run small?');
     await widget.waitForMessage('visitor', 'Do the Hiker boots run small?', 'delivered');
+    const before = h.smtp.messages.length;
     await widget.leaveEmail('kari@example.no');
+    await page.waitForSelector('.sb-email[data-state=pending] label:has-text("Check your inbox")');
+
+    // The visitor opens the link from the confirmation email and presses the button; the chat,
+    // still open on the shop's page, shows the address as confirmed at once.
+    const [confirmation] = (await h.smtp.waitForMessages(before + 1, 20_000)).slice(before);
+    expect(confirmation.envelope.to).toEqual(['kari@example.no']);
+    const confirmLink = /(http:\/\/\S+\/contact\/confirm\?token=\S+)/.exec(
+      confirmation.parsed.text ?? '',
+    )?.[1];
+    expect(confirmLink).toBeDefined();
+    const mailbox = await h.newPage(context);
+    await mailbox.goto(confirmLink as string);
+    await mailbox.click('button[type=submit]');
+    await mailbox.waitForSelector('h1:text-is("Email address confirmed")');
+    await mailbox.close();
+    await page.waitForSelector(
+      '.sb-email[data-state=confirmed] label:has-text("Confirmed: we will email kari@example.no")',
+      { timeout: 15_000 },
+    );
     await page.close();
 
-    const before = h.smtp.messages.length;
+    const sent = h.smtp.messages.length;
     await operator.openConversationWith('Do the Hiker boots run small?');
     await operator.reply('They run half a size small.');
-    const [mail] = (await h.smtp.waitForMessages(before + 1, 20_000)).slice(before);
+    const [mail] = (await h.smtp.waitForMessages(sent + 1, 20_000)).slice(sent);
     expect(mail.envelope.to).toEqual(['kari@example.no']);
     expect(mail.parsed.text).toContain('They run half a size small.');
     const link = /(http:\/\/\S+#sb-chat)/.exec(mail.parsed.text ?? '')?.[1];

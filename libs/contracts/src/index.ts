@@ -7,3 +7,5 @@ export * from './lib/error-codes';
 export * from './lib/widget';
 export * from './lib/email-sync';
 export * from './lib/audit';
+export * from './lib/safe-text';
+export * from './lib/auth';

@@ -5,3 +5,4 @@ export * from './lib/api-channel-customer';
 export * from './lib/operator-socket';
 export * from './lib/dovecot/dovecot-server';
 export * from './lib/smtp-peer/smtp-peer';
+export * from './lib/postgres/owned-postgres';

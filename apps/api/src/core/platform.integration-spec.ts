@@ -79,15 +79,17 @@ describe('platform', () => {
       contentType: 'image/png',
       content: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]),
     });
-    const h = await fetch(`${api.baseUrl}${html.url}`);
+    // Downloads need the account's session (core/storage/file-downloads.integration-spec.ts).
+    const auth = { headers: { authorization: `Bearer ${token}` } };
+    const h = await fetch(`${api.baseUrl}${html.url}`, auth);
     expect(h.headers.get('x-content-type-options')).toBe('nosniff');
     expect(h.headers.get('content-type')).toBe('application/octet-stream');
     expect(h.headers.get('content-disposition')).toMatch(/^attachment/);
-    const p = await fetch(`${api.baseUrl}${png.url}`);
+    const p = await fetch(`${api.baseUrl}${png.url}`, auth);
     expect(p.headers.get('content-type')).toBe('image/png');
     expect(p.headers.get('x-content-type-options')).toBe('nosniff');
     expect(
-      (await fetch(`${api.baseUrl}/api/files/00000000-0000-0000-0000-000000000000/x`)).status,
+      (await fetch(`${api.baseUrl}/api/files/00000000-0000-0000-0000-000000000000/x`, auth)).status,
     ).toBe(404);
   });
 

@@ -25,7 +25,7 @@ import { useHashSelection } from './use-hash-selection';
 const SettingsScreen = lazy(() => import('../modules/settings/components/settings-screen'));
 
 export function AppShell() {
-  const token = useAuthStore((s) => s.token);
+  const csrfToken = useAuthStore((s) => s.csrfToken);
   const operatorId = useAuthStore((s) => s.operator?.id ?? null);
   const hasSelection = useConversationStore((s) => s.selectedId !== null);
   const lastNotice = useNotificationsStore((s) => s.lastShown);
@@ -44,7 +44,7 @@ export function AppShell() {
     };
   }, [operatorId]);
 
-  useStreamConnection(token, resyncFromRest);
+  useStreamConnection(csrfToken, resyncFromRest);
   useShortcuts();
   useTitleBadge();
   useHashSelection();

@@ -5,7 +5,7 @@ import { App } from './app';
 
 beforeEach(() => {
   localStorage.clear();
-  useAuthStore.setState({ token: null, operator: null, phase: 'restoring' });
+  useAuthStore.setState({ csrfToken: null, operator: null, phase: 'restoring' });
 });
 
 describe('App', () => {

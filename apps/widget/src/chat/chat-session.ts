@@ -3,12 +3,16 @@ import type { ChatController, ChatMountOptions } from '../shared/chat-mount';
 import {
   WIDGET_NAMESPACE,
   type VisitorAttachmentDto,
+  type VisitorContactDto,
+  type WidgetSocketErrorDto,
   type WidgetClientToServerEvents,
   type WidgetServerToClientEvents,
   type WidgetSettingsDto,
 } from '../shared/widget-wire';
 import { buildChatView, type ChatView } from './chat-view';
 import { CHAT_CSS } from './chat-styles';
+import { displayText } from './display-text';
+import { emailNote } from './email-note';
 import { chatTexts, type ChatTexts } from './i18n';
 import { markReadUntil, mergeMessage, type ChatMessage } from './message-list';
 import { renderMessage } from './message-view';
@@ -75,7 +79,10 @@ export class ChatSession implements ChatController {
 
   private async start(): Promise<void> {
     const session = await this.openSession();
-    this.applySettings(session.settings, session.email);
+    this.applySettings(session.settings, {
+      email: session.email,
+      pendingEmail: session.pendingEmail ?? null,
+    });
     this.renderGreeting();
     await this.loadHistory();
     this.connect(session.visitorToken);
@@ -102,21 +109,26 @@ export class ChatSession implements ChatController {
     return session;
   }
 
-  private applySettings(settings: WidgetSettingsDto, email: string | null): void {
+  private applySettings(settings: WidgetSettingsDto, contact: VisitorContactDto): void {
     this.settings = settings;
     this.options.onAccent(settings.accentColor);
-    this.view.title.textContent = settings.inboxName;
+    this.view.title.textContent = displayText(settings.inboxName);
     this.view.notice.textContent = settings.officeHoursMessage;
     this.view.notice.hidden = settings.officeHoursMessage.length === 0;
-    this.showEmail(settings.askEmail, email);
+    this.showEmail(settings.askEmail, contact);
   }
 
-  private showEmail(ask: boolean, email: string | null): void {
+  /** The follow-up address: waiting for its confirmation link, or confirmed. */
+  private showEmail(ask: boolean, contact: VisitorContactDto): void {
     this.view.emailForm.hidden = !ask;
-    if (email) {
-      this.view.emailLabel.textContent = this.texts.emailSaved(email);
-      this.view.emailInput.value = email;
-    }
+    this.view.emailForm.dataset['state'] = contact.pendingEmail
+      ? 'pending'
+      : contact.email
+        ? 'confirmed'
+        : 'empty';
+    this.view.emailLabel.textContent = emailNote(this.texts, contact);
+    const shown = contact.pendingEmail ?? contact.email;
+    if (shown) this.view.emailInput.value = shown;
   }
 
   private renderGreeting(): void {
@@ -162,9 +174,19 @@ export class ChatSession implements ChatController {
       this.messages = markReadUntil(this.messages, until);
       this.render();
     });
+    socket.on('contact', (contact) => this.showEmail(this.settings?.askEmail ?? true, contact));
+    socket.on('error', (error) => this.showSocketError(error));
+    socket.on('connect_error', (err: Error & { data?: WidgetSocketErrorDto }) => {
+      // A refused handshake is not retried by socket.io itself; a full house frees up, so we do.
+      const refusal = err.data;
+      if (refusal?.code !== 'RATE_LIMITED') return;
+      this.showSocketError(refusal);
+      const wait = Math.max(1, refusal.retryAfterSeconds ?? 30) * 1000;
+      setTimeout(() => socket.connect(), wait);
+    });
     socket.on('typing', ({ typing, name }) => {
       clearTimeout(this.remoteTypingTimer);
-      this.view.typing.textContent = typing ? this.texts.typing(name) : '';
+      this.view.typing.textContent = typing ? this.texts.typing(name && displayText(name)) : '';
       if (typing)
         this.remoteTypingTimer = setTimeout(() => (this.view.typing.textContent = ''), 8000);
     });
@@ -309,9 +331,9 @@ export class ChatSession implements ChatController {
   private async saveEmail(): Promise<void> {
     const email = this.view.emailInput.value.trim();
     try {
-      const saved = await this.api.saveEmail(email, pageUrl());
+      const contact = await this.api.saveEmail(email, pageUrl());
       this.setError('');
-      this.showEmail(true, saved.email);
+      this.showEmail(true, contact);
     } catch (error) {
       this.showError(error);
     }
@@ -352,9 +374,19 @@ export class ChatSession implements ChatController {
   }
 
   private showError(error: unknown): void {
-    if (error instanceof WidgetApiError)
+    if (error instanceof WidgetApiError && error.code === 'RATE_LIMITED')
+      this.setError(this.texts.rateLimited(error.retryAfterSeconds ?? 60));
+    else if (error instanceof WidgetApiError)
       this.setError(error.status >= 500 ? this.texts.unavailable : error.message);
     else this.setError(this.texts.unavailable);
+  }
+
+  private showSocketError(error: WidgetSocketErrorDto): void {
+    this.setError(
+      error.code === 'RATE_LIMITED'
+        ? this.texts.rateLimited(error.retryAfterSeconds ?? 10)
+        : error.message,
+    );
   }
 
   private setError(message: string): void {

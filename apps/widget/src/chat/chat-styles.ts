@@ -2,9 +2,9 @@
 export const CHAT_CSS = `
 .sb-chat { display: flex; flex-direction: column; height: 100%; min-height: 0; }
 .sb-head { background: var(--sb-accent, #2563eb); color: #fff; padding: 12px 14px; display: flex; align-items: center; gap: 8px; }
-.sb-head h2 { font-size: 16px; margin: 0; flex: 1; font-weight: 600; }
+.sb-head h2 { font-size: 16px; margin: 0; flex: 1; font-weight: 600; min-width: 0; overflow-wrap: anywhere; }
 .sb-head button { background: transparent; border: 0; color: inherit; font-size: 20px; cursor: pointer; line-height: 1; }
-.sb-notice { background: #fef3c7; color: #78350f; padding: 6px 14px; font-size: 12px; white-space: pre-wrap; }
+.sb-notice { background: #fef3c7; color: #78350f; padding: 6px 14px; font-size: 12px; white-space: pre-wrap; overflow-wrap: anywhere; }
 .sb-log { list-style: none; margin: 0; padding: 12px; flex: 1; overflow-y: auto; display: flex; flex-direction: column; gap: 8px; background: #f9fafb; }
 .sb-msg { max-width: 80%; padding: 8px 10px; border-radius: 10px; white-space: pre-wrap; overflow-wrap: anywhere; }
 .sb-msg.operator { align-self: flex-start; background: #fff; border: 1px solid #e5e7eb; }
@@ -14,7 +14,7 @@ export const CHAT_CSS = `
 .sb-meta { font-size: 11px; opacity: .8; text-align: right; margin-top: 2px; }
 .sb-file { display: block; color: inherit; text-decoration: underline; cursor: pointer; background: none; border: 0; padding: 0; font: inherit; text-align: left; }
 .sb-file img { max-width: 100%; max-height: 180px; border-radius: 6px; display: block; }
-.sb-typing { font-size: 12px; color: #6b7280; padding: 0 14px 4px; min-height: 16px; }
+.sb-typing { font-size: 12px; color: #6b7280; padding: 0 14px 4px; min-height: 16px; overflow-wrap: anywhere; }
 .sb-email { display: flex; flex-wrap: wrap; gap: 6px; padding: 8px 12px; border-top: 1px solid #e5e7eb; font-size: 12px; }
 .sb-email label { flex-basis: 100%; color: #374151; }
 .sb-email input { flex: 1; min-width: 0; padding: 6px; border: 1px solid #d1d5db; border-radius: 6px; font: inherit; }

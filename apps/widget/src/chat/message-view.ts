@@ -1,3 +1,4 @@
+import { displayFilename, displayText } from './display-text';
 import { el } from './dom';
 import type { ChatTexts } from './i18n';
 import type { ChatMessage } from './message-list';
@@ -17,8 +18,8 @@ export function renderMessage(message: ChatMessage, deps: MessageViewDeps): HTML
     className: classes.join(' '),
     attrs: { 'data-message-id': message.id, 'data-author': message.author },
   });
-  if (!mine && message.senderName)
-    item.appendChild(el('div', { className: 'sb-who', text: message.senderName }));
+  const who = !mine && message.senderName ? displayText(message.senderName) : '';
+  if (who) item.appendChild(el('div', { className: 'sb-who', text: who, attrs: { dir: 'auto' } }));
   if (message.text)
     item.appendChild(
       el('div', { className: 'sb-text', text: message.text, attrs: { dir: 'auto' } }),
@@ -45,7 +46,8 @@ export function renderMessage(message: ChatMessage, deps: MessageViewDeps): HTML
 function renderAttachment(attachment: VisitorAttachmentDto, deps: MessageViewDeps): HTMLElement {
   const button = el('button', { className: 'sb-file', attrs: { type: 'button', dir: 'auto' } });
   const isImage = attachment.contentType.startsWith('image/');
-  button.textContent = `📎 ${attachment.filename}`;
+  // Hidden characters in a file name are shown, not obeyed (`invoice\u202Efdp.exe`).
+  button.textContent = `📎 ${displayFilename(attachment.filename)}`;
   button.addEventListener('click', () => deps.openAttachment(attachment, null));
   if (isImage && !attachment.id.startsWith('local-')) deps.openAttachment(attachment, button);
   return button;

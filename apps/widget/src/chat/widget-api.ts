@@ -1,4 +1,5 @@
 import type {
+  VisitorContactDto,
   VisitorHistoryDto,
   VisitorMessageDto,
   VisitorSessionDto,
@@ -10,6 +11,8 @@ export class WidgetApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** For 429: when trying again can succeed. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message);
   }
@@ -52,11 +55,16 @@ export class WidgetApi {
     form.set('text', text);
     form.set('pageUrl', pageUrl);
     form.set('file', file);
-    return this.call<VisitorMessageDto>('POST', '/attachments', form);
+    // Repeated as a header, readable before the body: a retry of a stored upload is let through
+    // even when the day's uploads are used up, and answered with the stored message.
+    return this.call<VisitorMessageDto>('POST', '/attachments', form, {
+      'X-Client-Message-Id': clientMessageId,
+    });
   }
 
+  /** Mails a confirmation link to the address; it is used once the visitor opens the link. */
   saveEmail(email: string, pageUrl: string) {
-    return this.call<{ email: string }>('POST', '/contact', JSON.stringify({ email, pageUrl }));
+    return this.call<VisitorContactDto>('POST', '/contact', JSON.stringify({ email, pageUrl }));
   }
 
   async attachment(id: string): Promise<Blob> {
@@ -79,10 +87,15 @@ export class WidgetApi {
     return headers;
   }
 
-  private async call<T>(method: string, path: string, body?: string | FormData): Promise<T> {
+  private async call<T>(
+    method: string,
+    path: string,
+    body?: string | FormData,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<T> {
     const res = await fetch(this.url(path), {
       method,
-      headers: this.headers(typeof body === 'string'),
+      headers: { ...this.headers(typeof body === 'string'), ...extraHeaders },
       body,
       credentials: 'omit',
     });
@@ -94,7 +107,12 @@ export class WidgetApi {
 async function toError(res: Response): Promise<WidgetApiError> {
   try {
     const body = (await res.json()) as Partial<WidgetErrorDto>;
-    return new WidgetApiError(res.status, body.code ?? 'UNKNOWN', body.message ?? res.statusText);
+    return new WidgetApiError(
+      res.status,
+      body.code ?? 'UNKNOWN',
+      body.message ?? res.statusText,
+      body.details?.retryAfterSeconds ?? null,
+    );
   } catch {
     return new WidgetApiError(res.status, 'UNKNOWN', res.statusText);
   }

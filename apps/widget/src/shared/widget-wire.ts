@@ -7,6 +7,8 @@ export const WIDGET_NAMESPACE = '/widget';
 export type {
   WidgetSettingsDto,
   VisitorSessionDto,
+  VisitorContactDto,
+  WidgetSocketErrorDto,
   VisitorMessageStatus,
   VisitorAttachmentDto,
   VisitorMessageDto,

@@ -5,3 +5,6 @@ export * from './lib/inbound-event';
 export * from './lib/outbound-message';
 export * from './lib/webhook-request';
 export * from './lib/text';
+export * from './lib/provider-text';
+export * from './lib/network/outbound-network';
+export * from './lib/network/private-address';

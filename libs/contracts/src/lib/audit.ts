@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storableDateTime } from './safe-text';
 
 /** What the audit log records. Append-only; shown to admins. */
 export const AUDIT_ACTIONS = [
@@ -33,8 +34,8 @@ export const listAuditLogQuerySchema = z.object({
   action: z.enum(AUDIT_ACTIONS).optional(),
   actorId: z.string().uuid().optional(),
   /** ISO date-times bounding the entries' time. */
-  from: z.string().datetime({ offset: true }).optional(),
-  to: z.string().datetime({ offset: true }).optional(),
+  from: storableDateTime().optional(),
+  to: storableDateTime().optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

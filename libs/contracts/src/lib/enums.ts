@@ -15,9 +15,19 @@ export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 /**
  * Delivery status only moves forward along this order (failed is reachable from pending and sent;
- * a manual retry is the one way back, from failed to pending).
+ * a manual retry is the one way back, from failed to pending). `uncertain`: an attempt ended without
+ * telling whether the channel took the message (a timeout after the whole message was handed over,
+ * a crash mid-send). It is never sent again by itself; a receipt settles it, or an operator sends it
+ * again on purpose (the one way back, from uncertain to pending).
  */
-export const DELIVERY_STATUSES = ['pending', 'sent', 'delivered', 'read', 'failed'] as const;
+export const DELIVERY_STATUSES = [
+  'pending',
+  'sent',
+  'delivered',
+  'read',
+  'failed',
+  'uncertain',
+] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 export const OPERATOR_ROLES = ['admin', 'agent'] as const;

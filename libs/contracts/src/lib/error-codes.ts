@@ -6,6 +6,8 @@ export const API_ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'TEXT_TOO_LONG',
+  /** A text field holds a control character or broken Unicode: 422, the reason names it. */
+  'INVALID_CHARACTERS',
   'INVALID_STATE',
   'WEBHOOK_SIGNATURE_INVALID',
   'RATE_LIMITED',
@@ -13,6 +15,7 @@ export const API_ERROR_CODES = [
   'UNSUPPORTED_MEDIA_TYPE',
   'CHANNEL_ERROR',
   'OVERLOADED',
+  'UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

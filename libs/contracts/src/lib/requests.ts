@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ASSIGNEE_FILTERS, CHANNEL_KINDS, CONVERSATION_STATUSES, REOPEN_POLICIES } from './enums';
+import { safeJsonRecord, safeText, storableDateTime } from './safe-text';
 
 /** Hard ceiling for any message text; channels may declare a lower one. */
 export const MAX_TEXT_LENGTH = 10_000;
@@ -7,6 +8,8 @@ export const MAX_TEXT_LENGTH = 10_000;
 export const loginRequestSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
   password: z.string().min(1).max(1024),
+  /** `bearer` (default): the token in the body, for API clients. `cookie`: the SPA's HttpOnly session. */
+  session: z.enum(['bearer', 'cookie']).default('bearer'),
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
@@ -15,7 +18,7 @@ export const listConversationsQuerySchema = z.object({
   assignee: z.enum(ASSIGNEE_FILTERS).default('all'),
   inboxId: z.string().uuid().optional(),
   channel: z.enum(CHANNEL_KINDS).optional(),
-  q: z.string().trim().max(200).optional(),
+  q: safeText().trim().max(200).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(30),
 });
@@ -38,8 +41,7 @@ export type ListMessagesQuery = z.infer<typeof listMessagesQuerySchema>;
 export const sendMessageRequestSchema = z
   .object({
     kind: z.enum(['message', 'note']).default('message'),
-    text: z
-      .string()
+    text: safeText()
       .max(MAX_TEXT_LENGTH, `Text is longer than ${MAX_TEXT_LENGTH} characters`)
       .default(''),
     /** Client-generated id: sending the same one twice stores one message. */
@@ -54,7 +56,7 @@ export const sendMessageRequestSchema = z
 export type SendMessageRequest = z.input<typeof sendMessageRequestSchema>;
 
 export const snoozeRequestSchema = z.object({
-  until: z.iso.datetime({ offset: true }).refine((v) => Date.parse(v) > Date.now() - 60_000, {
+  until: storableDateTime().refine((v) => Date.parse(v) > Date.now() - 60_000, {
     message: 'Snooze time must be in the future',
   }),
 });
@@ -65,8 +67,8 @@ export type AssignRequest = z.infer<typeof assignRequestSchema>;
 
 export const createInboxRequestSchema = z.object({
   kind: z.enum(CHANNEL_KINDS),
-  name: z.string().trim().min(1).max(100),
-  settings: z.record(z.string(), z.unknown()).default({}),
+  name: safeText().trim().min(1).max(100),
+  settings: safeJsonRecord().default({}),
   secrets: z.record(z.string(), z.string()).default({}),
   reopenPolicy: z.enum(REOPEN_POLICIES).default('reopen'),
 });

@@ -40,7 +40,10 @@ export interface PresenceSignal {
 export const OPERATOR_NAMESPACE = '/operators';
 
 export interface OperatorHandshakeAuth {
-  token: string;
+  /** A bearer session token; a browser sends none and is known by its session cookie instead. */
+  token?: string;
+  /** With the session cookie: SessionDto.csrfToken, proving the page is ours. */
+  csrfToken?: string;
   /** Last cursor the client applied; omitted on a first connection. */
   cursor?: number;
 }

@@ -19,9 +19,20 @@ export interface VisitorSessionDto {
   visitorToken: string;
   visitorId: string;
   identified: boolean;
-  /** Address the visitor left for email follow-ups, if any. */
+  /** Address the visitor confirmed for email follow-ups, if any. */
   email: string | null;
+  /** Address the visitor typed that waits for its confirmation link to be opened. */
+  pendingEmail: string | null;
   settings: WidgetSettingsDto;
+}
+
+/**
+ * The visitor's follow-up address. A typed address is only pending until its owner opens the
+ * link mailed to it; replies are mailed (and emailed answers shown) only for a confirmed one.
+ */
+export interface VisitorContactDto {
+  email: string | null;
+  pendingEmail: string | null;
 }
 
 export type VisitorMessageStatus = 'sent' | 'delivered' | 'read';
@@ -53,6 +64,15 @@ export interface WidgetErrorDto {
   statusCode: number;
   code: string;
   message: string;
+  details?: { retryAfterSeconds?: number };
+}
+
+/** Why the server refused a socket (connect_error `data`) or one of its events (`error`). */
+export interface WidgetSocketErrorDto {
+  code: string;
+  message: string;
+  /** For RATE_LIMITED: when trying again can succeed. */
+  retryAfterSeconds?: number;
 }
 
 export interface WidgetHandshakeAuth {
@@ -65,6 +85,10 @@ export interface WidgetServerToClientEvents {
   typing: (signal: { typing: boolean; name: string | null }) => void;
   /** Operators have read the conversation: the visitor's messages up to `until` get the read tick. */
   read: (info: { until: string }) => void;
+  /** The follow-up address changed (e.g. its confirmation link was opened in another tab). */
+  contact: (contact: VisitorContactDto) => void;
+  /** An event was refused (e.g. too many in a short time). */
+  error: (error: WidgetSocketErrorDto) => void;
 }
 
 export interface WidgetClientToServerEvents {

@@ -1,4 +1,4 @@
-import type { LoginResponseDto } from '@switchboard/contracts';
+import type { LoginResponseDto, SessionDto } from '@switchboard/contracts';
 import { TEST_ADMIN } from './test-api';
 
 export interface HttpResult<T> {
@@ -69,4 +69,42 @@ export async function loginAs(
     password,
   });
   return { client: new ApiClient(baseUrl, login.token), login };
+}
+
+/** A browser-style session: the cookie the SPA's browser would send, and its CSRF token. */
+export interface CookieSession {
+  /** `name=value`, ready for a Cookie header. */
+  cookie: string;
+  csrfToken: string;
+  /** The Set-Cookie header as the server sent it (attributes included). */
+  setCookie: string;
+  session: SessionDto;
+  /** Headers of a cookie-authenticated change: the cookie and the CSRF token. */
+  headers: Record<string, string>;
+}
+
+/** Signs in like the SPA (`session: "cookie"`); throws unless the server answered 200. */
+export async function loginWithCookie(
+  baseUrl: string,
+  email: string = TEST_ADMIN.email,
+  password: string = TEST_ADMIN.password,
+  headers: Record<string, string> = {},
+): Promise<CookieSession> {
+  const res = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ email, password, session: 'cookie' }),
+  });
+  const text = await res.text();
+  if (res.status !== 200) throw new Error(`cookie login → ${res.status}: ${text}`);
+  const setCookie = res.headers.getSetCookie().find((c) => /sb_session=/.test(c)) ?? '';
+  const session = JSON.parse(text) as SessionDto;
+  const cookie = setCookie.split(';')[0] ?? '';
+  return {
+    cookie,
+    csrfToken: session.csrfToken,
+    setCookie,
+    session,
+    headers: { cookie, 'x-csrf-token': session.csrfToken },
+  };
 }

@@ -11,6 +11,9 @@ export type OperatorClientSocket = Socket<
   OperatorClientToServerEvents
 >;
 
+/** How a test socket signs in: like an API client (bearer) or like the SPA (cookie + CSRF). */
+export type SocketCredentials = { token: string } | { cookie: string; csrfToken: string };
+
 /** An operator's live connection that records what it receives, for assertions. */
 export class RecordingOperatorSocket {
   readonly events: StreamEvent[] = [];
@@ -19,9 +22,14 @@ export class RecordingOperatorSocket {
   ready: { cursor: number } | null = null;
   readonly socket: OperatorClientSocket;
 
-  private constructor(baseUrl: string, token: string, cursor?: number) {
+  private constructor(baseUrl: string, credentials: SocketCredentials, cursor?: number) {
+    const auth: Record<string, unknown> =
+      'token' in credentials ? { token: credentials.token } : { csrfToken: credentials.csrfToken };
+    if (cursor !== undefined) auth['cursor'] = cursor;
     this.socket = io(`${baseUrl}${OPERATOR_NAMESPACE}`, {
-      auth: cursor === undefined ? { token } : { token, cursor },
+      auth,
+      // A browser sends its session cookie with the upgrade request; so does this client.
+      extraHeaders: 'cookie' in credentials ? { cookie: credentials.cookie } : undefined,
       transports: ['websocket'],
       reconnection: false,
       forceNew: true,
@@ -32,12 +40,17 @@ export class RecordingOperatorSocket {
     this.socket.on('error', (e) => this.errors.push(e));
   }
 
+  /** `credentials`: a bearer token, or a browser's session cookie with its CSRF token. */
   static async connect(
     baseUrl: string,
-    token: string,
+    credentials: string | SocketCredentials,
     cursor?: number,
   ): Promise<RecordingOperatorSocket> {
-    const s = new RecordingOperatorSocket(baseUrl, token, cursor);
+    const s = new RecordingOperatorSocket(
+      baseUrl,
+      typeof credentials === 'string' ? { token: credentials } : credentials,
+      cursor,
+    );
     await new Promise<void>((resolve, reject) => {
       s.socket.once('stream.ready', () => resolve());
       s.socket.once('connect_error', (err) => reject(err));

@@ -55,6 +55,8 @@ export async function startTestApi(opts: StartTestApiOptions): Promise<TestApi> 
     SNOOZE_POLL_MS: '200',
     STORAGE_DIR: storageDir,
     SHUTDOWN_TIMEOUT_MS: '2000',
+    // Test peers (SMTP, IMAP, outbound receivers) listen on 127.0.0.1.
+    ALLOW_PRIVATE_NETWORK_TARGETS: 'true',
     ...opts.env,
   });
   const app = await createApp(config);

@@ -2,21 +2,30 @@ import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { AppException } from '../http/app.exception';
-import { AuthService } from './auth.service';
+import { AuthService, type ActiveSession } from './auth.service';
 import type { AuthenticatedOperator } from './authenticated-operator';
+
+export { bearerToken } from './bearer-token';
 
 const PUBLIC_KEY = 'switchboard:public';
 /** Marks a route that needs no operator session (login, webhooks, health, widget). */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
 
-export type OperatorRequest = Request & { operator?: AuthenticatedOperator; sessionToken?: string };
+export type OperatorRequest = Request & {
+  operator?: AuthenticatedOperator;
+  sessionToken?: string;
+  session?: ActiveSession;
+};
 
-export function bearerToken(header: string | undefined): string | null {
-  const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
-  return match?.[1] ?? null;
-}
+/** Methods that change something: with a cookie session they need the CSRF header. */
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** Global guard: every route needs a valid session unless marked @Public(). */
+/**
+ * Global guard: every route needs a valid session unless marked @Public(). The session comes from
+ * `Authorization: Bearer` (API clients) or the SPA's HttpOnly cookie; a cookie alone does not
+ * authorise a change, which also needs the session's X-CSRF-Token (another site's form or fetch
+ * can make the browser send the cookie, never that header).
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
@@ -32,12 +41,23 @@ export class AuthGuard implements CanActivate {
     ]);
     if (isPublic) return true;
     const req = ctx.switchToHttp().getRequest<OperatorRequest>();
-    const token = bearerToken(req.headers.authorization);
-    const operator = await this.auth.authenticate(token);
-    if (!operator || !token)
+    const credentials = this.auth.credentialsOf(req);
+    const session = await this.auth.authenticateSession(credentials?.token);
+    if (!session || !credentials)
       throw new AppException('UNAUTHENTICATED', 'Sign in first: missing or expired session token');
-    req.operator = operator;
-    req.sessionToken = token;
+    if (
+      credentials.via === 'cookie' &&
+      UNSAFE_METHODS.has(req.method) &&
+      !this.auth.csrfMatches(credentials.token, req.headers['x-csrf-token'])
+    ) {
+      throw new AppException(
+        'FORBIDDEN',
+        'Missing or wrong X-CSRF-Token header: a change made with the session cookie must carry the token given at sign-in',
+      );
+    }
+    req.operator = session.operator;
+    req.sessionToken = session.token;
+    req.session = session;
     return true;
   }
 }

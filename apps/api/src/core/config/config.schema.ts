@@ -27,9 +27,28 @@ export const configSchema = z
       .int()
       .min(1)
       .default(24 * 30),
+    /** Failed sign-ins allowed per account (email) before each further one waits 1 s, 2 s, 4 s … */
+    LOGIN_FREE_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(5),
+    /** The same per IP (an IPv6 caller by its /64): higher, an office shares one address. */
+    LOGIN_FREE_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).max(10_000).default(20),
+    /** The longest wait a run of failures can earn. */
+    LOGIN_MAX_DELAY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+    /** Password hashes computed at once (argon2 is CPU- and memory-heavy); more wait in a queue. */
+    PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+    /** Sign-ins waiting for a hash slot; beyond this they get 503 with Retry-After at once. */
+    PASSWORD_HASH_QUEUE: z.coerce.number().int().min(0).max(10_000).default(16),
+    /** How often each instance re-checks the sessions behind its live sockets (expiry, revocation). */
+    SESSION_CHECK_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+    /** Lifetime of a signed download link (`/api/files/:id/:name?expires=…&signature=…`). */
+    FILE_LINK_TTL_SECONDS: z.coerce.number().int().min(10).max(604_800).default(900),
     SNOOZE_POLL_MS: z.coerce.number().int().min(50).max(10_000).default(500),
     EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
     QUEUE_ENABLED: bool.default(true),
+    /**
+     * How long one outbound send may take before it is given up as "delivery uncertain" (the channel
+     * may still have it). The attempt's lease and the queue's job expiry are derived from it.
+     */
+    OUTBOUND_ATTEMPT_TIMEOUT_MS: z.coerce.number().int().min(500).max(3_600_000).default(300_000),
     STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
     STORAGE_DIR: z.string().default('.data/files'),
     S3_BUCKET: z.string().optional(),
@@ -48,9 +67,35 @@ export const configSchema = z
       .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
       .optional(),
     MAIL_FROM: z.string().min(3).optional(),
+    /** Public web chat widget limits, per visitor and per IP network (IPv6 by /64). */
+    WIDGET_MESSAGES_PER_MINUTE_PER_VISITOR: z.coerce.number().int().min(1).default(20),
+    WIDGET_MESSAGES_PER_MINUTE_PER_IP: z.coerce.number().int().min(1).default(60),
+    WIDGET_UPLOADS_PER_DAY_PER_VISITOR: z.coerce.number().int().min(0).default(50),
+    WIDGET_UPLOADS_PER_DAY_PER_IP: z.coerce.number().int().min(0).default(200),
+    WIDGET_UPLOAD_BYTES_PER_DAY_PER_VISITOR: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .default(100 * 1024 * 1024),
+    WIDGET_UPLOAD_BYTES_PER_DAY_PER_IP: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .default(500 * 1024 * 1024),
+    WIDGET_SOCKETS_PER_VISITOR: z.coerce.number().int().min(1).default(10),
+    WIDGET_SOCKETS_PER_IP: z.coerce.number().int().min(1).default(50),
     INBOX_DIST_DIR: z.string().optional(),
     WIDGET_DIST_DIR: z.string().optional(),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+    /** Time one email may take to parse (in a worker thread) before it is stored as plain text. */
+    EMAIL_PARSE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+    /** Worker threads that parse email, started when mail arrives. */
+    EMAIL_PARSE_WORKERS: z.coerce.number().int().min(1).max(16).default(2),
+    /**
+     * Let inboxes connect to loopback, private and link-local addresses (an outbound URL, a mail
+     * server). Off in production: an admin could otherwise reach the server's own network.
+     */
+    ALLOW_PRIVATE_NETWORK_TARGETS: bool.default(false),
   })
   .superRefine((c, ctx) => {
     if (c.STORAGE_DRIVER === 's3') {

@@ -129,7 +129,10 @@ export class EventStreamService implements OnModuleInit, OnApplicationShutdown {
       this.logger.warn(`Event listener connection error: ${err.message}`),
     );
     client.on('end', () => {
-      if (this.client === client) this.client = null;
+      // Only the live connection's end starts a reconnect: a client that never became live (a
+      // failed attempt, ended below) must not start a second loop beside the one retrying it.
+      if (this.client !== client) return;
+      this.client = null;
       if (!this.stopping) void this.reconnect();
     });
     try {
@@ -139,12 +142,23 @@ export class EventStreamService implements OnModuleInit, OnApplicationShutdown {
       if (attempt > 0) for (const l of this.resyncListeners) l();
     } catch (err) {
       await client.end().catch(() => undefined);
-      if (attempt === 0) throw err;
       throw err;
     }
   }
 
+  private reconnecting = false;
+
   private async reconnect(): Promise<void> {
+    if (this.reconnecting) return;
+    this.reconnecting = true;
+    try {
+      await this.reconnectLoop();
+    } finally {
+      this.reconnecting = false;
+    }
+  }
+
+  private async reconnectLoop(): Promise<void> {
     for (let attempt = 1; !this.stopping; attempt++) {
       await new Promise((r) => setTimeout(r, Math.min(5_000, 100 * 2 ** attempt)));
       if (this.stopping) return;

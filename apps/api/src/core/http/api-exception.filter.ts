@@ -1,9 +1,16 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { ApiErrorCode, ApiErrorDto } from '@switchboard/contracts';
+import {
+  isInvalidCharactersIssue,
+  type ApiErrorCode,
+  type ApiErrorDto,
+} from '@switchboard/contracts';
 import { ChannelInputError } from '@switchboard/channels-core';
 import type { Request, Response } from 'express';
 import { ZodError } from 'zod';
+import { isDatabaseUnavailable } from '../database/database-unavailable';
 import { AppException } from './app.exception';
+import { presentableMessage } from './presentable-message';
+import { STORAGE_REFUSED, storageRefusal } from './storage-refusal';
 
 /**
  * Every error leaves as ApiErrorDto: a status, a code and a reason a human can act on.
@@ -19,16 +26,28 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const res = ctx.getResponse<Response>();
     const req = ctx.getRequest<Request & { id?: string }>();
     const body = this.toBody(exception);
+    body.message = presentableMessage(body.message);
     body.requestId = typeof req.id === 'string' ? req.id : undefined;
-    if (body.statusCode >= 500) {
+    if (body.code === 'UNAVAILABLE') {
+      this.logger.warn(
+        `Database unreachable on ${req.method} ${req.url}: ${(exception as Error).message}`,
+      );
+    } else if (body.statusCode >= 500) {
       this.logger.error(
         { err: exception, requestId: body.requestId },
         `Unhandled error on ${req.method} ${req.url}`,
       );
+    } else if (storageRefusal(exception)) {
+      // Answered with a 4xx, but validation has a gap: worth a look.
+      this.logger.error(
+        { err: exception, requestId: body.requestId },
+        `Unvalidated input reached the database on ${req.method} ${req.url}`,
+      );
     }
     if (res.headersSent) return;
     // Overload is temporary: tell clients (and channel providers, which redeliver) when to retry.
-    if (body.code === 'OVERLOADED') res.setHeader('Retry-After', '2');
+    if (body.code === 'OVERLOADED' || body.code === 'UNAVAILABLE')
+      res.setHeader('Retry-After', '2');
     res.status(body.statusCode).json(body);
   }
 
@@ -36,15 +55,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (e instanceof AppException) {
       return { statusCode: e.getStatus(), code: e.code, message: e.message, details: e.details };
     }
-    if (e instanceof ZodError) {
-      return {
-        statusCode: 400,
-        code: 'VALIDATION_FAILED',
-        message: e.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '),
-        details: e.issues.map((i) => ({ path: i.path, message: i.message })),
-      };
-    }
+    if (e instanceof ZodError) return zodBody(e);
     if (e instanceof ChannelInputError) {
+      // An adapter that validated with zod passes the error on: bad characters get their own 422.
+      if (e.cause instanceof ZodError && onlyInvalidCharacters(e.cause))
+        return { ...zodBody(e.cause), message: e.message };
       return { statusCode: 400, code: 'VALIDATION_FAILED', message: e.message };
     }
     if (e instanceof HttpException) {
@@ -68,8 +83,38 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (e instanceof Error && /timeout exceeded when trying to connect/i.test(e.message)) {
       return { statusCode: 503, code: 'OVERLOADED', message: 'The server is busy; retry shortly' };
     }
+    const refusal = storageRefusal(e);
+    if (refusal)
+      return {
+        statusCode: 400,
+        code: 'VALIDATION_FAILED',
+        message: refusal,
+        details: { reason: STORAGE_REFUSED },
+      };
+    // The database is restarting or failing over: nothing committed, a retry is safe.
+    if (isDatabaseUnavailable(e)) {
+      return {
+        statusCode: 503,
+        code: 'UNAVAILABLE',
+        message: 'The database is unreachable; retry shortly',
+      };
+    }
     return { statusCode: 500, code: 'INTERNAL', message: 'Internal server error' };
   }
+}
+
+function zodBody(e: ZodError): ApiErrorDto {
+  return {
+    statusCode: onlyInvalidCharacters(e) ? 422 : 400,
+    code: onlyInvalidCharacters(e) ? 'INVALID_CHARACTERS' : 'VALIDATION_FAILED',
+    message: e.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '),
+    details: e.issues.map((i) => ({ path: i.path, message: i.message })),
+  };
+}
+
+/** Refused only for control characters or broken Unicode: 422, so clients can tell it apart. */
+function onlyInvalidCharacters(e: ZodError): boolean {
+  return e.issues.length > 0 && e.issues.every((i) => isInvalidCharactersIssue(i));
 }
 
 function messageOf(e: HttpException): string {

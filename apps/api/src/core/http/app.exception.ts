@@ -31,12 +31,14 @@ export function statusForCode(code: ApiErrorCode): number {
     case 'UNSUPPORTED_MEDIA_TYPE':
       return 415;
     case 'TEXT_TOO_LONG':
+    case 'INVALID_CHARACTERS':
       return 422;
     case 'RATE_LIMITED':
       return 429;
     case 'CHANNEL_ERROR':
       return 502;
     case 'OVERLOADED':
+    case 'UNAVAILABLE':
       return 503;
     case 'INTERNAL':
       return 500;

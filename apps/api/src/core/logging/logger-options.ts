@@ -16,7 +16,8 @@ export function loggerOptions(config: AppConfig): Params {
       transport: pretty
         ? { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss' } }
         : undefined,
-      redact: ['req.headers.authorization', 'req.headers.cookie'],
+      // Session tokens travel in these: never into a log line.
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
       genReqId: (req: IncomingMessage, res: ServerResponse) => {
         const given = req.headers['x-request-id'];
         const id =

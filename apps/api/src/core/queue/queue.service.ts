@@ -14,6 +14,11 @@ export interface QueueDefinition {
 
 export type JobHandler<T> = (job: PgBoss.JobWithMetadata<T>) => Promise<void>;
 
+export interface EnqueueOptions {
+  /** Run no earlier than this (a backoff, a lease to outlive). */
+  startAfter?: Date;
+}
+
 /**
  * The job queue: pg-boss on the same PostgreSQL, so the embedded default needs nothing else and a
  * job can be enqueued in the same transaction as the row it is about (no lost or phantom jobs).
@@ -56,11 +61,11 @@ export class QueueService implements OnApplicationShutdown {
     em: EntityManager,
     name: string,
     data: object,
-    singletonKey?: string,
+    options: EnqueueOptions = {},
   ): Promise<void> {
     const boss = await this.start();
     await boss.send(name, data, {
-      singletonKey,
+      startAfter: options.startAfter,
       db: transactionSqlExecutor(em),
     });
   }

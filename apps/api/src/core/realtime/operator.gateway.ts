@@ -21,11 +21,14 @@ import {
 import type { Namespace, Socket } from 'socket.io';
 import { z } from 'zod';
 import { OperatorsRepository } from '../../modules/operators/operators.repository';
-import { AuthService } from '../auth/auth.service';
+import { AuthService, type ActiveSession } from '../auth/auth.service';
 import type { AuthenticatedOperator } from '../auth/authenticated-operator';
+import { SessionSockets } from '../auth/session-sockets';
 import { EventLogService } from '../events/event-log.service';
 import { EventStreamService, type Signal } from '../events/event-stream.service';
 import { OperatorSocketState } from './operator-socket-state';
+import { ConversationAccountCheck } from './conversation-account-check';
+import { handshakeCursorProblem } from './handshake-cursor';
 
 type OperatorSocket = Socket<
   OperatorClientToServerEvents,
@@ -34,11 +37,16 @@ type OperatorSocket = Socket<
   {
     operator: AuthenticatedOperator;
     state: OperatorSocketState;
+    /** The session it was opened with: the socket ends with it (SessionSockets). */
+    session: ActiveSession;
+    untrackSession?: () => void;
   }
 >;
 
 const handshakeSchema = z.object({
-  token: z.string().min(1).max(200),
+  // A bearer token, or (browsers) the session cookie plus the session's CSRF token.
+  token: z.string().min(1).max(200).optional(),
+  csrfToken: z.string().max(200).optional(),
   cursor: z.coerce.number().int().min(0).optional(),
 });
 const typingSchema = z.object({ conversationId: z.string().uuid(), typing: z.boolean() });
@@ -72,19 +80,24 @@ export class OperatorGateway
     private readonly log: EventLogService,
     private readonly stream: EventStreamService,
     private readonly operators: OperatorsRepository,
+    private readonly conversationAccess: ConversationAccountCheck,
+    private readonly sessionSockets: SessionSockets,
   ) {}
 
   afterInit(nsp: Namespace): void {
     nsp.use((socket, next) => {
+      const badCursor = handshakeCursorProblem(socket.handshake.auth);
+      if (badCursor) return next(new Error(badCursor));
       const parsed = handshakeSchema.safeParse(
         socket.handshake.auth as Partial<OperatorHandshakeAuth>,
       );
       if (!parsed.success) return next(new Error('unauthorized: a session token is required'));
       this.auth
-        .authenticate(parsed.data.token)
-        .then((operator) => {
-          if (!operator) return next(new Error('unauthorized: session expired or invalid'));
-          socket.data.operator = operator;
+        .authenticateHandshake(parsed.data, socket.handshake.headers.cookie)
+        .then((session) => {
+          if (!session) return next(new Error('unauthorized: session expired or invalid'));
+          socket.data.operator = session.operator;
+          socket.data.session = session;
           socket.data.state = new OperatorSocketState(parsed.data.cursor ?? -1);
           next();
         })
@@ -108,6 +121,10 @@ export class OperatorGateway
     // Registered before reading the log: anything committed from now on is either in the catch-up
     // read or arrives live into the buffer (duplicates are dropped by cursor).
     set.add(socket);
+    socket.data.untrackSession = this.sessionSockets.track(socket.data.session, (reason) => {
+      socket.emit('error', { code: 'UNAUTHENTICATED', message: reason });
+      socket.disconnect(true);
+    });
     try {
       const { head, oldest } = await this.log.bounds(operator.accountId);
       if (state.cursor < 0) {
@@ -130,6 +147,7 @@ export class OperatorGateway
   handleDisconnect(socket: OperatorSocket): void {
     const operator = socket.data.operator;
     if (!operator) return;
+    socket.data.untrackSession?.();
     this.byAccount.get(operator.accountId)?.delete(socket);
   }
 
@@ -141,6 +159,11 @@ export class OperatorGateway
     const parsed = typingSchema.safeParse(body);
     if (!parsed.success) return this.reject(socket, 'typing', parsed.error.issues[0]?.message);
     const op = socket.data.operator;
+    // The id is the client's word: another account's conversation is never announced anywhere.
+    if (!(await this.conversationAccess.belongsTo(op.accountId, parsed.data.conversationId))) {
+      socket.emit('error', { code: 'NOT_FOUND', message: 'typing: conversation not found' });
+      return;
+    }
     const signal: TypingSignal = {
       conversationId: parsed.data.conversationId,
       typing: parsed.data.typing,

@@ -1,14 +1,29 @@
-import { Controller, Get, Param, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import type { AttachmentDto } from '@switchboard/contracts';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { AttachmentDto, FileLinkDto } from '@switchboard/contracts';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { Public } from '../auth/auth.guard';
+import { AuthService } from '../auth/auth.service';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { AppException, notFound } from '../http/app.exception';
 import type { AuthenticatedOperator } from '../auth/authenticated-operator';
 import { CurrentOperator } from '../auth/current-operator.decorator';
 import { isActiveContent } from './content-type-sniffer';
-import { FilesService } from './files.service';
+import { FileLinkSigner } from './file-link-signer';
+import { FilesService, type StoredFile } from './files.service';
 
 /** Multer's in-memory upload, as far as we read it. */
 interface UploadedBlob {
@@ -24,7 +39,15 @@ const UPLOAD_CEILING_BYTES = 50 * 1024 * 1024;
 @ApiTags('files')
 @Controller('files')
 export class FilesController {
-  constructor(private readonly files: FilesService) {}
+  private readonly links: FileLinkSigner;
+
+  constructor(
+    private readonly files: FilesService,
+    private readonly auth: AuthService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.links = new FileLinkSigner(config.APP_SECRET);
+  }
 
   /** An operator's attachment, to be referenced by `attachmentIds` when sending. */
   @ApiBearerAuth()
@@ -50,18 +73,75 @@ export class FilesController {
     });
   }
 
-  /** Served as a download: never rendered as a page, never sniffed into something executable. */
+  /**
+   * A link to the file that works without a session for FILE_LINK_TTL_SECONDS: to open it in
+   * another tool or hand it to a system that cannot sign in.
+   */
+  @ApiBearerAuth()
+  @Post(':id/link')
+  @HttpCode(200)
+  async link(
+    @CurrentOperator() op: AuthenticatedOperator,
+    @Param('id') id: string,
+  ): Promise<FileLinkDto> {
+    const file = await this.fileOfAccount(id, op.accountId);
+    const expiresAt = new Date(Date.now() + this.config.FILE_LINK_TTL_SECONDS * 1000);
+    const { expires, signature } = this.links.sign(file.id, expiresAt);
+    const query = new URLSearchParams({ expires, signature });
+    return {
+      url: `/api/files/${file.id}/${encodeURIComponent(file.filename)}?${query.toString()}`,
+      expiresAt: new Date(Number(expires) * 1000).toISOString(),
+    };
+  }
+
+  /**
+   * Served as a download: never rendered as a page, never sniffed into something executable.
+   * Only to an operator session of the file's account (cookie, so `<img>` works, or bearer) or
+   * through a signed link: another account's file is "not found", no session 401, a bad link 403.
+   */
   @Public()
+  @ApiBearerAuth()
+  @ApiQuery({ name: 'expires', required: false, description: 'signed link: expiry, unix seconds' })
+  @ApiQuery({ name: 'signature', required: false, description: 'signed link: its signature' })
   @Get(':id/:filename')
-  async download(@Param('id') id: string, @Res() res: Response): Promise<void> {
-    const file = await this.files.find(id);
-    if (!file) throw notFound('File');
+  async download(
+    @Param('id') id: string,
+    @Query('expires') expires: unknown,
+    @Query('signature') signature: unknown,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    let file: StoredFile;
+    let maxAgeSeconds = 3_600;
+    if (expires !== undefined || signature !== undefined) {
+      const verdict = this.links.verify(id, expires, signature);
+      if (verdict !== 'valid')
+        throw new AppException(
+          'FORBIDDEN',
+          verdict === 'expired'
+            ? 'This download link has expired; ask for a new one'
+            : 'This download link is not valid',
+        );
+      const found = await this.files.find(id);
+      if (!found) throw notFound('File');
+      file = found;
+      maxAgeSeconds = Math.max(0, Math.min(maxAgeSeconds, Number(expires) - Date.now() / 1000));
+    } else {
+      const op = await this.auth.authenticateRequest(req);
+      if (!op)
+        throw new AppException(
+          'UNAUTHENTICATED',
+          'Sign in to download this file, or use a signed download link',
+        );
+      file = await this.fileOfAccount(id, op.accountId);
+    }
     const type = isActiveContent(file.contentType) ? 'application/octet-stream' : file.contentType;
     res.setHeader('Content-Type', type);
     res.setHeader('Content-Length', file.size);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
-    res.setHeader('Cache-Control', 'private, max-age=31536000, immutable');
+    // Private: only this browser, and not for ever (the session that fetched it may end).
+    res.setHeader('Cache-Control', `private, max-age=${Math.floor(maxAgeSeconds)}`);
     const inline = /^image\/(png|jpeg|gif|webp)$/.test(type) || type === 'application/pdf';
     res.setHeader(
       'Content-Disposition',
@@ -70,5 +150,12 @@ export class FilesController {
     const stream = await this.files.read(file);
     stream.on('error', () => res.destroy());
     stream.pipe(res);
+  }
+
+  /** Another account's file does not exist, as far as this operator can tell. */
+  private async fileOfAccount(id: string, accountId: string): Promise<StoredFile> {
+    const file = await this.files.find(id);
+    if (!file || file.accountId !== accountId) throw notFound('File');
+    return file;
   }
 }

@@ -13,7 +13,7 @@ export function toAttachmentDto(f: AttachmentFields): AttachmentDto {
     filename: f.filename,
     contentType: f.contentType,
     size: Number(f.size),
-    // File ids are random UUIDs: the URL itself is the capability, so <img> tags work without headers.
+    // Served to an operator session of the account: the SPA's cookie makes <img> tags just work.
     url: `/api/files/${f.id}/${encodeURIComponent(f.filename)}`,
     contentId: f.contentId,
   };

@@ -18,6 +18,7 @@ import { IdentityResolverService } from '../contacts/identity-resolver.service';
 import { ConversationsRepository } from '../conversations/conversations.repository';
 import type { ConversationEntity } from '../conversations/entities/conversation.entity';
 import { isUuid } from '../conversations/keyset-cursor';
+import { DeliveryReceiptsService, type ReceiptResult } from '../messages/delivery-receipts.service';
 import { MessagesRepository } from '../messages/messages.repository';
 import { sanitizeEmailHtml } from '../messages/html-sanitizer';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -27,7 +28,10 @@ import { IngestFunctionRepository } from './ingest-function.repository';
 export type IngestOutcome =
   | { kind: 'stored'; messageId: string; conversationId: string; createdConversation: boolean }
   | { kind: 'duplicate'; externalId: string }
-  | { kind: 'status'; messageId: string | null };
+  /** applied: the message moved; held: kept until its id is recorded; unchanged: already there. */
+  | { kind: 'status'; messageId: string | null; result: ReceiptResult['kind'] }
+  /** Left out of the batch, with the reason (an unknown status, an entry the adapter could not use). */
+  | { kind: 'skipped'; externalId: string | null; reason: string };
 
 type MessageEvent = Extract<ParsedInboundEvent, { type: 'message' }>;
 type StatusEvent = Extract<ParsedInboundEvent, { type: 'status' }>;
@@ -53,6 +57,7 @@ export class InboundPipelineService {
     private readonly accounts: AccountsRepository,
     private readonly notifications: NotificationsService,
     private readonly ingestFunction: IngestFunctionRepository,
+    private readonly receipts: DeliveryReceiptsService,
   ) {}
 
   /** Ingests events for an inbox (its id, or its row when the caller has loaded it already). */
@@ -62,16 +67,32 @@ export class InboundPipelineService {
     for (const raw of events) {
       const parsed = inboundEventSchema.safeParse(raw);
       if (!parsed.success) {
-        throw new ChannelInputError(
-          parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
-        );
+        const reason = parsed.error.issues
+          .map((i) => `${i.path.join('.')}: ${i.message}`)
+          .join('; ');
+        // A receipt we cannot read is one receipt lost, not a batch refused (and redelivered forever).
+        if (raw.type !== 'message') {
+          outcomes.push({ kind: 'skipped', externalId: idOf(raw), reason: reason.slice(0, 500) });
+          continue;
+        }
+        throw new ChannelInputError(reason);
       }
       const event = parsed.data;
-      outcomes.push(
-        event.type === 'message'
-          ? await this.ingestMessage(inbox, event)
-          : await this.ingestStatus(inbox, event),
-      );
+      switch (event.type) {
+        case 'message':
+          outcomes.push(await this.ingestMessage(inbox, event));
+          break;
+        case 'status':
+          outcomes.push(await this.ingestStatus(inbox, event));
+          break;
+        case 'ignored':
+          outcomes.push({
+            kind: 'skipped',
+            externalId: event.externalId ?? null,
+            reason: event.reason,
+          });
+          break;
+      }
     }
     return outcomes;
   }
@@ -260,21 +281,27 @@ export class InboundPipelineService {
     return this.conversations.lockByMessageExternalIds(em, accountId, refs.slice(-50));
   }
 
+  /** A receipt touches only messages sent through the inbox it arrived on (see DeliveryReceiptsService). */
   private async ingestStatus(inbox: InboxRow, event: StatusEvent): Promise<IngestOutcome> {
-    return this.ds.transaction(async (em) => {
-      const row = await this.messages.applyReceipt(
-        em,
-        inbox.accountId,
-        event.externalId,
-        event.status,
-        event.reason ?? 'Delivery failed',
-      );
-      if (!row) return { kind: 'status', messageId: null } as const;
-      const message = await this.messages.loadDto(em, row.id);
+    return this.ds.transaction(async (em): Promise<IngestOutcome> => {
+      const result = await this.receipts.receive(em, inbox, {
+        externalId: event.externalId,
+        status: event.status,
+        reason: event.reason ?? null,
+      });
+      if (result.kind !== 'applied')
+        return { kind: 'status', messageId: null, result: result.kind };
+      const message = await this.messages.loadDto(em, result.messageId);
       await this.events.append(em, inbox.accountId, [
-        { type: 'message.updated', conversationId: row.conversation_id, payload: { message } },
+        { type: 'message.updated', conversationId: result.conversationId, payload: { message } },
       ]);
-      return { kind: 'status', messageId: row.id } as const;
+      return { kind: 'status', messageId: result.messageId, result: 'applied' };
     });
   }
+}
+
+/** The provider id of an event that failed validation, when it carries a usable one. */
+function idOf(raw: InboundEvent): string | null {
+  const id = (raw as { externalId?: unknown }).externalId;
+  return typeof id === 'string' ? id.slice(0, 998) : null;
 }

@@ -2,14 +2,46 @@ import type { QueueDefinition } from '../../core/queue/queue.service';
 
 export const OUTBOUND_DELIVERY_QUEUE = 'outbound-delivery';
 
-/** 6 attempts over about two minutes (2, 4, 8, 16, 32 s between them), each at most 60 s. */
-export const OUTBOUND_DELIVERY_QUEUE_DEFINITION: QueueDefinition = {
-  name: OUTBOUND_DELIVERY_QUEUE,
-  retryLimit: 5,
-  retryDelay: 2,
-  expireInSeconds: 60,
-};
+/** Automatic tries per round (the first send, or an operator's retry): 6, over about a minute. */
+export const MAX_TRIES_PER_ROUND = 6;
+
+/** Delay before automatic try `n + 1` of a round: 2, 4, 8, 16, 32 s, or longer if the channel asks. */
+export function retryDelayMs(triesSoFar: number, retryAfterMs?: number): number {
+  const backoff = 2_000 * 2 ** (triesSoFar - 1);
+  return Math.min(Math.max(backoff, retryAfterMs ?? 0), 15 * 60_000);
+}
+
+/** How long a claimed attempt stays owned: the send's own budget plus time to record its outcome. */
+export function attemptLeaseMs(sendTimeoutMs: number): number {
+  return sendTimeoutMs + 60_000;
+}
+
+/**
+ * The queue carries wake-ups, not delivery state: every attempt is claimed in `outbound_attempts`
+ * first, so a job pg-boss runs twice (a retry after its expiry, a second instance) finds the
+ * attempt running or done and sends nothing. Retries of a failed try are new jobs the worker
+ * schedules itself; pg-boss's own retries only cover a handler that crashed before it could.
+ */
+export function outboundDeliveryQueue(sendTimeoutMs: number): QueueDefinition {
+  return {
+    name: OUTBOUND_DELIVERY_QUEUE,
+    retryLimit: 5,
+    retryDelay: 2,
+    expireInSeconds: Math.ceil(attemptLeaseMs(sendTimeoutMs) / 1000) + 60,
+  };
+}
 
 export interface OutboundDeliveryJob {
   messageId: string;
+  /**
+   * The attempt this job is for (1 = the first). A job that finds the message further along (a
+   * duplicate of an earlier one) does nothing. Absent: whatever attempt comes next.
+   */
+  attempt?: number;
+  /** The attempt that opened this round of automatic tries (see MAX_TRIES_PER_ROUND). */
+  round?: number;
+  /** An operator asked for it: the retry of a failed send or the resend of an uncertain one. */
+  deliberate?: boolean;
+  /** Not a send: settle this attempt as uncertain if its lease ran out without an outcome. */
+  settleAttemptId?: string;
 }

@@ -1,69 +1,139 @@
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { ChannelError, type OutboundMessage, type SendResult } from '@switchboard/channels-core';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import {
+  ChannelError,
+  type AnyChannelAdapter,
+  type OutboundMessage,
+  type SendResult,
+} from '@switchboard/channels-core';
 import type PgBoss from 'pg-boss';
-import type { DataSource } from 'typeorm';
-import { EventLogService } from '../../core/events/event-log.service';
+import { APP_CONFIG, type AppConfig } from '../../core/config/app-config';
 import { QueueService } from '../../core/queue/queue.service';
 import { FilesService } from '../../core/storage/files.service';
 import { MessagesRepository, type OutboundMessageRow } from '../messages/messages.repository';
 import { InboxesService } from '../inboxes/inboxes.service';
 import { ChannelRegistryService } from './channel-registry.service';
 import {
+  OutboundAttemptsService,
+  type AttemptResult,
+  type ClaimedAttempt,
+} from './outbound-attempts.service';
+import {
+  attemptLeaseMs,
   OUTBOUND_DELIVERY_QUEUE,
-  OUTBOUND_DELIVERY_QUEUE_DEFINITION,
+  outboundDeliveryQueue,
   type OutboundDeliveryJob,
 } from './outbound-delivery.queue';
 
-type OutboundRow = OutboundMessageRow;
+const TIMED_OUT = Symbol('timed out');
 
 /**
- * Sends stored outgoing messages through their conversation's channel. One job per message; the
- * message id is the idempotency key, and a message that is no longer pending is never sent again.
+ * Sends stored outgoing messages through their conversation's channel. Every call to the channel
+ * is an attempt claimed in the database first (see OutboundAttemptsService), with the message id
+ * as the channel's idempotency key, and bounded in time: a send that has not answered within
+ * OUTBOUND_ATTEMPT_TIMEOUT_MS ends as "delivery uncertain", and its late answer, if definite,
+ * settles it.
  */
 @Injectable()
 export class OutboundDeliveryWorker implements OnApplicationBootstrap {
   private readonly logger = new Logger(OutboundDeliveryWorker.name);
+  /** Names this process in the attempts it claims. */
+  private readonly workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly queue: QueueService,
     private readonly registry: ChannelRegistryService,
     private readonly inboxes: InboxesService,
-    private readonly events: EventLogService,
     private readonly files: FilesService,
     private readonly messages: MessagesRepository,
+    private readonly attempts: OutboundAttemptsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.define(OUTBOUND_DELIVERY_QUEUE_DEFINITION);
+    await this.queue.define(outboundDeliveryQueue(this.config.OUTBOUND_ATTEMPT_TIMEOUT_MS));
     await this.queue.work<OutboundDeliveryJob>(OUTBOUND_DELIVERY_QUEUE, (job) => this.handle(job));
   }
 
-  async handle(job: PgBoss.JobWithMetadata<OutboundDeliveryJob>): Promise<void> {
-    const row = await this.messages.findOutbound(job.data.messageId);
-    // Deleted, a note, or already sent/failed: nothing to do (a redelivered job is harmless).
-    if (!row || row.kind !== 'message' || row.delivery_status !== 'pending') return;
-
-    const { inbox, context } = await this.inboxes.loadContext(row.conv_inbox_id);
-    const adapter = this.registry.get(inbox.kind);
-    const outbound = this.outbound(row, await this.messages.threadExternalIds(row.conversation_id));
-    const result = await this.sendSafely(() => adapter.send(outbound, context));
-    if (result.ok) {
-      await this.transition(row, 'sent', null, result.externalId);
+  async handle(job: Pick<PgBoss.JobWithMetadata<OutboundDeliveryJob>, 'data'>): Promise<void> {
+    const { data } = job;
+    if (data.settleAttemptId) {
+      await this.attempts.settleIfAbandoned(data.messageId, data.settleAttemptId);
       return;
     }
-    const lastAttempt = job.retryCount >= job.retryLimit;
-    if (result.error.retryable && !lastAttempt) {
-      await this.messages.noteRetrying(row.id, `Retrying: ${result.error.message}`);
-      // Throwing hands the job back to pg-boss, which retries it with exponential backoff.
-      throw result.error;
+    // Everything the send needs is read before the claim, so that once an attempt is claimed the
+    // channel is called at once: a crash in between would leave an outcome "unknown" for nothing.
+    const row = await this.messages.findOutbound(data.messageId);
+    if (!row || row.kind !== 'message' || row.delivery_status !== 'pending') return;
+    const { inbox, context } = await this.inboxes.loadContext(row.conv_inbox_id);
+    const adapter = this.registry.get(inbox.kind);
+    const threadIds = await this.messages.threadExternalIds(row.conversation_id);
+
+    const budgetMs = this.config.OUTBOUND_ATTEMPT_TIMEOUT_MS;
+    const claim = await this.attempts.claim(data, this.workerId, attemptLeaseMs(budgetMs));
+    if (claim.kind !== 'claimed') return;
+    const { attempt } = claim;
+
+    const sending = this.sendSafely(adapter, this.outbound(row, threadIds, attempt), context);
+    const answer = await withinBudget(sending, budgetMs);
+    if (answer === TIMED_OUT) {
+      this.logger.warn(`Message ${row.id}: no answer from ${inbox.kind} within ${budgetMs} ms`);
+      await this.record(attempt, { kind: 'timed-out', afterMs: budgetMs });
+      // The channel may still answer; a definite answer then settles the message.
+      void sending
+        .then((late) => this.settleLate(attempt, late))
+        .catch((err: unknown) =>
+          this.logger.warn(`Message ${row.id}: late answer not recorded: ${String(err)}`),
+        );
+      return;
     }
-    this.logger.warn(`Message ${row.id} failed on ${inbox.kind}: ${result.error.message}`);
-    await this.transition(row, 'failed', result.error.message, null);
+    const recorded =
+      (await this.record(attempt, toAttemptResult(answer))) ||
+      (await this.attempts.settleLate(attempt, toAttemptResult(answer)));
+    if (!recorded) return;
+    if (!answer.ok) {
+      this.logger.warn(`Message ${row.id} on ${inbox.kind}: ${answer.error.message}`);
+      return;
+    }
+    await this.afterRecorded(row.id, answer);
   }
 
-  private outbound(row: OutboundRow, threadExternalIds: string[]): OutboundMessage {
+  private async settleLate(attempt: ClaimedAttempt, late: SendResult): Promise<void> {
+    if (await this.attempts.settleLate(attempt, toAttemptResult(late)))
+      await this.afterRecorded(attempt.message.id, late);
+  }
+
+  /**
+   * The channel has answered; losing that answer to a database blip would turn a known outcome into
+   * an uncertain one, so the write is tried a few times before the lease is left to settle it.
+   */
+  private async record(attempt: ClaimedAttempt, result: AttemptResult): Promise<boolean> {
+    for (let tries = 1; ; tries++) {
+      try {
+        return await this.attempts.finish(attempt, result);
+      } catch (err) {
+        if (tries >= 4) throw err;
+        this.logger.warn(`Recording attempt ${attempt.attemptId} failed, again: ${String(err)}`);
+        await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** tries));
+      }
+    }
+  }
+
+  private async afterRecorded(messageId: string, result: SendResult): Promise<void> {
+    if (!result.ok || !result.afterRecorded) return;
+    await result
+      .afterRecorded()
+      .catch((err: unknown) =>
+        this.logger.warn(`Message ${messageId}: after sending: ${String(err)}`),
+      );
+  }
+
+  private outbound(
+    row: OutboundMessageRow,
+    threadExternalIds: string[],
+    attempt: ClaimedAttempt,
+  ): OutboundMessage {
     return {
       idempotencyKey: row.id,
       conversation: {
@@ -91,30 +161,46 @@ export class OutboundDeliveryWorker implements OnApplicationBootstrap {
           return this.files.readBuffer(file);
         },
       })),
+      deliberateResend: attempt.deliberate,
     };
   }
 
-  private async sendSafely(send: () => Promise<SendResult>): Promise<SendResult> {
+  private async sendSafely(
+    adapter: AnyChannelAdapter,
+    message: OutboundMessage,
+    context: Parameters<AnyChannelAdapter['send']>[1],
+  ): Promise<SendResult> {
     try {
-      return await send();
+      return await adapter.send(message, context);
     } catch (err) {
-      // An adapter that throws instead of returning is a bug, but the message must not be lost.
-      return { ok: false, error: new ChannelError('UNKNOWN', (err as Error).message) };
+      // An adapter that throws instead of returning is a bug, and it may have thrown after the
+      // message left: only a person can tell whether it arrived.
+      return {
+        ok: false,
+        error: new ChannelError(
+          'OUTCOME_UNKNOWN',
+          `The channel adapter failed unexpectedly: ${(err as Error).message}`,
+        ),
+      };
     }
   }
+}
 
-  private async transition(
-    row: OutboundRow,
-    to: 'sent' | 'failed',
-    reason: string | null,
-    externalId: string | null,
-  ) {
-    await this.ds.transaction(async (em) => {
-      if (!(await this.messages.completeSend(em, row.id, to, reason, externalId))) return;
-      const message = await this.messages.loadDto(em, row.id);
-      await this.events.append(em, row.account_id, [
-        { type: 'message.updated', conversationId: row.conversation_id, payload: { message } },
-      ]);
-    });
+function toAttemptResult(result: SendResult): AttemptResult {
+  return result.ok
+    ? { kind: 'sent', externalId: result.externalId }
+    : { kind: 'error', error: result.error };
+}
+
+/** The send's answer, or TIMED_OUT once `budgetMs` has passed (the send itself goes on). */
+async function withinBudget<T>(work: Promise<T>, budgetMs: number): Promise<T | typeof TIMED_OUT> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
+    timer = setTimeout(() => resolve(TIMED_OUT), budgetMs);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -50,10 +50,21 @@ export class WebhooksController {
     }
     const events = await adapter.parseInbound(webhook, context);
     const outcomes = await this.pipeline.ingest(inbox, events);
+    const receipts = (result: string) =>
+      outcomes.filter((o) => o.kind === 'status' && o.result === result).length;
     return {
       received: outcomes.length,
       stored: outcomes.filter((o) => o.kind === 'stored').length,
       duplicates: outcomes.filter((o) => o.kind === 'duplicate').length,
+      receipts: {
+        applied: receipts('applied'),
+        held: receipts('held'),
+        unchanged: receipts('unchanged'),
+      },
+      // What was left out and why: the provider can fix it without redelivering the rest.
+      skipped: outcomes.flatMap((o) =>
+        o.kind === 'skipped' ? [{ externalId: o.externalId, reason: o.reason }] : [],
+      ),
     };
   }
 }

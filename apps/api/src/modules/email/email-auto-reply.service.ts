@@ -106,6 +106,8 @@ export class EmailAutoReplyService {
         { type: 'message.created', conversationId, payload: { message, conversation } },
       ]);
     });
+    // The copy in the Sent folder, once the acknowledgement is on record.
+    await result.afterRecorded?.();
     return 'sent';
   }
 }

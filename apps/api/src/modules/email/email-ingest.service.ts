@@ -5,15 +5,21 @@ import {
   type InboundMessageEvent,
 } from '@switchboard/channels-core';
 import {
-  EmailChannelAdapter,
+  parseEmailAsPlainText,
   type EmailInboxContext,
+  type ParseContext,
   type RawEmail,
 } from '@switchboard/channels-email';
 import { InboundPipelineService } from '../channels/inbound-pipeline.service';
 import { EmailAutoReplyService } from './email-auto-reply.service';
+import { EmailParserPool } from './email-parser-pool';
 import { EmailSeenMessagesRepository } from './email-seen-messages.repository';
 import { EmailSyncLogRepository } from './email-sync-log.repository';
 import { EmailThreadingRepository } from './email-threading.repository';
+
+type ParsedEmail =
+  | { kind: 'events'; events: InboundEvent[]; simplified: string | null }
+  | { kind: 'refused'; reason: string };
 
 export type EmailIngestResult =
   'stored' | 'duplicate' | 'refused' | 'skipped' | 'capped' | 'status';
@@ -27,7 +33,7 @@ export type EmailIngestResult =
 @Injectable()
 export class EmailIngestService {
   constructor(
-    private readonly adapter: EmailChannelAdapter,
+    private readonly parser: EmailParserPool,
     private readonly pipeline: InboundPipelineService,
     private readonly threading: EmailThreadingRepository,
     private readonly seen: EmailSeenMessagesRepository,
@@ -41,14 +47,12 @@ export class EmailIngestService {
     raw: RawEmail,
   ): Promise<EmailIngestResult> {
     const inboxId = ctx.inboxId;
-    let events: InboundEvent[];
-    try {
-      events = await this.adapter.parseInbound(raw, ctx);
-    } catch (err) {
-      if (!(err instanceof ChannelInputError)) throw err;
-      await this.syncLog.add(inboxId, { uid: raw.uid, action: 'refused', reason: err.message });
+    const parsed = await this.parse(raw, ctx);
+    if (parsed.kind === 'refused') {
+      await this.syncLog.add(inboxId, { uid: raw.uid, action: 'refused', reason: parsed.reason });
       return 'refused';
     }
+    const { events, simplified } = parsed;
     if (events.length === 0) {
       await this.syncLog.add(inboxId, {
         uid: raw.uid,
@@ -60,11 +64,43 @@ export class EmailIngestService {
     let result: EmailIngestResult = 'skipped';
     for (const event of events) {
       result =
-        event.type === 'status'
+        event.type !== 'message'
           ? await this.ingestStatus(inboxId, event)
           : await this.ingestMessage(accountId, ctx, raw, event);
+      if (simplified && event.type === 'message' && result === 'stored') {
+        await this.syncLog.add(inboxId, {
+          uid: raw.uid,
+          messageId: event.externalId,
+          action: 'simplified',
+          reason: `Stored as plain text, without formatting or attachments: ${simplified}`,
+        });
+      }
     }
     return result;
+  }
+
+  /**
+   * The events of one message, parsed in a worker thread. A message whose parse runs past its
+   * budget (or takes its worker down) is read again by the bounded plain-text reader, here, so it
+   * is stored all the same and the mailbox moves past it; `simplified` says why.
+   */
+  private async parse(raw: RawEmail, ctx: EmailInboxContext): Promise<ParsedEmail> {
+    const parseCtx: ParseContext = { inboxId: ctx.inboxId, settings: ctx.settings };
+    const outcome = await this.parser.parse(raw, parseCtx);
+    if (outcome.kind === 'parsed')
+      return { kind: 'events', events: outcome.events, simplified: null };
+    if (outcome.kind === 'refused') return outcome;
+    const note = `[Switchboard could not fully read this email (${outcome.reason}). It is shown as plain text, without formatting or attachments; the original is still in the mailbox.]`;
+    try {
+      return {
+        kind: 'events',
+        events: parseEmailAsPlainText(raw, parseCtx, note),
+        simplified: outcome.reason,
+      };
+    } catch (err) {
+      if (!(err instanceof ChannelInputError)) throw err;
+      return { kind: 'refused', reason: err.message };
+    }
   }
 
   private async ingestStatus(inboxId: string, event: InboundEvent): Promise<EmailIngestResult> {

@@ -1,11 +1,14 @@
 import { Injectable, Logger, Module, OnModuleInit } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_CONFIG, type AppConfig } from '../../core/config/app-config';
 import { EmailChannelAdapter } from '@switchboard/channels-email';
 import { ChannelRegistryService } from '../channels/channel-registry.service';
 import { EmailAutoRepliesRepository } from './email-auto-replies.repository';
 import { EmailAutoReplyService } from './email-auto-reply.service';
 import { EmailInboxCheckInterceptor } from './email-inbox-check.interceptor';
 import { EmailIngestService } from './email-ingest.service';
+import { EmailParserPool } from './email-parser-pool';
+import { emailParseWorkerEntry } from './email-parse-worker-entry';
 import { EmailSeenMessagesRepository } from './email-seen-messages.repository';
 import { EmailSyncLogRepository } from './email-sync-log.repository';
 import { EmailSyncStatesRepository } from './email-sync-states.repository';
@@ -44,6 +47,16 @@ const logger = new Logger('EmailChannel');
         }),
     },
     EmailAdapterRegistration,
+    {
+      provide: EmailParserPool,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) =>
+        new EmailParserPool({
+          size: config.EMAIL_PARSE_WORKERS,
+          timeoutMs: config.EMAIL_PARSE_TIMEOUT_MS,
+          entry: emailParseWorkerEntry(),
+        }),
+    },
     { provide: EMAIL_SYNC_TIMINGS, useFactory: () => loadEmailSyncTimings() },
     EmailSyncStatesRepository,
     EmailSyncLogRepository,

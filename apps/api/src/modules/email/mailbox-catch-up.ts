@@ -1,6 +1,7 @@
 import type { ImapFlow, MailboxObject } from 'imapflow';
 import type { EmailInboxContext } from '@switchboard/channels-email';
 import { describeError } from './describe-error';
+import { EmailParserUnavailableError } from './email-parser-pool';
 import type { MailboxSyncDeps } from './imap-mailbox-sync';
 import { reduceLargeMessage } from './large-message-reducer';
 
@@ -126,6 +127,8 @@ export class MailboxCatchUp {
         receivedAt: msg.internalDate instanceof Date ? msg.internalDate : (meta?.date ?? undefined),
       });
     } catch (err) {
+      // No parser to run (shutting down, workers failing to start): the message is not at fault.
+      if (err instanceof EmailParserUnavailableError) throw err;
       const attempts = (this.attempts.get(uid) ?? 0) + 1;
       this.attempts.set(uid, attempts);
       if (attempts < MAX_ATTEMPTS) throw err;

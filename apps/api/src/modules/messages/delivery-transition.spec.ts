@@ -1,4 +1,4 @@
-import { canMoveDelivery } from './delivery-transition';
+import { canMoveDelivery, deliveryTransitionSql } from './delivery-transition';
 
 describe('canMoveDelivery', () => {
   it('moves forward only', () => {
@@ -12,5 +12,21 @@ describe('canMoveDelivery', () => {
     expect(canMoveDelivery('sent', 'failed')).toBe(true);
     expect(canMoveDelivery('delivered', 'failed')).toBe(false);
     expect(canMoveDelivery('failed', 'sent')).toBe(false);
+  });
+
+  it('lets any receipt settle an uncertain delivery, and nothing make one', () => {
+    for (const to of ['sent', 'delivered', 'read', 'failed'] as const)
+      expect(canMoveDelivery('uncertain', to)).toBe(true);
+    expect(canMoveDelivery('sent', 'uncertain')).toBe(false);
+    expect(canMoveDelivery('pending', 'uncertain')).toBe(false);
+  });
+
+  it('says the same in SQL', () => {
+    const sql = deliveryTransitionSql(':status');
+    expect(sql).toContain(`WHEN 'sent' THEN delivery_status IN ('pending', 'uncertain')`);
+    expect(sql).toContain(
+      `WHEN 'read' THEN delivery_status IN ('pending', 'sent', 'delivered', 'uncertain')`,
+    );
+    expect(sql).toMatch(/ELSE false END\)$/);
   });
 });

@@ -1,5 +1,9 @@
 import sanitizeHtml from 'sanitize-html';
 
+// One quoted value at a time, then a look inside it: `style="[^"]*url\([^"]*"` backtracks
+// quadratically over text such as `style="url(url(url(…` with no closing quote.
+const STYLE_ATTRIBUTE = /style="[^"]*"/gi;
+
 /**
  * Server-side sanitising of inbound HTML (email) before storage: no scripts, no event handlers, no
  * javascript: URLs, no forms or frames. Remote images are kept as data-src so nothing loads until
@@ -66,5 +70,5 @@ export function sanitizeEmailHtml(html: string): string {
     // CSS can fetch too (background:url(...)); drop any style that references a URL.
     allowedStyles: undefined,
     exclusiveFilter: (frame) => frame.tag === 'style' || frame.tag === 'script',
-  }).replace(/style="[^"]*url\([^"]*"/gi, '');
+  }).replace(STYLE_ATTRIBUTE, (style) => (/url\(/i.test(style) ? '' : style));
 }

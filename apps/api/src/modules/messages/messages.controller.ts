@@ -49,4 +49,14 @@ export class MessagesController {
   ): Promise<MessageDto> {
     return this.messages.retry(op, id);
   }
+
+  /** "Send again" for a message whose delivery is uncertain: the customer may get it twice. */
+  @Post('messages/:id/resend')
+  @HttpCode(200)
+  resend(
+    @CurrentOperator() op: AuthenticatedOperator,
+    @Param('id') id: string,
+  ): Promise<MessageDto> {
+    return this.messages.resend(op, id);
+  }
 }

@@ -6,7 +6,7 @@ import { CachedQuery } from '../../core/database/cached-query';
 import { microsUtc, type Keyset } from '../conversations/keyset-cursor';
 import { StoredFileEntity } from '../../core/storage/entities/stored-file.entity';
 import { MessageEntity } from './entities/message.entity';
-import { deliveryTransitionSql } from './delivery-transition';
+import { deliveryTransitionSql, type ReceiptStatus } from './delivery-transition';
 import { toMessageDto, type MessageRow } from './message.mapper';
 
 interface ConversationRef {
@@ -35,6 +35,25 @@ export interface NewOperatorMessage {
   text: string;
   attachments: AttachmentDto[];
   clientMessageId: string | null;
+}
+
+/** An outgoing message as the delivery worker's bookkeeping sees it, under its row lock. */
+export interface DeliveryRow {
+  id: string;
+  account_id: string;
+  inbox_id: string;
+  conversation_id: string;
+  kind: string;
+  delivery_status: DeliveryStatus | null;
+}
+
+/** The outgoing key was violated: a channel answered with an id another message of the inbox has. */
+export function isDuplicateOutgoingId(err: unknown): boolean {
+  const driverError = (err as { driverError?: { code?: unknown; constraint?: unknown } } | null)
+    ?.driverError;
+  return (
+    driverError?.code === '23505' && driverError.constraint === 'messages_outgoing_external_key'
+  );
 }
 
 /** What the delivery worker needs to send one message: it, its conversation and its recipient. */
@@ -191,8 +210,8 @@ export class MessagesRepository {
         senderType: 'system',
         deliveryStatus: 'sent',
       })
-      // No column to overwrite: ON CONFLICT (inbox_id, external_id) DO NOTHING.
-      .orUpdate([], ['inbox_id', 'external_id'])
+      // A system reply with this outgoing channel id is already stored: keep it (DO NOTHING).
+      .orIgnore()
       .returning(['id'])
       .updateEntity(false)
       .execute();
@@ -216,16 +235,34 @@ export class MessagesRepository {
       .getOne();
   }
 
-  /** A failed message goes back to pending, for a retry. */
+  /** A failed or uncertain message goes back to pending, for a deliberate retry or resend. */
   async markPending(em: EntityManager, id: string) {
     await em
       .getRepository(MessageEntity)
       .update({ id }, { deliveryStatus: 'pending', failureReason: null });
   }
 
+  /**
+   * Locks an outgoing message for the delivery worker's bookkeeping (claiming or finishing an
+   * attempt): changes to one message's delivery serialise on its row.
+   */
+  lockForDelivery(em: EntityManager, id: string): Promise<DeliveryRow | undefined> {
+    return em
+      .createQueryBuilder(MessageEntity, 'm')
+      .select('m.id', 'id')
+      .addSelect('m.account_id', 'account_id')
+      .addSelect('m.inbox_id', 'inbox_id')
+      .addSelect('m.conversation_id', 'conversation_id')
+      .addSelect('m.kind', 'kind')
+      .addSelect('m.delivery_status', 'delivery_status')
+      .where('m.id = :id', { id })
+      .setLock('pessimistic_write')
+      .getRawOne<DeliveryRow>();
+  }
+
   /** Shown while the queue retries: the message stays pending. */
-  async noteRetrying(id: string, reason: string) {
-    await this.ds
+  async noteRetrying(em: EntityManager, id: string, reason: string) {
+    await em
       .createQueryBuilder()
       .update(MessageEntity)
       .set({ failureReason: reason, updatedAt: () => 'updated_at' })
@@ -233,13 +270,18 @@ export class MessagesRepository {
       .execute();
   }
 
-  /** Ends a pending send as sent (with the channel's id) or failed; false if it was no longer pending. */
-  async completeSend(
+  /**
+   * Ends a send as sent (with the channel's id), failed or uncertain, only from one of `from`;
+   * false if the message had moved on. Recording an id another of the inbox's outgoing messages
+   * already has violates `messages_outgoing_external_key` (see isDuplicateOutgoingId).
+   */
+  async settleSend(
     em: EntityManager,
     id: string,
-    to: 'sent' | 'failed',
+    to: 'sent' | 'failed' | 'uncertain',
     reason: string | null,
     externalId: string | null,
+    from: readonly DeliveryStatus[] = ['pending'],
   ): Promise<boolean> {
     const result = await em
       .createQueryBuilder()
@@ -249,20 +291,20 @@ export class MessagesRepository {
         failureReason: reason,
         ...(externalId ? { externalId } : {}),
       })
-      .where(`id = :id AND delivery_status = 'pending'`, { id })
+      .where('id = :id AND delivery_status IN (:...from)', { id, from })
       .execute();
     return (result.affected ?? 0) > 0;
   }
 
   /**
-   * A channel receipt for one of our messages, applied only if it moves the status forward
-   * (see delivery-transition.ts). Returns the message it moved, if any.
+   * A channel receipt for one of our messages sent through this inbox, applied only if it moves the
+   * status forward (see delivery-transition.ts). Returns the message it moved, if any.
    */
   async applyReceipt(
     em: EntityManager,
-    accountId: string,
+    inboxId: string,
     externalId: string,
-    status: DeliveryStatus,
+    status: ReceiptStatus,
     reason: string,
   ): Promise<{ id: string; conversation_id: string } | null> {
     const result = await em
@@ -272,13 +314,39 @@ export class MessagesRepository {
         deliveryStatus: status,
         failureReason: () => `CASE WHEN :status = 'failed' THEN :reason ELSE failure_reason END`,
       })
-      .where(`account_id = :accountId AND external_id = :externalId AND direction = 'outgoing'`)
+      .where(`inbox_id = :inboxId AND external_id = :externalId AND direction = 'outgoing'`)
       .andWhere(deliveryTransitionSql(':status'))
-      .setParameters({ accountId, externalId, status, reason })
+      .setParameters({ inboxId, externalId, status, reason })
       .returning('id, conversation_id')
       .updateEntity(false)
       .execute();
     return (result.raw as { id: string; conversation_id: string }[])[0] ?? null;
+  }
+
+  /** The same, for a receipt held until the message's channel id was recorded. */
+  async applyReceiptToMessage(
+    em: EntityManager,
+    id: string,
+    status: ReceiptStatus,
+    reason: string,
+  ): Promise<boolean> {
+    const result = await em
+      .createQueryBuilder()
+      .update(MessageEntity)
+      .set({
+        deliveryStatus: status,
+        failureReason: () => `CASE WHEN :status = 'failed' THEN :reason ELSE failure_reason END`,
+      })
+      .where('id = :id')
+      .andWhere(deliveryTransitionSql(':status'))
+      .setParameters({ id, status, reason })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** Whether one of the inbox's outgoing messages carries this channel id. */
+  hasOutgoingWithExternalId(em: EntityManager, inboxId: string, externalId: string) {
+    return em.getRepository(MessageEntity).existsBy({ inboxId, externalId, direction: 'outgoing' });
   }
 
   /** The conversation's earlier channel ids, oldest first (email threads by reference). */

@@ -14,7 +14,10 @@ import { EventLogService } from '../../core/events/event-log.service';
 import { AppException, notFound } from '../../core/http/app.exception';
 import { QueueService } from '../../core/queue/queue.service';
 import { ChannelRegistryService } from '../channels/channel-registry.service';
-import { OUTBOUND_DELIVERY_QUEUE } from '../channels/outbound-delivery.queue';
+import {
+  OUTBOUND_DELIVERY_QUEUE,
+  type OutboundDeliveryJob,
+} from '../channels/outbound-delivery.queue';
 import { ConversationsRepository } from '../conversations/conversations.repository';
 import { decodeKeyset, encodeKeyset, isUuid } from '../conversations/keyset-cursor';
 import { InboxesService } from '../inboxes/inboxes.service';
@@ -24,7 +27,7 @@ import { MessagesRepository } from './messages.repository';
 
 type SendMessage = z.output<typeof sendMessageRequestSchema>;
 
-/** Operator-side messages: the timeline (keyset pages), replies and notes, and retries. */
+/** Operator-side messages: the timeline (keyset pages), replies and notes, retries and resends. */
 @Injectable()
 export class MessagesService {
   constructor(
@@ -125,12 +128,8 @@ export class MessagesService {
           conv.id,
           previewOf(req.text || attachments[0]?.filename),
         );
-        await this.queue.sendInTransaction(
-          em,
-          OUTBOUND_DELIVERY_QUEUE,
-          { messageId: insertedId },
-          insertedId,
-        );
+        const job: OutboundDeliveryJob = { messageId: insertedId, attempt: 1 };
+        await this.queue.sendInTransaction(em, OUTBOUND_DELIVERY_QUEUE, job);
       }
       const message = await this.messages.loadDto(em, insertedId);
       const conversation = await this.conversations.loadSummary(em, conv.id);
@@ -144,15 +143,37 @@ export class MessagesService {
   }
 
   /** A failed send goes back to pending and into the queue. */
-  async retry(op: AuthenticatedOperator, messageId: string): Promise<MessageDto> {
+  retry(op: AuthenticatedOperator, messageId: string): Promise<MessageDto> {
+    return this.sendAgain(op, messageId, 'failed', 'Only a failed message can be retried');
+  }
+
+  /**
+   * Sends again, on purpose, a message whose delivery is uncertain: the operator has decided the
+   * customer may not have it. Never done automatically, since the customer may then get it twice.
+   */
+  resend(op: AuthenticatedOperator, messageId: string): Promise<MessageDto> {
+    return this.sendAgain(
+      op,
+      messageId,
+      'uncertain',
+      'Only a message whose delivery is uncertain can be sent again',
+    );
+  }
+
+  private async sendAgain(
+    op: AuthenticatedOperator,
+    messageId: string,
+    from: 'failed' | 'uncertain',
+    refusal: string,
+  ): Promise<MessageDto> {
     if (!isUuid(messageId)) throw notFound('Message');
     const message = await this.ds.transaction(async (em) => {
       const row = await this.messages.lockForAccount(em, op.accountId, messageId);
       if (!row) throw notFound('Message');
-      if (row.deliveryStatus !== 'failed')
-        throw new AppException('INVALID_STATE', 'Only a failed message can be retried');
+      if (row.deliveryStatus !== from) throw new AppException('INVALID_STATE', refusal);
       await this.messages.markPending(em, row.id);
-      await this.queue.sendInTransaction(em, OUTBOUND_DELIVERY_QUEUE, { messageId: row.id });
+      const job: OutboundDeliveryJob = { messageId: row.id, deliberate: true };
+      await this.queue.sendInTransaction(em, OUTBOUND_DELIVERY_QUEUE, job);
       const dto = await this.messages.loadDto(em, row.id);
       await this.events.append(em, op.accountId, [
         { type: 'message.updated', conversationId: row.conversationId, payload: { message: dto } },

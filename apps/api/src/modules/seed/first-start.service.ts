@@ -9,7 +9,10 @@ import { FirstStartRepository } from './first-start.repository';
 
 export interface FirstStartResult {
   email: string;
-  /** Only when it was generated here; printed once, never stored in clear. */
+  /**
+   * Only when it was generated here. main.ts prints it once in its terminal banner; it never goes
+   * through the logger, whose output ends up in log stores and support tickets.
+   */
   generatedPassword: string | null;
 }
 
@@ -21,7 +24,7 @@ export interface FirstStartResult {
 @Injectable()
 export class FirstStartService implements OnApplicationBootstrap {
   private readonly logger = new Logger('FirstStart');
-  result: FirstStartResult | null = null;
+  private result: FirstStartResult | null = null;
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -51,11 +54,18 @@ export class FirstStartService implements OnApplicationBootstrap {
     this.result = { email: created.email, generatedPassword: created.generatedPassword };
     if (created.generatedPassword) {
       this.logger.warn(
-        `First start: created admin ${created.email} with password ${created.generatedPassword} (shown once; set ADMIN_PASSWORD to choose it)`,
+        `First start: created admin ${created.email} with a generated password, printed once on the terminal (set ADMIN_PASSWORD to choose it)`,
       );
     } else {
       this.logger.log(`First start: created admin ${created.email}`);
     }
     if (this.config.SEED_DEMO) await this.demo.seed(created.accountId);
+  }
+
+  /** What first start created, once: the generated password is not kept after it was shown. */
+  takeResult(): FirstStartResult | null {
+    const result = this.result;
+    this.result = null;
+    return result;
   }
 }

@@ -20,13 +20,15 @@ import {
   waitForMessage,
 } from '../email/testing/email-test-kit';
 import { MessageEntity } from '../messages/entities/message.entity';
+import { confirmationLinkIn, confirmByLink } from './testing/follow-up-confirmation';
 import { WidgetVisitorClient } from './testing/widget-visitor-client';
 
 const SHOP = 'https://shop.example';
 
 /**
- * The customer's rhythm with an email inbox in the account: wrote in the chat, left, got the
- * answer by email from the support address, answered by email — and the answer is in the chat.
+ * The customer's rhythm with an email inbox in the account: wrote in the chat, confirmed the
+ * address left for follow-ups, got the answer by email from the support address, answered by
+ * email — and the answer is in the chat. Before confirmation nothing is mailed or shown.
  */
 describe('web chat follow-up through the account email inbox', () => {
   let dovecot: DovecotServer;
@@ -59,18 +61,56 @@ describe('web chat follow-up through the account email inbox', () => {
     await dovecot?.stop();
   });
 
-  it('sends the reply from the support address and threads the emailed answer into the chat', async () => {
+  it('confirms the address from the support address, then mails replies and shows emailed answers', async () => {
     const visitor = new WidgetVisitorClient(api.baseUrl, chat.id, SHOP);
     await visitor.session();
     const question = await visitor.say('Can I return worn boots?', undefined, {
       pageUrl: `${SHOP}/returns`,
     });
-    await visitor.leaveEmail('jane@customer.example');
     const { conversationId } = await api.dataSource
       .getRepository(MessageEntity)
       .findOneByOrFail({ id: question.body.id });
 
-    const before = smtp.messages.length;
+    // The confirmation goes out through the account's email inbox, like every follow-up.
+    const sentBefore = smtp.messages.length;
+    expect((await visitor.leaveEmail('jane@customer.example')).body).toEqual({
+      email: null,
+      pendingEmail: 'jane@customer.example',
+    });
+    const [confirmation] = (await smtp.waitForMessages(sentBefore + 1, 15_000)).slice(sentBefore);
+    expect(confirmation.envelope.to).toEqual(['jane@customer.example']);
+    expect(confirmation.parsed.from?.value[0]?.address).toBe(SUPPORT.user);
+    const link = confirmationLinkIn(confirmation);
+
+    // Unconfirmed: a reply is not mailed, and mail from that address threaded into the
+    // conversation is not shown to whoever typed it.
+    const early = await admin.ok<MessageDto>(
+      'POST',
+      `/api/conversations/${conversationId}/messages`,
+      { text: 'Before you confirmed.' },
+    );
+    await eventually(async () => {
+      const row = await api.dataSource
+        .getRepository(MessageEntity)
+        .findOneByOrFail({ id: early.id });
+      return row.deliveryStatus === 'sent';
+    });
+    expect(smtp.messages.length).toBe(sentBefore + 1);
+    const unasked = customerMail({
+      from: 'Jane <jane@customer.example>',
+      subject: 'About my boots',
+      text: 'Private: my order number is 4711.',
+      inReplyTo: `<webchat.${conversationId}.m0@127.0.0.1>`,
+    });
+    await dovecot.appendMessage(SUPPORT.user, 'INBOX', unasked.source);
+    expect((await waitForMessage(api.dataSource, unasked.messageId)).conversationId).toBe(
+      conversationId,
+    );
+    expect(JSON.stringify((await visitor.history()).body)).not.toContain('4711');
+
+    expect((await confirmByLink(link)).status).toBe(200);
+    expect(JSON.stringify((await visitor.history()).body)).toContain('4711');
+
     const reply = await admin.ok<MessageDto>(
       'POST',
       `/api/conversations/${conversationId}/messages`,
@@ -78,7 +118,7 @@ describe('web chat follow-up through the account email inbox', () => {
         text: 'Within 30 days, yes.',
       },
     );
-    const [mail] = (await smtp.waitForMessages(before + 1, 15_000)).slice(before);
+    const [mail] = (await smtp.waitForMessages(sentBefore + 2, 15_000)).slice(sentBefore + 1);
     expect(mail.envelope.to).toEqual(['jane@customer.example']);
     expect(mail.parsed.from?.value[0]?.address).toBe(SUPPORT.user);
     expect(mail.parsed.text).toContain('Within 30 days, yes.');

@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { InboxDto, MessageDto, TypingSignal } from '@switchboard/contracts';
 import {
+  createApiInbox,
   createTestDatabase,
   eventually,
   loginAs,
@@ -12,9 +14,12 @@ import {
   type TestDatabase,
 } from '@switchboard/testing';
 import { Raw } from 'typeorm';
+import { InboundPipelineService } from '../channels/inbound-pipeline.service';
 import { ConversationEntity } from '../conversations/entities/conversation.entity';
 import { MessageEntity } from '../messages/entities/message.entity';
 import { WebchatConversationStartEntity } from './entities/webchat-conversation-start.entity';
+import { WebchatPresenceEntity } from './entities/webchat-presence.entity';
+import { confirmationLinkIn, confirmByLink } from './testing/follow-up-confirmation';
 import { WidgetVisitorClient } from './testing/widget-visitor-client';
 
 const SHOP = 'https://shop.example';
@@ -145,15 +150,62 @@ describe('web chat live: replies, typing, ticks, follow-up email, several instan
     }
   });
 
-  it('emails a reply to a visitor who left, with a link back and a Message-ID the email side threads on', async () => {
+  it('mails a reply only to an address the visitor confirmed by link, with a link back and a Message-ID the email side threads on', async () => {
     const v = new WidgetVisitorClient(api.baseUrl, inbox.id, SHOP);
     await v.session();
     await v.say('Please email me when you know.', undefined, { pageUrl: `${SHOP}/tents/trail-2` });
+    const before = smtp.messages.length;
+    // Typed, not yet confirmed: a confirmation link goes out, and nothing else.
     expect(await v.leaveEmail('Visitor@Example.com', `${SHOP}/tents/trail-2`)).toMatchObject({
       status: 200,
-      body: { email: 'visitor@example.com' },
+      body: { email: null, pendingEmail: 'visitor@example.com' },
     });
+    const [confirmation] = (await smtp.waitForMessages(before + 1, WAIT_MS)).slice(before);
+    expect(confirmation.envelope.to).toEqual(['visitor@example.com']);
+    expect(confirmation.parsed.subject).toBe('Confirm your email address for Shop chat');
+    expect(confirmation.parsed.text).not.toContain('Please email me');
+    const link = confirmationLinkIn(confirmation);
+    expect(link.startsWith(`${api.baseUrl}/api/widget/${inbox.id}/contact/confirm?token=`)).toBe(
+      true,
+    );
+
     const conversationId = await conversationOf(v);
+    const unconfirmed = await admin.ok<MessageDto>(
+      'POST',
+      `/api/conversations/${conversationId}/messages`,
+      { text: 'Sent before the address was confirmed' },
+    );
+    await eventually(async () => {
+      const row = await api.dataSource
+        .getRepository(MessageEntity)
+        .findOneByOrFail({ id: unconfirmed.id });
+      return row.deliveryStatus === 'sent';
+    }, WAIT_MS);
+    expect(smtp.messages.length).toBe(before + 1);
+
+    // A mail scanner that fetches the link confirms nothing; pressing the page's button does, and
+    // an open widget hears of it at once.
+    expect((await fetch(link)).status).toBe(200);
+    expect((await v.session()).body).toMatchObject({
+      email: null,
+      pendingEmail: 'visitor@example.com',
+    });
+    await v.connect();
+    const confirmed = await confirmByLink(link);
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.html).toContain('visitor@example.com');
+    await eventually(async () => v.contacts.length > 0, WAIT_MS);
+    expect(v.contacts).toEqual([{ email: 'visitor@example.com', pendingEmail: null }]);
+    expect((await confirmByLink(link)).status).toBe(200);
+    v.disconnect();
+    await eventually(
+      async () =>
+        (await api.dataSource
+          .getRepository(WebchatPresenceEntity)
+          .countBy({ inboxId: inbox.id })) === 0,
+      WAIT_MS,
+    );
+
     const already = smtp.messages.length;
     const reply = await admin.ok<MessageDto>(
       'POST',
@@ -177,12 +229,85 @@ describe('web chat live: replies, typing, ticks, follow-up email, several instan
       return row.deliveryStatus === 'sent';
     }, WAIT_MS);
     expect((await v.history()).body.items.some((m) => m.id === reply.id)).toBe(true);
+    expect(smtp.messages.length).toBe(already + 1);
+  });
+
+  it('confirms only the newest address, refuses forged links and limits confirmation mails', async () => {
+    const v = new WidgetVisitorClient(api.baseUrl, inbox.id, SHOP);
+    await v.session();
+    const mailed = async (email: string) => {
+      const before = smtp.messages.length;
+      expect((await v.leaveEmail(email)).status).toBe(200);
+      return confirmationLinkIn((await smtp.waitForMessages(before + 1, WAIT_MS))[before]);
+    };
+    const first = await mailed('first@example.com');
+    const second = await mailed('second@example.com');
+    expect(await confirmByLink(first)).toMatchObject({ status: 409 });
+    const token = new URL(second).searchParams.get('token') ?? '';
+    const [version, body, mac] = token.split('.');
+    const payload = JSON.parse(Buffer.from(body, 'base64url').toString()) as object;
+    const forged = `${version}.${Buffer.from(
+      JSON.stringify({ ...payload, em: 'attacker@example.com' }),
+    ).toString('base64url')}.${mac}`;
+    const forgedLink = `${second.split('?')[0]}?token=${encodeURIComponent(forged)}`;
+    expect(await confirmByLink(forgedLink)).toMatchObject({ status: 400 });
+    expect(await confirmByLink(second)).toMatchObject({ status: 200 });
+    expect((await v.session()).body).toMatchObject({
+      email: 'second@example.com',
+      pendingEmail: null,
+    });
+    // Typing the confirmed address again mails nothing.
+    const before = smtp.messages.length;
+    expect(await v.leaveEmail('second@example.com')).toMatchObject({
+      status: 200,
+      body: { email: 'second@example.com', pendingEmail: null },
+    });
+    // Three confirmation mails an hour per visitor; the fourth is refused with Retry-After.
+    await mailed('third@example.com');
+    const refused = await v.leaveEmail('fourth@example.com');
+    expect(refused).toMatchObject({ status: 429, body: { code: 'RATE_LIMITED' } });
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(smtp.messages.length).toBe(before + 1);
+  });
+
+  it('shows emailed answers in the widget only from the address the visitor confirmed', async () => {
+    const { inbox: other } = await createApiInbox(admin, 'Mail-like inbox');
+    const v = new WidgetVisitorClient(api.baseUrl, inbox.id, SHOP);
+    await v.session();
+    await v.say('Where is my parcel?');
+    const conversationId = await conversationOf(v);
+    const before = smtp.messages.length;
+    await v.leaveEmail('owner@example.com');
+    const link = confirmationLinkIn((await smtp.waitForMessages(before + 1, WAIT_MS))[before]);
+    // Answers that reach the conversation through another inbox (as an emailed answer does).
+    const answer = (from: string, text: string) =>
+      api.app.get(InboundPipelineService).ingest(other.id, [
+        {
+          type: 'message',
+          externalId: randomUUID(),
+          sender: { externalId: from, email: from, name: null },
+          text,
+          thread: { conversationToken: conversationId, references: [], continueLatest: false },
+          sentAt: new Date(),
+        },
+      ]);
+    await answer('owner@example.com', 'Private: my order number is 4711');
+    await answer('someone@else.example', 'Written by someone else');
+    const texts = async () => (await v.history()).body.items.map((m) => m.text);
+    // Typed but not confirmed: whoever typed the address must not read that mailbox's answers.
+    expect(await texts()).toEqual(['Where is my parcel?']);
+    expect((await confirmByLink(link)).status).toBe(200);
+    expect(await texts()).toEqual(['Where is my parcel?', 'Private: my order number is 4711']);
   });
 
   it('does not email a visitor whose widget is open on another API instance', async () => {
     const v = new WidgetVisitorClient(second.baseUrl, inbox.id, SHOP);
     await v.session();
+    const mails = smtp.messages.length;
     await v.leaveEmail('online@example.com');
+    await confirmByLink(
+      confirmationLinkIn((await smtp.waitForMessages(mails + 1, WAIT_MS))[mails]),
+    );
     await v.say('I am still here');
     await v.connect();
     try {

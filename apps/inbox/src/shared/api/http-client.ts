@@ -13,15 +13,32 @@ export class ApiError extends Error {
 }
 
 interface HttpConfig {
-  getToken: () => string | null;
+  /** The session's CSRF token; the session itself is the browser's HttpOnly cookie. */
+  getCsrfToken: () => string | null;
   onUnauthorized: () => void;
 }
 
-let config: HttpConfig = { getToken: () => null, onUnauthorized: () => undefined };
+let config: HttpConfig = { getCsrfToken: () => null, onUnauthorized: () => undefined };
 
-/** The auth module wires the token in here; keeps the client free of a store import cycle. */
+/** The auth module wires the session in here; keeps the client free of a store import cycle. */
 export function configureHttp(next: HttpConfig): void {
   config = next;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Headers that authorise a request made with the session cookie: changes carry the CSRF token.
+ * Shared with the few calls that cannot go through apiRequest (multipart uploads).
+ */
+export function sessionHeaders(method: string): Record<string, string> {
+  const csrf = config.getCsrfToken();
+  return csrf && !SAFE_METHODS.has(method.toUpperCase()) ? { 'X-CSRF-Token': csrf } : {};
+}
+
+/** The server refused the session: sign out locally (once per session). */
+export function sessionRejected(): void {
+  if (config.getCsrfToken()) config.onUnauthorized();
 }
 
 type QueryValue = string | number | null | undefined;
@@ -59,9 +76,7 @@ export async function apiRequest<T>(
   path: string,
   options: RequestOptions = {},
 ): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  const token = config.getToken();
-  if (token) headers['Authorization'] = `Bearer ${token}`;
+  const headers: Record<string, string> = { Accept: 'application/json', ...sessionHeaders(method) };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
 
   let response: Response;
@@ -69,6 +84,7 @@ export async function apiRequest<T>(
     response = await fetch(buildUrl(path, options.query), {
       method,
       headers,
+      credentials: 'same-origin',
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
     });
@@ -87,7 +103,7 @@ export async function apiRequest<T>(
     }
   }
   if (!response.ok) {
-    if (response.status === 401 && token) config.onUnauthorized();
+    if (response.status === 401) sessionRejected();
     if (isApiErrorBody(parsed)) throw new ApiError(response.status, parsed.code, parsed.message);
     throw new ApiError(
       response.status,

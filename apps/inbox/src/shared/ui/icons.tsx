@@ -11,6 +11,7 @@ const ICONS = {
   bell: 'M6 16V11a6 6 0 1 1 12 0v5l1.5 2h-15ZM10 20.5a2 2 0 0 0 4 0',
   keyboard: 'M3 7h18v10H3zM7 14h10M7 10.5h.01M10.5 10.5h.01M14 10.5h.01M17.5 10.5h.01',
   logout: 'M14 4h5v16h-5M10 8l-4 4 4 4M6 12h10',
+  key: 'M15 3.5a5.5 5.5 0 1 1-4.9 8L4 17.5V20h3v-2h2v-2h2l1.5-1.5M16.5 7.5h.01',
   send: 'M4 12 20 4l-6 16-3-7-7-1Z',
   note: 'M6 4h9l4 4v12H6zM14.5 4v4.5H19M9 12h7M9 15.5h5',
 } as const;

@@ -2,6 +2,8 @@ import {
   ChannelError,
   ChannelInputError,
   header,
+  PrivateNetworkTargetError,
+  providerTextExcerpt,
   type ChannelAdapter,
   type ChannelManifest,
   type InboundEvent,
@@ -15,6 +17,7 @@ import {
   apiChannelSecretsSchema,
   apiChannelSettingsSchema,
   apiInboundBodySchema,
+  apiStatusSchema,
   type ApiChannelSecrets,
   type ApiChannelSettings,
 } from './api-channel.schemas';
@@ -24,6 +27,7 @@ import {
   TIMESTAMP_HEADER,
   verifyApiSignature,
 } from './api-channel.signature';
+import { postJson, type PostAnswer } from './outbound-post';
 
 type Ctx = InboxContext<ApiChannelSettings, ApiChannelSecrets>;
 
@@ -70,6 +74,7 @@ export class ApiChannelAdapter implements ChannelAdapter<ApiChannelSettings, Api
     if (!parsed.success) {
       throw new ChannelInputError(
         parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+        { cause: parsed.error },
       );
     }
     const body = parsed.data;
@@ -88,13 +93,26 @@ export class ApiChannelAdapter implements ChannelAdapter<ApiChannelSettings, Api
       sentAt: m.sentAt ? new Date(m.sentAt) : new Date(0),
       automated: false,
     }));
-    const statuses: InboundEvent[] = body.statuses.map((s) => ({
-      type: 'status',
-      externalId: s.messageId,
-      status: s.status,
-      reason: s.reason ?? null,
-      at: new Date(0),
-    }));
+    const statuses = body.statuses.map((raw): InboundEvent => {
+      const s = apiStatusSchema.safeParse(raw);
+      if (s.success)
+        return {
+          type: 'status',
+          externalId: s.data.messageId,
+          status: s.data.status,
+          reason: s.data.reason ?? null,
+          at: new Date(0),
+        };
+      const id = (raw as { messageId?: unknown } | null)?.messageId;
+      return {
+        type: 'ignored',
+        externalId: typeof id === 'string' ? id.slice(0, 255) : null,
+        reason: s.error.issues
+          .map((i) => `${i.path.join('.')}: ${i.message}`)
+          .join('; ')
+          .slice(0, 500),
+      };
+    });
     return [...messages, ...statuses];
   }
 
@@ -109,30 +127,36 @@ export class ApiChannelAdapter implements ChannelAdapter<ApiChannelSettings, Api
       text: message.text,
     });
     const ts = Math.floor(Date.now() / 1000);
-    let res: Response;
+    let res: PostAnswer;
     try {
-      res = await fetch(ctx.settings.outboundUrl, {
-        method: 'POST',
-        headers: {
+      res = await postJson(
+        ctx.settings.outboundUrl,
+        body,
+        {
           'content-type': 'application/json',
           'idempotency-key': message.idempotencyKey,
           [TIMESTAMP_HEADER]: String(ts),
           [SIGNATURE_HEADER]: signApiPayload(ctx.secrets.signingSecret, ts, body),
         },
-        body,
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
+        this.timeoutMs,
+      );
     } catch (err) {
+      // Refused by the outbound network policy: an admin has to change the URL, retrying won't help.
+      if (err instanceof PrivateNetworkTargetError)
+        return {
+          ok: false,
+          error: new ChannelError('CONFIG_INVALID', `Outbound URL refused: ${err.message}`),
+        };
       return {
         ok: false,
         error: new ChannelError(
           'UNAVAILABLE',
-          `Outbound endpoint unreachable: ${(err as Error).message}`,
+          `Outbound endpoint unreachable: ${providerTextExcerpt((err as Error).message)}`,
         ),
       };
     }
-    if (res.ok) {
-      const reply = (await res.json().catch(() => ({}))) as { id?: unknown };
+    if (res.status >= 200 && res.status < 300) {
+      const reply = parseJsonObject(res.body);
       return {
         ok: true,
         externalId:
@@ -141,17 +165,33 @@ export class ApiChannelAdapter implements ChannelAdapter<ApiChannelSettings, Api
     }
     return {
       ok: false,
-      error: errorForStatus(
-        res.status,
-        res.headers.get('retry-after'),
-        await res.text().catch(() => ''),
-      ),
+      error: errorForStatus(res.status, headerValue(res.headers['retry-after']), res.body),
     };
   }
 }
 
+function parseJsonObject(text: string): { id?: unknown } {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null ? value : {};
+  } catch {
+    return {};
+  }
+}
+
+function headerValue(value: string | string[] | undefined): string | null {
+  return (Array.isArray(value) ? value[0] : value) ?? null;
+}
+
 function errorForStatus(status: number, retryAfter: string | null, text: string): ChannelError {
-  const detail = `Outbound endpoint answered ${status}${text ? `: ${text.slice(0, 200)}` : ''}`;
+  // The integrator's body is theirs: an excerpt, never the whole page, into the failure reason.
+  const excerpt = providerTextExcerpt(text);
+  const detail = `Outbound endpoint answered ${status}${excerpt ? `: ${excerpt}` : ''}`;
+  if (status >= 300 && status < 400)
+    return new ChannelError(
+      'CONFIG_INVALID',
+      `${detail} (redirects are not followed: use the final URL)`,
+    );
   if (status === 429)
     return new ChannelError(
       'RATE_LIMITED',

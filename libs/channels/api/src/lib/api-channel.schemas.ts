@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_TEXT_LENGTH } from '@switchboard/contracts';
+import { cleanText, MAX_TEXT_LENGTH, safeText } from '@switchboard/contracts';
 
 export const apiChannelSettingsSchema = z.object({
   /** Where operator replies are POSTed; empty = replies are only available over the REST API. */
@@ -18,32 +18,34 @@ export const apiInboundBodySchema = z.object({
   messages: z
     .array(
       z.object({
-        id: z.string().min(1).max(255),
+        id: safeText().min(1).max(255),
         from: z.object({
-          id: z.string().min(1).max(255),
-          name: z.string().max(255).optional(),
+          id: safeText().min(1).max(255),
+          /** A stray control character in a name is dropped, not worth losing the message over. */
+          name: cleanText().max(255).optional(),
           email: z.string().email().max(254).optional(),
-          phone: z.string().max(64).optional(),
+          phone: safeText().max(64).optional(),
         }),
-        text: z
-          .string()
+        text: safeText()
           .max(MAX_TEXT_LENGTH, `text is longer than ${MAX_TEXT_LENGTH} characters`)
           .refine((t) => t.trim().length > 0, 'text must not be empty'),
-        subject: z.string().max(255).optional(),
+        subject: cleanText().max(255).optional(),
         sentAt: z.iso.datetime({ offset: true }).optional(),
       }),
     )
     .max(100)
     .default([]),
-  statuses: z
-    .array(
-      z.object({
-        messageId: z.string().min(1).max(255),
-        status: z.enum(['delivered', 'read', 'failed']),
-        reason: z.string().max(2000).optional(),
-      }),
-    )
-    .max(100)
-    .default([]),
+  // Each receipt is read on its own (apiStatusSchema): one this version does not understand is
+  // skipped and named in the answer, the others still apply.
+  statuses: z.array(z.unknown()).max(100).default([]),
 });
-export type ApiInboundBody = z.input<typeof apiInboundBodySchema>;
+export type ApiInboundBody = Omit<z.input<typeof apiInboundBodySchema>, 'statuses'> & {
+  statuses?: Array<z.input<typeof apiStatusSchema>>;
+};
+
+/** One delivery receipt for a reply Switchboard sent (`messageId` is the id the receiver returned). */
+export const apiStatusSchema = z.object({
+  messageId: safeText().min(1).max(255),
+  status: z.enum(['delivered', 'read', 'failed']),
+  reason: cleanText().max(2000).optional(),
+});

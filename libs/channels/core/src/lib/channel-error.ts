@@ -1,3 +1,5 @@
+import { boundedReason } from './provider-text';
+
 /** Why a send or a check failed, in terms the core acts on. */
 export const CHANNEL_ERROR_CODES = [
   'AUTH_FAILED',
@@ -8,6 +10,12 @@ export const CHANNEL_ERROR_CODES = [
   'UNAVAILABLE',
   'CONFIG_INVALID',
   'UNKNOWN',
+  /**
+   * The provider may have taken the message: the whole message was handed over and then no answer
+   * came (a timeout, a dropped connection), and the provider has no idempotency key that would make a
+   * repeat harmless. Never retried automatically: the core shows "delivery uncertain".
+   */
+  'OUTCOME_UNKNOWN',
 ] as const;
 export type ChannelErrorCode = (typeof CHANNEL_ERROR_CODES)[number];
 
@@ -18,7 +26,8 @@ export class ChannelError extends Error {
     /** Provider asked to wait this long before the next attempt. */
     readonly retryAfterMs?: number,
   ) {
-    super(message);
+    // The message becomes the message's failure reason: bounded and storable, whatever it quotes.
+    super(boundedReason(message));
     this.name = 'ChannelError';
   }
 
@@ -39,16 +48,20 @@ export function isRetryable(code: ChannelErrorCode): boolean {
     case 'CONTENT_REJECTED':
     case 'REPLY_WINDOW_CLOSED':
     case 'CONFIG_INVALID':
+    case 'OUTCOME_UNKNOWN':
       return false;
     default:
       return assertUnreachable(code);
   }
 }
 
-/** Input from outside that cannot be understood: answered with a 4xx, never a crash. */
+/**
+ * Input from outside that cannot be understood: answered with a 4xx, never a crash. Pass the
+ * ZodError as `cause` and the API can tell bad characters (422) from a bad shape (400).
+ */
 export class ChannelInputError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
     this.name = 'ChannelInputError';
   }
 }

@@ -21,6 +21,12 @@ export interface OutboundMessage {
   attachments: OutboundAttachment[];
   /** Sent by Switchboard itself, not typed by an operator (auto-acknowledgements, follow-ups). */
   automatic?: boolean;
+  /**
+   * An operator asked to send again a message whose earlier delivery is uncertain. The key stays the
+   * same (a provider that deduplicates still drops a copy it has); an adapter that keeps its own
+   * "already sent" record for the key sends again instead of trusting an uncertain one.
+   */
+  deliberateResend?: boolean;
 }
 
 export interface OutboundAttachment {
@@ -31,4 +37,13 @@ export interface OutboundAttachment {
 }
 
 export type SendResult =
-  { ok: true; externalId: string } | { ok: false; error: import('./channel-error').ChannelError };
+  | {
+      ok: true;
+      externalId: string;
+      /**
+       * Work that must neither delay nor decide the outcome (email: the copy in the Sent folder).
+       * The core runs it once the outcome is stored; a failure there is logged, never a failed send.
+       */
+      afterRecorded?: () => Promise<void>;
+    }
+  | { ok: false; error: import('./channel-error').ChannelError };

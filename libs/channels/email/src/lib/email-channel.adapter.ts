@@ -99,10 +99,15 @@ export class EmailChannelAdapter implements ChannelAdapter<EmailSettings, EmailS
     } catch (err) {
       return { ok: false, error: mapSmtpError(err) };
     }
-    await this.sentCopies
-      .append(reply.raw, full)
-      .catch((err: unknown) => this.options.onSentCopyError?.(err, full));
-    return { ok: true, externalId: reply.messageId };
+    return {
+      ok: true,
+      externalId: reply.messageId,
+      // A large copy can take minutes over IMAP: it must not hold the outcome back.
+      afterRecorded: () =>
+        this.sentCopies
+          .append(reply.raw, full, reply.messageId)
+          .catch((err: unknown) => this.options.onSentCopyError?.(err, full)),
+    };
   }
 
   /** Logs in to IMAP and SMTP with these settings; used when an inbox is saved. */

@@ -1,4 +1,4 @@
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
@@ -11,12 +11,15 @@ export interface SmtpSink {
   received: ParsedMail[];
   /** Refuse the next DATA with this reply code, once. */
   failNext(code: number, message: string): void;
+  /** Keep the next message, then drop the connection instead of answering (the answer is lost), once. */
+  dropNextAnswer(): void;
   close(): Promise<void>;
 }
 
 export async function startSmtpSink(user = 'support', password = 'smtp-pw'): Promise<SmtpSink> {
   const received: ParsedMail[] = [];
   let failure: { code: number; message: string } | null = null;
+  let dropAnswer = false;
   const server = new SMTPServer({
     secure: false,
     disabledCommands: ['STARTTLS'],
@@ -30,7 +33,7 @@ export async function startSmtpSink(user = 'support', password = 'smtp-pw'): Pro
       address.address.startsWith('unknown@')
         ? cb(Object.assign(new Error('5.1.1 No such user'), { responseCode: 550 }))
         : cb(),
-    onData: (stream, _s, cb) => {
+    onData: (stream, session, cb) => {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
@@ -42,7 +45,11 @@ export async function startSmtpSink(user = 'support', password = 'smtp-pw'): Pro
         simpleParser(Buffer.concat(chunks), { keepCidLinks: true }).then(
           (mail) => {
             received.push(mail);
-            cb(null);
+            if (!dropAnswer) return cb(null);
+            dropAnswer = false;
+            // smtp-server keeps its connections by session id; the socket goes without a reply.
+            const connections = server.connections as Set<{ id: string; _socket: Socket }>;
+            for (const c of connections) if (c.id === session.id) c._socket.destroy();
           },
           (err: Error) => cb(err),
         );
@@ -55,6 +62,9 @@ export async function startSmtpSink(user = 'support', password = 'smtp-pw'): Pro
     received,
     failNext(code, message) {
       failure = { code, message };
+    },
+    dropNextAnswer() {
+      dropAnswer = true;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -1,3 +1,4 @@
+import { safeText } from '@switchboard/contracts';
 import { z } from 'zod';
 import { verifyIdentityHmac } from './identity-hmac';
 import { issueVisitorToken, verifyVisitorToken, type VisitorClaims } from './visitor-token';
@@ -9,7 +10,7 @@ export const visitorSessionRequestSchema = z.object({
   /** Set by a site that knows its user: hmac = hex(HMAC-SHA256(hmacSecret, userId)), computed server-side. */
   identity: z
     .object({
-      userId: z.string().trim().min(1).max(256),
+      userId: safeText().trim().min(1).max(256),
       hmac: z.string().min(1).max(128),
     })
     .nullish(),

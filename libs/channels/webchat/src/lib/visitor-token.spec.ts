@@ -1,3 +1,5 @@
+import { createHmac } from 'node:crypto';
+import { computeIdentityHmac } from './identity-hmac';
 import { issueVisitorToken, verifyVisitorToken, visitorExternalId } from './visitor-token';
 
 const SECRET = 'x'.repeat(40);
@@ -46,5 +48,38 @@ describe('visitor token', () => {
   it('names anonymous visitors by their visitor id', () => {
     const { claims } = issueVisitorToken(SECRET, { inboxId: INBOX });
     expect(visitorExternalId(claims)).toBe(`visitor:${claims.visitorId}`);
+  });
+
+  it('never accepts a token signed with a value the site computes for one of its users', () => {
+    // The site's backend signs any user id it is given: hex(HMAC-SHA256(secret, userId)). If a
+    // visitor-token key were HMAC(secret, label), a user named after the label would get the key.
+    const labels = [
+      'switchboard:webchat:visitor-token:v1',
+      'switchboard:webchat:visitor-token:v2',
+      'switchboard:webchat:email-confirmation:v1',
+      'visitor-token',
+    ];
+    const body = Buffer.from(
+      JSON.stringify({
+        inb: INBOX,
+        vid: '00000000-0000-4000-8000-000000000001',
+        uid: 'admin',
+        iat: 1_700_000_000,
+        exp: 4_000_000_000,
+      }),
+    ).toString('base64url');
+    for (const userId of labels) {
+      const siteValue = computeIdentityHmac(SECRET, userId);
+      for (const key of [Buffer.from(siteValue, 'hex'), siteValue]) {
+        for (const version of ['v1', 'v2']) {
+          const mac = createHmac('sha256', key).update(`${version}.${body}`).digest('base64url');
+          const forged = `${version}.${body}.${mac}`;
+          expect(verifyVisitorToken(SECRET, forged, { inboxId: INBOX })).toEqual({
+            ok: false,
+            reason: 'token_invalid',
+          });
+        }
+      }
+    }
   });
 });

@@ -1,9 +1,14 @@
-import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { openSignedPayload, signPayload } from './signed-payload';
+import { deriveWebchatKey } from './webchat-keys';
 
 /**
  * The visitor token: issued and signed by the server, kept by the widget in local storage, so the
- * same browser finds its conversation days later. Format: `v1.<base64url payload>.<base64url mac>`.
+ * same browser finds its conversation days later. Format: `v2.<base64url payload>.<base64url mac>`,
+ * signed with the inbox's visitor-token key (`webchat-keys.ts`). v1 tokens were signed with
+ * HMAC(secret, label), a value any site hands out as the identity HMAC of a user named like the
+ * label; they are refused, and the widget then simply opens a fresh session.
  */
 export const VISITOR_TOKEN_TTL_SECONDS = 180 * 24 * 3600;
 
@@ -27,13 +32,10 @@ export interface VisitorClaims {
 export type VisitorTokenCheck =
   { ok: true; claims: VisitorClaims } | { ok: false; reason: 'token_invalid' | 'token_expired' };
 
-/** Separate key per purpose: the site backend's identity HMACs can never double as visitor tokens. */
-function tokenKey(hmacSecret: string): Buffer {
-  return createHmac('sha256', hmacSecret).update('switchboard:webchat:visitor-token:v1').digest();
-}
+const VERSION = 'v2';
 
-function mac(hmacSecret: string, body: string): Buffer {
-  return createHmac('sha256', tokenKey(hmacSecret)).update(`v1.${body}`).digest();
+function tokenKey(hmacSecret: string): Buffer {
+  return deriveWebchatKey(hmacSecret, 'visitor-token');
 }
 
 export function issueVisitorToken(
@@ -54,8 +56,7 @@ export function issueVisitorToken(
     iat,
     exp: iat + (input.ttlSeconds ?? VISITOR_TOKEN_TTL_SECONDS),
   };
-  const body = Buffer.from(JSON.stringify(payload)).toString('base64url');
-  const token = `v1.${body}.${mac(hmacSecret, body).toString('base64url')}`;
+  const token = signPayload(tokenKey(hmacSecret), VERSION, payload);
   return { token, claims: toClaims(payload) };
 }
 
@@ -64,22 +65,9 @@ export function verifyVisitorToken(
   token: string,
   expected: { inboxId: string; now?: Date },
 ): VisitorTokenCheck {
-  const parts = token.split('.');
-  if (parts.length !== 3 || parts[0] !== 'v1' || token.length > 2048) return invalid();
-  const [, body, signature] = parts;
-  const given = Buffer.from(signature, 'base64url');
-  const wanted = mac(hmacSecret, body);
-  if (given.length !== wanted.length || !timingSafeEqual(given, wanted)) return invalid();
-  let parsed: z.infer<typeof payloadSchema>;
-  try {
-    const result = payloadSchema.safeParse(
-      JSON.parse(Buffer.from(body, 'base64url').toString('utf8')),
-    );
-    if (!result.success) return invalid();
-    parsed = result.data;
-  } catch {
-    return invalid();
-  }
+  const result = payloadSchema.safeParse(openSignedPayload(tokenKey(hmacSecret), VERSION, token));
+  if (!result.success) return invalid();
+  const parsed = result.data;
   if (parsed.inb !== expected.inboxId) return invalid();
   const now = Math.floor((expected.now ?? new Date()).getTime() / 1000);
   if (parsed.exp <= now) return { ok: false, reason: 'token_expired' };

@@ -14,6 +14,8 @@ export interface VisitorDelivery {
   text: string;
   senderName: string | null;
   attachments: { filename: string; contentType: string; size: number }[];
+  /** An operator sends it again on purpose (OutboundMessage.deliberateResend). */
+  deliberateResend?: boolean;
 }
 
 export interface FollowUpTarget {

@@ -123,6 +123,7 @@ export class WebchatChannelAdapter implements ChannelAdapter<
         contentType,
         size,
       })),
+      deliberateResend: message.deliberateResend === true,
     };
     try {
       if (await this.transport.deliverLive(delivery)) return { ok: true, externalId };

@@ -10,13 +10,14 @@ describe('SMTP peer harness', () => {
     await peer?.close();
   });
 
-  const transport = (pass = peer.password) =>
+  const transport = (pass = peer.password, socketTimeout?: number) =>
     createTransport({
       host: peer.host,
       port: peer.port,
       secure: false,
       ignoreTLS: true,
       auth: { user: peer.user, pass },
+      socketTimeout,
     });
 
   it('records what it receives, parsed', async () => {
@@ -64,5 +65,26 @@ describe('SMTP peer harness', () => {
     peer.accept();
     await transport().sendMail({ from: 'a@example.test', to: 'ok@example.org', text: 'x' });
     await peer.waitForMessages(2);
+  });
+
+  it('keeps a message whose answer it holds back or never sends', async () => {
+    const before = peer.messages.length;
+    peer.answerDataLate({ delayMs: 5_000 });
+    await expect(
+      transport(peer.password, 300).sendMail({
+        from: 'a@example.test',
+        to: 'c@example.org',
+        text: 'late',
+      }),
+    ).rejects.toMatchObject({ code: 'ETIMEDOUT' });
+    peer.answerDataLate('drop');
+    await expect(
+      transport().sendMail({ from: 'a@example.test', to: 'c@example.org', text: 'dropped' }),
+    ).rejects.toBeTruthy();
+    peer.accept();
+    expect(peer.messages.slice(before).map((m) => m.parsed.text?.trim())).toEqual([
+      'late',
+      'dropped',
+    ]);
   });
 });

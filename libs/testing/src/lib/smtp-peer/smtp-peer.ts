@@ -1,4 +1,4 @@
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer, type SMTPServerDataStream } from 'smtp-server';
 
@@ -33,6 +33,12 @@ export interface SmtpPeer {
   waitForMessages(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
   /** Refuse from now on until `accept()`; several rejections may be active at different stages. */
   reject(rejection: SmtpRejection): void;
+  /**
+   * After the whole message has arrived (it is kept, as a real server queues it): answer only after
+   * `delayMs`, or never and drop the connection ('drop'). Until `accept()`.
+   */
+  answerDataLate(how: { delayMs: number } | 'drop'): void;
+  /** Back to answering everything at once and refusing nothing. */
   accept(): void;
   close(): Promise<void>;
 }
@@ -46,6 +52,8 @@ export async function startSmtpPeer(options: SmtpPeerOptions = {}): Promise<Smtp
   const password = options.password ?? 'sender-password';
   const messages: ReceivedMail[] = [];
   let rejections: SmtpRejection[] = [];
+  let lateAnswer: { delayMs: number } | 'drop' | null = null;
+  const heldAnswers = new Set<NodeJS.Timeout>();
   const waiters: Array<() => void> = [];
 
   const refusal = (stage: SmtpRejection['stage'], address?: string): Error | null => {
@@ -63,6 +71,8 @@ export async function startSmtpPeer(options: SmtpPeerOptions = {}): Promise<Smtp
     authMethods: ['PLAIN', 'LOGIN'],
     size: 60 * 1024 * 1024,
     logger: false,
+    // A held answer must not keep close() waiting for the default 30 s.
+    closeTimeout: 500,
     onAuth(auth, _session, callback) {
       const refused = refusal('auth');
       if (refused) return callback(refused);
@@ -97,12 +107,29 @@ export async function startSmtpPeer(options: SmtpPeerOptions = {}): Promise<Smtp
               parsed,
             });
             waiters.splice(0).forEach((wake) => wake());
-            callback(null);
+            answer(session.id, callback);
           })
           .catch((err: Error) => callback(err));
       });
     },
   });
+
+  /** Says 250 for a kept message: at once, late, or never (the client sees its connection drop). */
+  function answer(sessionId: string, callback: (err?: Error | null) => void): void {
+    const how = lateAnswer;
+    if (how === null) return callback(null);
+    if (how === 'drop') {
+      // smtp-server keeps its connections by session id; the socket goes without a reply.
+      const connections = server.connections as Set<{ id: string; _socket: Socket }>;
+      for (const c of connections) if (c.id === sessionId) c._socket.destroy();
+      return;
+    }
+    const timer = setTimeout(() => {
+      heldAnswers.delete(timer);
+      callback(null);
+    }, how.delayMs);
+    heldAnswers.add(timer);
+  }
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -136,9 +163,17 @@ export async function startSmtpPeer(options: SmtpPeerOptions = {}): Promise<Smtp
     reject(rejection) {
       rejections.push(rejection);
     },
+    answerDataLate(how) {
+      lateAnswer = how;
+    },
     accept() {
       rejections = [];
+      lateAnswer = null;
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => {
+      for (const timer of heldAnswers) clearTimeout(timer);
+      heldAnswers.clear();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }

@@ -3,6 +3,13 @@ import { Webchat1795300000000 } from './1795300000000-webchat';
 import { EmailSync1795400000000 } from './1795400000000-email-sync';
 import { IngestFunction1795500000000 } from './1795500000000-ingest-function';
 import { AuditLog1796300000000 } from './1796300000000-audit-log';
+import { LoginThrottles1796000000000 } from './1796000000000-login-throttles';
+import { WidgetLimits1796100000000 } from './1796100000000-widget-limits';
+import { WebchatEmailConfirmation1796100000001 } from './1796100000001-webchat-email-confirmation';
+import { DirectionScopedChannelIds1796200000000 } from './1796200000000-direction-scoped-channel-ids';
+import { OutboundAttempts1796200000001 } from './1796200000001-outbound-attempts';
+import { PendingReceipts1796200000002 } from './1796200000002-pending-receipts';
+import { EmailSyncLogSimplified1796400000000 } from './1796400000000-email-sync-log-simplified';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled API carries them.
@@ -14,4 +21,11 @@ export const MIGRATIONS = [
   EmailSync1795400000000,
   IngestFunction1795500000000,
   AuditLog1796300000000,
+  LoginThrottles1796000000000,
+  WidgetLimits1796100000000,
+  WebchatEmailConfirmation1796100000001,
+  DirectionScopedChannelIds1796200000000,
+  OutboundAttempts1796200000001,
+  PendingReceipts1796200000002,
+  EmailSyncLogSimplified1796400000000,
 ];

@@ -10,11 +10,15 @@ import {
 } from 'typeorm';
 import { InboxEntity } from '../../inboxes/entities/inbox.entity';
 
-export type EmailSyncLogAction = 'refused' | 'skipped' | 'capped' | 'failed';
+/** `simplified`: stored as plain text because its parse ran past its budget (see EmailParserPool). */
+export type EmailSyncLogAction = 'refused' | 'skipped' | 'capped' | 'failed' | 'simplified';
 
 /** A message the sync could not store as-is, shown in the inbox's settings. */
 @Entity('email_sync_log')
-@Check('email_sync_log_action_check', `action IN ('refused', 'skipped', 'capped', 'failed')`)
+@Check(
+  'email_sync_log_action_check',
+  `action IN ('refused', 'skipped', 'capped', 'failed', 'simplified')`,
+)
 // (inbox_id, id DESC): DESC, created by the migration.
 @Index('email_sync_log_inbox_idx', { synchronize: false })
 export class EmailSyncLogEntryEntity {

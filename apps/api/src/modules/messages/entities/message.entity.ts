@@ -26,8 +26,17 @@ import { OperatorEntity } from '../../operators/entities/operator.entity';
 
 /** A customer message, an operator reply, an internal note or an activity in the timeline. */
 @Entity('messages')
-// The channel's own id: the same inbound message can never be stored twice.
-@Unique('messages_inbox_external_key', ['inboxId', 'externalId'])
+// The channel's own id, one key per direction: the same inbound message is never stored twice,
+// and an id a provider gave one of our sends names only that send. Providers number the two
+// directions independently, so an inbound id equal to an outbound one is a different message.
+@Index('messages_incoming_external_key', ['inboxId', 'externalId'], {
+  unique: true,
+  where: `direction = 'incoming'`,
+})
+@Index('messages_outgoing_external_key', ['inboxId', 'externalId'], {
+  unique: true,
+  where: `direction = 'outgoing'`,
+})
 // The operator's client id: a retried send never stores a second reply.
 @Unique('messages_client_message_key', ['conversationId', 'clientMessageId'])
 @Check('messages_direction_check', `direction IN ('incoming', 'outgoing')`)
@@ -35,7 +44,7 @@ import { OperatorEntity } from '../../operators/entities/operator.entity';
 @Check('messages_sender_type_check', `sender_type IN ('contact', 'operator', 'system')`)
 @Check(
   'messages_delivery_status_check',
-  `delivery_status IN ('pending', 'sent', 'delivered', 'read', 'failed')`,
+  `delivery_status IN ('pending', 'sent', 'delivered', 'read', 'failed', 'uncertain')`,
 )
 // (conversation_id, created_at DESC, id DESC): a DESC keyset index, created by the migration.
 @Index('messages_timeline_idx', { synchronize: false })

@@ -22,7 +22,11 @@ export class WidgetCorsMiddleware implements NestMiddleware {
     if (allowed) {
       res.setHeader('Access-Control-Allow-Origin', origin);
       res.setHeader('Access-Control-Allow-Methods', 'GET, POST');
-      res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type');
+      res.setHeader(
+        'Access-Control-Allow-Headers',
+        'Authorization, Content-Type, X-Client-Message-Id',
+      );
+      res.setHeader('Access-Control-Expose-Headers', 'Retry-After');
       res.setHeader('Access-Control-Max-Age', '600');
     }
     if (req.method !== 'OPTIONS') return next();

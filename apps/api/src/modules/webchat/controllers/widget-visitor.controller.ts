@@ -9,6 +9,8 @@ import {
   Req,
   Res,
   UploadedFile,
+  UseFilters,
+  UseGuards,
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
@@ -33,18 +35,18 @@ import {
   visitorTextRequestSchema,
 } from '../dto/widget-requests';
 import type {
+  VisitorContactDto,
   VisitorHistoryDto,
   VisitorMessageDto,
   VisitorSessionDto,
 } from '../dto/widget-wire.dto';
-import { WebchatVisitorRepository } from '../repositories/webchat-visitor.repository';
-import {
-  bearer,
-  VisitorAuthService,
-  type VisitorPrincipal,
-} from '../services/visitor-auth.service';
+import { FollowUpAddressService } from '../services/follow-up-address.service';
+import { VisitorAuthService, type VisitorPrincipal } from '../services/visitor-auth.service';
 import { VisitorHistoryService } from '../services/visitor-history.service';
 import { VisitorMessagesService } from '../services/visitor-messages.service';
+import { CLIENT_MESSAGE_ID_HEADER, UploadAllowanceGuard } from './upload-allowance.guard';
+import { CurrentVisitor, VisitorGuard, widgetCaller } from './visitor.guard';
+import { WidgetExceptionFilter } from './widget-exception.filter';
 
 /** Multer's in-memory upload, as far as we read it. */
 interface UploadedBlob {
@@ -56,13 +58,14 @@ interface UploadedBlob {
 /** The visitor API the widget calls. Public: the visitor token is the credential. */
 @ApiTags('widget')
 @Public()
+@UseFilters(WidgetExceptionFilter)
 @Controller('widget/:inboxId')
 export class WidgetVisitorController {
   constructor(
     private readonly auth: VisitorAuthService,
     private readonly messages: VisitorMessagesService,
     private readonly history: VisitorHistoryService,
-    private readonly visitors: WebchatVisitorRepository,
+    private readonly followUp: FollowUpAddressService,
     private readonly files: FilesService,
   ) {}
 
@@ -75,14 +78,15 @@ export class WidgetVisitorController {
     @Req() req: Request,
     @Body(parseWith(visitorSessionRequestSchema)) body: VisitorSessionRequest,
   ): Promise<VisitorSessionDto> {
-    const s = await this.auth.session(inboxId, info(req), body);
-    const visitor = await this.visitors.findContact(inboxId, s.visitorKey);
+    const s = await this.auth.session(inboxId, { headers: req.headers, secure: req.secure }, body);
+    const contact = await this.followUp.state(inboxId, s.visitorKey);
     const settings = s.ctx.settings;
     return {
       visitorToken: s.token,
       visitorId: s.claims.visitorId,
       identified: s.claims.userId !== null,
-      email: visitor?.email ?? null,
+      email: contact.email,
+      pendingEmail: contact.pendingEmail,
       settings: {
         inboxName: s.inbox.name,
         greeting: settings.greeting,
@@ -97,44 +101,51 @@ export class WidgetVisitorController {
   }
 
   @Get('messages')
+  @UseGuards(VisitorGuard)
   async list(
     @Param('inboxId', ParseUUIDPipe) inboxId: string,
-    @Req() req: Request,
+    @CurrentVisitor() p: VisitorPrincipal,
   ): Promise<VisitorHistoryDto> {
-    const p = await this.visitor(inboxId, req);
     return { items: await this.history.history(inboxId, p.visitorKey) };
   }
 
   @Post('messages')
   @HttpCode(200)
+  @UseGuards(VisitorGuard)
   @ApiZodBody(visitorTextRequestSchema)
   async send(
-    @Param('inboxId', ParseUUIDPipe) inboxId: string,
     @Req() req: Request,
+    @CurrentVisitor() p: VisitorPrincipal,
     @Body() raw: unknown,
   ): Promise<VisitorMessageDto> {
-    const p = await this.visitor(inboxId, req);
     assertTextLength(raw);
     const body = visitorTextRequestSchema.parse(raw ?? {});
-    return this.messages.send(p, body, req.ip ?? '0.0.0.0');
+    return this.messages.send(p, body, widgetCaller(req, p));
   }
 
+  /** The token and the day's allowance are checked (guards) before multer reads the body. */
   @Post('attachments')
   @HttpCode(200)
+  @UseGuards(VisitorGuard, UploadAllowanceGuard)
   @UseInterceptors(
     FileInterceptor('file', { limits: { fileSize: WEBCHAT_MAX_ATTACHMENT_BYTES, files: 1 } }),
   )
   async upload(
-    @Param('inboxId', ParseUUIDPipe) inboxId: string,
     @Req() req: Request,
+    @CurrentVisitor() p: VisitorPrincipal,
     @UploadedFile() file: UploadedBlob | undefined,
     @Body() raw: unknown,
   ): Promise<VisitorMessageDto> {
-    const p = await this.visitor(inboxId, req);
     if (!file)
       throw new AppException('VALIDATION_FAILED', 'A file is required (multipart field "file")');
     assertTextLength(raw);
     const fields = visitorAttachmentFieldsSchema.parse(raw ?? {});
+    const named = req.headers[CLIENT_MESSAGE_ID_HEADER];
+    if (typeof named === 'string' && named !== fields.clientMessageId)
+      throw new AppException(
+        'VALIDATION_FAILED',
+        `The ${CLIENT_MESSAGE_ID_HEADER} header must repeat the form's clientMessageId`,
+      );
     const check = checkAttachment(file.buffer);
     if (!check.ok) {
       switch (check.reason) {
@@ -157,17 +168,17 @@ export class WidgetVisitorController {
       contentType: check.contentType,
       content: file.buffer,
     };
-    return this.messages.send(p, { ...fields, attachment }, req.ip ?? '0.0.0.0');
+    return this.messages.send(p, { ...fields, attachment }, widgetCaller(req, p));
   }
 
   @Get('attachments/:fileId')
+  @UseGuards(VisitorGuard)
   async download(
     @Param('inboxId', ParseUUIDPipe) inboxId: string,
     @Param('fileId', ParseUUIDPipe) fileId: string,
-    @Req() req: Request,
+    @CurrentVisitor() p: VisitorPrincipal,
     @Res() res: Response,
   ): Promise<void> {
-    const p = await this.visitor(inboxId, req);
     const file = (await this.history.canReadFile(inboxId, p.visitorKey, fileId))
       ? await this.files.find(fileId)
       : null;
@@ -183,28 +194,22 @@ export class WidgetVisitorController {
     res.send(await this.files.readBuffer(file));
   }
 
-  /** The visitor's "email me the answer" address. */
+  /**
+   * The visitor's "email me the answer" address: mails a confirmation link to it; the address is
+   * used once the link is opened (see WidgetEmailConfirmationController).
+   */
   @Post('contact')
   @HttpCode(200)
+  @UseGuards(VisitorGuard)
   @ApiZodBody(visitorContactRequestSchema)
   async contact(
-    @Param('inboxId', ParseUUIDPipe) inboxId: string,
     @Req() req: Request,
+    @CurrentVisitor() p: VisitorPrincipal,
     @Body(parseWith(visitorContactRequestSchema)) body: { email: string; pageUrl?: string | null },
-  ): Promise<{ email: string }> {
-    const p = await this.visitor(inboxId, req);
+  ): Promise<VisitorContactDto> {
     const pageUrl = body.pageUrl && isAllowedPage(body.pageUrl, p) ? body.pageUrl : null;
-    await this.visitors.saveEmail(inboxId, p.visitorKey, body.email, pageUrl);
-    return { email: body.email };
+    return this.followUp.request(p, widgetCaller(req, p), body.email, pageUrl);
   }
-
-  private visitor(inboxId: string, req: Request): Promise<VisitorPrincipal> {
-    return this.auth.visitor(inboxId, info(req), bearer(req.headers.authorization));
-  }
-}
-
-function info(req: Request) {
-  return { headers: req.headers, secure: req.secure };
 }
 
 function isAllowedPage(pageUrl: string, p: VisitorPrincipal): boolean {

@@ -1,22 +1,20 @@
 import { z } from 'zod';
-import { MAX_TEXT_LENGTH } from '@switchboard/contracts';
+import { cleanText, MAX_TEXT_LENGTH, safeText } from '@switchboard/contracts';
 import { visitorSessionRequestSchema } from '@switchboard/channels-webchat';
 
 export { visitorSessionRequestSchema };
 
-const pageUrl = z
-  .string()
+const pageUrl = safeText()
   .max(2048)
   .refine((v) => /^https?:\/\//i.test(v), 'pageUrl must be an http(s) URL')
   .nullish();
 
 export const visitorTextRequestSchema = z.object({
   clientMessageId: z.string().uuid('clientMessageId must be a UUID'),
-  text: z
-    .string()
+  text: safeText()
     .max(MAX_TEXT_LENGTH, `Text is longer than ${MAX_TEXT_LENGTH} characters`)
     .refine((t) => t.trim().length > 0, 'Message must not be empty'),
-  visitorName: z.string().trim().max(255).nullish(),
+  visitorName: cleanText().trim().max(255).nullish(),
   pageUrl,
 });
 export type VisitorTextRequest = z.infer<typeof visitorTextRequestSchema>;
@@ -24,8 +22,7 @@ export type VisitorTextRequest = z.infer<typeof visitorTextRequestSchema>;
 /** Multipart fields next to the file. */
 export const visitorAttachmentFieldsSchema = z.object({
   clientMessageId: z.string().uuid('clientMessageId must be a UUID'),
-  text: z
-    .string()
+  text: safeText()
     .max(MAX_TEXT_LENGTH, `Text is longer than ${MAX_TEXT_LENGTH} characters`)
     .default(''),
   pageUrl,

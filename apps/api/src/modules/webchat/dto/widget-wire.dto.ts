@@ -3,6 +3,8 @@ export { WIDGET_NAMESPACE } from '@switchboard/contracts';
 export type {
   WidgetSettingsDto,
   VisitorSessionDto,
+  VisitorContactDto,
+  WidgetSocketErrorDto,
   VisitorMessageStatus,
   VisitorAttachmentDto,
   VisitorMessageDto,

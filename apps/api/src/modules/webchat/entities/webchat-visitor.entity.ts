@@ -23,8 +23,19 @@ export class WebchatVisitorEntity {
   @PrimaryColumn('text')
   visitorKey!: string;
 
+  /** The confirmed follow-up address: replies are mailed here, emailed answers from it shown. */
   @Column('text', { nullable: true })
   email!: string | null;
+
+  @Column('timestamptz', { nullable: true })
+  emailConfirmedAt!: Date | null;
+
+  /** An address the visitor typed, waiting for its confirmation link to be opened. */
+  @Column('text', { nullable: true })
+  pendingEmail!: string | null;
+
+  @Column('timestamptz', { nullable: true })
+  confirmationSentAt!: Date | null;
 
   @Column('text', { nullable: true })
   pageUrl!: string | null;

@@ -1,4 +1,5 @@
-import { Logger } from '@nestjs/common';
+import { Inject, Logger } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import {
   ConnectedSocket,
   MessageBody,
@@ -11,6 +12,7 @@ import {
 } from '@nestjs/websockets';
 import type { StreamEvent, TypingSignal } from '@switchboard/contracts';
 import type { Namespace, Socket } from 'socket.io';
+import { APP_CONFIG, type AppConfig } from '../../../core/config/app-config';
 import { EventStreamService, type Signal } from '../../../core/events/event-stream.service';
 import { AppException } from '../../../core/http/app.exception';
 import { OperatorGateway } from '../../../core/realtime/operator.gateway';
@@ -23,11 +25,19 @@ import {
   WIDGET_NAMESPACE,
   type WidgetClientToServerEvents,
   type WidgetServerToClientEvents,
+  type WidgetSocketErrorDto,
 } from '../dto/widget-wire.dto';
+import { callerNetwork, forwardedClientIp, type TrustProxy } from '../services/caller-network';
+import {
+  FollowUpAddressService,
+  WEBCHAT_CONTACT_SIGNAL,
+  type WebchatContactSignal,
+} from '../services/follow-up-address.service';
 import { VisitorAuthService, type VisitorPrincipal } from '../services/visitor-auth.service';
 import { VisitorHistoryService } from '../services/visitor-history.service';
 import { VisitorMessagesService } from '../services/visitor-messages.service';
 import { VisitorPresenceService } from '../services/visitor-presence.service';
+import { WidgetRateLimitedException } from '../services/widget-rate-limited.exception';
 import {
   WEBCHAT_DELIVER_SIGNAL,
   type WebchatDeliverSignal,
@@ -39,8 +49,19 @@ type WidgetSocket = Socket<
   WidgetClientToServerEvents,
   WidgetServerToClientEvents,
   Record<string, never>,
-  { principal: VisitorPrincipal; budget: SocketEventBudget }
+  { principal: VisitorPrincipal; budget: SocketEventBudget; warned?: boolean }
 >;
+
+const SOCKET_EVENTS = 30;
+const SOCKET_EVENTS_WINDOW_MS = 10_000;
+/** A refused socket may try again after this long (slots free as other widgets close). */
+const SOCKET_RETRY_SECONDS = 30;
+
+/** A handshake refusal: socket.io hands `message` and `data` to the client's connect_error. */
+function refusal(code: string, message: string, retryAfterSeconds?: number): Error {
+  const data: WidgetSocketErrorDto = { code, message, retryAfterSeconds };
+  return Object.assign(new Error(`${code}: ${message}`), { data });
+}
 
 export function visitorRoom(inboxId: string, visitorKey: string): string {
   return `visitor:${inboxId}:${visitorKey}`;
@@ -64,51 +85,99 @@ export class WidgetGateway implements OnGatewayInit, OnGatewayConnection, OnGate
     private readonly stream: EventStreamService,
     private readonly operators: OperatorGateway,
     private readonly rooms: ConversationRooms,
+    private readonly followUp: FollowUpAddressService,
+    private readonly http: HttpAdapterHost,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   afterInit(nsp: Namespace): void {
     nsp.use((socket, next) => {
       const parsed = widgetHandshakeSchema.safeParse(socket.handshake.auth);
       if (!parsed.success)
-        return next(new Error('VALIDATION_FAILED: inboxId and visitorToken are required'));
+        return next(refusal('VALIDATION_FAILED', 'inboxId (a UUID) and visitorToken are required'));
       const { inboxId, visitorToken } = parsed.data;
-      this.auth
-        .visitor(
-          inboxId,
-          { headers: socket.handshake.headers, secure: socket.handshake.secure },
-          visitorToken,
-        )
-        .then((principal) => {
-          socket.data.principal = principal;
-          // Typing and receipts together: plenty for a person, too few to flood the database.
-          socket.data.budget = new SocketEventBudget(30, 10_000);
-          next();
-        })
-        .catch((err: unknown) => {
-          next(
-            new Error(
-              err instanceof AppException
-                ? `${err.code}: ${err.message}`
-                : 'INTERNAL: try again later',
-            ),
-          );
-        });
+      this.admit(socket as WidgetSocket, inboxId, visitorToken).then(
+        () => next(),
+        (err: unknown) => {
+          if (err instanceof WidgetRateLimitedException)
+            return next(refusal(err.code, err.message, err.retryAfterSeconds));
+          if (err instanceof AppException) return next(refusal(err.code, err.message));
+          this.logger.warn(`Widget handshake failed: ${(err as Error).message}`);
+          next(refusal('INTERNAL', 'Try again later'));
+        },
+      );
     });
     this.stream.onSignal((signal) => this.relaySignal(signal));
     this.stream.onEvents((_accountId, events) => this.relayEvents(events));
+  }
+
+  /** Token and origin first, then a slot within the visitor's and the network's socket limits. */
+  private async admit(socket: WidgetSocket, inboxId: string, visitorToken: string): Promise<void> {
+    const principal = await this.auth.visitor(
+      inboxId,
+      { headers: socket.handshake.headers, secure: socket.handshake.secure },
+      visitorToken,
+    );
+    const network = callerNetwork(
+      forwardedClientIp(
+        socket.request.socket.remoteAddress,
+        socket.handshake.headers['x-forwarded-for'],
+        this.trustProxy(),
+      ),
+    );
+    const claimed = await this.presence.claim(
+      socket.id,
+      { inboxId, visitorKey: principal.visitorKey, network },
+      {
+        perVisitor: this.config.WIDGET_SOCKETS_PER_VISITOR,
+        perNetwork: this.config.WIDGET_SOCKETS_PER_IP,
+      },
+    );
+    if (claimed !== 'ok') {
+      throw new WidgetRateLimitedException(
+        claimed === 'visitor'
+          ? `Too many open chat windows: at most ${this.config.WIDGET_SOCKETS_PER_VISITOR}.`
+          : `Too many open chats from this network: at most ${this.config.WIDGET_SOCKETS_PER_IP}.`,
+        SOCKET_RETRY_SECONDS,
+      );
+    }
+    socket.data.principal = principal;
+    // Typing and receipts together: plenty for a person, too few to flood the database.
+    socket.data.budget = new SocketEventBudget(SOCKET_EVENTS, SOCKET_EVENTS_WINDOW_MS);
+  }
+
+  /** Express's compiled `trust proxy` setting, so sockets see the same client address as REST. */
+  private trustProxy(): TrustProxy {
+    const app = this.http.httpAdapter?.getInstance<{ get(name: string): unknown }>();
+    const trust = app?.get('trust proxy fn');
+    return typeof trust === 'function' ? (trust as TrustProxy) : () => false;
   }
 
   async handleConnection(socket: WidgetSocket): Promise<void> {
     const p = socket.data.principal;
     if (!p) return;
     await socket.join(visitorRoom(p.inbox.id, p.visitorKey));
-    await this.presence.connected(socket.id, p.inbox.id, p.visitorKey).catch((err: Error) => {
-      this.logger.warn(`Presence not recorded: ${err.message}`);
-    });
   }
 
   async handleDisconnect(socket: WidgetSocket): Promise<void> {
     await this.presence.disconnected(socket.id).catch(() => undefined);
+  }
+
+  /** Takes one event from the socket's budget; the first refused event in a row is answered. */
+  private allow(socket: WidgetSocket): boolean {
+    if (socket.data.budget.take()) {
+      socket.data.warned = false;
+      return true;
+    }
+    if (!socket.data.warned) {
+      socket.data.warned = true;
+      socket.emit('error', {
+        code: 'RATE_LIMITED',
+        message: 'Too many typing signals and receipts; some were ignored',
+        retryAfterSeconds: Math.ceil(SOCKET_EVENTS_WINDOW_MS / 1000),
+      });
+    }
+    return false;
   }
 
   @SubscribeMessage('typing')
@@ -118,7 +187,7 @@ export class WidgetGateway implements OnGatewayInit, OnGatewayConnection, OnGate
   ): Promise<void> {
     const parsed = typingPayloadSchema.safeParse(body);
     const p = socket.data.principal;
-    if (!parsed.success || !p || !socket.data.budget.take()) return;
+    if (!parsed.success || !p || !this.allow(socket)) return;
     const conv = await this.history.latestConversation(p.inbox.id, p.visitorKey);
     // Before the first message there is no conversation for operators to see typing in.
     if (!conv) return;
@@ -137,7 +206,7 @@ export class WidgetGateway implements OnGatewayInit, OnGatewayConnection, OnGate
   ): Promise<void> {
     const parsed = receiptPayloadSchema.safeParse(body);
     const p = socket.data.principal;
-    if (!parsed.success || !p || !socket.data.budget.take()) return;
+    if (!parsed.success || !p || !this.allow(socket)) return;
     await this.messages
       .receipt(p, parsed.data.status, parsed.data.messageIds)
       .catch((err: Error) => {
@@ -146,7 +215,10 @@ export class WidgetGateway implements OnGatewayInit, OnGatewayConnection, OnGate
   }
 
   private relaySignal(signal: Signal): void {
-    if (signal.kind === WEBCHAT_DELIVER_SIGNAL) {
+    if (signal.kind === WEBCHAT_CONTACT_SIGNAL) {
+      const data = signal.data as WebchatContactSignal;
+      void this.pushContact(data.inboxId, data.visitorKey);
+    } else if (signal.kind === WEBCHAT_DELIVER_SIGNAL) {
       const data = signal.data as WebchatDeliverSignal;
       void this.pushMessage(data.inboxId, data.visitorKey, data.messageId);
     } else if (signal.kind === 'typing') {
@@ -195,6 +267,14 @@ export class WidgetGateway implements OnGatewayInit, OnGatewayConnection, OnGate
     if (!this.nsp.adapter.rooms.has(room)) return;
     const message = await this.history.message(inboxId, visitorKey, messageId).catch(() => null);
     if (message) this.nsp.to(room).emit('message', message);
+  }
+
+  /** The visitor's follow-up address changed: every open widget of theirs shows the new state. */
+  private async pushContact(inboxId: string, visitorKey: string): Promise<void> {
+    const room = visitorRoom(inboxId, visitorKey);
+    if (!this.nsp.adapter.rooms.has(room)) return;
+    const contact = await this.followUp.state(inboxId, visitorKey).catch(() => null);
+    if (contact) this.nsp.to(room).emit('contact', contact);
   }
 
   /** The visitor room of a web chat conversation, if a widget for it is open on this instance. */

@@ -7,6 +7,7 @@ import { ConversationEntity } from '../../conversations/entities/conversation.en
 import { InboxEntity } from '../../inboxes/entities/inbox.entity';
 import { MessageEntity } from '../../messages/entities/message.entity';
 import { OperatorEntity } from '../../operators/entities/operator.entity';
+import { WebchatVisitorEntity } from '../entities/webchat-visitor.entity';
 
 /** A message as the widget shows it: its own columns, its operator's name and its read state. */
 export type VisitorMessageRecord = Pick<
@@ -31,7 +32,9 @@ export interface ConversationVisitor {
 
 /**
  * What a visitor may see: the customer-facing messages (never notes or activities) of the
- * conversations of their own identity on this inbox, including replies sent by email.
+ * conversations of their own identity on this inbox, including replies sent by email. A message
+ * that came in through another inbox (an emailed answer) is shown only when it came from the
+ * address the visitor confirmed: whoever types someone else's address must not read their mail.
  * Rows are read raw (no entity hydration): these reads serve every widget open and message.
  */
 @Injectable()
@@ -135,8 +138,7 @@ export class VisitorHistoryRepository {
 
   /** Whether a file is attached to a message this visitor can see. */
   async canReadFile(inboxId: string, visitorKey: string, fileId: string): Promise<boolean> {
-    const row = await this.ofVisitor(inboxId, visitorKey)
-      .innerJoin(MessageEntity, 'm', 'm.conversationId = c.id')
+    const row = await this.visibleMessages(inboxId, visitorKey)
       .select('1', 'found')
       .andWhere(`m.kind = 'message'`)
       .andWhere(
@@ -162,6 +164,35 @@ export class VisitorHistoryRepository {
   }
 
   /**
+   * The messages of their conversations this visitor may see: all of the web chat's, every
+   * operator message, and what came in through another inbox (an emailed answer) only from the
+   * address they confirmed.
+   */
+  private visibleMessages(
+    inboxId: string,
+    visitorKey: string,
+  ): SelectQueryBuilder<ContactIdentityEntity> {
+    const q = this.ofVisitor(inboxId, visitorKey)
+      .innerJoin(MessageEntity, 'm', 'm.conversationId = c.id')
+      .leftJoin(
+        WebchatVisitorEntity,
+        'wv',
+        'wv.inboxId = ci.inboxId AND wv.visitorKey = ci.externalId',
+      );
+    const fromConfirmedAddress = q
+      .subQuery()
+      .select('1')
+      .from(ContactIdentityEntity, 'sender')
+      .where('sender.contactId = m.senderContactId')
+      .andWhere('sender.inboxId = m.inboxId')
+      .andWhere('lower(sender.externalId) = wv.email')
+      .getQuery();
+    return q.andWhere(
+      `(m.inboxId = ci.inboxId OR m.direction = 'outgoing' OR EXISTS ${fromConfirmedAddress})`,
+    );
+  }
+
+  /**
    * Their messages as VisitorMessageRecord. `unread` counts within the rows the caller's filters
    * keep (the window runs after WHERE).
    */
@@ -169,8 +200,7 @@ export class VisitorHistoryRepository {
     inboxId: string,
     visitorKey: string,
   ): SelectQueryBuilder<ContactIdentityEntity> {
-    return this.ofVisitor(inboxId, visitorKey)
-      .innerJoin(MessageEntity, 'm', 'm.conversationId = c.id')
+    return this.visibleMessages(inboxId, visitorKey)
       .leftJoin(OperatorEntity, 'o', 'o.id = m.senderOperatorId')
       .select('m.id', 'id')
       .addSelect('m.direction', 'direction')

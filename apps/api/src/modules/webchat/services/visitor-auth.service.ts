@@ -60,6 +60,16 @@ export class VisitorAuthService {
     return { inbox, ctx, origin: requestOrigin(req.headers, own) };
   }
 
+  /** The web chat's secret, for links that arrive without a visitor or an origin (email links). */
+  async inboxSecret(inboxId: string): Promise<string> {
+    const { inbox, context } = await this.inboxes.loadContext(inboxId);
+    if (inbox.kind !== 'webchat') throw notFound('Web chat');
+    const secrets = webchatSecretsSchema.safeParse(context.secrets);
+    if (!secrets.success)
+      throw new AppException('INVALID_STATE', 'This web chat has no secret configured yet');
+    return secrets.data.hmacSecret;
+  }
+
   async session(inboxId: string, req: VisitorRequestInfo, body: VisitorSessionRequest) {
     const target = await this.inbox(inboxId, req);
     const result = openVisitorSession({ origin: target.origin, request: body }, target.ctx);

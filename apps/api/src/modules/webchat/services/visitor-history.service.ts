@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { inboundExternalId } from '@switchboard/channels-webchat';
 import type { VisitorMessageDto } from '../dto/widget-wire.dto';
 import { toVisitorMessageDto } from '../mappers/visitor-message.mapper';
 import {
@@ -8,6 +9,7 @@ import {
 } from '../repositories/visitor-history.repository';
 
 const HISTORY_LIMIT = 200;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * What a visitor may see: the customer-facing messages (never notes or activities) of the
@@ -39,6 +41,17 @@ export class VisitorHistoryService {
   ): Promise<VisitorMessageDto | null> {
     const row = await this.repo.findMessageByExternalId(inboxId, visitorKey, externalId);
     return row ? toVisitorMessageDto(row, visitorKey) : null;
+  }
+
+  /** Whether the visitor's message with this client message id is stored. */
+  async hasVisitorMessage(
+    inboxId: string,
+    visitorKey: string,
+    clientMessageId: string,
+  ): Promise<boolean> {
+    if (!UUID.test(clientMessageId)) return false;
+    const externalId = inboundExternalId(visitorKey, clientMessageId);
+    return (await this.repo.findMessageByExternalId(inboxId, visitorKey, externalId)) !== null;
   }
 
   /** Channel ids of our web chat messages among `messageIds` that this visitor really received. */

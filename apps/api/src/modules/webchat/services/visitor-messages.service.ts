@@ -1,6 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ChannelInputError, type InboundAttachment } from '@switchboard/channels-core';
 import {
+  ChannelInputError,
+  type InboundAttachment,
+  type InboundEvent,
+} from '@switchboard/channels-core';
+import {
+  inboundExternalId,
   isOriginAllowed,
   WebchatChannelAdapter,
   type WebchatEnvelope,
@@ -8,10 +13,16 @@ import {
 import { AppException } from '../../../core/http/app.exception';
 import { InboundPipelineService } from '../../channels/inbound-pipeline.service';
 import type { VisitorMessageDto } from '../dto/widget-wire.dto';
+import { UploadClaimRepository } from '../repositories/upload-claim.repository';
 import { WebchatVisitorRepository } from '../repositories/webchat-visitor.repository';
 import { ConversationStartLimiterService } from './conversation-start-limiter.service';
 import type { VisitorPrincipal } from './visitor-auth.service';
 import { VisitorHistoryService } from './visitor-history.service';
+import {
+  UPLOAD_CLAIM_STALE_SECONDS,
+  WidgetLimitsService,
+  type WidgetCaller,
+} from './widget-limits.service';
 
 export interface VisitorMessageInput {
   clientMessageId: string;
@@ -33,14 +44,20 @@ export class VisitorMessagesService {
     private readonly adapter: WebchatChannelAdapter,
     private readonly pipeline: InboundPipelineService,
     private readonly history: VisitorHistoryService,
-    private readonly limiter: ConversationStartLimiterService,
+    private readonly starts: ConversationStartLimiterService,
+    private readonly limits: WidgetLimitsService,
+    private readonly claims: UploadClaimRepository,
     private readonly visitors: WebchatVisitorRepository,
   ) {}
 
+  /**
+   * Stores one visitor message. A repeated client message id returns the stored message and
+   * counts against no limit; a file is stored once per client message id, even when retries race.
+   */
   async send(
     p: VisitorPrincipal,
     input: VisitorMessageInput,
-    ip: string,
+    caller: WidgetCaller,
   ): Promise<VisitorMessageDto> {
     const envelope: WebchatEnvelope = {
       type: 'message',
@@ -56,8 +73,49 @@ export class VisitorMessagesService {
       receivedAt: new Date(),
     };
     const events = this.parse(p, envelope);
+    const externalId = inboundExternalId(p.visitorKey, input.clientMessageId);
+    const earlier = await this.history.messageByExternalId(p.inbox.id, p.visitorKey, externalId);
+    if (earlier) return earlier;
+    if (!input.attachment) {
+      await this.limits.takeMessage(caller);
+      return this.store(p, input, caller, events);
+    }
+    const upload = {
+      inboxId: p.inbox.id,
+      visitorKey: p.visitorKey,
+      clientMessageId: input.clientMessageId,
+    };
+    if (!(await this.claims.claim(upload, UPLOAD_CLAIM_STALE_SECONDS))) {
+      const stored = await this.history.messageByExternalId(p.inbox.id, p.visitorKey, externalId);
+      if (stored) return stored;
+      throw new AppException(
+        'CONFLICT',
+        'This file is still being uploaded by an earlier attempt; retry in a moment',
+      );
+    }
+    try {
+      // The claim may have been freed by an attempt that just stored the message.
+      const stored = await this.history.messageByExternalId(p.inbox.id, p.visitorKey, externalId);
+      if (stored) return stored;
+      await this.limits.takeUpload(caller, input.attachment.content.length);
+      return await this.store(p, input, caller, events);
+    } finally {
+      await this.claims.release(upload);
+    }
+  }
+
+  private async store(
+    p: VisitorPrincipal,
+    input: VisitorMessageInput,
+    caller: WidgetCaller,
+    events: InboundEvent[],
+  ): Promise<VisitorMessageDto> {
     if (!(await this.history.hasConversation(p.inbox.id, p.visitorKey))) {
-      await this.limiter.take(p.inbox.id, ip, p.ctx.settings.newConversationsPerIpPerHour);
+      await this.starts.take(
+        p.inbox.id,
+        caller.network,
+        p.ctx.settings.newConversationsPerIpPerHour,
+      );
     }
     const [outcome] = await this.pipeline.ingest(p.inbox.id, events);
     if (input.pageUrl && isOriginAllowed(input.pageUrl, p.ctx.settings.allowedOrigins)) {

@@ -29,9 +29,35 @@ export class VisitorPresenceService implements OnModuleInit, OnApplicationShutdo
     this.timer.unref();
   }
 
-  async connected(socketId: string, inboxId: string, visitorKey: string): Promise<void> {
+  /**
+   * Records a new socket unless it would take the visitor or the network past its limit of live
+   * sockets; then it is not recorded and the refusal names which limit. Insert first, count after:
+   * two sockets racing for the last slot may both be refused, but the limit is never exceeded.
+   */
+  async claim(
+    socketId: string,
+    who: { inboxId: string; visitorKey: string; network: string },
+    limits: { perVisitor: number; perNetwork: number },
+  ): Promise<'ok' | 'visitor' | 'network'> {
+    await this.repo.upsert(socketId, who.inboxId, who.visitorKey, this.instanceId, who.network);
+    const live = await this.repo.countLive(
+      who.inboxId,
+      who.visitorKey,
+      who.network,
+      STALE_AFTER_SECONDS,
+    );
+    const over =
+      live.visitor > limits.perVisitor
+        ? 'visitor'
+        : live.network > limits.perNetwork
+          ? 'network'
+          : null;
+    if (over) {
+      await this.repo.deleteSocket(socketId);
+      return over;
+    }
     this.local.add(socketId);
-    await this.repo.upsert(socketId, inboxId, visitorKey, this.instanceId);
+    return 'ok';
   }
 
   async disconnected(socketId: string): Promise<void> {

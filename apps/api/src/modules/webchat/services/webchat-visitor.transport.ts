@@ -52,10 +52,15 @@ export class WebchatVisitorTransport implements VisitorTransport {
     return true;
   }
 
+  /** Only an address the visitor confirmed by link; a merely typed one gets nothing. */
   async followUpTarget(delivery: VisitorDelivery): Promise<FollowUpTarget | null> {
     const visitor = await this.visitors.findContact(delivery.inboxId, delivery.visitorExternalId);
-    if (!visitor?.email) return null;
-    return { email: visitor.email, chatUrl: chatLink(visitor.pageUrl, this.config.PUBLIC_URL) };
+    const confirmed = visitor?.email ?? null;
+    if (!confirmed) return null;
+    return {
+      email: confirmed,
+      chatUrl: chatLink(visitor?.pageUrl ?? null, this.config.PUBLIC_URL),
+    };
   }
 
   async sendFollowUp(email: FollowUpEmail, delivery: VisitorDelivery): Promise<void> {

@@ -1,6 +1,8 @@
+import { useState } from 'react';
 import { t } from '../../../i18n/i18n';
 import { Icon } from '../../../shared/ui/icons';
 import { useAuthStore } from '../store/auth-store';
+import { ChangePasswordDialog } from './change-password-dialog';
 
 function initials(name: string): string {
   const letters = name
@@ -11,8 +13,9 @@ function initials(name: string): string {
   return letters.join('').toUpperCase() || '?';
 }
 
-/** Who is signed in, their online/away status (one click to switch) and sign-out. */
+/** Who is signed in, their online/away status (one click to switch), password and sign-out. */
 export function OperatorMenu() {
+  const [changingPassword, setChangingPassword] = useState(false);
   const operator = useAuthStore((s) => s.operator);
   const presence = useAuthStore((s) => s.presence);
   const setPresence = useAuthStore((s) => s.setPresence);
@@ -41,6 +44,17 @@ export function OperatorMenu() {
           <span className="operator__status">{t(`shell.presence.${presence}`)}</span>
         </span>
       </button>
+      <button
+        type="button"
+        className="icon-button"
+        data-testid="change-password-open"
+        onClick={() => setChangingPassword(true)}
+        title={t('shell.change_password')}
+      >
+        <Icon name="key" />
+        <span className="visually-hidden">{t('shell.change_password')}</span>
+      </button>
+      {changingPassword && <ChangePasswordDialog onClose={() => setChangingPassword(false)} />}
       <button
         type="button"
         className="icon-button"

@@ -1,41 +1,38 @@
-import type { OperatorDto, PresenceStatus } from '@switchboard/contracts';
+import type { OperatorDto, PresenceStatus, SessionDto } from '@switchboard/contracts';
 import { create } from 'zustand';
 import { setTimeZone } from '../../../i18n/format';
 import { setLocale } from '../../../i18n/i18n';
 import { configureHttp } from '../../../shared/api/http-client';
 import { authApi } from '../api/auth-api';
 
-const TOKEN_KEY = 'switchboard.token';
+/** Where earlier versions kept the bearer token; removed so no session lingers in storage. */
+const LEGACY_TOKEN_KEY = 'switchboard.token';
 
 export type AuthPhase = 'restoring' | 'signed_out' | 'signed_in';
 
 interface AuthState {
-  token: string | null;
+  /**
+   * The session itself lives in an HttpOnly cookie page scripts cannot read. This is its CSRF
+   * token, kept in memory only: sent with every change and the socket handshake, and a new one
+   * with every sign-in.
+   */
+  csrfToken: string | null;
   operator: OperatorDto | null;
   phase: AuthPhase;
   presence: PresenceStatus;
   login: (email: string, password: string) => Promise<void>;
   restore: () => Promise<void>;
   logout: () => Promise<void>;
-  /** Local sign-out when the server no longer accepts the token. */
+  /** Local sign-out when the server no longer accepts the session. */
   expire: () => void;
   setPresence: (presence: PresenceStatus) => void;
 }
 
-function readToken(): string | null {
+function forgetLegacyToken(): void {
   try {
-    return localStorage.getItem(TOKEN_KEY);
+    localStorage.removeItem(LEGACY_TOKEN_KEY);
   } catch {
-    return null;
-  }
-}
-
-function writeToken(token: string | null): void {
-  try {
-    if (token) localStorage.setItem(TOKEN_KEY, token);
-    else localStorage.removeItem(TOKEN_KEY);
-  } catch {
-    // Private mode without storage: the session lasts as long as the tab.
+    // No storage (private mode): nothing was kept there either.
   }
 }
 
@@ -44,51 +41,47 @@ function applyOperatorPreferences(operator: OperatorDto): void {
   setTimeZone(operator.timezone);
 }
 
-export const useAuthStore = create<AuthState>((set, get) => ({
-  token: readToken(),
-  operator: null,
-  phase: 'restoring',
-  presence: 'online',
+export const useAuthStore = create<AuthState>((set, get) => {
+  const signIn = (session: SessionDto) => {
+    applyOperatorPreferences(session.operator);
+    set({ csrfToken: session.csrfToken, operator: session.operator, phase: 'signed_in' });
+  };
+  return {
+    csrfToken: null,
+    operator: null,
+    phase: 'restoring',
+    presence: 'online',
 
-  login: async (email, password) => {
-    const { token, operator } = await authApi.login({ email, password });
-    writeToken(token);
-    applyOperatorPreferences(operator);
-    set({ token, operator, phase: 'signed_in', presence: 'online' });
-  },
+    login: async (email, password) => {
+      signIn(await authApi.login(email, password));
+      set({ presence: 'online' });
+    },
 
-  restore: async () => {
-    if (!get().token) {
-      set({ phase: 'signed_out' });
-      return;
-    }
-    try {
-      const operator = await authApi.me();
-      applyOperatorPreferences(operator);
-      set({ operator, phase: 'signed_in' });
-    } catch {
+    restore: async () => {
+      forgetLegacyToken();
+      try {
+        signIn(await authApi.session());
+      } catch {
+        set({ csrfToken: null, operator: null, phase: 'signed_out' });
+      }
+    },
+
+    logout: async () => {
+      try {
+        await authApi.logout();
+      } catch {
+        // Signing out locally matters more than telling the server.
+      }
       get().expire();
-    }
-  },
+    },
 
-  logout: async () => {
-    try {
-      await authApi.logout();
-    } catch {
-      // Signing out locally matters more than telling the server.
-    }
-    get().expire();
-  },
+    expire: () => set({ csrfToken: null, operator: null, phase: 'signed_out' }),
 
-  expire: () => {
-    writeToken(null);
-    set({ token: null, operator: null, phase: 'signed_out' });
-  },
-
-  setPresence: (presence) => set({ presence }),
-}));
+    setPresence: (presence) => set({ presence }),
+  };
+});
 
 configureHttp({
-  getToken: () => useAuthStore.getState().token,
+  getCsrfToken: () => useAuthStore.getState().csrfToken,
   onUnauthorized: () => useAuthStore.getState().expire(),
 });

@@ -1,6 +1,5 @@
 import type { ApiErrorDto, AttachmentDto } from '@switchboard/contracts';
-import { ApiError } from '../../../shared/api/http-client';
-import { useAuthStore } from '../../auth/store/auth-store';
+import { ApiError, sessionHeaders, sessionRejected } from '../../../shared/api/http-client';
 
 /**
  * POST /api/files as multipart (field `file`); the JSON client does not do forms. The answer's id
@@ -9,12 +8,12 @@ import { useAuthStore } from '../../auth/store/auth-store';
 export async function uploadFile(file: File, signal?: AbortSignal): Promise<AttachmentDto> {
   const form = new FormData();
   form.set('file', file, file.name);
-  const token = useAuthStore.getState().token;
   let response: Response;
   try {
     response = await fetch('/api/files', {
       method: 'POST',
-      headers: token ? { Authorization: `Bearer ${token}`, Accept: 'application/json' } : {},
+      headers: { Accept: 'application/json', ...sessionHeaders('POST') },
+      credentials: 'same-origin',
       body: form,
       signal,
     });
@@ -24,7 +23,7 @@ export async function uploadFile(file: File, signal?: AbortSignal): Promise<Atta
   }
   const body = (await response.json().catch(() => null)) as unknown;
   if (!response.ok) {
-    if (response.status === 401 && token) useAuthStore.getState().expire();
+    if (response.status === 401) sessionRejected();
     const err = body as Partial<ApiErrorDto> | null;
     throw new ApiError(
       response.status,

@@ -1,5 +1,6 @@
 import type { AttachmentDto } from '@switchboard/contracts';
 import { t } from '../../../i18n/i18n';
+import { displayFilename } from '../../../shared/text/display-text';
 import './attachment-picker.css';
 
 // The types the API serves inline (files.controller.ts); anything else downloads.
@@ -10,13 +11,15 @@ export function AttachmentList({ attachments }: { attachments: readonly Attachme
   if (attachments.length === 0) return null;
   return (
     <ul className="message__attachments attachment-list">
-      {attachments.map((a) =>
-        THUMBNAIL_TYPES.test(a.contentType) ? (
+      {attachments.map((a) => {
+        // The sender chose the name: hidden characters are shown, not obeyed (`invoice\u202Efdp.exe`).
+        const name = displayFilename(a.filename);
+        return THUMBNAIL_TYPES.test(a.contentType) ? (
           <li key={a.id} className="attachment-list__image">
-            <a href={a.url} target="_blank" rel="noopener noreferrer" title={a.filename}>
+            <a href={a.url} target="_blank" rel="noopener noreferrer" title={name}>
               <img
                 src={a.url}
-                alt={a.filename}
+                alt={name}
                 loading="lazy"
                 decoding="async"
                 data-testid="attachment-thumbnail"
@@ -27,16 +30,16 @@ export function AttachmentList({ attachments }: { attachments: readonly Attachme
           <li key={a.id}>
             <a
               href={a.url}
-              download={a.filename}
+              download={name}
               rel="noopener"
               data-testid="attachment-link"
-              title={t('attachment.download', { name: a.filename })}
+              title={t('attachment.download', { name })}
             >
-              <bdi>{a.filename}</bdi>
+              <bdi>{name}</bdi>
             </a>
           </li>
-        ),
-      )}
+        );
+      })}
     </ul>
   );
 }

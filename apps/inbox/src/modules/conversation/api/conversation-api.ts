@@ -21,4 +21,7 @@ export const conversationApi = {
       body: { until: until.toISOString() },
     }),
   markRead: (id: string) => apiRequest<ConversationSummaryDto>('POST', `${base(id)}/read`),
+  /** "Send again" for a message whose delivery is uncertain (the customer may get it twice). */
+  resendMessage: (messageId: string) =>
+    apiRequest<MessageDto>('POST', `/api/messages/${encodeURIComponent(messageId)}/resend`),
 };

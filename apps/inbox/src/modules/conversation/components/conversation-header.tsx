@@ -2,6 +2,8 @@ import type { ConversationSummaryDto } from '@switchboard/contracts';
 import { formatUpcoming } from '../../../i18n/format';
 import { t } from '../../../i18n/i18n';
 import { ChannelIcon } from '../../../shared/ui/channel-icon';
+import { contactName } from '../../../shared/text/contact-name';
+import { displayText } from '../../../shared/text/display-text';
 import { Icon } from '../../../shared/ui/icons';
 import { useFeedStore } from '../../feed/store/feed-store';
 import { openConversation } from '../store/conversation-commands';
@@ -9,7 +11,7 @@ import { ConversationActions } from './conversation-actions';
 
 export function ConversationHeader({ conversation: c }: { conversation: ConversationSummaryDto }) {
   const inbox = useFeedStore((s) => s.inboxes.find((i) => i.id === c.inboxId));
-  const name = c.contact.name ?? c.contact.handle ?? t('feed.row.unknown_contact');
+  const name = contactName(c.contact);
   const statusText =
     c.status === 'snoozed' && c.snoozedUntil
       ? t('conversation.status.snoozed', { time: formatUpcoming(new Date(c.snoozedUntil)) })
@@ -31,7 +33,7 @@ export function ConversationHeader({ conversation: c }: { conversation: Conversa
         </h2>
         <div className="conversation-header__meta">
           <ChannelIcon channel={c.channel} size={14} />
-          <span>{inbox?.name ?? t(`channel.${c.channel}`)}</span>
+          <span>{inbox ? displayText(inbox.name) : t(`channel.${c.channel}`)}</span>
           <span aria-hidden="true">·</span>
           <span>#{c.number}</span>
           <span

@@ -3,6 +3,7 @@ import { memo } from 'react';
 import { formatFullDateTime, formatMessageStamp } from '../../../i18n/format';
 import { t } from '../../../i18n/i18n';
 import { ChannelIcon } from '../../../shared/ui/channel-icon';
+import { displayName } from '../../../shared/text/display-text';
 import { Icon } from '../../../shared/ui/icons';
 import { AttachmentList } from '../../composer/components/attachment-list';
 import { activityText } from '../utils/activity-text';
@@ -23,7 +24,7 @@ export const TimelineItem = memo(function TimelineItem({ message }: { message: M
   }
 
   const side = message.direction === 'outgoing' ? 'out' : 'in';
-  const sender = message.sender.name ?? t('feed.row.unknown_contact');
+  const sender = displayName(message.sender.name, t('feed.row.unknown_contact'));
   return (
     <li
       className={`message message--${side} message--${message.kind}`}
@@ -34,6 +35,10 @@ export const TimelineItem = memo(function TimelineItem({ message }: { message: M
       <div className="message__meta">
         <span className="message__sender">
           <bdi>{sender}</bdi>
+        </span>
+        {/* Who wrote it, always: a customer may well call themselves "Support Team". */}
+        <span className="message__kind" data-testid="sender-kind" data-kind={message.sender.type}>
+          {t(`conversation.sender.${message.sender.type}`)}
         </span>
         {message.kind === 'note' ? (
           <span className="message__note-label">

@@ -1,4 +1,5 @@
 import { t } from '../../../i18n/i18n';
+import { displayName } from '../../../shared/text/display-text';
 import { useTypingStore } from '../../realtime/store/typing-store';
 
 /** "Zoë is typing…" under the timeline while the customer (or a colleague) writes. */
@@ -13,7 +14,8 @@ export function TypingLine({ conversationId }: { conversationId: string }) {
             <span />
             <span />
           </span>
-          <bdi>{entry.name ?? t('feed.row.unknown_contact')}</bdi> {t('conversation.typing')}
+          <bdi>{displayName(entry.name, t('feed.row.unknown_contact'))}</bdi>{' '}
+          {t('conversation.typing')}
         </>
       )}
     </div>

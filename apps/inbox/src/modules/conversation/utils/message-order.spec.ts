@@ -26,6 +26,26 @@ describe('message ordering and delivery status', () => {
     );
   });
 
+  it('shows "delivery uncertain" over pending, lets a receipt settle it and a resend reset it', () => {
+    const pending = message({ id: 'm', direction: 'outgoing', deliveryStatus: 'pending' });
+    const uncertain = {
+      ...pending,
+      deliveryStatus: 'uncertain' as const,
+      failureReason: 'no answer',
+    };
+    expect(mergeDelivery(pending, uncertain).deliveryStatus).toBe('uncertain');
+    for (const settled of ['sent', 'delivered', 'read', 'failed'] as const)
+      expect(
+        mergeDelivery(uncertain, { ...uncertain, deliveryStatus: settled }).deliveryStatus,
+      ).toBe(settled);
+    // "Send again" moves it back to pending; a stale "uncertain" never hides a later delivery.
+    expect(mergeDelivery(uncertain, { ...pending, failureReason: null }).deliveryStatus).toBe(
+      'pending',
+    );
+    const read = { ...pending, deliveryStatus: 'read' as const };
+    expect(mergeDelivery(read, uncertain).deliveryStatus).toBe('read');
+  });
+
   it('inserts an older message in timeline order', () => {
     const late = message({ id: 'b', createdAt: '2026-01-01T10:00:00.000Z' });
     const early = message({ id: 'a', createdAt: '2026-01-01T09:00:00.000Z' });

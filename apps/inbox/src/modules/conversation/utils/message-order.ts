@@ -8,8 +8,10 @@ export function compareMessages(a: MessageDto, b: MessageDto): number {
 }
 
 // failed sits between sent and delivered: reachable from pending and sent, never after delivery.
+// uncertain comes right after pending: any receipt (sent, delivered, read, failed) settles it.
 const RANK: Record<DeliveryStatus, number> = {
   pending: 0,
+  uncertain: 0.5,
   sent: 1,
   failed: 1.5,
   delivered: 2,
@@ -18,13 +20,14 @@ const RANK: Record<DeliveryStatus, number> = {
 
 /**
  * Picks the delivery status to show when two copies of a message meet (a late REST response and a
- * stream update): status only moves forward, except a retry, which moves failed back to pending.
+ * stream update): status only moves forward, except a retry or a deliberate resend, which move
+ * failed or uncertain back to pending.
  */
 export function mergeDelivery(current: MessageDto, incoming: MessageDto): MessageDto {
   const a = current.deliveryStatus;
   const b = incoming.deliveryStatus;
   if (a === null || b === null) return incoming;
-  if (a === 'failed' && b === 'pending') return incoming;
+  if ((a === 'failed' || a === 'uncertain') && b === 'pending') return incoming;
   return RANK[b] >= RANK[a]
     ? incoming
     : { ...incoming, deliveryStatus: a, failureReason: current.failureReason };

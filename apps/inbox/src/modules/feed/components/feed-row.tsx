@@ -3,6 +3,8 @@ import { memo } from 'react';
 import { formatListStamp, formatUpcoming } from '../../../i18n/format';
 import { t, tp } from '../../../i18n/i18n';
 import { ChannelIcon } from '../../../shared/ui/channel-icon';
+import { contactName } from '../../../shared/text/contact-name';
+import { displayText } from '../../../shared/text/display-text';
 import { Icon } from '../../../shared/ui/icons';
 
 interface FeedRowProps {
@@ -12,9 +14,9 @@ interface FeedRowProps {
 }
 
 export const FeedRow = memo(function FeedRow({ conversation: c, selected, onOpen }: FeedRowProps) {
-  const name = c.contact.name ?? c.contact.handle ?? t('feed.row.unknown_contact');
+  const name = contactName(c.contact);
   const unread = c.unreadCount > 0;
-  const preview = c.lastMessagePreview ?? t('feed.row.no_preview');
+  const preview = displayText(c.lastMessagePreview ?? '') || t('feed.row.no_preview');
   return (
     <button
       type="button"

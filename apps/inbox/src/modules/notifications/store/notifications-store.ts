@@ -2,6 +2,8 @@ import type { ConversationSummaryDto, NotificationDto } from '@switchboard/contr
 import { create } from 'zustand';
 import type { MessageKey } from '../../../i18n/en';
 import { t } from '../../../i18n/i18n';
+import { contactName } from '../../../shared/text/contact-name';
+import { displayText } from '../../../shared/text/display-text';
 import { useConversationStore } from '../../conversation/store/conversation-store';
 
 export type PermissionState = NotificationPermission | 'unsupported';
@@ -44,10 +46,9 @@ export const useNotificationsStore = create<NotificationsState>((set, get) => ({
 
   notify: (type, conversation) => {
     if (operatorIsLookingAt(conversation.id)) return;
-    const name =
-      conversation.contact.name ?? conversation.contact.handle ?? t('feed.row.unknown_contact');
+    const name = contactName(conversation.contact);
     const title = t(TITLE_KEYS[type], { name });
-    const body = conversation.lastMessagePreview ?? '';
+    const body = displayText(conversation.lastMessagePreview ?? '');
     set((s) => ({
       unread: { ...s.unread, [conversation.id]: true },
       lastShown: { title, body, conversationId: conversation.id },

@@ -54,7 +54,7 @@ describe('openStreamSocket against a real socket.io server', () => {
     const statuses: ConnectionStatus[] = [];
     client = openStreamSocket({
       baseUrl: `http://127.0.0.1:${port}`,
-      getToken: () => 'session-token',
+      getCsrfToken: () => 'csrf-token',
       getCursor: () => cursor,
       onEvent: (e) => {
         applied.push(e.cursor);
@@ -71,19 +71,19 @@ describe('openStreamSocket against a real socket.io server', () => {
     });
 
     await eventually(() => readies.length === 1);
-    expect(handshakes[0]).toEqual({ token: 'session-token' });
+    expect(handshakes[0]).toEqual({ csrfToken: 'csrf-token' });
     expect(readies[0]).toEqual([2, true]);
 
     // The server closes the socket (a restart or deploy): socket.io would not retry on its own.
     for (const socket of operators.sockets.values()) socket.disconnect(true);
     await eventually(() => readies.length === 2);
-    expect(handshakes[1]).toEqual({ token: 'session-token', cursor: 2 });
+    expect(handshakes[1]).toEqual({ csrfToken: 'csrf-token', cursor: 2 });
     expect(readies[1]).toEqual([3, false]);
 
     // The transport breaks (network): the client reconnects with where it is now.
     for (const socket of operators.sockets.values()) socket.conn.close();
     await eventually(() => resets.length === 1);
-    expect(handshakes[2]).toEqual({ token: 'session-token', cursor: 3 });
+    expect(handshakes[2]).toEqual({ csrfToken: 'csrf-token', cursor: 3 });
     expect(resets).toEqual([40]);
     expect(applied).toEqual([1, 2, 3]);
     expect(statuses).toContain('reconnecting');

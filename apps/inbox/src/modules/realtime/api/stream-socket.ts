@@ -16,7 +16,8 @@ const RETRY_DELAY_MS = 1_000;
 export interface StreamSocketHandlers {
   /** Origin of the API; the page's own origin when omitted (the API serves the SPA). */
   baseUrl?: string;
-  getToken: () => string | null;
+  /** The session's CSRF token: the handshake carries it, the browser adds the session cookie. */
+  getCsrfToken: () => string | null;
   getCursor: () => number | null;
   onEvent: (event: StreamEvent) => void;
   /** `fresh` is true when this connection started without a cursor (nothing to resume from). */
@@ -52,6 +53,7 @@ export function openStreamSocket(handlers: StreamSocketHandlers): StreamSocket {
     {
       path: '/socket.io',
       transports: ['websocket'],
+      withCredentials: true,
       reconnectionDelay: 500,
       reconnectionDelayMax: 5_000,
       // A handshake that neither completes nor fails (half-open proxy) is retried after this long.
@@ -59,7 +61,7 @@ export function openStreamSocket(handlers: StreamSocketHandlers): StreamSocket {
       auth: (cb) => {
         const cursor = handlers.getCursor();
         connectedWithCursor = cursor !== null;
-        const auth: OperatorHandshakeAuth = { token: handlers.getToken() ?? '' };
+        const auth: OperatorHandshakeAuth = { csrfToken: handlers.getCsrfToken() ?? '' };
         if (cursor !== null) auth.cursor = cursor;
         cb({ ...auth });
       },

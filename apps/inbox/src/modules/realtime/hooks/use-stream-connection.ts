@@ -16,12 +16,12 @@ export function currentStreamSocket(): StreamSocket | null {
  * Keeps one stream connection open while the operator is signed in. `resync` reloads the screen
  * over REST when the stream cannot replay what was missed (first connection, stream.reset).
  */
-export function useStreamConnection(token: string | null, resync: () => void): void {
+export function useStreamConnection(csrfToken: string | null, resync: () => void): void {
   useEffect(() => {
-    if (!token) return undefined;
+    if (!csrfToken) return undefined;
     const stream = useStreamStore.getState();
     const socket = openStreamSocket({
-      getToken: () => useAuthStore.getState().token,
+      getCsrfToken: () => useAuthStore.getState().csrfToken,
       getCursor: () => useStreamStore.getState().lastCursor,
       onEvent: (event) => void applyStreamEvent(event),
       onReady: (cursor, fresh) => {
@@ -53,5 +53,5 @@ export function useStreamConnection(token: string | null, resync: () => void): v
       useStreamStore.getState().clear();
       useTypingStore.getState().reset();
     };
-  }, [token, resync]);
+  }, [csrfToken, resync]);
 }

@@ -2,6 +2,7 @@ import { AUDIT_ACTIONS, type AuditAction, type AuditLogEntryDto } from '@switchb
 import { useEffect, useState } from 'react';
 import { formatFullDateTime } from '../../../i18n/format';
 import { t } from '../../../i18n/i18n';
+import { displayName } from '../../../shared/text/display-text';
 import { auditLogApi } from '../api/audit-log-api';
 
 interface LogState {
@@ -89,11 +90,11 @@ export function AuditLogPanel() {
                 </time>
               </td>
               <td>
-                <bdi>{entry.actor.label ?? t('audit.system')}</bdi>
+                <bdi>{displayName(entry.actor.label, t('audit.system'))}</bdi>
               </td>
               <td>{t(`audit.action.${entry.action}`)}</td>
               <td>
-                <bdi>{entry.target?.label ?? entry.target?.id ?? ''}</bdi>
+                <bdi>{displayName(entry.target?.label, entry.target?.id ?? '')}</bdi>
               </td>
               <td>{entry.ip ?? ''}</td>
             </tr>

@@ -17,7 +17,7 @@ const apiInbox: InboxDto = {
 
 function signIn(role: OperatorDto['role']) {
   useAuthStore.setState({
-    token: 't',
+    csrfToken: 't',
     phase: 'signed_in',
     operator: { id: 'op-1', email: 'a@x.test', name: 'Ann', role, timezone: 'UTC', locale: 'en' },
   });

@@ -1,10 +1,17 @@
+import { PrivateNetworkTargetError, providerTextExcerpt } from '@switchboard/channels-core';
 import { ImapFlow } from 'imapflow';
 import { createTransport } from 'nodemailer';
 import type { EmailSecrets, EmailSettings } from '../email-settings.schema';
 import { imapClientOptions, smtpTransportOptions } from '../shared/server-options';
 
 export type ConnectionProblem =
-  'AUTH_FAILED' | 'UNREACHABLE' | 'TLS_MISMATCH' | 'TIMEOUT' | 'MAILBOX_MISSING' | 'UNKNOWN';
+  | 'AUTH_FAILED'
+  | 'UNREACHABLE'
+  | 'TLS_MISMATCH'
+  | 'TIMEOUT'
+  | 'MAILBOX_MISSING'
+  | 'PRIVATE_NETWORK'
+  | 'UNKNOWN';
 
 export type ConnectionCheckResult =
   | { ok: true }
@@ -37,12 +44,17 @@ async function checkImap(
   settings: EmailSettings,
   secrets: EmailSecrets,
 ): Promise<ConnectionCheckResult> {
-  const client = new ImapFlow({
-    ...imapClientOptions(settings, secrets),
-    disableAutoIdle: true,
-    connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
-  });
+  let client: ImapFlow;
+  try {
+    client = new ImapFlow({
+      ...imapClientOptions(settings, secrets),
+      disableAutoIdle: true,
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+    });
+  } catch (err) {
+    return describe('imap', err, settings.imap.host, settings.imap.port, null);
+  }
   client.on('error', () => undefined);
   try {
     await client.connect();
@@ -71,11 +83,16 @@ async function checkSmtp(
   settings: EmailSettings,
   secrets: EmailSecrets,
 ): Promise<ConnectionCheckResult> {
-  const transport = createTransport({
-    ...smtpTransportOptions(settings, secrets),
-    connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
-  });
+  let transport: ReturnType<typeof createTransport>;
+  try {
+    transport = createTransport({
+      ...smtpTransportOptions(settings, secrets),
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+    });
+  } catch (err) {
+    return describe('smtp', err, settings.smtp.host, settings.smtp.port, null);
+  }
   try {
     await transport.verify();
     return { ok: true };
@@ -101,6 +118,9 @@ function describe(
   const code = systemCode ?? (typeof e.code === 'string' ? e.code : '');
   const label = server.toUpperCase();
   const where = `${host}:${port}`;
+
+  const refusal = privateNetworkRefusal(err);
+  if (refusal) return fail(server, 'PRIVATE_NETWORK', `${label}: ${refusal.message}`);
 
   if (e.authenticationFailed === true || code === 'EAUTH' || e.responseCode === 535) {
     return fail(
@@ -153,7 +173,18 @@ function describe(
       `${label}: ${where} closed the connection; the security setting may not match the port`,
     );
   }
-  return fail(server, 'UNKNOWN', `${label}: ${raw.replace(/\s+/g, ' ').slice(0, 300)}`);
+  // The server's own words, but only an excerpt: never a whole (possibly hostile) answer.
+  return fail(server, 'UNKNOWN', `${label}: ${providerTextExcerpt(raw)}`);
+}
+
+/** The outbound network policy's refusal, possibly wrapped by the mail client. */
+function privateNetworkRefusal(err: unknown): PrivateNetworkTargetError | null {
+  for (let e: unknown = err, depth = 0; e && depth < 4; depth++) {
+    if (e instanceof PrivateNetworkTargetError) return e;
+    const inner = e as { cause?: unknown; _err?: unknown };
+    e = inner.cause ?? inner._err;
+  }
+  return null;
 }
 
 function fail(

@@ -54,8 +54,10 @@ function reasonOf(searchable: string, subject: string): string | null {
   if (diagnostic) return clean(diagnostic[1].replace(/^smtp;\s*/i, ''));
   const status = /^Status:[ \t]*(\d\.\d{1,3}\.\d{1,3})/im.exec(searchable);
   if (status) return `Delivery status ${status[1]}`;
-  // Classic bounces put the server's answer on a line that starts with the SMTP code.
-  const smtpLine = /^\s*([45]\d\d[ -].{4,})$/m.exec(searchable);
+  // Classic bounces put the server's answer on a line that starts with the SMTP code. The indent
+  // is `[ \t]*`, not `\s*`: under /m, `\s*` runs across empty lines from every line start
+  // (quadratic over a body of blank lines).
+  const smtpLine = /^[ \t]*([45]\d\d[ -].{4,})$/m.exec(searchable);
   if (smtpLine) return clean(smtpLine[1]);
   return subject ? clean(subject) : null;
 }

@@ -209,6 +209,49 @@ describe('parseRawEmail', () => {
   });
 });
 
+describe('parseRawEmail: HTML it will not keep', () => {
+  const htmlMail = (html: string) =>
+    parseRawEmail(
+      {
+        source: Buffer.from(
+          `From: a@customer.example\r\nMessage-ID: <h@customer.example>\r\n` +
+            `Content-Type: text/html; charset=utf-8\r\n\r\n${html}\r\n`,
+        ),
+      },
+      ctx,
+    ).then(([event]) => {
+      inboundEventSchema.parse(event);
+      if (event.type !== 'message') throw new Error(event.type);
+      return event;
+    });
+  const NOTE =
+    "[This email's formatting was too large or too deeply nested to display safely; it is shown as plain text.]";
+
+  it('shows HTML nested too deep to sanitize in bounded time as its words, with a note', async () => {
+    const event = await htmlMail(`<p>Hello there</p>${'<div>'.repeat(600)}deep words`);
+    expect(event.text).toMatch(/^Hello there\n+deep words\n\n/);
+    expect(event.text?.endsWith(NOTE)).toBe(true);
+    // The HTML shown is our own rendering of that text, nothing of the original markup.
+    expect(event.html).toMatch(/^<div>Hello there(<br>)+deep words<br><br>\[This email/);
+    expect(event.html).not.toContain('<p>');
+  });
+
+  it('does not keep sanitized HTML above 1 MB (the core re-sanitizes it on its own thread)', async () => {
+    const event = await htmlMail(
+      `<p>Big</p>${'<p><b>x</b> <a href="https://a.example/">y</a></p>'.repeat(20_000)}`,
+    );
+    expect(event.html?.startsWith('<div>Big')).toBe(true);
+    expect(event.html).not.toContain('<a ');
+    expect(event.text?.endsWith(NOTE)).toBe(true);
+  });
+
+  it('keeps ordinary HTML', async () => {
+    const event = await htmlMail('<p>Hello <b>there</b></p>');
+    expect(event.html).toBe('<p>Hello <b>there</b></p>');
+    expect(event.text).toBe('Hello there');
+  });
+});
+
 describe('parseRawEmail: bounces', () => {
   it('turns a DSN into a failed status for the bounced message, with the reason', async () => {
     const events = await parseRawEmail({ source: fixture('bounce/dsn-failed.eml') }, ctx);

@@ -22,12 +22,14 @@ import { detectDeliveryReport } from './bounce-detector';
 import { collectAttachments } from './email-attachments';
 import { headerViewOf } from './header-view';
 import {
-  htmlToPlainText,
+  isRenderableHtml,
   plainTextToHtml,
   sanitizeEmailHtml,
   withoutFoldedParts,
 } from './html-sanitizer';
+import { htmlToPlainText } from './html-to-plain-text';
 import { foldQuotedText } from './quote-folding';
+import { sentAtOf } from './sent-at';
 
 /** A message as our IMAP client fetched it. */
 export interface RawEmail {
@@ -47,6 +49,10 @@ export interface ParseContext {
 export const INBOX_HEADER = 'x-switchboard-inbox';
 
 const MAX_TEXT_LENGTH = 200_000;
+/** Sanitized HTML above this is not kept (re-sanitizing 1 MB holds the API's thread ~0.3 s). */
+const MAX_STORED_HTML = 1_000_000;
+const UNRENDERABLE_HTML_NOTE =
+  "[This email's formatting was too large or too deeply nested to display safely; it is shown as plain text.]";
 const MAX_REFERENCES = 50;
 
 /**
@@ -98,10 +104,25 @@ export async function parseRawEmail(raw: RawEmail, ctx: ParseContext): Promise<I
     mail.attachments,
     ctx.settings.maxAttachmentBytes,
   );
-  const sanitizedHtml = typeof mail.html === 'string' ? sanitizeEmailHtml(mail.html) : null;
+  const rawHtml = typeof mail.html === 'string' ? mail.html : null;
+  const sanitized = rawHtml ? sanitizeEmailHtml(rawHtml) : null;
+  // The core sanitizes once more on the API's own thread; keep that short.
+  const sanitizedHtml = sanitized && sanitized.length <= MAX_STORED_HTML ? sanitized : null;
+  // Too large or too deep to sanitize or to keep: its words still reach the operator, as text.
+  const htmlDropped =
+    rawHtml !== null &&
+    sanitizedHtml === null &&
+    (sanitized !== null || !isRenderableHtml(rawHtml));
+  if (htmlDropped) notes.push(UNRENDERABLE_HTML_NOTE);
   const hasText = Boolean(mail.text?.trim());
   const fullText = (
-    hasText ? (mail.text ?? '') : sanitizedHtml ? htmlToPlainText(sanitizedHtml) : ''
+    hasText
+      ? (mail.text ?? '')
+      : sanitized
+        ? htmlToPlainText(sanitized)
+        : htmlDropped && rawHtml
+          ? htmlToPlainText(rawHtml)
+          : ''
   ).slice(0, MAX_TEXT_LENGTH);
   // HTML-only mail: the quote is already marked in the HTML; the text is what remains without it.
   const htmlNewText =
@@ -110,7 +131,9 @@ export async function parseRawEmail(raw: RawEmail, ctx: ParseContext): Promise<I
     ? { body: htmlNewText, quoted: null, signature: null }
     : foldQuotedText(fullText);
   const text = [folded.body, ...notes].filter((part) => part.length > 0).join('\n\n');
-  const html = sanitizedHtml ?? (fullText.trim() ? plainTextToHtml(folded) : null);
+  // Our own rendering of the text carries the notes too: the operator reads the HTML when there is one.
+  const html =
+    sanitizedHtml ?? (fullText.trim() ? plainTextToHtml({ ...folded, body: text }) : null);
 
   const event: InboundMessageEvent = {
     type: 'message',
@@ -130,10 +153,12 @@ export async function parseRawEmail(raw: RawEmail, ctx: ParseContext): Promise<I
 async function parseMime(source: Buffer): Promise<ParsedMail> {
   try {
     // keepCidLinks: inline images stay attachments referenced by `cid:`, not megabytes of data: URLs.
+    // skipHtmlToText: HTML-only mail is turned into text by our own linear htmlToPlainText;
+    // html-to-text is super-linear on entity-heavy text (1 MB of `&amp;&lt;` took 1.2 s, 2 MB 5 s).
     return await simpleParser(source, {
       keepCidLinks: true,
       skipTextLinks: true,
-      maxHtmlLengthToParse: 2_000_000,
+      skipHtmlToText: true,
     });
   } catch (err) {
     throw new ChannelInputError(
@@ -177,7 +202,8 @@ function isAddressObject(value: unknown): value is AddressObject {
   );
 }
 
-function isOwnMail(
+/** Our own mail coming back: stamped with this inbox, or our Message-ID sent from our address. */
+export function isOwnMail(
   headers: HeaderView,
   messageId: string,
   fromAddress: string | null,
@@ -225,14 +251,7 @@ function reportSearchText(source: Buffer, mail: ParsedMail): string {
 }
 
 function dateOf(mail: ParsedMail, raw: RawEmail): Date {
-  const now = Date.now();
-  const fallback =
-    raw.receivedAt && !Number.isNaN(raw.receivedAt.getTime()) ? raw.receivedAt : new Date(now);
-  const date = mail.headers.has('date') ? mail.date : undefined;
-  if (!date || Number.isNaN(date.getTime())) return fallback;
-  // A Date header far in the future would pin the conversation to the top of the feed forever.
-  if (date.getTime() > now + 24 * 3600_000 || date.getFullYear() < 1990) return fallback;
-  return date;
+  return sentAtOf(mail.headers.has('date') ? mail.date : undefined, raw.receivedAt);
 }
 
 function uniqueIds(ids: string[]): string[] {

@@ -1,4 +1,5 @@
 import sanitizeHtml from 'sanitize-html';
+import { exceedsHtmlDepth } from './html-nesting';
 
 /**
  * Email HTML is hostile by default. What survives: formatting, tables, links (opened in a new tab,
@@ -136,11 +137,19 @@ const options: sanitizeHtml.IOptions = {
   },
 };
 
-/** Sanitized HTML, or null when nothing renderable is left (or the input is absurdly large). */
+/**
+ * Sanitized HTML, or null when nothing renderable is left, or when the input is too large or too
+ * deeply nested to parse in bounded time (the caller shows the mail's text instead).
+ */
 export function sanitizeEmailHtml(html: string): string | null {
-  if (html.length > MAX_HTML_LENGTH) return null;
+  if (!isRenderableHtml(html)) return null;
   const clean = sanitizeHtml(html, options).trim();
   return clean.length > 0 ? clean : null;
+}
+
+/** Small and shallow enough for sanitize-html, whose parser is quadratic in the nesting depth. */
+export function isRenderableHtml(html: string): boolean {
+  return html.length <= MAX_HTML_LENGTH && !exceedsHtmlDepth(html);
 }
 
 /** The HTML of a plain-text mail: escaped, line breaks kept, quote and signature marked for folding. */
@@ -169,24 +178,9 @@ export function escapeHtml(text: string): string {
 export function withoutFoldedParts(html: string): string {
   return sanitizeHtml(html, {
     allowedTags: false,
+    // The input is our own sanitized output: nothing left to refuse, and nothing to warn about.
+    allowVulnerableTags: true,
     allowedAttributes: false,
     exclusiveFilter: (frame) => /\bsb-(quote|signature)\b/.test(frame.attribs['class'] ?? ''),
   });
-}
-
-/** Readable text of sanitized HTML, for mails that carry no plain-text part. */
-export function htmlToPlainText(html: string): string {
-  return html
-    .replace(/<(br|\/p|\/div|\/li|\/tr|\/h[1-6]|\/blockquote)\b[^>]*>/gi, '\n')
-    .replace(/<img\b[^>]*\balt="([^"]*)"[^>]*>/gi, '[$1]')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/[ \t]+\n/g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
 }

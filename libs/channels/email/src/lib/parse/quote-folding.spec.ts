@@ -26,11 +26,26 @@ describe('foldQuotedText', () => {
     ['El vie, 6 nov 2026 a las 9:00, Acme (<s@example.test>) escribió:', '¡Gracias!'],
     ['6 нояб. 2026 г., в 9:00, Acme <s@example.test> написал(а):', 'Спасибо!'],
     ['في الجمعة، 6 نوفمبر 2026، كتب Acme <s@example.test>:', 'شكرا'],
+    ['2026-11-06 9:00 GMT+01:00 Acme Support <s@example.test>:', 'Ok'],
     ['-----Original Message-----', 'Thanks'],
   ])('folds after the reply header "%s"', (header, reply) => {
     const folded = foldQuotedText(`${reply}\n\n${header}\n> earlier text`);
     expect(folded.body).toBe(reply);
     expect(folded.quoted).toContain('earlier text');
+  });
+
+  it('folds after a reply header wrapped onto two lines', () => {
+    const folded = foldQuotedText(
+      'Sure.\n\nOn Fri, Nov 6, 2026 at 9:00 AM Acme Support\n<s@example.test> wrote:\n> earlier',
+    );
+    expect(folded.body).toBe('Sure.');
+    expect(folded.quoted).toContain('earlier');
+  });
+
+  it('takes no line longer than any reply header for one (they are text, and tried in constant time)', () => {
+    expect(foldQuotedText('Hi\nFrom: Bob\nSent: Monday\nOld text').body).toBe('Hi');
+    const long = `Hi\nFrom: ${'Bob '.repeat(300)}\nSent: Monday\nOld text`;
+    expect(foldQuotedText(long).body).toBe(long);
   });
 
   it('splits the signature at "-- "', () => {

@@ -10,7 +10,12 @@ export interface FoldedText {
   signature: string | null;
 }
 
-/** "On <date>, <who> wrote:" in the languages our customers write in; may wrap onto a second line. */
+/**
+ * "On <date>, <who> wrote:" in the languages our customers write in; may wrap onto a second line.
+ * Only lines up to MAX_HEADER_LINE characters are tried (a real header is short), so the bounded
+ * `.{m,n}` below cost a constant per line; the address is `[^<>@]+@[^<>]+`, whose parts cannot
+ * trade characters (`[^>]+@[^>]+` backtracks quadratically over a long run of '@').
+ */
 const REPLY_HEADERS: RegExp[] = [
   /^On\b.{4,300}\bwrote:\s*$/is,
   /^Am\b.{4,300}\bschrieb.{0,200}:\s*$/is,
@@ -20,9 +25,11 @@ const REPLY_HEADERS: RegExp[] = [
   /^Il giorno\b.{4,300}\bha scritto:\s*$/is,
   /^Op\b.{4,300}\bschreef.{0,200}:\s*$/is,
   /^.{4,300}\s(написал|написала|написал\(а\)|пишет)\s*:\s*$/is,
-  /^.{0,300}كتب.{0,300}:\s*$/s,
-  /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}.{0,200}<[^>]+@[^>]+>:?\s*$/s,
+  /^(?=.{0,300}كتب).{3,600}:\s*$/s,
+  /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}.{0,200}<[^<>@]+@[^<>]+>:?\s*$/s,
 ];
+/** Longer than any reply header (two wrapped lines of one); longer lines are text, never tried. */
+const MAX_HEADER_LINE = 1000;
 const SEPARATORS: RegExp[] = [
   /^-{2,}\s*(Original Message|Ursprüngliche Nachricht|Message d'origine|Mensaje original|Исходное сообщение)\s*-{2,}\s*$/i,
   /^_{10,}\s*$/,
@@ -52,12 +59,13 @@ export function foldQuotedText(text: string): FoldedText {
 function findReplyHeader(lines: string[]): number {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i].trim();
-    if (!line) continue;
+    if (!line || line.length > MAX_HEADER_LINE) continue;
     if (SEPARATORS.some((re) => re.test(line))) return i;
     const twoLines = `${line} ${(lines[i + 1] ?? '').trim()}`;
     if (REPLY_HEADERS.some((re) => re.test(line))) return i;
     if (
       lines[i + 1] !== undefined &&
+      twoLines.length <= MAX_HEADER_LINE &&
       REPLY_HEADERS.some((re) => re.test(twoLines)) &&
       isQuoteStart(lines, i + 2)
     ) {

@@ -89,7 +89,10 @@ describe('EmailChannelAdapter.send over SMTP', () => {
     ]);
     expect(mail?.headers.get('x-auto-response-suppress')).toBe('OOF, AutoReply');
     expect(mail?.headers.get('auto-submitted')).toBeUndefined();
-    // The exact bytes went to the Sent copy.
+    // The Sent copy waits until the core has stored the outcome, then gets the exact bytes.
+    const before = copies.length;
+    await result.afterRecorded?.();
+    expect(copies.length).toBe(before + 1);
     expect(
       copies
         .at(-1)
@@ -192,6 +195,19 @@ describe('EmailChannelAdapter.send over SMTP', () => {
     ]);
   });
 
+  it('reports a connection lost after the whole message went out as OUTCOME_UNKNOWN, never retryable', async () => {
+    const before = sink.received.length;
+    sink.dropNextAnswer();
+    const lost = await adapter.send(message(), ctx());
+    // The server kept it: sending again could deliver it twice, so the core must not retry.
+    expect(sink.received.length).toBe(before + 1);
+    expect(lost.ok === false && [lost.error.code, lost.error.retryable]).toEqual([
+      'OUTCOME_UNKNOWN',
+      false,
+    ]);
+    expect(lost.ok === false && lost.error.message).toMatch(/may have been delivered/);
+  });
+
   it('refuses a contact without an email address before touching the network', async () => {
     const result = await adapter.send(
       message({ recipient: { externalId: 'visitor:123', name: null, email: null, phone: null } }),
@@ -208,6 +224,7 @@ describe('EmailChannelAdapter.send over SMTP', () => {
     });
     const result = await flaky.send(message(), ctx());
     expect(result.ok).toBe(true);
+    if (result.ok) await result.afterRecorded?.();
     expect(errors).toHaveLength(1);
   });
 });

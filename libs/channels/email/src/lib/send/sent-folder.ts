@@ -5,12 +5,21 @@ import { imapClientOptions } from '../shared/server-options';
 
 /** Keeps a copy of what we sent where the team's mail client expects it. */
 export interface SentCopyStore {
-  append(raw: Buffer, ctx: InboxContext<EmailSettings, EmailSecrets>): Promise<void>;
+  /** Appends `raw` unless a copy with this Message-ID is already there (a deliberate resend). */
+  append(
+    raw: Buffer,
+    ctx: InboxContext<EmailSettings, EmailSecrets>,
+    messageId: string,
+  ): Promise<void>;
 }
 
 /** Appends to the configured Sent folder over IMAP, marked \Seen so it does not show as unread. */
 export class ImapSentFolder implements SentCopyStore {
-  async append(raw: Buffer, ctx: InboxContext<EmailSettings, EmailSecrets>): Promise<void> {
+  async append(
+    raw: Buffer,
+    ctx: InboxContext<EmailSettings, EmailSecrets>,
+    messageId: string,
+  ): Promise<void> {
     const folder = ctx.settings.imap.sentFolder;
     if (!folder) return;
     const client = new ImapFlow({
@@ -21,9 +30,21 @@ export class ImapSentFolder implements SentCopyStore {
     client.on('error', () => undefined);
     await client.connect();
     try {
+      if (await hasCopy(client, folder, messageId)) return;
       await client.append(folder, raw, ['\\Seen']);
     } finally {
       await client.logout().catch(() => client.close());
     }
+  }
+}
+
+/** One copy per Message-ID: the same message sent again on purpose is still one mail. */
+async function hasCopy(client: ImapFlow, folder: string, messageId: string): Promise<boolean> {
+  const lock = await client.getMailboxLock(folder, { readOnly: true });
+  try {
+    const found = await client.search({ header: { 'message-id': messageId } }, { uid: true });
+    return Array.isArray(found) && found.length > 0;
+  } finally {
+    lock.release();
   }
 }

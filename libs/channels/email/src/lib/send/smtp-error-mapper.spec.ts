@@ -1,4 +1,5 @@
 import { mapSmtpError } from './smtp-error-mapper';
+import { SmtpAnswerLost } from './smtp-sender';
 
 describe('mapSmtpError', () => {
   it.each([
@@ -54,6 +55,16 @@ describe('mapSmtpError', () => {
     const mapped = mapSmtpError(err);
     expect(mapped.code).toBe(code);
     expect(mapped.retryable).toBe(retryable);
+  });
+
+  it('treats a timeout or a dropped connection after the message data as an unknown outcome', () => {
+    // nodemailer says "CONN" whatever the stage; the sender knows the data was complete.
+    const timeout = Object.assign(new Error('Timeout'), { code: 'ETIMEDOUT', command: 'CONN' });
+    const mapped = mapSmtpError(new SmtpAnswerLost(timeout));
+    expect([mapped.code, mapped.retryable]).toEqual(['OUTCOME_UNKNOWN', false]);
+    expect(mapped.message).toContain('Timeout');
+    // The same error before the data was complete cannot have delivered anything: retry it.
+    expect(mapSmtpError(timeout).retryable).toBe(true);
   });
 
   it('keeps the server answer as the reason', () => {

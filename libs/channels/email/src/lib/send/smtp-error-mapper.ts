@@ -1,4 +1,5 @@
 import { ChannelError } from '@switchboard/channels-core';
+import { SmtpAnswerLost } from './smtp-sender';
 
 /** The fields nodemailer puts on its errors (all optional: socket errors carry only `code`). */
 interface SmtpErrorLike {
@@ -24,9 +25,19 @@ const CONNECTION_CODES = new Set([
 /**
  * What an SMTP failure means for the core: 5xx is permanent (fix the address or the content, do
  * not retry), 4xx and broken connections are temporary, a refused login or a TLS mismatch is a
- * configuration problem an admin must fix.
+ * configuration problem an admin must fix. A connection that broke or went silent after the whole
+ * message was handed over is neither: the server may have queued it, and SMTP has no idempotency
+ * key, so a retry could deliver it twice (OUTCOME_UNKNOWN, never retried by itself).
  */
 export function mapSmtpError(err: unknown): ChannelError {
+  if (err instanceof SmtpAnswerLost) {
+    return new ChannelError(
+      'OUTCOME_UNKNOWN',
+      `The SMTP server received the whole message but never confirmed it (${describe(
+        (typeof err.cause === 'object' && err.cause !== null ? err.cause : {}) as SmtpErrorLike,
+      )}); it may have been delivered`,
+    );
+  }
   const e = (typeof err === 'object' && err !== null ? err : {}) as SmtpErrorLike;
   const code = typeof e.code === 'string' ? e.code : '';
   const responseCode = typeof e.responseCode === 'number' ? e.responseCode : null;

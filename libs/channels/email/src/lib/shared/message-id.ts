@@ -5,7 +5,10 @@ import { createHash } from 'node:crypto';
  * whitespace. Every id we store (inbound and outbound) and every thread hint goes through here,
  * so the core's exact-match lookup works.
  */
-const MSG_ID = /<([^<>\s"]+@[^<>\s"]+)>/g;
+// One bracketed token, then an '@' check in code: the classic `<[^>]+@[^>]+>` backtracks
+// quadratically over a long run of '@' with no closing bracket (a crafted References header).
+const BRACKETED = /<([^<>\s"]+)>/g;
+const BARE = /^[^<>\s"]+$/;
 
 export function normalizeMessageId(raw: string | null | undefined): string | null {
   if (!raw) return null;
@@ -13,7 +16,7 @@ export function normalizeMessageId(raw: string | null | undefined): string | nul
   if (ids.length > 0) return ids[0];
   // Some mailers omit the brackets; accept a bare local@domain.
   const bare = raw.trim();
-  return /^[^<>\s"]+@[^<>\s"]+$/.test(bare) ? `<${bare}>` : null;
+  return BARE.test(bare) && hasInnerAt(bare) ? `<${bare}>` : null;
 }
 
 /** Every `<id>` in a header value (References lists many, separated by whitespace or commas). */
@@ -22,9 +25,17 @@ export function extractMessageIds(raw: string | string[] | null | undefined): st
   const values = Array.isArray(raw) ? raw : [raw];
   const out: string[] = [];
   for (const value of values) {
-    for (const match of value.matchAll(MSG_ID)) out.push(`<${match[1]}>`);
+    for (const match of value.matchAll(BRACKETED)) {
+      if (hasInnerAt(match[1])) out.push(`<${match[1]}>`);
+    }
   }
   return out;
+}
+
+/** `local@domain`: an '@' with at least one character on each side. */
+function hasInnerAt(token: string): boolean {
+  const at = token.indexOf('@', 1);
+  return at !== -1 && at < token.length - 1;
 }
 
 /**

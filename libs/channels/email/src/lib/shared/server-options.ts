@@ -1,9 +1,11 @@
 import type { ImapFlowOptions } from 'imapflow';
 import type { EmailSecrets, EmailSettings } from '../email-settings.schema';
+import { guardedImapTls, guardedSmtpSocket } from './guarded-connect';
 
 /**
  * One place that turns our settings into client options, so the connection check, the sync and
- * the Sent-folder append connect exactly the same way.
+ * the Sent-folder append connect exactly the same way: through the outbound network policy, which
+ * refuses loopback, private and link-local servers unless the API allows them (guarded-connect).
  */
 export function imapClientOptions(settings: EmailSettings, secrets: EmailSecrets): ImapFlowOptions {
   const { imap } = settings;
@@ -18,6 +20,7 @@ export function imapClientOptions(settings: EmailSettings, secrets: EmailSecrets
     connectionTimeout: 15_000,
     greetingTimeout: 15_000,
     socketTimeout: 5 * 60_000,
+    tls: guardedImapTls(imap.host),
   };
 }
 
@@ -33,6 +36,7 @@ export interface SmtpTransportOptions {
   socketTimeout: number;
   disableFileAccess: true;
   disableUrlAccess: true;
+  getSocket: typeof guardedSmtpSocket;
 }
 
 export function smtpTransportOptions(
@@ -53,5 +57,6 @@ export function smtpTransportOptions(
     // Attachments are buffers we hand over; never let message data make the mailer read files or URLs.
     disableFileAccess: true,
     disableUrlAccess: true,
+    getSocket: guardedSmtpSocket,
   };
 }

@@ -1,7 +1,9 @@
 import { stripSubjectToken } from './reply-token';
 
+// Every run of spaces has exactly one quantifier that can take it: `\s*(\[2\])?\s*` would split
+// the spaces of "Re      …" between its two stars in every possible way (quadratic backtracking).
 const PREFIX =
-  /^\s*((re|fw|fwd|aw|wg|sv|vs|antw|tr|rif|r|odp|ynt|ответ|отв|пересл|رد|إعادة توجيه)\s*(\[\d+\]|\(\d+\))?\s*[:：]\s*)+/i;
+  /^\s*((re|fw|fwd|aw|wg|sv|vs|antw|tr|rif|r|odp|ynt|ответ|отв|пересл|رد|إعادة توجيه)\s*(?:(\[\d+\]|\(\d+\))\s*)?[:：]\s*)+/i;
 
 /**
  * The subject a thread is known by: no "Re:"/"AW:"/"Fwd:" chains, no token of ours, case and

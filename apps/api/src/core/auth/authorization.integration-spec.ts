@@ -1,0 +1,301 @@
+import type { ConversationSummaryDto, InboxDto, MessageDto, Page } from '@switchboard/contracts';
+import {
+  createApiInbox,
+  createTestDatabase,
+  loginAs,
+  RecordingOperatorSocket,
+  startTestApi,
+  type ApiClient,
+  type TestApi,
+  type TestDatabase,
+} from '@switchboard/testing';
+import { io } from 'socket.io-client';
+import { createAccount, createOperator } from '../../modules/accounts/create-account';
+import { AccountEntity } from '../../modules/accounts/entities/account.entity';
+
+type Access = 'public' | 'operator' | 'admin';
+
+interface RouteRule {
+  access: Access;
+  /** A body the route accepts, so validation never answers before authorization. */
+  body?: (ids: Ids) => unknown;
+  /** Names another account's resource: an operator of a different account gets 404. */
+  foreign?: boolean;
+}
+
+interface Ids {
+  conversation: string;
+  message: string;
+  inbox: string;
+  file: string;
+  operator: string;
+}
+
+const SOON = () => new Date(Date.now() + 3_600_000).toISOString();
+
+/**
+ * Every route the server has, and who may call it. A new route must be added here, so nobody can
+ * ship one without deciding its access (the first test fails until then).
+ */
+const ROUTES: Record<string, RouteRule> = {
+  'POST /api/auth/login': { access: 'public' },
+  'GET /api/auth/session': { access: 'operator' },
+  'POST /api/auth/logout': { access: 'operator' },
+  'POST /api/auth/password': { access: 'operator' },
+  'GET /api/auth/me': { access: 'operator' },
+  'GET /api/health': { access: 'public' },
+  'POST /api/webhooks/:inboxId': { access: 'public' },
+  'GET /api/widget-demo': { access: 'public' },
+  'POST /api/widget/:inboxId/session': { access: 'public' },
+  'GET /api/widget/:inboxId/messages': { access: 'public' },
+  'POST /api/widget/:inboxId/messages': { access: 'public' },
+  'POST /api/widget/:inboxId/attachments': { access: 'public' },
+  'GET /api/widget/:inboxId/attachments/:fileId': { access: 'public' },
+  'POST /api/widget/:inboxId/contact': { access: 'public' },
+  'GET /api/widget/:inboxId/contact/confirm': { access: 'public' },
+  'POST /api/widget/:inboxId/contact/confirm': { access: 'public' },
+  'GET /api/conversations': { access: 'operator' },
+  'GET /api/conversations/counts': { access: 'operator' },
+  'GET /api/conversations/:id': { access: 'operator', foreign: true },
+  'POST /api/conversations/:id/close': { access: 'operator', foreign: true },
+  'POST /api/conversations/:id/reopen': { access: 'operator', foreign: true },
+  'POST /api/conversations/:id/snooze': {
+    access: 'operator',
+    foreign: true,
+    body: () => ({ until: SOON() }),
+  },
+  'POST /api/conversations/:id/unsnooze': { access: 'operator', foreign: true },
+  'POST /api/conversations/:id/assign': {
+    access: 'operator',
+    foreign: true,
+    body: () => ({ assigneeId: null }),
+  },
+  'POST /api/conversations/:id/read': { access: 'operator', foreign: true },
+  'GET /api/conversations/:id/messages': { access: 'operator', foreign: true },
+  'POST /api/conversations/:id/messages': {
+    access: 'operator',
+    foreign: true,
+    body: () => ({ text: 'hello', kind: 'note' }),
+  },
+  'POST /api/messages/:id/retry': { access: 'operator', foreign: true },
+  'POST /api/messages/:id/resend': { access: 'operator', foreign: true },
+  'GET /api/operators': { access: 'operator' },
+  'GET /api/inboxes': { access: 'operator' },
+  'POST /api/inboxes': {
+    access: 'admin',
+    body: () => ({ kind: 'api', name: 'New', secrets: { signingSecret: 'x'.repeat(32) } }),
+  },
+  'GET /api/inboxes/:id': { access: 'operator', foreign: true },
+  'PATCH /api/inboxes/:id': { access: 'admin', foreign: true, body: () => ({ name: 'Renamed' }) },
+  'GET /api/inboxes/:id/webchat/snippet': { access: 'operator', foreign: true },
+  'GET /api/inboxes/:id/email-sync': { access: 'operator', foreign: true },
+  'POST /api/files': { access: 'operator' },
+  'POST /api/files/:id/link': { access: 'operator', foreign: true },
+  'GET /api/files/:id/:filename': { access: 'operator', foreign: true },
+  'GET /api/audit-log': { access: 'admin' },
+};
+
+/** Express's registered routes, as `METHOD /path/:param`. */
+function registeredRoutes(api: TestApi): string[] {
+  const express = api.app.getHttpAdapter().getInstance() as {
+    router?: { stack: unknown[] };
+    _router?: { stack: unknown[] };
+  };
+  const stack = (express.router ?? express._router)?.stack ?? [];
+  return stack.flatMap((layer) => {
+    const route = (layer as { route?: { path: string; methods: Record<string, boolean> } }).route;
+    // `app.all()` handlers (catch-alls, not endpoints) list every method.
+    if (!route || Object.keys(route.methods).length > 3) return [];
+    return Object.keys(route.methods)
+      .filter((m) => route.methods[m] && m !== '_all')
+      .map((m) => `${m.toUpperCase()} ${route.path}`);
+  });
+}
+
+function pathFor(route: string, ids: Ids): { method: string; path: string } {
+  const [method, pattern] = route.split(' ') as [string, string];
+  const path = pattern
+    .replace(':inboxId', ids.inbox)
+    .replace(':fileId', ids.file)
+    .replace(':filename', 'a.png')
+    .replace(
+      ':id',
+      pattern.startsWith('/api/messages')
+        ? ids.message
+        : pattern.startsWith('/api/inboxes')
+          ? ids.inbox
+          : pattern.startsWith('/api/files')
+            ? ids.file
+            : ids.conversation,
+    );
+  return { method, path };
+}
+
+/**
+ * Authorization, table-driven over every REST route and socket event: anonymous → 401, an
+ * operator of another account → 404 for anything that names a resource, an agent on an admin
+ * route → 403.
+ */
+describe('authorization of every route and socket event', () => {
+  let db: TestDatabase;
+  let api: TestApi;
+  let admin: ApiClient;
+  let agent: ApiClient;
+  let stranger: ApiClient;
+  let strangerToken: string;
+  let ids: Ids;
+  let adminToken: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    api = await startTestApi({ databaseUrl: db.url });
+    const session = await loginAs(api.baseUrl);
+    admin = session.client;
+    adminToken = session.login.token;
+    const [account] = await api.dataSource.getRepository(AccountEntity).find({ take: 1 });
+    await api.dataSource.transaction(async (em) => {
+      await createOperator(em, account!.id, {
+        email: 'agent@test.local',
+        name: 'Agnes Agent',
+        password: 'agent-password-123',
+        role: 'agent',
+      });
+      const other = await createAccount(em, 'Other company');
+      await createOperator(em, other, {
+        email: 'stranger@other.test',
+        name: 'Stranger',
+        password: 'stranger-password-123',
+        role: 'admin',
+      });
+    });
+    agent = (await loginAs(api.baseUrl, 'agent@test.local', 'agent-password-123')).client;
+    const strangerSession = await loginAs(
+      api.baseUrl,
+      'stranger@other.test',
+      'stranger-password-123',
+    );
+    stranger = strangerSession.client;
+    strangerToken = strangerSession.login.token;
+
+    const { inbox, customer } = await createApiInbox(admin, 'Mine');
+    expect((await customer.say('Hello')).status).toBe(200);
+    const conversations = await admin.ok<Page<ConversationSummaryDto>>(
+      'GET',
+      '/api/conversations?status=open',
+    );
+    const conversation = conversations.items[0]!;
+    const message = await admin.ok<MessageDto>(
+      'POST',
+      `/api/conversations/${conversation.id}/messages`,
+      { text: 'An internal note', kind: 'note' },
+    );
+    const form = new FormData();
+    form.append(
+      'file',
+      new Blob([Buffer.from('%PDF-1.4\n%%EOF\n')], { type: 'application/pdf' }),
+      'a.pdf',
+    );
+    const upload = await fetch(`${api.baseUrl}/api/files`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${adminToken}` },
+      body: form,
+    });
+    const file = (await upload.json()) as { id: string };
+    ids = {
+      conversation: conversation.id,
+      message: message.id,
+      inbox: (inbox as InboxDto).id,
+      file: file.id,
+      operator: session.login.operator.id,
+    };
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    await db?.drop();
+  });
+
+  it('every registered route has a rule', () => {
+    const registered = registeredRoutes(api).filter((r) => !r.includes('/api/docs'));
+    expect(registered.length).toBeGreaterThan(20);
+    expect(registered.filter((r) => !ROUTES[r])).toEqual([]);
+  });
+
+  it('anonymous callers get 401 on every route that needs a session', async () => {
+    const wrong: string[] = [];
+    for (const [route, rule] of Object.entries(ROUTES)) {
+      if (rule.access === 'public') continue;
+      const { method, path } = pathFor(route, ids);
+      const res = await fetch(`${api.baseUrl}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json' },
+        body: method === 'GET' ? undefined : JSON.stringify(rule.body?.(ids) ?? {}),
+      });
+      if (res.status !== 401) wrong.push(`${route} → ${res.status}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it("another account's operator gets 404 for every route that names a resource", async () => {
+    const wrong: string[] = [];
+    for (const [route, rule] of Object.entries(ROUTES)) {
+      if (!rule.foreign) continue;
+      const { method, path } = pathFor(route, ids);
+      const res = await stranger.request(
+        method,
+        path,
+        method === 'GET' ? undefined : (rule.body?.(ids) ?? {}),
+      );
+      if (res.status !== 404) wrong.push(`${route} → ${res.status}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('an agent gets 403 on every admin route', async () => {
+    const wrong: string[] = [];
+    for (const [route, rule] of Object.entries(ROUTES)) {
+      if (rule.access !== 'admin') continue;
+      const { method, path } = pathFor(route, ids);
+      const res = await agent.request(
+        method,
+        path,
+        method === 'GET' ? undefined : (rule.body?.(ids) ?? {}),
+      );
+      if (res.status !== 403) wrong.push(`${route} → ${res.status}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('socket: no session, no stream; another account’s conversation in an event is refused', async () => {
+    const anonymous = io(`${api.baseUrl}/operators`, {
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+    });
+    const refused = await new Promise<string>((resolve) => {
+      anonymous.once('connect_error', (err) => resolve(err.message));
+      anonymous.once('stream.ready', () => resolve('connected'));
+    });
+    anonymous.close();
+    expect(refused).not.toBe('connected');
+
+    const owner = await RecordingOperatorSocket.connect(api.baseUrl, adminToken);
+    const intruder = await RecordingOperatorSocket.connect(api.baseUrl, strangerToken);
+    const seen: unknown[] = [];
+    owner.socket.onAny((event: string, ...args: unknown[]) => {
+      if (event !== 'stream.event') seen.push([event, ...args]);
+    });
+    for (const event of ['typing', 'presence.set'] as const) {
+      (intruder.socket as unknown as { emit: (e: string, p: unknown) => void }).emit(event, {
+        conversationId: ids.conversation,
+        typing: true,
+        viewing: true,
+      });
+    }
+    await new Promise((r) => setTimeout(r, 500));
+    expect(intruder.errors.length).toBeGreaterThan(0);
+    expect(seen).toEqual([]);
+    owner.close();
+    intruder.close();
+  });
+});
