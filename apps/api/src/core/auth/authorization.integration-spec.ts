@@ -10,8 +10,7 @@ import {
   type TestDatabase,
 } from '@switchboard/testing';
 import { io } from 'socket.io-client';
-import { createAccount, createOperator } from '../../modules/accounts/create-account';
-import { AccountEntity } from '../../modules/accounts/entities/account.entity';
+import { addColleagues } from '../../modules/accounts/testing/colleagues';
 
 type Access = 'public' | 'operator' | 'admin';
 
@@ -152,30 +151,10 @@ describe('authorization of every route and socket event', () => {
     const session = await loginAs(api.baseUrl);
     admin = session.client;
     adminToken = session.login.token;
-    const [account] = await api.dataSource.getRepository(AccountEntity).find({ take: 1 });
-    await api.dataSource.transaction(async (em) => {
-      await createOperator(em, account!.id, {
-        email: 'agent@test.local',
-        name: 'Agnes Agent',
-        password: 'agent-password-123',
-        role: 'agent',
-      });
-      const other = await createAccount(em, 'Other company');
-      await createOperator(em, other, {
-        email: 'stranger@other.test',
-        name: 'Stranger',
-        password: 'stranger-password-123',
-        role: 'admin',
-      });
-    });
-    agent = (await loginAs(api.baseUrl, 'agent@test.local', 'agent-password-123')).client;
-    const strangerSession = await loginAs(
-      api.baseUrl,
-      'stranger@other.test',
-      'stranger-password-123',
-    );
-    stranger = strangerSession.client;
-    strangerToken = strangerSession.login.token;
+    const colleagues = await addColleagues(api);
+    agent = colleagues.agent;
+    stranger = colleagues.stranger;
+    strangerToken = colleagues.strangerLogin.token;
 
     const { inbox, customer } = await createApiInbox(admin, 'Mine');
     expect((await customer.say('Hello')).status).toBe(200);

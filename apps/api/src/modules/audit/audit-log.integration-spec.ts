@@ -8,8 +8,7 @@ import {
   type TestApi,
   type TestDatabase,
 } from '@switchboard/testing';
-import { createAccount, createOperator } from '../accounts/create-account';
-import { AccountEntity } from '../accounts/entities/account.entity';
+import { addColleagues } from '../accounts/testing/colleagues';
 import { AuditLogEntryEntity } from './entities/audit-log-entry.entity';
 
 /** The audit log: what admins can reconstruct, who may read it, and that nothing rewrites it. */
@@ -28,24 +27,7 @@ describe('audit log', () => {
     db = await createTestDatabase();
     api = await startTestApi({ databaseUrl: db.url });
     admin = (await loginAs(api.baseUrl)).client;
-    const [account] = await api.dataSource.getRepository(AccountEntity).find({ take: 1 });
-    await api.dataSource.transaction(async (em) => {
-      await createOperator(em, account!.id, {
-        email: 'agent@test.local',
-        name: 'Agnes Agent',
-        password: 'agent-password-123',
-        role: 'agent',
-      });
-      const other = await createAccount(em, 'Other company');
-      await createOperator(em, other, {
-        email: 'stranger@other.test',
-        name: 'Stranger',
-        password: 'stranger-password-123',
-        role: 'admin',
-      });
-    });
-    agent = (await loginAs(api.baseUrl, 'agent@test.local', 'agent-password-123')).client;
-    stranger = (await loginAs(api.baseUrl, 'stranger@other.test', 'stranger-password-123')).client;
+    ({ agent, stranger } = await addColleagues(api));
     inbox = (await createApiInbox(admin, 'Billing')).inbox;
     await admin.ok('PATCH', `/api/inboxes/${inbox.id}`, {
       name: 'Billing & refunds',
