@@ -119,7 +119,11 @@ export class OwnedPostgres {
     const server = spawn(cmd, args, { stdio: ['ignore', log, log] });
     closeSync(log);
     this.server = server;
+    // A test process that dies without its afterAll must not leave a cluster running.
+    const killOnExit = () => this.killPostmaster();
+    process.once('exit', killOnExit);
     server.once('exit', () => {
+      process.removeListener('exit', killOnExit);
       if (this.server === server) this.server = null;
     });
     const deadline = Date.now() + 20_000;
@@ -164,6 +168,16 @@ export class OwnedPostgres {
     for (let i = 0; i < 200 && victims.some(isAlive); i++)
       await new Promise((r) => setTimeout(r, 50));
     this.server = null;
+  }
+
+  /** Synchronous, for process exit: the postmaster by its pid file, if it is still there. */
+  private killPostmaster(): void {
+    try {
+      const pid = Number(readFileSync(join(this.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+      process.kill(pid, 'SIGQUIT');
+    } catch {
+      // not running
+    }
   }
 
   async destroy(): Promise<void> {
