@@ -17,8 +17,9 @@ describe('sanitizeEmailHtml on text crafted against its style filter', () => {
     const html = (n: number) => `<p>style="${'url('.repeat(n)}</p>`;
     const small = fastest(() => sanitizeEmailHtml(html(4_000)));
     const large = fastest(() => sanitizeEmailHtml(html(32_000)));
-    // Eight times the input: 8× for linear work, 64× for quadratic; 16× leaves room for noise.
-    expect(large / Math.max(small, 2)).toBeLessThan(16);
+    // Eight times the input: 8× for linear work, 64× for quadratic; 32× leaves room for a busy
+    // shared machine and still tells the two apart.
+    expect(large / Math.max(small, 2)).toBeLessThan(32);
   });
 
   it('still drops a style that fetches a URL, and keeps one that does not', () => {

@@ -35,9 +35,12 @@ export async function measureGrowth(
   return { sizes, ms, factor: ms[ms.length - 1] / Math.max(ms[0], FLOOR_MS) };
 }
 
-/** The largest factor a linear function may show over `sizes` (twice the ideal, for noise). */
+/**
+ * The largest factor a linear function may show over `sizes`: four times the ideal, because a
+ * shared CI machine adds noise; still half of what quadratic growth shows over an 8× range.
+ */
 export function linearBound(sizes: number[]): number {
-  return (2 * sizes[sizes.length - 1]) / sizes[0];
+  return (4 * sizes[sizes.length - 1]) / sizes[0];
 }
 
 export function describeGrowth(g: Growth): string {
