@@ -125,7 +125,8 @@ describe('email: no message can stall the server', () => {
       );
       const { longestGapMs, failures } = await probe.stop();
       expect(failures).toBe(0);
-      expect(longestGapMs).toBeLessThan(1_000);
+      // The crafted mail used to hold the loop for about 20 s; 3 s leaves room for a busy machine.
+      expect(longestGapMs).toBeLessThan(3_000);
 
       const craftedStored = await waitForMessage(api.dataSource, crafted.messageId);
       expect(craftedStored.text).toContain(`2024-01-01 <${'@'.repeat(100)}`);
