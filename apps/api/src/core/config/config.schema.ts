@@ -45,6 +45,11 @@ export const configSchema = z
     EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
     QUEUE_ENABLED: bool.default(true),
     /**
+     * How often the queue looks for jobs whose process died mid-run (and runs them again); pg-boss's
+     * own default. Lower only where restarts are frequent and the extra queries are cheap (tests).
+     */
+    QUEUE_MAINTENANCE_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3_600).default(120),
+    /**
      * How long one outbound send may take before it is given up as "delivery uncertain" (the channel
      * may still have it). The attempt's lease and the queue's job expiry are derived from it.
      */

@@ -11,9 +11,13 @@ export function retryDelayMs(triesSoFar: number, retryAfterMs?: number): number 
   return Math.min(Math.max(backoff, retryAfterMs ?? 0), 15 * 60_000);
 }
 
-/** How long a claimed attempt stays owned: the send's own budget plus time to record its outcome. */
+/**
+ * How long a claimed attempt stays owned: the send's own budget plus time to record its outcome
+ * (as long as the budget, between 5 s and 60 s). A lease that runs out before a slow write lands
+ * is harmless: the attempt is settled as uncertain and the late answer revises it.
+ */
 export function attemptLeaseMs(sendTimeoutMs: number): number {
-  return sendTimeoutMs + 60_000;
+  return sendTimeoutMs + Math.min(Math.max(sendTimeoutMs, 5_000), 60_000);
 }
 
 /**
@@ -27,7 +31,10 @@ export function outboundDeliveryQueue(sendTimeoutMs: number): QueueDefinition {
     name: OUTBOUND_DELIVERY_QUEUE,
     retryLimit: 5,
     retryDelay: 2,
-    expireInSeconds: Math.ceil(attemptLeaseMs(sendTimeoutMs) / 1000) + 60,
+    // A handler runs no longer than its attempt's lease plus the few seconds that record the outcome
+    // (and if it did, the job's rerun would find the attempt running and do nothing). A job whose
+    // process died is failed by pg-boss's maintenance after this and run again.
+    expireInSeconds: Math.ceil(attemptLeaseMs(sendTimeoutMs) / 1000) + 10,
   };
 }
 

@@ -33,7 +33,7 @@ describe('email parse worker in the webpack build', () => {
   beforeAll(async () => {
     await promisify(execFile)(
       process.execPath,
-      [join(__dirname, 'testing/build-parse-worker.cjs'), outDir],
+      [join(ROOT, 'apps/api/src/testing/build-api-bundle.cjs'), outDir, '--worker-only'],
       { cwd: ROOT, timeout: 200_000 },
     );
   });

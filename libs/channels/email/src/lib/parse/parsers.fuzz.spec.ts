@@ -44,13 +44,19 @@ const RUNS = 25;
 
 jest.setTimeout(60_000);
 
-/** Runs `fn` and fails the property when it took longer than `boundMs`. */
+/**
+ * Runs `fn` and fails the property when it took longer than `boundMs` twice in a row: a runaway is
+ * slow every time, while a busy CI machine (a GC pause, a neighbour's burst) slows one run only.
+ */
 async function within<T>(boundMs: number, fn: () => T | Promise<T>): Promise<T> {
-  const started = performance.now();
-  const result = await fn();
-  const elapsed = performance.now() - started;
-  if (elapsed > boundMs) throw new Error(`took ${elapsed.toFixed(0)} ms (bound ${boundMs} ms)`);
-  return result;
+  let fastest = Infinity;
+  for (let run = 0; run < 2; run++) {
+    const started = performance.now();
+    const result = await fn();
+    fastest = Math.min(fastest, performance.now() - started);
+    if (fastest <= boundMs) return result;
+  }
+  throw new Error(`took ${fastest.toFixed(0)} ms twice (bound ${boundMs} ms)`);
 }
 
 function property<T>(
@@ -61,8 +67,7 @@ function property<T>(
 ) {
   // endOnFailure: a timing failure is reported as found, not shrunk through many slow reruns.
   return fc.assert(fc.asyncProperty(arb, check), {
-    // Fixed for reproducible CI; PARSER_FUZZ_SEED=random explores (a random seed found a slow
-    // quote-folding input, recorded as a known issue for the next session).
+    // Fixed for reproducible CI; PARSER_FUZZ_SEED=random explores new inputs.
     ...(process.env['PARSER_FUZZ_SEED'] === 'random' ? {} : { seed: 20261130 }),
     numRuns,
     endOnFailure: true,
@@ -200,7 +205,14 @@ describe('parsers and sanitizers under adversarial input (fast-check, time-bound
         const folded = await within(FAST_MS, () => foldQuotedText(text));
         if (text.trim()) expect(folded.body.length).toBeGreaterThan(0);
       },
-      [pump('2024-01-01 <', '@', 60_000), pump('On ', 'wrote: ', 10_000, '\n> x')],
+      [
+        pump('2024-01-01 <', '@', 60_000),
+        pump('On ', 'wrote: ', 10_000, '\n> x'),
+        // Found by a random seed: 33k one-letter lines after an Arabic header word, each line
+        // tried against every header pattern (now pre-filtered on its last character).
+        pump('<_Sent: كتب', '\r\na', 33_325, 'From: '),
+        pump('', '\na:', 33_000),
+      ],
     ));
 
   it('Message-ID extraction and normalisation', () =>
