@@ -15,10 +15,14 @@ import { QueueModule } from './core/queue/queue.module';
 import { RealtimeModule } from './core/realtime/realtime.module';
 import { StorageModule } from './core/storage/storage.module';
 import { AuditModule } from './modules/audit/audit.module';
+import { CannedRepliesModule } from './modules/canned-replies/canned-replies.module';
 import { ChannelsModule } from './modules/channels/channels.module';
 import { ConversationsModule } from './modules/conversations/conversations.module';
+import { TagsModule } from './modules/tags/tags.module';
+import { DraftsModule } from './modules/drafts/drafts.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OperatorsModule } from './modules/operators/operators.module';
+import { PeopleModule } from './modules/people/people.module';
 import { SeedModule } from './modules/seed/seed.module';
 import { SnoozeModule } from './modules/snooze/snooze.module';
 import { WebchatModule } from './modules/webchat/webchat.module';
@@ -46,7 +50,11 @@ export class AppModule {
         NotificationsModule,
         ChannelsModule,
         ConversationsModule,
+        TagsModule,
+        CannedRepliesModule,
+        DraftsModule,
         OperatorsModule,
+        PeopleModule,
         SnoozeModule,
         SeedModule,
         WebchatModule,

@@ -1,3 +1,4 @@
+import { DraftEntity } from './modules/drafts/entities/draft.entity';
 import { AccountEventHeadEntity } from './core/events/entities/account-event-head.entity';
 import { EventEntity } from './core/events/entities/event.entity';
 import { OperatorSessionEntity } from './core/auth/entities/operator-session.entity';
@@ -19,12 +20,16 @@ import { PendingReceiptEntity } from './modules/messages/entities/pending-receip
 import { OutboundAttemptEntity } from './modules/channels/entities/outbound-attempt.entity';
 import { NotificationEntity } from './modules/notifications/entities/notification.entity';
 import { OperatorEntity } from './modules/operators/entities/operator.entity';
+import { OperatorInvitationEntity } from './modules/people/entities/operator-invitation.entity';
 import { WebchatConversationStartEntity } from './modules/webchat/entities/webchat-conversation-start.entity';
 import { WebchatFollowUpEntity } from './modules/webchat/entities/webchat-follow-up.entity';
 import { WebchatPresenceEntity } from './modules/webchat/entities/webchat-presence.entity';
 import { WebchatVisitorEntity } from './modules/webchat/entities/webchat-visitor.entity';
 import { WebchatUploadClaimEntity } from './modules/webchat/entities/webchat-upload-claim.entity';
 import { WebchatUsageCounterEntity } from './modules/webchat/entities/webchat-usage-counter.entity';
+import { TagEntity } from './modules/tags/entities/tag.entity';
+import { ConversationTagEntity } from './modules/tags/entities/conversation-tag.entity';
+import { CannedReplyEntity } from './modules/canned-replies/entities/canned-reply.entity';
 
 /**
  * Every entity, i.e. every table the application owns. Listed explicitly (not globbed) so the
@@ -35,6 +40,7 @@ export const ENTITIES = [
   AccountEventHeadEntity,
   EventEntity,
   OperatorEntity,
+  OperatorInvitationEntity,
   OperatorSessionEntity,
   InboxEntity,
   InboxMemberEntity,
@@ -58,4 +64,8 @@ export const ENTITIES = [
   EmailSeenMessageEntity,
   AuditLogEntryEntity,
   LoginThrottleEntity,
+  TagEntity,
+  ConversationTagEntity,
+  CannedReplyEntity,
+  DraftEntity,
 ];

@@ -85,10 +85,20 @@ export class InboxPage {
     return inbox;
   }
 
-  async login(): Promise<void> {
+  /** A second tab of the same browser (same session cookie), signed in and live. */
+  async newTab(): Promise<InboxPage> {
+    const tab = new InboxPage(this.context, await this.context.newPage(), this.baseUrl);
+    tab.page.on('pageerror', (error) => tab.pageErrors.push(error.message));
+    await tab.page.goto(this.baseUrl + '/');
+    await tab.waitForConnection('live');
+    return tab;
+  }
+
+  /** Signs in as the test admin, or as another operator of the account. */
+  async login(as: { email: string; password: string } = TEST_ADMIN): Promise<void> {
     await this.page.goto(this.baseUrl + '/');
-    await this.page.fill('input[name=email]', TEST_ADMIN.email);
-    await this.page.fill('input[name=password]', TEST_ADMIN.password);
+    await this.page.fill('input[name=email]', as.email);
+    await this.page.fill('input[name=password]', as.password);
     await this.page.press('input[name=password]', 'Enter');
     await this.waitForConnection('live');
   }

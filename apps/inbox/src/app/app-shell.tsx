@@ -6,7 +6,9 @@ import { ConversationPane } from '../modules/conversation/components/conversatio
 import { useConversationStore } from '../modules/conversation/store/conversation-store';
 import { FeedPane } from '../modules/feed/components/feed-pane';
 import { useFeedStore } from '../modules/feed/store/feed-store';
+import { NotificationCentre } from '../modules/notifications/components/notification-centre';
 import { NotificationToggle } from '../modules/notifications/components/notification-toggle';
+import { useNotificationCentreStore } from '../modules/notifications/store/notification-centre-store';
 import { useTitleBadge } from '../modules/notifications/hooks/use-title-badge';
 import { useNotificationsStore } from '../modules/notifications/store/notifications-store';
 import { ConnectionIndicator } from '../modules/realtime/components/connection-indicator';
@@ -41,6 +43,7 @@ export function AppShell() {
       useFeedStore.getState().reset();
       useConversationStore.getState().reset();
       useNotificationsStore.getState().reset();
+      useNotificationCentreStore.getState().reset();
     };
   }, [operatorId]);
 
@@ -59,6 +62,7 @@ export function AppShell() {
         <ConnectionIndicator />
         <div className="topbar__spacer" />
         <NotificationToggle />
+        <NotificationCentre />
         <SettingsButton />
         <button
           type="button"

@@ -20,6 +20,7 @@ export function conversation(patch: Partial<ConversationSummaryDto> = {}): Conve
     lastMessageDirection: 'incoming',
     unreadCount: 1,
     createdAt: '2026-03-04T09:00:00.000Z',
+    tags: [],
     ...patch,
   };
 }

@@ -15,7 +15,10 @@ export type Activity =
   | { type: 'snooze_expired' }
   | { type: 'unsnoozed_by_customer' }
   | { type: 'reopened_by_customer' }
-  | { type: 'assigned'; by: ActorRef | null; assignee: ActorRef | null };
+  | { type: 'assigned'; by: ActorRef | null; assignee: ActorRef | null }
+  | { type: 'tag_added' | 'tag_removed'; by: ActorRef; tag: string }
+  /** The assignee was deactivated: the conversation went back to the unassigned queue. */
+  | { type: 'released_on_deactivation'; operator: ActorRef; by: ActorRef };
 
 export interface ActorRef {
   id: string;

@@ -1,3 +1,4 @@
+import type { TagRefDto } from './tags';
 import type { Activity } from './activities';
 import type {
   ChannelKind,
@@ -77,6 +78,8 @@ export interface ConversationSummaryDto {
   lastMessageDirection: MessageDirection | null;
   unreadCount: number;
   createdAt: IsoDateTime;
+  /** Its tags, by name. */
+  tags: TagRefDto[];
 }
 
 export interface MessageDto {
@@ -102,6 +105,8 @@ export interface NotificationDto {
   type: 'customer_message' | 'snooze_expired' | 'unsnoozed_by_customer' | 'assigned';
   conversationId: string;
   createdAt: IsoDateTime;
+  /** When the operator read it (in any tab or device); null while unread. */
+  readAt: IsoDateTime | null;
 }
 
 export interface Page<T> {

@@ -5,10 +5,16 @@ export const API_ERROR_CODES = [
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',
+  /** A colleague replied to the customer after the last message the operator saw: 409, details say who. */
+  'REPLY_COLLISION',
   'TEXT_TOO_LONG',
   /** A text field holds a control character or broken Unicode: 422, the reason names it. */
   'INVALID_CHARACTERS',
   'INVALID_STATE',
+  /** A tag name that is empty (after trimming) or longer than 64 characters: 422, with the reason. */
+  'INVALID_TAG_NAME',
+  /** A one-time link that was used already or expired: 410. */
+  'GONE',
   'WEBHOOK_SIGNATURE_INVALID',
   'RATE_LIMITED',
   'PAYLOAD_TOO_LARGE',

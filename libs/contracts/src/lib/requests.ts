@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ASSIGNEE_FILTERS, CHANNEL_KINDS, CONVERSATION_STATUSES, REOPEN_POLICIES } from './enums';
 import { safeJsonRecord, safeText, storableDateTime } from './safe-text';
+import { tagFilterSchema } from './tags';
 
 /** Hard ceiling for any message text; channels may declare a lower one. */
 export const MAX_TEXT_LENGTH = 10_000;
@@ -19,6 +20,8 @@ export const listConversationsQuerySchema = z.object({
   inboxId: z.string().uuid().optional(),
   channel: z.enum(CHANNEL_KINDS).optional(),
   q: safeText().trim().max(200).optional(),
+  /** `tag=a&tag=b`: conversations carrying every one of these tags (names, any case). */
+  tag: tagFilterSchema,
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(30),
 });
@@ -48,6 +51,10 @@ export const sendMessageRequestSchema = z
     clientMessageId: z.string().uuid().optional(),
     /** Files uploaded with POST /api/files. */
     attachmentIds: z.array(z.string().uuid()).max(10).default([]),
+    /** The newest message the operator saw: a colleague's reply after it holds the send (409). */
+    lastSeenMessageId: z.string().uuid().optional(),
+    /** Send even though a colleague replied meanwhile. */
+    confirmed: z.boolean().default(false),
   })
   .refine((m) => m.text.trim().length > 0 || m.attachmentIds.length > 0, {
     message: 'Text must not be empty',

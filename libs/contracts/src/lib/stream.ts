@@ -1,5 +1,7 @@
 import type { ConversationSummaryDto, IsoDateTime, MessageDto, NotificationDto } from './dtos';
+import type { TeamMemberDto } from './people';
 import type { PresenceStatus } from './enums';
+import type { ConversationViewersSignal, ViewingRequest } from './collision';
 
 /**
  * The conversation stream: every durable change in an account is one event with a per-account,
@@ -11,6 +13,10 @@ export interface StreamEventPayloads {
   'message.created': { message: MessageDto; conversation: ConversationSummaryDto };
   'message.updated': { message: MessageDto };
   'notification.created': { notification: NotificationDto; conversation: ConversationSummaryDto };
+  /** Notifications of one operator were read (`all`: every one before `at`), in some tab. */
+  'notifications.read': { operatorId: string; ids: string[]; all: boolean };
+  /** Someone joined, changed profile, role, availability, or was (re)activated. */
+  'operator.updated': { operator: TeamMemberDto };
 }
 export type StreamEventType = keyof StreamEventPayloads;
 
@@ -57,10 +63,14 @@ export interface OperatorServerToClientEvents {
   'stream.reset': (info: { cursor: number; reason: 'cursor_expired' | 'cursor_ahead' }) => void;
   typing: (signal: TypingSignal) => void;
   presence: (signal: PresenceSignal) => void;
+  /** Who has this conversation open now (the whole list, after every change). */
+  viewers: (signal: ConversationViewersSignal) => void;
   error: (error: { code: string; message: string }) => void;
 }
 
 export interface OperatorClientToServerEvents {
   typing: (signal: { conversationId: string; typing: boolean }) => void;
   'presence.set': (signal: { status: PresenceStatus }) => void;
+  /** "This tab has the conversation open": on open, on a change of activity, and as a heartbeat. */
+  viewing: (request: ViewingRequest) => void;
 }

@@ -27,6 +27,6 @@ import { SessionSockets } from './session-sockets';
     SessionSockets,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [AuthService, SessionRevocationService, SessionSockets],
+  exports: [AuthService, PasswordHasher, SessionRevocationService, SessionSockets],
 })
 export class AuthModule {}

@@ -4,6 +4,7 @@ import type { ChangePasswordRequest, LoginRequest, OperatorDto } from '@switchbo
 import type { Request } from 'express';
 import type { DataSource } from 'typeorm';
 import { AuditLogService } from '../../modules/audit/audit-log.service';
+import type { OperatorEntity } from '../../modules/operators/entities/operator.entity';
 import { toOperatorDto } from '../../modules/operators/operators.mapper';
 import { OperatorsRepository } from '../../modules/operators/operators.repository';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -68,7 +69,8 @@ export class AuthService {
     await this.throttle.assertAllowed(req.email, ip);
     const operator = await this.operators.findByEmailForLogin(req.email);
     const ok = await this.hasher.verify(operator?.passwordHash ?? null, req.password);
-    if (!operator || !ok) {
+    // A deactivated operator is told the same as a wrong password: nothing to learn here.
+    if (!operator || !ok || operator.deactivatedAt) {
       await this.throttle.recordFailure(req.email, ip);
       if (operator) {
         await this.audit.recordQuietly(
@@ -86,6 +88,18 @@ export class AuthService {
       throw new AppException('UNAUTHENTICATED', 'Wrong email or password');
     }
     await this.throttle.recordSuccess(req.email);
+    return this.startSession(operator, req.session, ip);
+  }
+
+  /**
+   * A new session for an operator whose identity was just proven (a password at sign-in, an
+   * invitation accepted), audited as a sign-in.
+   */
+  async startSession(
+    operator: OperatorEntity,
+    kind: LoginRequest['session'],
+    ip: string | undefined,
+  ): Promise<SignedIn> {
     const token = newSessionToken();
     const expiresAt = await this.sessions.create(
       hashSessionToken(token),
@@ -96,7 +110,7 @@ export class AuthService {
       {
         accountId: operator.accountId,
         action: 'auth.signed_in',
-        details: { session: req.session },
+        details: { session: kind },
       },
       { operator, ip },
     );

@@ -76,9 +76,27 @@ const ROUTES: Record<string, RouteRule> = {
     foreign: true,
     body: () => ({ text: 'hello', kind: 'note' }),
   },
+  'GET /api/conversations/:id/draft': { access: 'operator', foreign: true },
+  'PUT /api/conversations/:id/draft': {
+    access: 'operator',
+    foreign: true,
+    body: () => ({ text: 'draft', mode: 'reply' }),
+  },
+  'DELETE /api/conversations/:id/draft': { access: 'operator', foreign: true },
   'POST /api/messages/:id/retry': { access: 'operator', foreign: true },
   'POST /api/messages/:id/resend': { access: 'operator', foreign: true },
   'GET /api/operators': { access: 'operator' },
+  'PATCH /api/operators/me': { access: 'operator', body: () => ({ presence: 'online' }) },
+  'PATCH /api/operators/:id/role': {
+    access: 'admin',
+    foreign: true,
+    body: () => ({ role: 'agent' }),
+  },
+  'POST /api/operators/:id/deactivate': { access: 'admin', foreign: true },
+  'POST /api/operators/:id/reactivate': { access: 'admin', foreign: true },
+  'POST /api/invitations': { access: 'admin', body: () => ({ email: 'new@example.test' }) },
+  'POST /api/invitations/preview': { access: 'public' },
+  'POST /api/invitations/accept': { access: 'public' },
   'GET /api/inboxes': { access: 'operator' },
   'POST /api/inboxes': {
     access: 'admin',
@@ -92,6 +110,40 @@ const ROUTES: Record<string, RouteRule> = {
   'POST /api/files/:id/link': { access: 'operator', foreign: true },
   'GET /api/files/:id/:filename': { access: 'operator', foreign: true },
   'GET /api/audit-log': { access: 'admin' },
+  'GET /api/tags': { access: 'operator' },
+  'PATCH /api/tags/:id': { access: 'admin', foreign: true, body: () => ({ color: 'red' }) },
+  'POST /api/tags/:id/merge': {
+    access: 'admin',
+    foreign: true,
+    body: (ids) => ({ targetId: ids.conversation }),
+  },
+  'DELETE /api/tags/:id': { access: 'admin', foreign: true },
+  'POST /api/conversations/:id/tags': {
+    access: 'operator',
+    foreign: true,
+    body: () => ({ name: 'billing' }),
+  },
+  'DELETE /api/conversations/:id/tags/:tagId': { access: 'operator', foreign: true },
+  'GET /api/canned-replies': { access: 'operator' },
+  // Agents create personal replies; a shared one is refused 403 (canned-replies.integration-spec).
+  'POST /api/canned-replies': {
+    access: 'operator',
+    body: () => ({ title: 'Hi', shortcut: 'hi', body: 'Hello' }),
+  },
+  'PATCH /api/canned-replies/:id': {
+    access: 'operator',
+    foreign: true,
+    body: () => ({ title: 'Renamed' }),
+  },
+  'DELETE /api/canned-replies/:id': { access: 'operator', foreign: true },
+  'POST /api/canned-replies/:id/render': {
+    access: 'operator',
+    foreign: true,
+    body: (ids) => ({ conversationId: ids.conversation }),
+  },
+  'GET /api/notifications': { access: 'operator' },
+  'GET /api/notifications/unread-count': { access: 'operator' },
+  'POST /api/notifications/read': { access: 'operator', body: () => ({ all: true }) },
 };
 
 /** Express's registered routes, as `METHOD /path/:param`. */
@@ -116,6 +168,7 @@ function pathFor(route: string, ids: Ids): { method: string; path: string } {
   const path = pattern
     .replace(':inboxId', ids.inbox)
     .replace(':fileId', ids.file)
+    .replace(':tagId', ids.operator)
     .replace(':filename', 'a.png')
     .replace(
       ':id',
@@ -264,7 +317,7 @@ describe('authorization of every route and socket event', () => {
     owner.socket.onAny((event: string, ...args: unknown[]) => {
       if (event !== 'stream.event') seen.push([event, ...args]);
     });
-    for (const event of ['typing', 'presence.set'] as const) {
+    for (const event of ['typing', 'presence.set', 'viewing'] as const) {
       (intruder.socket as unknown as { emit: (e: string, p: unknown) => void }).emit(event, {
         conversationId: ids.conversation,
         typing: true,

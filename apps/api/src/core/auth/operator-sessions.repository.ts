@@ -65,7 +65,8 @@ export class OperatorSessionsRepository {
           .addSelect('o.email', 'email')
           .addSelect('o.role', 'role')
           .addSelect('s.expires_at', 'expiresAt')
-          .where('s.token_hash = :tokenHash AND s.expires_at > now()'),
+          // Deactivation deletes the sessions too; this keeps a racing sign-in from outliving it.
+          .where('s.token_hash = :tokenHash AND s.expires_at > now() AND o.deactivated_at IS NULL'),
       { tokenHash },
     );
     return row ?? null;

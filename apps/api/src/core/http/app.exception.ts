@@ -24,14 +24,18 @@ export function statusForCode(code: ApiErrorCode): number {
     case 'NOT_FOUND':
       return 404;
     case 'CONFLICT':
+    case 'REPLY_COLLISION':
     case 'INVALID_STATE':
       return 409;
+    case 'GONE':
+      return 410;
     case 'PAYLOAD_TOO_LARGE':
       return 413;
     case 'UNSUPPORTED_MEDIA_TYPE':
       return 415;
     case 'TEXT_TOO_LONG':
     case 'INVALID_CHARACTERS':
+    case 'INVALID_TAG_NAME':
       return 422;
     case 'RATE_LIMITED':
       return 429;

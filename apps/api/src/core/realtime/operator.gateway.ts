@@ -12,6 +12,7 @@ import {
 import {
   OPERATOR_NAMESPACE,
   PRESENCE_STATUSES,
+  VIEWER_ACTIVITIES,
   type OperatorClientToServerEvents,
   type OperatorHandshakeAuth,
   type OperatorServerToClientEvents,
@@ -28,6 +29,7 @@ import { EventLogService } from '../events/event-log.service';
 import { EventStreamService, type Signal } from '../events/event-stream.service';
 import { OperatorSocketState } from './operator-socket-state';
 import { ConversationAccountCheck } from './conversation-account-check';
+import { ConversationViewers, type ViewingSignal } from './conversation-viewers';
 import { handshakeCursorProblem } from './handshake-cursor';
 
 type OperatorSocket = Socket<
@@ -40,6 +42,8 @@ type OperatorSocket = Socket<
     /** The session it was opened with: the socket ends with it (SessionSockets). */
     session: ActiveSession;
     untrackSession?: () => void;
+    /** The conversation this tab said it has open, if any. */
+    viewing?: string;
   }
 >;
 
@@ -51,6 +55,12 @@ const handshakeSchema = z.object({
 });
 const typingSchema = z.object({ conversationId: z.string().uuid(), typing: z.boolean() });
 const presenceSchema = z.object({ status: z.enum(PRESENCE_STATUSES) });
+const viewingSchema = z.object({
+  conversationId: z.string().uuid().nullable(),
+  activity: z.enum(VIEWER_ACTIVITIES).default('viewing'),
+});
+/** How often tabs whose heartbeats stopped are looked for (their TTL is VIEWING_TTL_MS). */
+const VIEWERS_SWEEP_MS = 5_000;
 const CATCH_UP_PAGE = 500;
 /** Events of concurrent commits can arrive slightly out of order: wait this long before reading the log. */
 const GAP_GRACE_MS = 25;
@@ -74,6 +84,9 @@ export class OperatorGateway
   @WebSocketServer() private nsp!: Namespace;
   private readonly byAccount = new Map<string, Set<OperatorSocket>>();
   private headCheck: NodeJS.Timeout | null = null;
+  /** Who views what, per account, as heard from every instance on the signal channel. */
+  private readonly viewers = new Map<string, ConversationViewers>();
+  private viewersSweep: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly auth: AuthService,
@@ -111,6 +124,8 @@ export class OperatorGateway
       HEAD_CHECK_MS,
     );
     this.headCheck.unref();
+    this.viewersSweep = setInterval(() => this.sweepViewers(), VIEWERS_SWEEP_MS);
+    this.viewersSweep.unref();
   }
 
   async handleConnection(socket: OperatorSocket): Promise<void> {
@@ -149,6 +164,9 @@ export class OperatorGateway
     if (!operator) return;
     socket.data.untrackSession?.();
     this.byAccount.get(operator.accountId)?.delete(socket);
+    // A closed tab leaves at once, on every instance; the TTL is only for tabs that vanish silently.
+    if (socket.data.viewing)
+      void this.publishViewing(socket, socket.data.viewing, null).catch(() => undefined);
   }
 
   @SubscribeMessage('typing')
@@ -187,6 +205,68 @@ export class OperatorGateway
       kind: 'presence',
       data: { operatorId: op.id, status: parsed.data.status },
     });
+  }
+
+  @SubscribeMessage('viewing')
+  async onViewing(
+    @ConnectedSocket() socket: OperatorSocket,
+    @MessageBody() body: unknown,
+  ): Promise<void> {
+    const parsed = viewingSchema.safeParse(body);
+    if (!parsed.success) return this.reject(socket, 'viewing', parsed.error.issues[0]?.message);
+    const { conversationId, activity } = parsed.data;
+    const op = socket.data.operator;
+    if (
+      conversationId &&
+      !(await this.conversationAccess.belongsTo(op.accountId, conversationId))
+    ) {
+      socket.emit('error', { code: 'NOT_FOUND', message: 'viewing: conversation not found' });
+      return;
+    }
+    const previous = socket.data.viewing;
+    socket.data.viewing = conversationId ?? undefined;
+    if (previous && previous !== conversationId) await this.publishViewing(socket, previous, null);
+    if (!conversationId) return;
+    await this.publishViewing(socket, conversationId, activity);
+    // A newcomer learns who was already there without waiting for the next change.
+    socket.emit('viewers', {
+      conversationId,
+      viewers: this.viewersOf(op.accountId).viewersOf(conversationId),
+    });
+  }
+
+  private async publishViewing(
+    socket: OperatorSocket,
+    conversationId: string,
+    activity: ViewingSignal['activity'],
+  ): Promise<void> {
+    const op = socket.data.operator;
+    const data: ViewingSignal = {
+      conversationId,
+      socketId: socket.id,
+      operatorId: op.id,
+      name: op.name,
+      activity,
+    };
+    await this.stream.publishSignal({ accountId: op.accountId, kind: 'viewing', data });
+  }
+
+  private viewersOf(accountId: string): ConversationViewers {
+    let viewers = this.viewers.get(accountId);
+    if (!viewers) this.viewers.set(accountId, (viewers = new ConversationViewers()));
+    return viewers;
+  }
+
+  private announceViewers(accountId: string, conversationId: string): void {
+    const viewers = this.viewersOf(accountId).viewersOf(conversationId);
+    for (const socket of this.byAccount.get(accountId) ?? [])
+      socket.emit('viewers', { conversationId, viewers });
+  }
+
+  private sweepViewers(): void {
+    for (const [accountId, viewers] of this.viewers)
+      for (const conversationId of viewers.expire())
+        this.announceViewers(accountId, conversationId);
   }
 
   /** Broadcast an ephemeral typing signal from elsewhere (e.g. a visitor typing in the widget). */
@@ -264,6 +344,13 @@ export class OperatorGateway
   }
 
   private relaySignal(signal: Signal): void {
+    if (signal.kind === 'viewing') {
+      const viewing = signal.data as ViewingSignal;
+      // Every instance keeps the list, even with no socket of the account, to answer newcomers.
+      if (this.viewersOf(signal.accountId).apply(viewing))
+        this.announceViewers(signal.accountId, viewing.conversationId);
+      return;
+    }
     const sockets = this.byAccount.get(signal.accountId);
     if (!sockets) return;
     for (const socket of sockets) {
@@ -281,10 +368,12 @@ export class OperatorGateway
   /** Before the HTTP server closes: clients get a clean "server disconnect" and reconnect elsewhere. */
   beforeApplicationShutdown(): void {
     if (this.headCheck) clearInterval(this.headCheck);
+    if (this.viewersSweep) clearInterval(this.viewersSweep);
     this.nsp?.disconnectSockets(true);
   }
 
   onApplicationShutdown(): void {
     if (this.headCheck) clearInterval(this.headCheck);
+    if (this.viewersSweep) clearInterval(this.viewersSweep);
   }
 }

@@ -3,6 +3,7 @@ import type {
   ConversationStatus,
   ConversationSummaryDto,
   MessageDirection,
+  TagRefDto,
 } from '@switchboard/contracts';
 
 /** A feed row as ConversationsRepository selects it: the conversation joined with its contact and channel. */
@@ -23,6 +24,8 @@ export interface ConversationSummaryRow {
   last_message_direction: MessageDirection | null;
   unread_count: number;
   created_at: Date;
+  /** sb_conversation_tags(c.id): already in the DTO's shape. */
+  tags: TagRefDto[];
 }
 
 /** The one place a conversation becomes its DTO (lists, details and stream events alike). */
@@ -42,5 +45,6 @@ export function toSummaryDto(r: ConversationSummaryRow): ConversationSummaryDto 
     lastMessageDirection: r.last_message_direction,
     unreadCount: r.unread_count,
     createdAt: r.created_at.toISOString(),
+    tags: r.tags,
   };
 }

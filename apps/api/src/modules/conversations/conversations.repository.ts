@@ -6,6 +6,7 @@ import type {
   ConversationSummaryDto,
   CountConversationsQuery,
 } from '@switchboard/contracts';
+import { checkTagName, tagKey } from '@switchboard/contracts';
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { ConversationEntity } from './entities/conversation.entity';
 import { toSummaryDto, type ConversationSummaryRow } from './conversation.mapper';
@@ -50,6 +51,17 @@ function feedFilters(f: FeedFilter): {
   if (f.channel) {
     clauses.push('i.kind = :channel');
     params['channel'] = f.channel;
+  }
+  // Tag names as they are stored (trimmed, without `#`); an empty one asks for nothing.
+  const tagNames = (f.tag ?? []).map((t) => checkTagName(t)).flatMap((c) => (c.ok ? [c.name] : []));
+  const keys = [...new Set(tagNames.map(tagKey))];
+  if (keys.length > 0) {
+    // Conversations carrying every tag asked for: one link per distinct tag key, counted.
+    clauses.push(
+      `c.id IN (SELECT x.conversation_id FROM conversation_tags x JOIN tags t ON t.id = x.tag_id WHERE t.account_id = :accountId AND t.name_key = ANY(:tagKeys) GROUP BY x.conversation_id HAVING count(*) = :tagCount)`,
+    );
+    params['tagKeys'] = keys;
+    params['tagCount'] = keys.length;
   }
   if (f.q) {
     const num = /^#?(\d{1,9})$/.exec(f.q);
@@ -239,6 +251,23 @@ export class ConversationsRepository {
       .execute();
   }
 
+  /**
+   * The not-closed conversations assigned to an operator, locked in id order (for releasing them
+   * when the operator is deactivated).
+   */
+  lockAssignedNotClosed(em: EntityManager, accountId: string, assigneeId: string) {
+    return em
+      .getRepository(ConversationEntity)
+      .createQueryBuilder('c')
+      .where("c.accountId = :accountId AND c.assigneeId = :assigneeId AND c.status <> 'closed'", {
+        accountId,
+        assigneeId,
+      })
+      .orderBy('c.id')
+      .setLock('pessimistic_write')
+      .getMany();
+  }
+
   async setAssignee(em: EntityManager, id: string, assigneeId: string | null) {
     await em
       .createQueryBuilder()
@@ -362,6 +391,8 @@ export class ConversationsRepository {
         'c.last_message_direction AS last_message_direction',
         'c.unread_count AS unread_count',
         'c.created_at AS created_at',
+        // The same function builds the summary of the ingest fast path (see its migration).
+        'sb_conversation_tags(c.id) AS tags',
       ]);
   }
 }

@@ -219,6 +219,36 @@ export class MessagesRepository {
     return rows[0]?.id ?? null;
   }
 
+  /** Whether `messageId` is a message of the conversation (a client's "last seen" must be). */
+  async isInConversation(em: EntityManager, conversationId: string, messageId: string) {
+    return em.getRepository(MessageEntity).existsBy({ id: messageId, conversationId });
+  }
+
+  /**
+   * The newest reply another operator sent the customer after `lastSeenId` in timeline order
+   * (notes and activities never leave, so they never collide), or null.
+   */
+  async newestReplyByOthersAfter(
+    em: EntityManager,
+    conversationId: string,
+    lastSeenId: string,
+    operatorId: string,
+  ): Promise<MessageDto | null> {
+    const row = await this.timelineQuery(em)
+      .innerJoin(MessageEntity, 'seen', 'seen.id = :lastSeenId', { lastSeenId })
+      .where('m.conversation_id = :conversationId', { conversationId })
+      .andWhere("m.direction = 'outgoing' AND m.kind = 'message'")
+      .andWhere('m.sender_operator_id IS NOT NULL AND m.sender_operator_id <> :operatorId', {
+        operatorId,
+      })
+      .andWhere('(m.created_at, m.id) > (seen.created_at, seen.id)')
+      .orderBy('m.created_at', 'DESC')
+      .addOrderBy('m.id', 'DESC')
+      .limit(1)
+      .getRawOne<MessageRow>();
+    return row ? toMessageDto(row) : null;
+  }
+
   findIdByClientMessageId(em: EntityManager, conversationId: string, clientMessageId: string) {
     return em
       .getRepository(MessageEntity)

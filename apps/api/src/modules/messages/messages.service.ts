@@ -5,6 +5,7 @@ import type {
   ListMessagesQuery,
   MessageDto,
   Page,
+  ReplyCollisionDetails,
   sendMessageRequestSchema,
 } from '@switchboard/contracts';
 import type { z } from 'zod';
@@ -20,6 +21,7 @@ import {
 } from '../channels/outbound-delivery.queue';
 import { ConversationsRepository } from '../conversations/conversations.repository';
 import { decodeKeyset, encodeKeyset, isUuid } from '../conversations/keyset-cursor';
+import { DraftsRepository } from '../drafts/drafts.repository';
 import { InboxesService } from '../inboxes/inboxes.service';
 import { toAttachmentDto } from '../../core/storage/files.service';
 import { toMessageDto } from './message.mapper';
@@ -38,6 +40,7 @@ export class MessagesService {
     private readonly queue: QueueService,
     private readonly inboxes: InboxesService,
     private readonly registry: ChannelRegistryService,
+    private readonly drafts: DraftsRepository,
   ) {}
 
   async list(
@@ -82,6 +85,8 @@ export class MessagesService {
         if (existing)
           return { message: await this.messages.loadDto(em, existing.id), created: false };
       }
+      if (req.lastSeenMessageId && !req.confirmed && req.kind !== 'note')
+        await this.holdIfColleagueReplied(em, op, conv.id, req.lastSeenMessageId);
       const inbox = await this.inboxes.row(conv.inboxId, undefined, em);
       const isNote = req.kind === 'note';
       if (!isNote) {
@@ -131,6 +136,12 @@ export class MessagesService {
         const job: OutboundDeliveryJob = { messageId: insertedId, attempt: 1 };
         await this.queue.sendInTransaction(em, OUTBOUND_DELIVERY_QUEUE, job);
       }
+      // What was being written is now sent: the draft goes with it, on every device.
+      await this.drafts.remove(em, {
+        accountId: op.accountId,
+        operatorId: op.id,
+        conversationId: conv.id,
+      });
       const message = await this.messages.loadDto(em, insertedId);
       const conversation = await this.conversations.loadSummary(em, conv.id);
       await this.events.append(em, op.accountId, [
@@ -140,6 +151,41 @@ export class MessagesService {
     });
     if (result.created && req.kind !== 'note') this.queue.nudge(OUTBOUND_DELIVERY_QUEUE);
     return result.message;
+  }
+
+  /**
+   * Collision: a reply is refused (409) when a colleague answered the customer after the last
+   * message this operator saw. It runs under the conversation's row lock, so two operators racing
+   * each other cannot both pass it: the second one sees the first reply.
+   */
+  private async holdIfColleagueReplied(
+    em: EntityManager,
+    op: AuthenticatedOperator,
+    conversationId: string,
+    lastSeenMessageId: string,
+  ): Promise<void> {
+    if (!(await this.messages.isInConversation(em, conversationId, lastSeenMessageId)))
+      throw new AppException(
+        'VALIDATION_FAILED',
+        'lastSeenMessageId must name a message of this conversation',
+      );
+    const newer = await this.messages.newestReplyByOthersAfter(
+      em,
+      conversationId,
+      lastSeenMessageId,
+      op.id,
+    );
+    if (!newer) return;
+    const details: ReplyCollisionDetails = {
+      repliedBy: { id: newer.sender.id ?? '', name: newer.sender.name },
+      repliedAt: newer.createdAt,
+      message: newer,
+    };
+    throw new AppException(
+      'REPLY_COLLISION',
+      `${newer.sender.name ?? 'A colleague'} replied to the customer after the last message you saw; review it, or send with confirmed: true`,
+      details,
+    );
   }
 
   /** A failed send goes back to pending and into the queue. */

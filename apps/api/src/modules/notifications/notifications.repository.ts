@@ -1,13 +1,89 @@
 import { Injectable } from '@nestjs/common';
 import type { NotificationDto } from '@switchboard/contracts';
-import type { EntityManager } from 'typeorm';
+import { IsNull, type DataSource, type EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { microsUtc, type Keyset } from '../conversations/keyset-cursor';
 import { InboxMemberEntity } from '../inboxes/entities/inbox-member.entity';
 import { OperatorEntity } from '../operators/entities/operator.entity';
 import { NotificationEntity } from './entities/notification.entity';
 
+export interface NotificationRow {
+  id: string;
+  operator_id: string;
+  type: NotificationDto['type'];
+  conversation_id: string;
+  created_at: Date;
+  read_at: Date | null;
+  /** created_at with microseconds, for the keyset cursor. */
+  created_key: string;
+}
+
+/** What to mark read: some notifications, all about one conversation, or all of them. */
+export type ReadSelection = { ids: string[] } | { conversationId: string } | { all: true };
+
 /** Stored notifications, and who should receive them. */
 @Injectable()
 export class NotificationsRepository {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  /** One operator's notifications, newest first; one row more than asked says "more". */
+  listPage(accountId: string, operatorId: string, after: Keyset | null, limit: number) {
+    const q = this.ds
+      .getRepository(NotificationEntity)
+      .createQueryBuilder('n')
+      .select([
+        'n.id AS id',
+        'n.operator_id AS operator_id',
+        'n.type AS type',
+        'n.conversation_id AS conversation_id',
+        'n.created_at AS created_at',
+        'n.read_at AS read_at',
+      ])
+      .addSelect(microsUtc('n.created_at'), 'created_key')
+      .where('n.account_id = :accountId AND n.operator_id = :operatorId', {
+        accountId,
+        operatorId,
+      });
+    if (after)
+      q.andWhere('(n.created_at, n.id) < (:at::timestamptz, :afterId::uuid)', {
+        at: after.at,
+        afterId: after.id,
+      });
+    return q
+      .orderBy('n.created_at', 'DESC')
+      .addOrderBy('n.id', 'DESC')
+      .limit(limit + 1)
+      .getRawMany<NotificationRow>();
+  }
+
+  countUnread(accountId: string, operatorId: string): Promise<number> {
+    return this.ds
+      .getRepository(NotificationEntity)
+      .countBy({ accountId, operatorId, readAt: IsNull() });
+  }
+
+  /** Marks the selection read; returns the ids that were unread until now. */
+  async markRead(
+    em: EntityManager,
+    accountId: string,
+    operatorId: string,
+    selection: ReadSelection,
+  ): Promise<string[]> {
+    const q = em
+      .createQueryBuilder()
+      .update(NotificationEntity)
+      .set({ readAt: () => 'now()' })
+      .where('account_id = :accountId AND operator_id = :operatorId AND read_at IS NULL', {
+        accountId,
+        operatorId,
+      });
+    if ('ids' in selection) q.andWhere('id IN (:...ids)', { ids: selection.ids });
+    if ('conversationId' in selection)
+      q.andWhere('conversation_id = :conversationId', { conversationId: selection.conversationId });
+    const result = await q.returning('id').updateEntity(false).execute();
+    return (result.raw as { id: string }[]).map((r) => r.id);
+  }
+
   /** One notification per operator; returns them as stored. */
   async insertForOperators(
     em: EntityManager,

@@ -35,6 +35,7 @@ export class NotificationsService {
           type,
           conversationId: conversation.id,
           createdAt: r.created_at.toISOString(),
+          readAt: null,
         },
         conversation,
       },

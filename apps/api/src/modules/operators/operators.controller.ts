@@ -1,9 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { OperatorDto } from '@switchboard/contracts';
+import type { TeamMemberDto } from '@switchboard/contracts';
 import type { AuthenticatedOperator } from '../../core/auth/authenticated-operator';
 import { CurrentOperator } from '../../core/auth/current-operator.decorator';
-import { toOperatorDto } from './operators.mapper';
+import { toTeamMemberDto } from './operators.mapper';
 import { OperatorsRepository } from './operators.repository';
 
 @ApiTags('operators')
@@ -13,7 +13,7 @@ export class OperatorsController {
   constructor(private readonly operators: OperatorsRepository) {}
 
   @Get()
-  async list(@CurrentOperator() op: AuthenticatedOperator): Promise<OperatorDto[]> {
-    return (await this.operators.listPublicByAccount(op.accountId)).map(toOperatorDto);
+  async list(@CurrentOperator() op: AuthenticatedOperator): Promise<TeamMemberDto[]> {
+    return (await this.operators.listTeamByAccount(op.accountId)).map(toTeamMemberDto);
   }
 }

@@ -1,5 +1,5 @@
-import type { OperatorDto } from '@switchboard/contracts';
-import type { PublicOperator } from './operators.repository';
+import type { OperatorDto, TeamMemberDto } from '@switchboard/contracts';
+import type { PublicOperator, TeamMember } from './operators.repository';
 
 export function toOperatorDto(o: PublicOperator): OperatorDto {
   return {
@@ -9,5 +9,14 @@ export function toOperatorDto(o: PublicOperator): OperatorDto {
     role: o.role,
     timezone: o.timezone,
     locale: o.locale,
+  };
+}
+
+export function toTeamMemberDto(o: TeamMember): TeamMemberDto {
+  return {
+    ...toOperatorDto(o),
+    avatarUrl: o.avatarUrl,
+    presence: o.presence,
+    active: o.deactivatedAt === null,
   };
 }

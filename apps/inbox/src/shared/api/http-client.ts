@@ -6,6 +6,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The error's `details` (e.g. who replied, for REPLY_COLLISION). */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -41,7 +43,8 @@ export function sessionRejected(): void {
   if (config.getCsrfToken()) config.onUnauthorized();
 }
 
-type QueryValue = string | number | null | undefined;
+/** An array is sent as the key repeated (`tag=a&tag=b`). */
+type QueryValue = string | number | null | undefined | readonly string[];
 
 export interface RequestOptions {
   query?: Record<string, QueryValue>;
@@ -52,13 +55,16 @@ export interface RequestOptions {
 function buildUrl(path: string, query?: Record<string, QueryValue>): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
-    if (value !== null && value !== undefined && value !== '') params.set(key, String(value));
+    if (Array.isArray(value)) for (const item of value) params.append(key, item);
+    else if (value !== null && value !== undefined && value !== '') params.set(key, String(value));
   }
   const qs = params.toString();
   return qs ? `${path}?${qs}` : path;
 }
 
-function isApiErrorBody(value: unknown): value is Pick<ApiErrorDto, 'code' | 'message'> {
+function isApiErrorBody(
+  value: unknown,
+): value is Pick<ApiErrorDto, 'code' | 'message' | 'details'> {
   return (
     typeof value === 'object' &&
     value !== null &&
@@ -104,7 +110,8 @@ export async function apiRequest<T>(
   }
   if (!response.ok) {
     if (response.status === 401) sessionRejected();
-    if (isApiErrorBody(parsed)) throw new ApiError(response.status, parsed.code, parsed.message);
+    if (isApiErrorBody(parsed))
+      throw new ApiError(response.status, parsed.code, parsed.message, parsed.details);
     throw new ApiError(
       response.status,
       'HTTP_' + response.status,

@@ -14,6 +14,7 @@ const ICONS = {
   key: 'M15 3.5a5.5 5.5 0 1 1-4.9 8L4 17.5V20h3v-2h2v-2h2l1.5-1.5M16.5 7.5h.01',
   send: 'M4 12 20 4l-6 16-3-7-7-1Z',
   note: 'M6 4h9l4 4v12H6zM14.5 4v4.5H19M9 12h7M9 15.5h5',
+  user: 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8ZM4.5 20a7.5 7.5 0 0 1 15 0',
 } as const;
 
 export type IconName = keyof typeof ICONS;

@@ -10,6 +10,11 @@ import { DirectionScopedChannelIds1796200000000 } from './1796200000000-directio
 import { OutboundAttempts1796200000001 } from './1796200000001-outbound-attempts';
 import { PendingReceipts1796200000002 } from './1796200000002-pending-receipts';
 import { EmailSyncLogSimplified1796400000000 } from './1796400000000-email-sync-log-simplified';
+import { ConversationDrafts1796800000000 } from './1796800000000-conversation-drafts';
+import { People1796500000000 } from './1796500000000-people';
+import { Tags1796600000000 } from './1796600000000-tags';
+import { CannedReplies1796700000000 } from './1796700000000-canned-replies';
+import { NotificationCentre1796900000000 } from './1796900000000-notification-centre';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled API carries them.
@@ -28,4 +33,9 @@ export const MIGRATIONS = [
   OutboundAttempts1796200000001,
   PendingReceipts1796200000002,
   EmailSyncLogSimplified1796400000000,
+  People1796500000000,
+  NotificationCentre1796900000000,
+  Tags1796600000000,
+  CannedReplies1796700000000,
+  ConversationDrafts1796800000000,
 ];

@@ -15,6 +15,8 @@ import { OperatorEntity } from '../../operators/entities/operator.entity';
 @Entity('notifications')
 // (operator_id, created_at DESC) WHERE read_at IS NULL: DESC, created by the migration.
 @Index('notifications_operator_unread_idx', { synchronize: false })
+// (operator_id, created_at DESC, id DESC): the notification centre's pages, read or not.
+@Index('notifications_operator_created_idx', { synchronize: false })
 export class NotificationEntity extends AccountOwnedEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

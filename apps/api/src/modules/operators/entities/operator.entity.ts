@@ -33,6 +33,14 @@ export class OperatorEntity extends AccountOwnedEntity {
   @Column('text', { default: 'online' })
   presence!: PresenceStatus;
 
+  /** An image URL the operator chose; null shows their initials. */
+  @Column('text', { nullable: true })
+  avatarUrl!: string | null;
+
+  /** Set while an admin has deactivated them: no sign-in, no session; their history stays. */
+  @Column('timestamptz', { nullable: true })
+  deactivatedAt!: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -1,4 +1,9 @@
-import type { ChangePasswordRequest, OperatorDto, SessionDto } from '@switchboard/contracts';
+import type {
+  ChangePasswordRequest,
+  InvitationPreviewDto,
+  OperatorDto,
+  SessionDto,
+} from '@switchboard/contracts';
 import { apiRequest } from '../../../shared/api/http-client';
 
 export const authApi = {
@@ -13,4 +18,11 @@ export const authApi = {
   logout: () => apiRequest<unknown>('POST', '/api/auth/logout'),
   changePassword: (body: ChangePasswordRequest) =>
     apiRequest<unknown>('POST', '/api/auth/password', { body }),
+  previewInvitation: (token: string) =>
+    apiRequest<InvitationPreviewDto>('POST', '/api/invitations/preview', { body: { token } }),
+  /** Joins the account and starts a cookie session, as login does. */
+  acceptInvitation: (token: string, name: string, password: string) =>
+    apiRequest<SessionDto>('POST', '/api/invitations/accept', {
+      body: { token, name, password, session: 'cookie' },
+    }),
 };

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { t } from '../../../i18n/i18n';
 import { Icon } from '../../../shared/ui/icons';
 import { useAuthStore } from '../store/auth-store';
+import { peopleApi } from '../../people/api/people-api';
+import { ProfileDialog } from '../../people/components/profile-dialog';
 import { ChangePasswordDialog } from './change-password-dialog';
 
 function initials(name: string): string {
@@ -13,9 +15,13 @@ function initials(name: string): string {
   return letters.join('').toUpperCase() || '?';
 }
 
-/** Who is signed in, their online/away status (one click to switch), password and sign-out. */
+/**
+ * Who is signed in, their online/away status (one click to switch), their profile, password and
+ * sign-out.
+ */
 export function OperatorMenu() {
   const [changingPassword, setChangingPassword] = useState(false);
+  const [editingProfile, setEditingProfile] = useState(false);
   const operator = useAuthStore((s) => s.operator);
   const presence = useAuthStore((s) => s.presence);
   const setPresence = useAuthStore((s) => s.setPresence);
@@ -30,7 +36,11 @@ export function OperatorMenu() {
         className="operator__presence"
         data-testid="presence-toggle"
         data-presence={presence}
-        onClick={() => setPresence(other)}
+        onClick={() => {
+          setPresence(other);
+          // Stored and announced to colleagues (their People list) as `operator.updated`.
+          void peopleApi.updateProfile({ presence: other }).catch(() => undefined);
+        }}
         title={t('shell.presence.toggle', { status: t(`shell.presence.${other}`) })}
       >
         <span className="avatar" aria-hidden="true">
@@ -44,6 +54,17 @@ export function OperatorMenu() {
           <span className="operator__status">{t(`shell.presence.${presence}`)}</span>
         </span>
       </button>
+      <button
+        type="button"
+        className="icon-button"
+        data-testid="profile-open"
+        onClick={() => setEditingProfile(true)}
+        title={t('shell.profile')}
+      >
+        <Icon name="user" />
+        <span className="visually-hidden">{t('shell.profile')}</span>
+      </button>
+      {editingProfile && <ProfileDialog onClose={() => setEditingProfile(false)} />}
       <button
         type="button"
         className="icon-button"

@@ -21,6 +21,8 @@ interface AuthState {
   phase: AuthPhase;
   presence: PresenceStatus;
   login: (email: string, password: string) => Promise<void>;
+  /** Accepts an invitation: the new operator is signed in like after a login. */
+  acceptInvitation: (token: string, name: string, password: string) => Promise<void>;
   restore: () => Promise<void>;
   logout: () => Promise<void>;
   /** Local sign-out when the server no longer accepts the session. */
@@ -54,6 +56,11 @@ export const useAuthStore = create<AuthState>((set, get) => {
 
     login: async (email, password) => {
       signIn(await authApi.login(email, password));
+      set({ presence: 'online' });
+    },
+
+    acceptInvitation: async (token, name, password) => {
+      signIn(await authApi.acceptInvitation(token, name, password));
       set({ presence: 'online' });
     },
 

@@ -1,14 +1,19 @@
-import type { ConversationSummaryDto } from '@switchboard/contracts';
+import { findPlaceholders, type ConversationSummaryDto } from '@switchboard/contracts';
 import { useEffect, useRef, type FormEvent, type KeyboardEvent } from 'react';
 import { t } from '../../../i18n/i18n';
 import { Icon } from '../../../shared/ui/icons';
 import { useAuthStore } from '../../auth/store/auth-store';
+import { CannedPicker } from '../../canned-replies/components/canned-picker';
+import { PlaceholderWarning } from '../../canned-replies/components/placeholder-warning';
+import { useCannedPicker } from '../../canned-replies/hooks/use-canned-picker';
 import { useOverlayStore } from '../../shortcuts/store/overlay-store';
 import { NO_ATTACHMENTS, useAttachmentsStore } from '../store/attachments-store';
 import { EMPTY_DRAFT, useComposerStore, type ComposerMode } from '../store/composer-store';
+import { useServerDraft } from '../hooks/use-server-draft';
 import { useTypingSignal } from '../hooks/use-typing-signal';
 import { sendMessage } from '../store/send-message';
 import { AttachmentButton, AttachmentChips, attachmentDropHandlers } from './attachment-picker';
+import { HeldReplyBanner } from './held-reply-banner';
 
 // Mirrors MAX_TEXT_LENGTH in the contracts (only types are imported from there).
 const MAX_TEXT_LENGTH = 10_000;
@@ -22,6 +27,7 @@ export function Composer({ conversation }: { conversation: ConversationSummaryDt
   const operator = useAuthStore((s) => s.operator);
   const focusRequest = useOverlayStore((s) => s.replyFocusRequest);
   const typing = useTypingSignal(conversation.id);
+  useServerDraft(conversation.id);
   const textRef = useRef<HTMLTextAreaElement>(null);
   const pending = useAttachmentsStore((s) => s.byConversation[conversation.id] ?? NO_ATTACHMENTS);
   const ready = pending.flatMap((a) =>
@@ -29,10 +35,13 @@ export function Composer({ conversation }: { conversation: ConversationSummaryDt
   );
   const uploading = pending.some((a) => a.status === 'uploading');
   const tooLong = draft.text.length > MAX_TEXT_LENGTH;
+  // `{{...}}` left in a reply (a canned reply's placeholder nothing filled) never reaches a customer.
+  const placeholders = draft.mode === 'message' ? findPlaceholders(draft.text) : [];
   const canSend =
     (draft.text.trim().length > 0 || ready.length > 0) &&
     !uploading &&
     !tooLong &&
+    placeholders.length === 0 &&
     operator !== null;
 
   // Focus only for a request made while mounted: a composer that mounts later must not steal focus
@@ -61,7 +70,17 @@ export function Composer({ conversation }: { conversation: ConversationSummaryDt
     useAttachmentsStore.getState().clear(conversation.id);
   };
 
+  const canned = useCannedPicker({
+    conversationId: conversation.id,
+    textRef,
+    currentText: () => (useComposerStore.getState().drafts[conversation.id] ?? EMPTY_DRAFT).text,
+    setText: (text) => setDraft(conversation.id, { text }),
+    attach: (attachments) =>
+      useAttachmentsStore.getState().addUploaded(conversation.id, attachments),
+  });
+
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (canned.onKeyDown(event)) return;
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       submit();
@@ -75,68 +94,76 @@ export function Composer({ conversation }: { conversation: ConversationSummaryDt
   const channel = t(`channel.${conversation.channel}`);
 
   return (
-    <form className={`composer composer--${draft.mode}`} onSubmit={submit} data-testid="composer">
-      <div className="composer__modes" role="radiogroup">
-        {(['message', 'note'] as const).map((mode) => (
+    <>
+      <HeldReplyBanner conversation={conversation} />
+      <form className={`composer composer--${draft.mode}`} onSubmit={submit} data-testid="composer">
+        <div className="composer__modes" role="radiogroup">
+          {(['message', 'note'] as const).map((mode) => (
+            <button
+              key={mode}
+              type="button"
+              role="radio"
+              aria-checked={draft.mode === mode}
+              className="composer__mode"
+              data-testid={`composer-mode-${mode}`}
+              onClick={() => setMode(mode)}
+            >
+              <Icon name={mode === 'message' ? 'send' : 'note'} size={14} className="flip-rtl" />
+              {t(mode === 'message' ? 'composer.reply' : 'composer.note')}
+            </button>
+          ))}
+        </div>
+        <textarea
+          ref={textRef}
+          className="composer__input"
+          data-testid="composer-input"
+          dir="auto"
+          rows={2}
+          value={draft.text}
+          aria-label={
+            draft.mode === 'message'
+              ? t('composer.placeholder.reply', { channel })
+              : t('composer.placeholder.note')
+          }
+          placeholder={
+            draft.mode === 'message'
+              ? t('composer.placeholder.reply', { channel })
+              : t('composer.placeholder.note')
+          }
+          onChange={(e) => {
+            setDraft(conversation.id, { text: e.target.value });
+            // Internal notes are not announced to the customer.
+            if (draft.mode === 'message') typing.typed();
+            canned.update();
+          }}
+          onSelect={canned.update}
+          onBlur={typing.stopped}
+          onKeyDown={onKeyDown}
+          {...canned.textareaAria}
+          {...attachmentDropHandlers(conversation.id)}
+        />
+        {canned.picker && <CannedPicker {...canned.picker} />}
+        <AttachmentChips conversationId={conversation.id} />
+        <PlaceholderWarning placeholders={placeholders} />
+        <div className="composer__footer">
+          {tooLong ? (
+            <span className="form-error" role="alert">
+              {t('composer.error.too_long', { count: draft.text.length, max: MAX_TEXT_LENGTH })}
+            </span>
+          ) : (
+            <span className="composer__hint">{t('composer.hint')}</span>
+          )}
+          <AttachmentButton conversationId={conversation.id} />
           <button
-            key={mode}
-            type="button"
-            role="radio"
-            aria-checked={draft.mode === mode}
-            className="composer__mode"
-            data-testid={`composer-mode-${mode}`}
-            onClick={() => setMode(mode)}
+            type="submit"
+            className="button button--primary"
+            data-testid="composer-send"
+            disabled={!canSend}
           >
-            <Icon name={mode === 'message' ? 'send' : 'note'} size={14} className="flip-rtl" />
-            {t(mode === 'message' ? 'composer.reply' : 'composer.note')}
+            {t(draft.mode === 'message' ? 'composer.send' : 'composer.add_note')}
           </button>
-        ))}
-      </div>
-      <textarea
-        ref={textRef}
-        className="composer__input"
-        data-testid="composer-input"
-        dir="auto"
-        rows={2}
-        value={draft.text}
-        aria-label={
-          draft.mode === 'message'
-            ? t('composer.placeholder.reply', { channel })
-            : t('composer.placeholder.note')
-        }
-        placeholder={
-          draft.mode === 'message'
-            ? t('composer.placeholder.reply', { channel })
-            : t('composer.placeholder.note')
-        }
-        onChange={(e) => {
-          setDraft(conversation.id, { text: e.target.value });
-          // Internal notes are not announced to the customer.
-          if (draft.mode === 'message') typing.typed();
-        }}
-        onBlur={typing.stopped}
-        onKeyDown={onKeyDown}
-        {...attachmentDropHandlers(conversation.id)}
-      />
-      <AttachmentChips conversationId={conversation.id} />
-      <div className="composer__footer">
-        {tooLong ? (
-          <span className="form-error" role="alert">
-            {t('composer.error.too_long', { count: draft.text.length, max: MAX_TEXT_LENGTH })}
-          </span>
-        ) : (
-          <span className="composer__hint">{t('composer.hint')}</span>
-        )}
-        <AttachmentButton conversationId={conversation.id} />
-        <button
-          type="submit"
-          className="button button--primary"
-          data-testid="composer-send"
-          disabled={!canSend}
-        >
-          {t(draft.mode === 'message' ? 'composer.send' : 'composer.add_note')}
-        </button>
-      </div>
-    </form>
+        </div>
+      </form>
+    </>
   );
 }

@@ -17,6 +17,8 @@ interface AttachmentsState {
   /** Per conversation, like drafts: switching conversations keeps what was attached. */
   byConversation: Record<string, PendingAttachment[]>;
   add: (conversationId: string, files: Iterable<File>) => void;
+  /** Files already uploaded (a canned reply's), ready to send; one already attached is skipped. */
+  addUploaded: (conversationId: string, attachments: readonly AttachmentDto[]) => void;
   remove: (conversationId: string, key: string) => void;
   clear: (conversationId: string) => void;
 }
@@ -56,6 +58,26 @@ export const useAttachmentsStore = create<AttachmentsState>((set, get) => {
         );
       }
     },
+    addUploaded: (conversationId, attachments) =>
+      set((s) => {
+        const current = s.byConversation[conversationId] ?? NONE;
+        const fresh = attachments.filter((a) => !current.some((p) => p.attachment?.id === a.id));
+        return {
+          byConversation: {
+            ...s.byConversation,
+            [conversationId]: [
+              ...current,
+              ...fresh.map((attachment) => ({
+                key: `a${nextKey++}`,
+                filename: attachment.filename,
+                status: 'ready' as const,
+                attachment,
+                error: null,
+              })),
+            ],
+          },
+        };
+      }),
     remove: (conversationId, key) =>
       set((s) => ({
         byConversation: {

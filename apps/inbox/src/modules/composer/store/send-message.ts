@@ -3,11 +3,21 @@ import type {
   ConversationSummaryDto,
   MessageDto,
   OperatorDto,
+  ReplyCollisionDetails,
 } from '@switchboard/contracts';
 import { ApiError } from '../../../shared/api/http-client';
 import { isLocalId, useConversationStore } from '../../conversation/store/conversation-store';
 import { messagesApi } from '../api/messages-api';
 import type { ComposerMode } from './composer-store';
+import { useHeldRepliesStore } from './held-replies-store';
+import { lastSeenMessageId } from './last-seen-message';
+
+/** How a send is checked against a colleague's replies (see REPLY_COLLISION). */
+interface CollisionCheck {
+  lastSeenMessageId?: string;
+  /** The operator saw the colleague's reply and sends anyway. */
+  confirmed?: boolean;
+}
 
 function newClientId(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
@@ -28,6 +38,7 @@ async function deliver(
   kind: ComposerMode,
   text: string,
   attachmentIds: string[] = [],
+  check: CollisionCheck = {},
 ): Promise<void> {
   const store = useConversationStore.getState();
   try {
@@ -36,10 +47,21 @@ async function deliver(
       text,
       clientMessageId: clientIdOf(localId),
       attachmentIds,
+      ...check,
     });
     useConversationStore.getState().removeLocalMessage(conversationId, localId);
     useConversationStore.getState().receiveMessage(saved);
   } catch (error) {
+    if (error instanceof ApiError && error.code === 'REPLY_COLLISION') {
+      // Not sent: show the colleague's reply and let the operator decide (HeldReplyBanner).
+      const collision = error.details as ReplyCollisionDetails;
+      const attachments =
+        store.threads[conversationId]?.messages.find((m) => m.id === localId)?.attachments ?? [];
+      useConversationStore.getState().removeLocalMessage(conversationId, localId);
+      useConversationStore.getState().receiveMessage(collision.message);
+      useHeldRepliesStore.getState().hold(conversationId, { kind, text, attachments, collision });
+      return;
+    }
     // Kept on screen as failed with a retry button; the same clientMessageId makes the retry safe.
     const reason =
       error instanceof ApiError || error instanceof Error ? error.message : String(error);
@@ -57,6 +79,7 @@ export function sendMessage(
   kind: ComposerMode,
   text: string,
   attachments: AttachmentDto[] = [],
+  confirmed = false,
 ): Promise<void> {
   const localId = localIdFor(newClientId());
   const local: MessageDto = {
@@ -74,9 +97,14 @@ export function sendMessage(
     channel: conversation.channel,
     createdAt: new Date().toISOString(),
   };
+  const thread = useConversationStore.getState().threads[conversation.id];
+  const seen = thread ? lastSeenMessageId(thread.messages) : undefined;
   useConversationStore.getState().addLocalMessage(local);
   const ids = attachments.map((a) => a.id);
-  return deliver(conversation.id, localId, kind, text, ids);
+  return deliver(conversation.id, localId, kind, text, ids, {
+    lastSeenMessageId: seen,
+    confirmed,
+  });
 }
 
 /** Retries a failed message: a local one is re-posted, a stored one goes through the API retry. */
@@ -101,4 +129,14 @@ export async function retryMessage(message: MessageDto): Promise<void> {
       .getState()
       .receiveMessage({ ...message, deliveryStatus: 'failed', failureReason: reason });
   }
+}
+
+/** "Send anyway": the held reply goes out although a colleague answered first. */
+export function sendHeldReplyAnyway(
+  conversation: ConversationSummaryDto,
+  operator: OperatorDto,
+): Promise<void> {
+  const held = useHeldRepliesStore.getState().release(conversation.id);
+  if (!held) return Promise.resolve();
+  return sendMessage(conversation, operator, held.kind, held.text, held.attachments, true);
 }

@@ -6,6 +6,7 @@ import { contactName } from '../../../shared/text/contact-name';
 import { displayText } from '../../../shared/text/display-text';
 import { Icon } from '../../../shared/ui/icons';
 import { useFeedStore } from '../../feed/store/feed-store';
+import { TagEditor } from '../../tags/components/tag-editor';
 import { openConversation } from '../store/conversation-commands';
 import { ConversationActions } from './conversation-actions';
 
@@ -44,6 +45,7 @@ export function ConversationHeader({ conversation: c }: { conversation: Conversa
             {statusText}
           </span>
         </div>
+        <TagEditor conversation={c} />
       </div>
       <ConversationActions conversation={c} />
     </header>

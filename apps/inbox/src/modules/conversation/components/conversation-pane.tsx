@@ -1,12 +1,15 @@
 import { useEffect } from 'react';
 import { t } from '../../../i18n/i18n';
 import { Composer } from '../../composer/components/composer';
+import { useNotificationCentreStore } from '../../notifications/store/notification-centre-store';
 import { useNotificationsStore } from '../../notifications/store/notifications-store';
 import { markConversationRead } from '../store/conversation-commands';
 import { useConversationStore } from '../store/conversation-store';
 import { ConversationHeader } from './conversation-header';
 import { Timeline } from './timeline';
 import { TypingLine } from './typing-line';
+import { ViewersLine } from './viewers-line';
+import { useViewingPresence } from '../hooks/use-viewing-presence';
 
 export function ConversationPane() {
   const selectedId = useConversationStore((s) => s.selectedId);
@@ -15,11 +18,13 @@ export function ConversationPane() {
   );
   const thread = useConversationStore((s) => (s.selectedId ? s.threads[s.selectedId] : undefined));
   const unread = summary?.unreadCount ?? 0;
+  useViewingPresence(selectedId);
 
   // Looking at a conversation reads it: clear its unread count and its notification badge.
   useEffect(() => {
     if (!selectedId) return;
     useNotificationsStore.getState().markSeen(selectedId);
+    useNotificationCentreStore.getState().conversationOpened(selectedId);
     if (unread > 0 && document.visibilityState === 'visible') void markConversationRead(selectedId);
   }, [selectedId, unread]);
 
@@ -44,6 +49,7 @@ export function ConversationPane() {
       data-conversation-id={selectedId}
     >
       {summary && <ConversationHeader conversation={summary} />}
+      <ViewersLine conversationId={selectedId} />
       {thread?.phase === 'error' && !thread.messages.length ? (
         <div className="placeholder" role="alert">
           <p>{t('conversation.error', { message: thread.error ?? '' })}</p>

@@ -31,4 +31,14 @@ describe('activityText', () => {
       'Switchboard removed the assignee',
     );
   });
+
+  it('says who was deactivated and that the conversation went back to the queue', () => {
+    expect(
+      activityText({
+        type: 'released_on_deactivation',
+        operator: { id: 'b', name: 'Bob' },
+        by: { id: 'a', name: 'Anna' },
+      }),
+    ).toBe('Anna deactivated Bob; the conversation is unassigned');
+  });
 });

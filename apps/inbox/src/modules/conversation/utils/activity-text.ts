@@ -27,6 +27,14 @@ export function activityText(activity: Activity, now: Date = new Date()): string
         ? t('activity.assigned', { actor, assignee: activity.assignee.name })
         : t('activity.unassigned', { actor });
     }
+    case 'released_on_deactivation':
+      return t('activity.released_on_deactivation', {
+        actor: activity.by.name,
+        operator: activity.operator.name,
+      });
+    case 'tag_added':
+    case 'tag_removed':
+      return t(`activity.${activity.type}`, { actor: activity.by.name, tag: activity.tag });
     default:
       return assertNever(activity);
   }

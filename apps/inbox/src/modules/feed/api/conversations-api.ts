@@ -14,15 +14,24 @@ export interface FeedQuery {
   assignee: AssigneeFilter;
   inboxId: string | null;
   channel: ChannelKind | null;
+  q: string | null;
+  tags: string[];
+}
+
+/** The feed's filters as the API's query: `tags` travel as repeated `tag=`. */
+function toQuery({ tags, ...rest }: Omit<FeedQuery, 'status'> & { status?: ConversationStatus }) {
+  return { ...rest, tag: tags };
 }
 
 export const conversationsApi = {
   list: (query: FeedQuery, cursor: string | null, limit: number, signal?: AbortSignal) =>
     apiRequest<Page<ConversationSummaryDto>>('GET', '/api/conversations', {
-      query: { ...query, cursor, limit },
+      query: { ...toQuery(query), cursor, limit },
       signal,
     }),
   counts: (query: Omit<FeedQuery, 'status'>) =>
-    apiRequest<ConversationCountsDto>('GET', '/api/conversations/counts', { query: { ...query } }),
+    apiRequest<ConversationCountsDto>('GET', '/api/conversations/counts', {
+      query: toQuery(query),
+    }),
   inboxes: () => apiRequest<InboxDto[]>('GET', '/api/inboxes'),
 };

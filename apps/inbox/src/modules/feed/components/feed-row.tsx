@@ -6,6 +6,7 @@ import { ChannelIcon } from '../../../shared/ui/channel-icon';
 import { contactName } from '../../../shared/text/contact-name';
 import { displayText } from '../../../shared/text/display-text';
 import { Icon } from '../../../shared/ui/icons';
+import { TagChip } from '../../tags/components/tag-chip';
 
 interface FeedRowProps {
   conversation: ConversationSummaryDto;
@@ -48,6 +49,13 @@ export const FeedRow = memo(function FeedRow({ conversation: c, selected, onOpen
             <span className="chip chip--snooze" data-testid="snoozed-until">
               <Icon name="snooze" size={12} />
               {t('feed.row.snoozed_until', { time: formatUpcoming(new Date(c.snoozedUntil)) })}
+            </span>
+          )}
+          {c.tags.length > 0 && (
+            <span className="tag-list feed-row__tags">
+              {c.tags.map((tag) => (
+                <TagChip key={tag.id} tag={tag} />
+              ))}
             </span>
           )}
           {unread && (

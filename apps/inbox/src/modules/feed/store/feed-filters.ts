@@ -5,6 +5,10 @@ export interface FeedFilters {
   assignee: AssigneeFilter;
   inboxId: string | null;
   channel: ChannelKind | null;
+  /** The search box's text without its `#tags` (contact, subject, preview, #number). */
+  q: string | null;
+  /** The search box's `#tags` (or a clicked tag chip): every one must be on the conversation. */
+  tags: string[];
 }
 
 export const FEED_TABS: readonly ConversationStatus[] = ['open', 'snoozed', 'closed'];
@@ -15,4 +19,6 @@ export const DEFAULT_FILTERS: FeedFilters = {
   assignee: 'all',
   inboxId: null,
   channel: null,
+  q: null,
+  tags: [],
 };

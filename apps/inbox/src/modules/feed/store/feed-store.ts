@@ -192,12 +192,11 @@ export const useFeedStore = create<FeedState>((set, get) => ({
   },
 
   refreshCounts: async () => {
-    const { assignee, inboxId, channel } = get().filters;
+    const { status: _status, ...query } = get().filters;
     try {
-      const counts = await conversationsApi.counts({ assignee, inboxId, channel });
-      const now = get().filters;
-      if (now.assignee === assignee && now.inboxId === inboxId && now.channel === channel)
-        set({ counts });
+      const counts = await conversationsApi.counts(query);
+      const { status: _now, ...now } = get().filters;
+      if (JSON.stringify(now) === JSON.stringify(query)) set({ counts });
     } catch {
       // Counts are decoration; the next event or resync refreshes them.
     }

@@ -1,4 +1,4 @@
-import type { ConversationSummaryDto } from '@switchboard/contracts';
+import { tagKey, type ConversationSummaryDto } from '@switchboard/contracts';
 import type { FeedFilters } from '../store/feed-filters';
 
 /** Newest activity first; the id breaks ties so the order is total and stable across pages. */
@@ -20,7 +20,22 @@ export function matchesFilters(
   if (filters.assignee === 'unassigned' && conversation.assigneeId !== null) return false;
   if (filters.inboxId && conversation.inboxId !== filters.inboxId) return false;
   if (filters.channel && conversation.channel !== filters.channel) return false;
+  if (filters.q && !matchesText(conversation, filters.q)) return false;
+  if (filters.tags.length > 0) {
+    const has = new Set(conversation.tags.map((tag) => tagKey(tag.name)));
+    if (!filters.tags.every((tag) => has.has(tagKey(tag)))) return false;
+  }
   return true;
+}
+
+/** The server's text search (contact, subject, preview, #number), as far as a summary shows it. */
+function matchesText(c: ConversationSummaryDto, q: string): boolean {
+  const needle = q.toLowerCase();
+  const number = /^#?(\d{1,9})$/.exec(q);
+  if (number && c.number === Number(number[1])) return true;
+  return [c.contact.name, c.contact.handle, c.subject, c.lastMessagePreview].some((field) =>
+    field?.toLowerCase().includes(needle),
+  );
 }
 
 /**

@@ -1,10 +1,8 @@
 import type { ConversationSummaryDto, NotificationDto } from '@switchboard/contracts';
 import { create } from 'zustand';
-import type { MessageKey } from '../../../i18n/en';
-import { t } from '../../../i18n/i18n';
-import { contactName } from '../../../shared/text/contact-name';
 import { displayText } from '../../../shared/text/display-text';
 import { useConversationStore } from '../../conversation/store/conversation-store';
+import { notificationTitle } from '../utils/notification-title';
 
 export type PermissionState = NotificationPermission | 'unsupported';
 
@@ -19,13 +17,6 @@ interface NotificationsState {
   requestPermission: () => Promise<void>;
   reset: () => void;
 }
-
-const TITLE_KEYS: Record<NotificationDto['type'], MessageKey> = {
-  customer_message: 'notification.customer_message.title',
-  snooze_expired: 'notification.snooze_expired.title',
-  unsnoozed_by_customer: 'notification.unsnoozed_by_customer.title',
-  assigned: 'notification.assigned.title',
-};
 
 function currentPermission(): PermissionState {
   return typeof Notification === 'undefined' ? 'unsupported' : Notification.permission;
@@ -46,8 +37,7 @@ export const useNotificationsStore = create<NotificationsState>((set, get) => ({
 
   notify: (type, conversation) => {
     if (operatorIsLookingAt(conversation.id)) return;
-    const name = contactName(conversation.contact);
-    const title = t(TITLE_KEYS[type], { name });
+    const title = notificationTitle(type, conversation);
     const body = displayText(conversation.lastMessagePreview ?? '');
     set((s) => ({
       unread: { ...s.unread, [conversation.id]: true },

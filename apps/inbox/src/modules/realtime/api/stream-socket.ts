@@ -1,10 +1,12 @@
 import type {
+  ConversationViewersSignal,
   OperatorClientToServerEvents,
   OperatorHandshakeAuth,
   OperatorServerToClientEvents,
   PresenceStatus,
   StreamEvent,
   TypingSignal,
+  ViewingRequest,
 } from '@switchboard/contracts';
 import { io, type Socket } from 'socket.io-client';
 import type { ConnectionStatus } from '../store/stream-store';
@@ -26,11 +28,14 @@ export interface StreamSocketHandlers {
   onStatus: (status: ConnectionStatus) => void;
   onUnauthorized: () => void;
   onTyping: (signal: TypingSignal) => void;
+  onViewers?: (signal: ConversationViewersSignal) => void;
 }
 
 export interface StreamSocket {
   setPresence: (status: PresenceStatus) => void;
   setTyping: (conversationId: string, typing: boolean) => void;
+  /** Which conversation this tab has open (null: none), repeated as a heartbeat. */
+  setViewing: (request: ViewingRequest) => void;
   close: () => void;
 }
 
@@ -85,6 +90,7 @@ export function openStreamSocket(handlers: StreamSocketHandlers): StreamSocket {
   });
   socket.on('stream.reset', ({ cursor }) => handlers.onReset(cursor));
   socket.on('typing', (signal) => handlers.onTyping(signal));
+  socket.on('viewers', (signal) => handlers.onViewers?.(signal));
   socket.on('error', (error) => {
     if (error.code === 'UNAUTHENTICATED') handlers.onUnauthorized();
   });
@@ -112,6 +118,9 @@ export function openStreamSocket(handlers: StreamSocketHandlers): StreamSocket {
   return {
     setPresence: (status) => socket.emit('presence.set', { status }),
     setTyping: (conversationId, typing) => socket.emit('typing', { conversationId, typing }),
+    setViewing: (request) => {
+      if (socket.connected) socket.emit('viewing', request);
+    },
     close: () => {
       closed = true;
       if (retryTimer) clearTimeout(retryTimer);

@@ -4,6 +4,7 @@ import { openStreamSocket, type StreamSocket } from '../api/stream-socket';
 import { applyStreamEvent } from '../store/stream-actions';
 import { useStreamStore } from '../store/stream-store';
 import { useTypingStore } from '../store/typing-store';
+import { useViewersStore } from '../store/viewers-store';
 
 let active: StreamSocket | null = null;
 
@@ -41,6 +42,7 @@ export function useStreamConnection(csrfToken: string | null, resync: () => void
       onStatus: (status) => useStreamStore.getState().setStatus(status),
       onUnauthorized: () => useAuthStore.getState().expire(),
       onTyping: (signal) => useTypingStore.getState().receive(signal),
+      onViewers: (signal) => useViewersStore.getState().receive(signal),
     });
     active = socket;
     const unsubscribe = useAuthStore.subscribe((state, previous) => {
@@ -52,6 +54,7 @@ export function useStreamConnection(csrfToken: string | null, resync: () => void
       active = null;
       useStreamStore.getState().clear();
       useTypingStore.getState().reset();
+      useViewersStore.getState().reset();
     };
   }, [csrfToken, resync]);
 }

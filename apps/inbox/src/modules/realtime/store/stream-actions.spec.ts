@@ -147,6 +147,7 @@ describe('applyStreamEvent', () => {
       type: 'unsnoozed_by_customer',
       conversationId: c.id,
       createdAt: c.lastActivityAt,
+      readAt: null,
     });
     const event = (cursor: number, n: NotificationDto) =>
       ({

@@ -2,7 +2,9 @@ import type { StreamEvent, StreamEventPayloads, StreamEventType } from '@switchb
 import { useAuthStore } from '../../auth/store/auth-store';
 import { useConversationStore } from '../../conversation/store/conversation-store';
 import { useFeedStore } from '../../feed/store/feed-store';
+import { useNotificationCentreStore } from '../../notifications/store/notification-centre-store';
 import { useNotificationsStore } from '../../notifications/store/notifications-store';
+import { usePeopleStore } from '../../people/store/people-store';
 import { useStreamStore } from './stream-store';
 
 type Handler<T extends StreamEventType> = (payload: StreamEventPayloads[T], cursor: number) => void;
@@ -37,8 +39,16 @@ export const STREAM_ACTIONS: { [T in StreamEventType]: Handler<T> } = {
     useConversationStore.getState().receiveSummary(conversation);
     // Every operator's notifications travel on the account stream; show only ours.
     if (notification.operatorId === useAuthStore.getState().operator?.id) {
+      useNotificationCentreStore.getState().received(notification, conversation);
       useNotificationsStore.getState().notify(notification.type, conversation);
     }
+  },
+  'operator.updated': ({ operator }) => {
+    usePeopleStore.getState().receive(operator);
+  },
+  'notifications.read': ({ operatorId, ids, all }) => {
+    if (operatorId === useAuthStore.getState().operator?.id)
+      useNotificationCentreStore.getState().readElsewhere(ids, all);
   },
 };
 

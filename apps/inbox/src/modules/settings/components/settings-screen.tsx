@@ -3,6 +3,9 @@ import { t } from '../../../i18n/i18n';
 import { ChannelIcon } from '../../../shared/ui/channel-icon';
 import { Icon } from '../../../shared/ui/icons';
 import { useAuthStore } from '../../auth/store/auth-store';
+import { CannedRepliesPanel } from '../../canned-replies/components/canned-replies-panel';
+import { PeoplePanel } from '../../people/components/people-panel';
+import { TagsAdminPanel } from '../../tags/components/tags-admin-panel';
 import { useSettingsStore } from '../store/settings-store';
 import { EDITABLE_KINDS, isEditableKind } from '../utils/inbox-forms';
 import { AuditLogPanel } from './audit-log-panel';
@@ -17,6 +20,9 @@ function SettingsDetail({ readOnly }: { readOnly: boolean }) {
 
   if (!selection) return null;
   if ('auditLog' in selection) return <AuditLogPanel />;
+  if ('cannedReplies' in selection) return <CannedRepliesPanel />;
+  if ('tags' in selection) return <TagsAdminPanel readOnly={readOnly} />;
+  if ('people' in selection) return <PeoplePanel />;
   if ('newKind' in selection) {
     return (
       <div className="settings__detail" data-testid="settings-detail">
@@ -146,6 +152,35 @@ export default function SettingsScreen() {
             {t('settings.audit_log')}
           </button>
         )}
+        {/* Everyone sees who works here and who is online; admins invite and manage. */}
+        <button
+          type="button"
+          className="settings__item"
+          data-testid="settings-people"
+          aria-current={selection !== null && 'people' in selection}
+          onClick={() => useSettingsStore.getState().select({ people: true })}
+        >
+          {t('people.title')}
+        </button>
+        {/* Everyone has personal canned replies; admins also manage the shared ones. */}
+        <button
+          type="button"
+          className="settings__item"
+          data-testid="settings-canned-replies"
+          aria-current={selection !== null && 'cannedReplies' in selection}
+          onClick={() => useSettingsStore.getState().select({ cannedReplies: true })}
+        >
+          {t('canned.settings.title')}
+        </button>
+        <button
+          type="button"
+          className="settings__item"
+          data-testid="settings-tags"
+          aria-current={selection !== null && 'tags' in selection}
+          onClick={() => useSettingsStore.getState().select({ tags: true })}
+        >
+          {t('tags.admin.title')}
+        </button>
       </nav>
       <SettingsDetail readOnly={readOnly} />
     </main>

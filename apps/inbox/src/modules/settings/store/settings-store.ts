@@ -6,7 +6,13 @@ import type { EditableKind } from '../utils/inbox-forms';
 
 /** What the right-hand side shows: a stored inbox, or the form for a new one of a kind. */
 export type SettingsSelection =
-  { inboxId: string } | { newKind: EditableKind } | { auditLog: true } | null;
+  | { inboxId: string }
+  | { newKind: EditableKind }
+  | { auditLog: true }
+  | { cannedReplies: true }
+  | { people: true }
+  | { tags: true }
+  | null;
 
 interface SettingsState {
   open: boolean;

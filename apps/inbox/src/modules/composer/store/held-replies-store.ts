@@ -1,0 +1,33 @@
+import type { AttachmentDto, ReplyCollisionDetails } from '@switchboard/contracts';
+import { create } from 'zustand';
+import type { ComposerMode } from './composer-store';
+
+/** A reply the server held because a colleague answered first: sent anyway, or taken back. */
+export interface HeldReply {
+  kind: ComposerMode;
+  text: string;
+  attachments: AttachmentDto[];
+  collision: ReplyCollisionDetails;
+}
+
+interface HeldRepliesState {
+  byConversation: Record<string, HeldReply>;
+  hold: (conversationId: string, reply: HeldReply) => void;
+  release: (conversationId: string) => HeldReply | undefined;
+}
+
+export const useHeldRepliesStore = create<HeldRepliesState>((set, get) => ({
+  byConversation: {},
+  hold: (conversationId, reply) =>
+    set((s) => ({ byConversation: { ...s.byConversation, [conversationId]: reply } })),
+  release: (conversationId) => {
+    const held = get().byConversation[conversationId];
+    if (held)
+      set((s) => {
+        const byConversation = { ...s.byConversation };
+        delete byConversation[conversationId];
+        return { byConversation };
+      });
+    return held;
+  },
+}));

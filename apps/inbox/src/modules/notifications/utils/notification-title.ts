@@ -1,0 +1,19 @@
+import type { ConversationSummaryDto, NotificationDto } from '@switchboard/contracts';
+import type { MessageKey } from '../../../i18n/en';
+import { t } from '../../../i18n/i18n';
+import { contactName } from '../../../shared/text/contact-name';
+
+const TITLE_KEYS: Record<NotificationDto['type'], MessageKey> = {
+  customer_message: 'notification.customer_message.title',
+  snooze_expired: 'notification.snooze_expired.title',
+  unsnoozed_by_customer: 'notification.unsnoozed_by_customer.title',
+  assigned: 'notification.assigned.title',
+};
+
+/** "Assigned to you: Jane" — the same words in the centre, the browser alert and the live region. */
+export function notificationTitle(
+  type: NotificationDto['type'],
+  conversation: Pick<ConversationSummaryDto, 'contact'>,
+): string {
+  return t(TITLE_KEYS[type], { name: contactName(conversation.contact) });
+}
