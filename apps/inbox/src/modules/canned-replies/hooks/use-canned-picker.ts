@@ -1,5 +1,6 @@
 import type { AttachmentDto, CannedReplyDto } from '@switchboard/contracts';
 import { useId, useMemo, useState, type KeyboardEvent, type RefObject } from 'react';
+import { flushSync } from 'react-dom';
 import { t } from '../../../i18n/i18n';
 import { useToastStore } from '../../../shared/ui/toast-store';
 import { cannedRepliesApi } from '../api/canned-replies-api';
@@ -71,15 +72,15 @@ export function useCannedPicker(options: CannedPickerOptions): CannedPickerBindi
         still ? at : { start: caretNow, end: caretNow, query: '' },
         rendered.text,
       );
-      setText(next.text);
+      // Written now, not on a later frame: a caret placed after the operator typed on would jump
+      // back and split their words. Caret at the end of the insertion, still editable.
+      flushSync(() => setText(next.text));
       if (rendered.attachments.length > 0) attach(rendered.attachments);
-      // After React has written the new value: caret at the end of the insertion, still editable.
-      requestAnimationFrame(() => {
-        const el = textRef.current;
-        if (!el) return;
+      const el = textRef.current;
+      if (el) {
         el.focus();
         el.setSelectionRange(next.caret, next.caret);
-      });
+      }
     } catch (error) {
       useToastStore
         .getState()
