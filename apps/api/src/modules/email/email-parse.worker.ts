@@ -33,9 +33,13 @@ async function warmUp(): Promise<void> {
   const source = Buffer.from(
     'From: Warm Up <warm@up.invalid>\r\nTo: inbox@up.invalid\r\nSubject: Re: warm-up\r\n' +
       'Message-ID: <warm@up.invalid>\r\nMIME-Version: 1.0\r\n' +
+      'Content-Type: multipart/mixed; boundary=m\r\n\r\n--m\r\n' +
       'Content-Type: multipart/alternative; boundary=b\r\n\r\n--b\r\n' +
       'Content-Type: text/plain; charset=utf-8\r\n\r\nHello\r\n\r\nOn Monday, Jane wrote:\r\n> hi\r\n' +
-      '--b\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>Hello</p><blockquote>hi</blockquote>\r\n--b--\r\n',
+      '--b\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>Hello</p><blockquote>hi</blockquote>\r\n--b--\r\n' +
+      // An attachment too: its decoding and hashing paths are lazy as well.
+      '--m\r\nContent-Type: text/plain; name="w.txt"\r\nContent-Disposition: attachment; filename="w.txt"\r\n' +
+      'Content-Transfer-Encoding: base64\r\n\r\nd2FybQ==\r\n--m--\r\n',
   );
   const settings = emailSettingsSchema.parse({
     fromAddress: 'inbox@up.invalid',
