@@ -14,6 +14,7 @@ import { loggerOptions } from './core/logging/logger-options';
 import { QueueModule } from './core/queue/queue.module';
 import { RealtimeModule } from './core/realtime/realtime.module';
 import { StorageModule } from './core/storage/storage.module';
+import { AccessModule } from './modules/access/access.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { CannedRepliesModule } from './modules/canned-replies/canned-replies.module';
 import { ChannelsModule } from './modules/channels/channels.module';
@@ -22,6 +23,7 @@ import { TagsModule } from './modules/tags/tags.module';
 import { DraftsModule } from './modules/drafts/drafts.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OperatorsModule } from './modules/operators/operators.module';
+import { ParticipantsModule } from './modules/participants/participants.module';
 import { PeopleModule } from './modules/people/people.module';
 import { SeedModule } from './modules/seed/seed.module';
 import { SnoozeModule } from './modules/snooze/snooze.module';
@@ -47,7 +49,9 @@ export class AppModule {
         AuthModule,
         RealtimeModule,
         AuditModule,
+        AccessModule,
         NotificationsModule,
+        ParticipantsModule,
         ChannelsModule,
         ConversationsModule,
         TagsModule,

@@ -29,6 +29,10 @@ import { WebchatUploadClaimEntity } from './modules/webchat/entities/webchat-upl
 import { WebchatUsageCounterEntity } from './modules/webchat/entities/webchat-usage-counter.entity';
 import { TagEntity } from './modules/tags/entities/tag.entity';
 import { ConversationTagEntity } from './modules/tags/entities/conversation-tag.entity';
+import { TeamEntity } from './modules/access/entities/team.entity';
+import { TeamMemberEntity } from './modules/access/entities/team-member.entity';
+import { InboxTeamEntity } from './modules/access/entities/inbox-team.entity';
+import { ConversationParticipantEntity } from './modules/participants/entities/conversation-participant.entity';
 import { CannedReplyEntity } from './modules/canned-replies/entities/canned-reply.entity';
 
 /**
@@ -66,6 +70,10 @@ export const ENTITIES = [
   LoginThrottleEntity,
   TagEntity,
   ConversationTagEntity,
+  TeamEntity,
+  TeamMemberEntity,
+  InboxTeamEntity,
   CannedReplyEntity,
   DraftEntity,
+  ConversationParticipantEntity,
 ];

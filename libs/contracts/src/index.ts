@@ -16,3 +16,5 @@ export * from './lib/canned-placeholders';
 export * from './lib/tags';
 export * from './lib/hashtags';
 export * from './lib/notifications';
+export * from './lib/access';
+export * from './lib/participants';

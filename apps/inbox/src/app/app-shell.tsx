@@ -16,6 +16,7 @@ import { useStreamConnection } from '../modules/realtime/hooks/use-stream-connec
 import { SettingsButton } from '../modules/settings/components/settings-button';
 import { useSettingsStore } from '../modules/settings/store/settings-store';
 import { ShortcutsDialog } from '../modules/shortcuts/components/shortcuts-dialog';
+import { AssigneePicker } from '../modules/assignment/components/assignee-picker';
 import { useShortcuts } from '../modules/shortcuts/hooks/use-shortcuts';
 import { useOverlayStore } from '../modules/shortcuts/store/overlay-store';
 import { Icon } from '../shared/ui/icons';
@@ -86,6 +87,7 @@ export function AppShell() {
         </main>
       )}
       <ShortcutsDialog />
+      <AssigneePicker />
       <Toasts />
       <div className="visually-hidden" aria-live="polite" data-testid="last-notification">
         {lastNotice ? `${lastNotice.title}: ${lastNotice.body}` : ''}

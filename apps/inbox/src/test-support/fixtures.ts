@@ -13,6 +13,7 @@ export function conversation(patch: Partial<ConversationSummaryDto> = {}): Conve
     status: 'open',
     snoozedUntil: null,
     assigneeId: null,
+    assigneeTeamId: null,
     subject: null,
     contact: { id: `contact-${id}`, name: 'Ada', handle: null },
     lastActivityAt: '2026-03-04T10:00:00.000Z',

@@ -16,6 +16,7 @@ export type Activity =
   | { type: 'unsnoozed_by_customer' }
   | { type: 'reopened_by_customer' }
   | { type: 'assigned'; by: ActorRef | null; assignee: ActorRef | null }
+  | { type: 'team_assigned'; by: ActorRef; team: ActorRef | null }
   | { type: 'tag_added' | 'tag_removed'; by: ActorRef; tag: string }
   /** The assignee was deactivated: the conversation went back to the unassigned queue. */
   | { type: 'released_on_deactivation'; operator: ActorRef; by: ActorRef };

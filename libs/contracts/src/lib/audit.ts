@@ -19,6 +19,11 @@ export const AUDIT_ACTIONS = [
   'inbox.deleted',
   'data.exported',
   'contacts.merged',
+  'team.created',
+  'team.renamed',
+  'team.deleted',
+  'team.members_changed',
+  'inbox.access_changed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -71,6 +71,8 @@ export interface ConversationSummaryDto {
   status: ConversationStatus;
   snoozedUntil: IsoDateTime | null;
   assigneeId: string | null;
+  /** The team it is assigned to, besides or instead of an operator. */
+  assigneeTeamId: string | null;
   subject: string | null;
   contact: { id: string; name: string | null; handle: string | null };
   lastActivityAt: IsoDateTime;
@@ -97,12 +99,20 @@ export interface MessageDto {
   failureReason: string | null;
   channel: ChannelKind;
   createdAt: IsoDateTime;
+  /** Colleagues @mentioned in an internal note (always empty on customer-facing messages). */
+  mentions?: MentionDto[];
+}
+
+/** An operator @mentioned in a note, with their name as it was when the note was written. */
+export interface MentionDto {
+  id: string;
+  name: string;
 }
 
 export interface NotificationDto {
   id: string;
   operatorId: string;
-  type: 'customer_message' | 'snooze_expired' | 'unsnoozed_by_customer' | 'assigned';
+  type: 'customer_message' | 'snooze_expired' | 'unsnoozed_by_customer' | 'assigned' | 'mention';
   conversationId: string;
   createdAt: IsoDateTime;
   /** When the operator read it (in any tab or device); null while unread. */

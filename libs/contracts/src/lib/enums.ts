@@ -40,5 +40,6 @@ export type PresenceStatus = (typeof PRESENCE_STATUSES)[number];
 export const REOPEN_POLICIES = ['reopen', 'new_conversation'] as const;
 export type ReopenPolicy = (typeof REOPEN_POLICIES)[number];
 
-export const ASSIGNEE_FILTERS = ['all', 'mine', 'unassigned'] as const;
+/** `team`: assigned to a team the operator belongs to. */
+export const ASSIGNEE_FILTERS = ['all', 'mine', 'team', 'unassigned'] as const;
 export type AssigneeFilter = (typeof ASSIGNEE_FILTERS)[number];

@@ -13,6 +13,8 @@ export const API_ERROR_CODES = [
   'INVALID_STATE',
   /** A tag name that is empty (after trimming) or longer than 64 characters: 422, with the reason. */
   'INVALID_TAG_NAME',
+  /** A note @mentions an id that is not an active operator of the account: 422, naming it. */
+  'UNKNOWN_MENTION',
   /** A one-time link that was used already or expired: 410. */
   'GONE',
   'WEBHOOK_SIGNATURE_INVALID',

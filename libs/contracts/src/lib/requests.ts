@@ -55,6 +55,8 @@ export const sendMessageRequestSchema = z
     lastSeenMessageId: z.string().uuid().optional(),
     /** Send even though a colleague replied meanwhile. */
     confirmed: z.boolean().default(false),
+    /** Active operators @mentioned in a note (notified); a customer-facing reply takes none (400). */
+    mentionIds: z.array(z.string().uuid()).max(50).default([]),
   })
   .refine((m) => m.text.trim().length > 0 || m.attachmentIds.length > 0, {
     message: 'Text must not be empty',
@@ -69,7 +71,11 @@ export const snoozeRequestSchema = z.object({
 });
 export type SnoozeRequest = z.infer<typeof snoozeRequestSchema>;
 
-export const assignRequestSchema = z.object({ assigneeId: z.string().uuid().nullable() });
+export const assignRequestSchema = z.object({
+  assigneeId: z.string().uuid().nullable(),
+  /** Also (un)assign a team; absent leaves the team as it is. */
+  teamId: z.string().uuid().nullable().optional(),
+});
 export type AssignRequest = z.infer<typeof assignRequestSchema>;
 
 export const createInboxRequestSchema = z.object({

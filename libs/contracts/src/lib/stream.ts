@@ -17,6 +17,8 @@ export interface StreamEventPayloads {
   'notifications.read': { operatorId: string; ids: string[]; all: boolean };
   /** Someone joined, changed profile, role, availability, or was (re)activated. */
   'operator.updated': { operator: TeamMemberDto };
+  /** Who may work which inbox changed (teams, inbox access): clients reload what they show. */
+  'access.changed': Record<string, never>;
 }
 export type StreamEventType = keyof StreamEventPayloads;
 

@@ -70,6 +70,14 @@ const ROUTES: Record<string, RouteRule> = {
     body: () => ({ assigneeId: null }),
   },
   'POST /api/conversations/:id/read': { access: 'operator', foreign: true },
+  'POST /api/conversations/assign': {
+    access: 'operator',
+    foreign: true,
+    body: (ids) => ({ conversationIds: [ids.conversation], assigneeId: null }),
+  },
+  'GET /api/conversations/:id/participants': { access: 'operator', foreign: true },
+  'POST /api/conversations/:id/follow': { access: 'operator', foreign: true },
+  'DELETE /api/conversations/:id/follow': { access: 'operator', foreign: true },
   'GET /api/conversations/:id/messages': { access: 'operator', foreign: true },
   'POST /api/conversations/:id/messages': {
     access: 'operator',
@@ -106,6 +114,22 @@ const ROUTES: Record<string, RouteRule> = {
   'PATCH /api/inboxes/:id': { access: 'admin', foreign: true, body: () => ({ name: 'Renamed' }) },
   'GET /api/inboxes/:id/webchat/snippet': { access: 'operator', foreign: true },
   'GET /api/inboxes/:id/email-sync': { access: 'operator', foreign: true },
+  // Teams and inbox access (modules/access): everyone reads teams, admins change them.
+  'GET /api/teams': { access: 'operator' },
+  'POST /api/teams': { access: 'admin', body: () => ({ name: 'Support' }) },
+  'PATCH /api/teams/:id': { access: 'admin', foreign: true, body: () => ({ name: 'Renamed' }) },
+  'DELETE /api/teams/:id': { access: 'admin', foreign: true },
+  'PUT /api/teams/:id/members': {
+    access: 'admin',
+    foreign: true,
+    body: () => ({ operatorIds: [] }),
+  },
+  'GET /api/inboxes/:id/access': { access: 'admin', foreign: true },
+  'PUT /api/inboxes/:id/access': {
+    access: 'admin',
+    foreign: true,
+    body: () => ({ operatorIds: [], teamIds: [] }),
+  },
   'POST /api/files': { access: 'operator' },
   'POST /api/files/:id/link': { access: 'operator', foreign: true },
   'GET /api/files/:id/:filename': { access: 'operator', foreign: true },

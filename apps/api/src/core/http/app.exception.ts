@@ -36,6 +36,7 @@ export function statusForCode(code: ApiErrorCode): number {
     case 'TEXT_TOO_LONG':
     case 'INVALID_CHARACTERS':
     case 'INVALID_TAG_NAME':
+    case 'UNKNOWN_MENTION':
       return 422;
     case 'RATE_LIMITED':
       return 429;

@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
+import type { ConversationViewer } from '../../modules/access/conversation-viewer';
 import { ConversationsRepository } from '../../modules/conversations/conversations.repository';
 
 const MAX_ENTRIES = 10_000;
 
 /**
- * Whether a conversation id a socket names belongs to the operator's account. Socket events carry
- * ids the client chose, so every one is checked before anything is broadcast. A conversation
- * never changes account, so a yes is remembered (the cache is dropped when it grows too big);
- * a no is asked again, since the id may simply not exist yet.
+ * Whether an operator may name a conversation on their socket: it belongs to their account and
+ * to an inbox they may work. Socket events carry ids the client chose, so every one is checked
+ * before anything is broadcast. A conversation never changes account, so its account is
+ * remembered (the cache is dropped when it grows too big) and answers admins at once; an agent's
+ * inbox access can change at any moment, so it is asked every time.
  */
 @Injectable()
 export class ConversationAccountCheck {
@@ -15,12 +17,13 @@ export class ConversationAccountCheck {
 
   constructor(private readonly conversations: ConversationsRepository) {}
 
-  async belongsTo(accountId: string, conversationId: string): Promise<boolean> {
+  async belongsTo(viewer: ConversationViewer, conversationId: string): Promise<boolean> {
     const known = this.owners.get(conversationId);
-    if (known !== undefined) return known === accountId;
-    if (!(await this.conversations.existsInAccount(accountId, conversationId))) return false;
+    if (known !== undefined && known !== viewer.accountId) return false;
+    if (known !== undefined && viewer.role === 'admin') return true;
+    if (!(await this.conversations.isVisibleTo(viewer, conversationId))) return false;
     if (this.owners.size >= MAX_ENTRIES) this.owners.clear();
-    this.owners.set(conversationId, accountId);
+    this.owners.set(conversationId, viewer.accountId);
     return true;
   }
 }

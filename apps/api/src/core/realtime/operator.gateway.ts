@@ -29,6 +29,7 @@ import { EventLogService } from '../events/event-log.service';
 import { EventStreamService, type Signal } from '../events/event-stream.service';
 import { OperatorSocketState } from './operator-socket-state';
 import { ConversationAccountCheck } from './conversation-account-check';
+import { StreamAccessFilter } from './stream-access-filter';
 import { ConversationViewers, type ViewingSignal } from './conversation-viewers';
 import { handshakeCursorProblem } from './handshake-cursor';
 
@@ -44,6 +45,8 @@ type OperatorSocket = Socket<
     untrackSession?: () => void;
     /** The conversation this tab said it has open, if any. */
     viewing?: string;
+    /** Emissions in stream order: filtering by inbox access is asynchronous, the stream is not. */
+    outbox?: Promise<void>;
   }
 >;
 
@@ -95,6 +98,7 @@ export class OperatorGateway
     private readonly operators: OperatorsRepository,
     private readonly conversationAccess: ConversationAccountCheck,
     private readonly sessionSockets: SessionSockets,
+    private readonly streamAccess: StreamAccessFilter,
   ) {}
 
   afterInit(nsp: Namespace): void {
@@ -152,7 +156,10 @@ export class OperatorGateway
         state.cursor = head;
       }
       await this.catchUp(socket);
-      socket.emit('stream.ready', { cursor: state.cursor });
+      // After every event the catch-up queued, so the client's cursor never skips one.
+      await this.enqueue(socket, () => {
+        socket.emit('stream.ready', { cursor: state.cursor });
+      });
     } catch (err) {
       this.logger.error(`Catch-up failed for ${operator.id}: ${(err as Error).message}`);
       socket.disconnect(true);
@@ -178,7 +185,7 @@ export class OperatorGateway
     if (!parsed.success) return this.reject(socket, 'typing', parsed.error.issues[0]?.message);
     const op = socket.data.operator;
     // The id is the client's word: another account's conversation is never announced anywhere.
-    if (!(await this.conversationAccess.belongsTo(op.accountId, parsed.data.conversationId))) {
+    if (!(await this.conversationAccess.belongsTo(op, parsed.data.conversationId))) {
       socket.emit('error', { code: 'NOT_FOUND', message: 'typing: conversation not found' });
       return;
     }
@@ -216,10 +223,7 @@ export class OperatorGateway
     if (!parsed.success) return this.reject(socket, 'viewing', parsed.error.issues[0]?.message);
     const { conversationId, activity } = parsed.data;
     const op = socket.data.operator;
-    if (
-      conversationId &&
-      !(await this.conversationAccess.belongsTo(op.accountId, conversationId))
-    ) {
+    if (conversationId && !(await this.conversationAccess.belongsTo(op, conversationId))) {
       socket.emit('error', { code: 'NOT_FOUND', message: 'viewing: conversation not found' });
       return;
     }
@@ -259,8 +263,17 @@ export class OperatorGateway
 
   private announceViewers(accountId: string, conversationId: string): void {
     const viewers = this.viewersOf(accountId).viewersOf(conversationId);
-    for (const socket of this.byAccount.get(accountId) ?? [])
-      socket.emit('viewers', { conversationId, viewers });
+    for (const socket of this.byAccount.get(accountId) ?? []) {
+      if (socket.data.operator.role === 'admin') {
+        socket.emit('viewers', { conversationId, viewers });
+        continue;
+      }
+      // Who views a conversation is news only to those who may see it (inbox access).
+      void this.conversationAccess
+        .belongsTo(socket.data.operator, conversationId)
+        .then((ok) => ok && socket.emit('viewers', { conversationId, viewers }))
+        .catch(() => undefined);
+    }
   }
 
   private sweepViewers(): void {
@@ -290,7 +303,10 @@ export class OperatorGateway
       return;
     }
     const { emit, gap } = state.accept(events);
-    for (const e of emit) socket.emit('stream.event', e);
+    this.emitEvents(socket, emit).catch((err: Error) => {
+      this.logger.error(`Stream delivery failed: ${err.message}`);
+      socket.disconnect(true);
+    });
     if (gap) {
       state.catchingUp = true;
       state.hold(events);
@@ -301,6 +317,22 @@ export class OperatorGateway
         });
       }, GAP_GRACE_MS);
     }
+  }
+
+  /** Emits the events this operator may see (inbox access), after everything queued before. */
+  private emitEvents(socket: OperatorSocket, events: StreamEvent[]): Promise<void> {
+    if (events.length === 0) return Promise.resolve();
+    return this.enqueue(socket, async () => {
+      for (const e of await this.streamAccess.visible(socket.data.operator, events))
+        socket.emit('stream.event', e);
+    });
+  }
+
+  /** Runs a socket's emissions one after another, in the order they were asked for. */
+  private enqueue(socket: OperatorSocket, task: () => Promise<void> | void): Promise<void> {
+    const next = (socket.data.outbox ?? Promise.resolve()).then(task);
+    socket.data.outbox = next.catch(() => undefined);
+    return next;
   }
 
   /** Emits everything after the socket's cursor from the log, then whatever arrived meanwhile. */
@@ -314,7 +346,7 @@ export class OperatorGateway
         CATCH_UP_PAGE,
       );
       const { emit } = state.accept(page);
-      for (const e of emit) socket.emit('stream.event', e);
+      await this.emitEvents(socket, emit);
       if (page.length < CATCH_UP_PAGE) break;
     }
     state.catchingUp = false;
@@ -358,7 +390,11 @@ export class OperatorGateway
         const typing = signal.data as TypingSignal;
         if (typing.actor.type === 'operator' && typing.actor.id === socket.data.operator.id)
           continue;
-        socket.emit('typing', typing);
+        // Nobody learns who types in a conversation they may not see.
+        void this.conversationAccess
+          .belongsTo(socket.data.operator, typing.conversationId)
+          .then((ok) => ok && socket.emit('typing', typing))
+          .catch(() => undefined);
       } else if (signal.kind === 'presence') {
         socket.emit('presence', signal.data as { operatorId: string; status: 'online' | 'away' });
       }

@@ -22,6 +22,7 @@ import { DeliveryReceiptsService, type ReceiptResult } from '../messages/deliver
 import { MessagesRepository } from '../messages/messages.repository';
 import { sanitizeEmailHtml } from '../messages/html-sanitizer';
 import { NotificationsService } from '../notifications/notifications.service';
+import { ParticipantsService } from '../participants/participants.service';
 import { InboxesService, type InboxRow } from '../inboxes/inboxes.service';
 import { IngestFunctionRepository } from './ingest-function.repository';
 
@@ -58,6 +59,7 @@ export class InboundPipelineService {
     private readonly notifications: NotificationsService,
     private readonly ingestFunction: IngestFunctionRepository,
     private readonly receipts: DeliveryReceiptsService,
+    private readonly participants: ParticipantsService,
   ) {}
 
   /** Ingests events for an inbox (its id, or its row when the caller has loaded it already). */
@@ -153,7 +155,20 @@ export class InboundPipelineService {
           channel: inbox.kind,
           createdAt: inserted.createdAt.toISOString(),
         };
+        // Whoever a snoozed conversation's wake-up tells already hears about this message.
+        const wakeUp = wasSnoozed ? await this.notifyUnsnoozed(em, conv, summary) : [];
+        // Stored before message.created: a client told here skips its own alert for the message.
+        if (!created)
+          await this.participants.notifyCustomerMessage(
+            em,
+            inbox.accountId,
+            summary,
+            wakeUp.flatMap((e) =>
+              e.type === 'notification.created' ? [e.payload.notification.operatorId] : [],
+            ),
+          );
         // Every event of this transaction carries the final summary, so clients see one state.
+        pending.push(...wakeUp);
         if (created)
           pending.push({
             type: 'conversation.created',
@@ -171,7 +186,6 @@ export class InboundPipelineService {
           conversationId: conv.id,
           payload: { message, conversation: summary },
         });
-        if (wasSnoozed) pending.push(...(await this.notifyUnsnoozed(em, conv, summary)));
         await this.events.append(em, inbox.accountId, pending);
         return {
           kind: 'stored',

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ConversationStatus, ConversationSummaryDto } from '@switchboard/contracts';
@@ -6,6 +7,7 @@ import type { AuthenticatedOperator } from '../../core/auth/authenticated-operat
 import { EventLogService } from '../../core/events/event-log.service';
 import type { PendingEvent } from '../../core/events/pending-event';
 import { AppException, notFound } from '../../core/http/app.exception';
+import { InboxAccessRepository } from '../access/inbox-access.repository';
 import { MessagesRepository } from '../messages/messages.repository';
 import { NotificationsService } from '../notifications/notifications.service';
 import { OperatorsRepository } from '../operators/operators.repository';
@@ -18,6 +20,9 @@ import type { ConversationEntity } from './entities/conversation.entity';
  */
 @Injectable()
 export class ConversationStatusService {
+  /** The transaction of a bulk action in progress, which each single change joins. */
+  private readonly sharedTransaction = new AsyncLocalStorage<EntityManager>();
+
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly conversations: ConversationsRepository,
@@ -25,6 +30,7 @@ export class ConversationStatusService {
     private readonly notifications: NotificationsService,
     private readonly operators: OperatorsRepository,
     private readonly events: EventLogService,
+    private readonly inboxAccess: InboxAccessRepository,
   ) {}
 
   close(op: AuthenticatedOperator, id: string) {
@@ -56,6 +62,12 @@ export class ConversationStatusService {
         : null;
       if (assigneeId && !assignee)
         throw new AppException('VALIDATION_FAILED', 'assigneeId: no such operator in this account');
+      // Inbox access: nobody is given work they could not open (access.module's rule).
+      if (assignee && !(await this.inboxAccess.operatorMayWork(em, assignee.id, conv.inboxId)))
+        throw new AppException(
+          'VALIDATION_FAILED',
+          `assigneeId: ${assignee.name} has no access to this conversation's inbox`,
+        );
       await this.conversations.setAssignee(em, conv.id, assigneeId);
       const activity = await this.messages.insertActivity(em, conv, {
         type: 'assigned',
@@ -78,6 +90,61 @@ export class ConversationStatusService {
         ...(await this.notifications.create(em, op.accountId, notify, 'assigned', summary)),
       ];
     });
+  }
+
+  /** Assigns a team (or none) to the conversation, besides or instead of an operator. */
+  assignTeam(op: AuthenticatedOperator, id: string, teamId: string | null) {
+    return this.mutate(op, id, async (em, conv) => {
+      if (conv.assigneeTeamId === teamId) return [];
+      const team = teamId
+        ? await this.conversations.findTeamInAccount(em, op.accountId, teamId)
+        : null;
+      if (teamId && !team)
+        throw new AppException('VALIDATION_FAILED', 'teamId: no such team in this account');
+      await this.conversations.setAssigneeTeam(em, conv.id, teamId);
+      const activity = await this.messages.insertActivity(em, conv, {
+        type: 'team_assigned',
+        by: { id: op.id, name: op.name },
+        team: team ? { id: team.id, name: team.name } : null,
+      });
+      const summary = await this.conversations.loadSummary(em, conv.id);
+      return [
+        {
+          type: 'message.created',
+          conversationId: conv.id,
+          payload: { message: activity, conversation: summary },
+        },
+        {
+          type: 'conversation.updated',
+          conversationId: conv.id,
+          payload: { conversation: summary },
+        },
+      ];
+    });
+  }
+
+  /**
+   * Assigns several conversations (an operator, a team, or both; `undefined` leaves that side as
+   * it is) in one transaction: the first refusal (an unknown conversation, an operator who may
+   * not be assigned) rolls every one back. Locks in id order, so two bulk assignments over
+   * overlapping selections cannot deadlock.
+   */
+  assignMany(
+    op: AuthenticatedOperator,
+    ids: string[],
+    assigneeId: string | null | undefined,
+    teamId?: string | null,
+  ): Promise<ConversationSummaryDto[]> {
+    return this.ds.transaction((em) =>
+      this.sharedTransaction.run(em, async () => {
+        const summaries = new Map<string, ConversationSummaryDto>();
+        for (const id of [...ids].sort()) {
+          if (assigneeId !== undefined) summaries.set(id, await this.assign(op, id, assigneeId));
+          if (teamId !== undefined) summaries.set(id, await this.assignTeam(op, id, teamId));
+        }
+        return ids.flatMap((id) => summaries.get(id) ?? []);
+      }),
+    );
   }
 
   markRead(op: AuthenticatedOperator, id: string) {
@@ -138,12 +205,15 @@ export class ConversationStatusService {
     id: string,
     change: (em: EntityManager, conv: ConversationEntity) => Promise<PendingEvent[]>,
   ): Promise<ConversationSummaryDto> {
-    return this.ds.transaction(async (em) => {
-      const conv = await this.conversations.lockOwned(em, op.accountId, id);
+    const run = async (em: EntityManager) => {
+      const conv = await this.conversations.lockOwned(em, op, id);
       if (!conv) throw notFound('Conversation');
       const pending = await change(em, conv);
       await this.events.append(em, op.accountId, pending);
       return this.conversations.loadSummary(em, conv.id);
-    });
+    };
+    // Inside assignMany every change joins its one transaction.
+    const shared = this.sharedTransaction.getStore();
+    return shared ? run(shared) : this.ds.transaction(run);
   }
 }

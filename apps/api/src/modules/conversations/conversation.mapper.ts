@@ -15,6 +15,7 @@ export interface ConversationSummaryRow {
   status: ConversationStatus;
   snoozed_until: Date | null;
   assignee_id: string | null;
+  assignee_team_id: string | null;
   subject: string | null;
   contact_id: string;
   contact_name: string | null;
@@ -38,6 +39,7 @@ export function toSummaryDto(r: ConversationSummaryRow): ConversationSummaryDto 
     status: r.status,
     snoozedUntil: r.snoozed_until ? r.snoozed_until.toISOString() : null,
     assigneeId: r.assignee_id,
+    assigneeTeamId: r.assignee_team_id,
     subject: r.subject,
     contact: { id: r.contact_id, name: r.contact_name, handle: r.contact_handle },
     lastActivityAt: r.last_activity_at.toISOString(),

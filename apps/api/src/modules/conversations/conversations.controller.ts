@@ -2,10 +2,13 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   assignRequestSchema,
+  bulkAssignRequestSchema,
   countConversationsQuerySchema,
   listConversationsQuerySchema,
   snoozeRequestSchema,
   type AssignRequest,
+  type BulkAssignRequest,
+  type BulkAssignResultDto,
   type ConversationCountsDto,
   type ConversationDetailDto,
   type ConversationSummaryDto,
@@ -86,15 +89,36 @@ export class ConversationsController {
     return this.status.unsnooze(op, id);
   }
 
+  /** Assigns a selection of conversations: every one or, on the first refusal, none. */
+  @Post('assign')
+  @HttpCode(200)
+  @ApiZodBody(bulkAssignRequestSchema)
+  async assignMany(
+    @CurrentOperator() op: AuthenticatedOperator,
+    @Body(parseWith(bulkAssignRequestSchema)) body: BulkAssignRequest,
+  ): Promise<BulkAssignResultDto> {
+    return {
+      conversations: await this.status.assignMany(
+        op,
+        body.conversationIds,
+        body.assigneeId,
+        body.teamId,
+      ),
+    };
+  }
+
   @Post(':id/assign')
   @HttpCode(200)
   @ApiZodBody(assignRequestSchema)
-  assign(
+  async assign(
     @CurrentOperator() op: AuthenticatedOperator,
     @Param('id') id: string,
     @Body(parseWith(assignRequestSchema)) body: AssignRequest,
   ) {
-    return this.status.assign(op, id, body.assigneeId);
+    if (body.teamId === undefined) return this.status.assign(op, id, body.assigneeId);
+    // Operator and team together: one transaction, as the list's bulk assignment does.
+    const [summary] = await this.status.assignMany(op, [id], body.assigneeId, body.teamId);
+    return summary;
   }
 
   @Post(':id/read')

@@ -4,6 +4,7 @@ import { OperatorsModule } from '../operators/operators.module';
 import { MessagesController } from '../messages/messages.controller';
 import { MessagesRepository } from '../messages/messages.repository';
 import { MessagesService } from '../messages/messages.service';
+import { NoteMentionsService } from '../messages/note-mentions.service';
 import { ConversationStatusService } from './conversation-status.service';
 import { ConversationsController } from './conversations.controller';
 import { ConversationsRepository } from './conversations.repository';
@@ -20,6 +21,7 @@ import { ConversationsService } from './conversations.service';
     ConversationsService,
     ConversationStatusService,
     MessagesService,
+    NoteMentionsService,
   ],
   exports: [
     ConversationsRepository,

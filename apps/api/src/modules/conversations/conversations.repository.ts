@@ -8,15 +8,22 @@ import type {
 } from '@switchboard/contracts';
 import { checkTagName, tagKey } from '@switchboard/contracts';
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { TeamEntity } from '../access/entities/team.entity';
 import { ConversationEntity } from './entities/conversation.entity';
 import { toSummaryDto, type ConversationSummaryRow } from './conversation.mapper';
 import { CachedQuery } from '../../core/database/cached-query';
 import { isUuid, microsUtc, type Keyset } from './keyset-cursor';
+import type { ConversationViewer } from '../access/conversation-viewer';
+import { inboxAccessFilter } from '../access/inbox-access.repository';
 
-/** Feed filters as the repository applies them; `operatorId` resolves "mine". */
+/**
+ * Feed filters as the repository applies them; `operatorId` resolves "mine", and with `role`
+ * limits the feed to the inboxes the operator may work.
+ */
 export interface FeedFilter extends CountConversationsQuery {
   accountId: string;
   operatorId: string;
+  role: ConversationViewer['role'];
 }
 
 export interface NewConversation {
@@ -40,8 +47,22 @@ function feedFilters(f: FeedFilter): {
 } {
   const clauses: string[] = [];
   const params: Record<string, unknown> = {};
+  // Inbox access first: every list, count and search of the feed sees only the viewer's inboxes.
+  const access = inboxAccessFilter(
+    { id: f.operatorId, accountId: f.accountId, role: f.role },
+    'c.inbox_id',
+  );
+  if (access.clause) {
+    clauses.push(access.clause);
+    Object.assign(params, access.params);
+  }
   if (f.assignee === 'mine') {
     clauses.push('c.assignee_id = :operatorId');
+    params['operatorId'] = f.operatorId;
+  } else if (f.assignee === 'team') {
+    clauses.push(
+      'c.assignee_team_id IN (SELECT tm.team_id FROM team_members tm WHERE tm.operator_id = :operatorId)',
+    );
     params['operatorId'] = f.operatorId;
   } else if (f.assignee === 'unassigned') clauses.push('c.assignee_id IS NULL');
   if (f.inboxId) {
@@ -88,9 +109,19 @@ export class ConversationsRepository {
     return this.ds.manager;
   }
 
-  /** Locks one conversation of the account for the rest of the transaction; null if not theirs. */
-  async lockOwned(em: EntityManager, accountId: string, id: string) {
-    return isUuid(id) ? this.lockForAccount(em, accountId, id) : null;
+  /**
+   * Locks one conversation the operator may work (their account, an inbox they have access to)
+   * for the rest of the transaction; null otherwise, which callers answer with 404.
+   */
+  async lockOwned(em: EntityManager, viewer: ConversationViewer, id: string) {
+    if (!isUuid(id)) return null;
+    const access = inboxAccessFilter(viewer, 'c.inbox_id');
+    const q = em
+      .getRepository(ConversationEntity)
+      .createQueryBuilder('c')
+      .where('c.id = :id AND c.accountId = :accountId', { id, accountId: viewer.accountId });
+    if (access.clause) q.andWhere(access.clause, access.params);
+    return q.setLock('pessimistic_write').getOne();
   }
 
   /** Locks one conversation of the account for the rest of the transaction. */
@@ -167,8 +198,36 @@ export class ConversationsRepository {
     });
   }
 
-  async existsInAccount(accountId: string, id: string): Promise<boolean> {
-    return this.ds.getRepository(ConversationEntity).existsBy({ id, accountId });
+  /** Whether the operator may see the conversation: their account, an inbox they may work. */
+  async isVisibleTo(
+    viewer: ConversationViewer,
+    id: string,
+    em: EntityManager = this.ds.manager,
+  ): Promise<boolean> {
+    if (!isUuid(id)) return false;
+    const access = inboxAccessFilter(viewer, 'c.inbox_id');
+    const q = em
+      .getRepository(ConversationEntity)
+      .createQueryBuilder('c')
+      .where('c.id = :id AND c.accountId = :accountId', { id, accountId: viewer.accountId });
+    if (access.clause) q.andWhere(access.clause, access.params);
+    return q.getExists();
+  }
+
+  /** Which of these conversations the operator may see (the socket stream's filter). */
+  async visibleAmong(viewer: ConversationViewer, ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const access = inboxAccessFilter(viewer, 'c.inbox_id');
+    const q = this.ds.manager
+      .createQueryBuilder(ConversationEntity, 'c')
+      .select('c.id', 'id')
+      .where('c.id = ANY(:ids) AND c.account_id = :accountId', {
+        ids,
+        accountId: viewer.accountId,
+      });
+    if (access.clause) q.andWhere(access.clause, access.params);
+    const rows = await q.getRawMany<{ id: string }>();
+    return new Set(rows.map((r) => r.id));
   }
 
   /** A customer message arrived: the feed row moves up and counts it as unread. */
@@ -277,6 +336,22 @@ export class ConversationsRepository {
       .execute();
   }
 
+  async setAssigneeTeam(em: EntityManager, id: string, teamId: string | null) {
+    await em
+      .createQueryBuilder()
+      .update(ConversationEntity)
+      .set({ assigneeTeamId: teamId })
+      .where('id = :id', { id })
+      .execute();
+  }
+
+  /** A team of the account, by id, for assigning a conversation to it. */
+  findTeamInAccount(em: EntityManager, accountId: string, teamId: string) {
+    return em
+      .getRepository(TeamEntity)
+      .findOne({ select: { id: true, name: true }, where: { id: teamId, accountId } });
+  }
+
   /** Clears the unread count; false when it was already zero. */
   async markRead(em: EntityManager, id: string): Promise<boolean> {
     const result = await em
@@ -289,20 +364,26 @@ export class ConversationsRepository {
     return (result.affected ?? 0) > 0;
   }
 
-  /** The current feed row of one conversation, inside the caller's transaction. */
+  /**
+   * The current feed row of one conversation, inside the caller's transaction; with a viewer,
+   * only if they may see it (their account, an inbox they may work).
+   */
   async findSummary(
     em: EntityManager,
     id: string,
-    accountId?: string,
+    viewer?: ConversationViewer,
   ): Promise<ConversationSummaryRow | null> {
+    const access = viewer ? inboxAccessFilter(viewer, 'c.inbox_id') : null;
     const rows = await this.hot.rows<ConversationSummaryRow>(
       em,
-      accountId ? 'summary:account' : 'summary',
+      access ? `summary:account:${access.shape}` : 'summary',
       () => {
         const q = this.summaryQuery(em).where('c.id = :id');
-        return accountId ? q.andWhere('c.account_id = :accountId') : q;
+        if (!access) return q;
+        q.andWhere('c.account_id = :accountId');
+        return access.clause ? q.andWhere(access.clause) : q;
       },
-      { id, accountId },
+      { id, accountId: viewer?.accountId, ...access?.params },
     );
     return rows[0] ?? null;
   }
@@ -382,6 +463,7 @@ export class ConversationsRepository {
         'c.status AS status',
         'c.snoozed_until AS snoozed_until',
         'c.assignee_id AS assignee_id',
+        'c.assignee_team_id AS assignee_team_id',
         'c.subject AS subject',
         'c.contact_id AS contact_id',
         'ct.name AS contact_name',

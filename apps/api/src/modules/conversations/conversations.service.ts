@@ -28,7 +28,7 @@ export class ConversationsService {
     q: ListConversationsQuery,
   ): Promise<Page<ConversationSummaryDto>> {
     const rows = await this.repo.listFeedPage(
-      { ...q, accountId: op.accountId, operatorId: op.id },
+      { ...q, accountId: op.accountId, operatorId: op.id, role: op.role },
       decodeKeyset(q.cursor),
       q.limit,
     );
@@ -42,7 +42,12 @@ export class ConversationsService {
   }
 
   counts(op: AuthenticatedOperator, q: CountConversationsQuery): Promise<ConversationCountsDto> {
-    return this.repo.countByStatus({ ...q, accountId: op.accountId, operatorId: op.id });
+    return this.repo.countByStatus({
+      ...q,
+      accountId: op.accountId,
+      operatorId: op.id,
+      role: op.role,
+    });
   }
 
   async detail(op: AuthenticatedOperator, id: string): Promise<ConversationDetailDto> {
@@ -53,7 +58,7 @@ export class ConversationsService {
 
   async findSummary(op: AuthenticatedOperator, id: string): Promise<ConversationSummaryDto> {
     if (!isUuid(id)) throw notFound('Conversation');
-    const row = await this.repo.findSummary(this.repo.manager, id, op.accountId);
+    const row = await this.repo.findSummary(this.repo.manager, id, op);
     if (!row) throw notFound('Conversation');
     return toSummaryDto(row);
   }

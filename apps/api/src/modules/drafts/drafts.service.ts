@@ -35,8 +35,7 @@ export class DraftsService {
   }
 
   private async keyFor(op: AuthenticatedOperator, conversationId: string): Promise<DraftKey> {
-    if (!(await this.conversations.existsInAccount(op.accountId, conversationId)))
-      throw notFound('Conversation');
+    if (!(await this.conversations.isVisibleTo(op, conversationId))) throw notFound('Conversation');
     return { accountId: op.accountId, operatorId: op.id, conversationId };
   }
 }

@@ -3,6 +3,7 @@ import type {
   AttachmentDto,
   ChannelKind,
   DeliveryStatus,
+  MentionDto,
   MessageDirection,
   MessageDto,
   MessageKind,
@@ -22,6 +23,7 @@ export interface MessageRow {
   html: string | null;
   attachments: AttachmentDto[];
   activity: Activity | null;
+  mentions: MentionDto[] | null;
   delivery_status: DeliveryStatus | null;
   failure_reason: string | null;
   channel: ChannelKind;
@@ -49,5 +51,6 @@ export function toMessageDto(r: MessageRow): MessageDto {
     failureReason: r.failure_reason,
     channel: r.channel,
     createdAt: r.created_at.toISOString(),
+    mentions: r.mentions ?? [],
   };
 }

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Activity, AttachmentDto, DeliveryStatus, MessageDto } from '@switchboard/contracts';
+import type {
+  Activity,
+  AttachmentDto,
+  DeliveryStatus,
+  MentionDto,
+  MessageDto,
+} from '@switchboard/contracts';
 import { In, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { CachedQuery } from '../../core/database/cached-query';
 import { microsUtc, type Keyset } from '../conversations/keyset-cursor';
@@ -35,6 +41,8 @@ export interface NewOperatorMessage {
   text: string;
   attachments: AttachmentDto[];
   clientMessageId: string | null;
+  /** Only ever set on notes. */
+  mentions: MentionDto[];
 }
 
 /** An outgoing message as the delivery worker's bookkeeping sees it, under its row lock. */
@@ -388,6 +396,8 @@ export class MessagesRepository {
       .where('m.conversation_id = :conversationId AND m.external_id IS NOT NULL', {
         conversationId,
       })
+      // Notes never leave: nothing of theirs may reach a customer's mail headers.
+      .andWhere(`m.kind = 'message'`)
       .orderBy('m.created_at')
       .limit(100)
       .getRawMany<{ external_id: string }>();
@@ -443,6 +453,7 @@ export class MessagesRepository {
       .addSelect('m.html', 'html')
       .addSelect('m.attachments', 'attachments')
       .addSelect('m.activity', 'activity')
+      .addSelect('m.mentions', 'mentions')
       .addSelect('m.delivery_status', 'delivery_status')
       .addSelect('m.failure_reason', 'failure_reason')
       .addSelect('i.kind', 'channel')

@@ -23,9 +23,11 @@ import { ConversationsRepository } from '../conversations/conversations.reposito
 import { decodeKeyset, encodeKeyset, isUuid } from '../conversations/keyset-cursor';
 import { DraftsRepository } from '../drafts/drafts.repository';
 import { InboxesService } from '../inboxes/inboxes.service';
+import { ParticipantsService } from '../participants/participants.service';
 import { toAttachmentDto } from '../../core/storage/files.service';
 import { toMessageDto } from './message.mapper';
 import { MessagesRepository } from './messages.repository';
+import { NoteMentionsService } from './note-mentions.service';
 
 type SendMessage = z.output<typeof sendMessageRequestSchema>;
 
@@ -41,6 +43,8 @@ export class MessagesService {
     private readonly inboxes: InboxesService,
     private readonly registry: ChannelRegistryService,
     private readonly drafts: DraftsRepository,
+    private readonly mentions: NoteMentionsService,
+    private readonly participants: ParticipantsService,
   ) {}
 
   async list(
@@ -48,10 +52,7 @@ export class MessagesService {
     conversationId: string,
     q: ListMessagesQuery,
   ): Promise<Page<MessageDto>> {
-    if (
-      !isUuid(conversationId) ||
-      !(await this.conversations.existsInAccount(op.accountId, conversationId))
-    )
+    if (!isUuid(conversationId) || !(await this.conversations.isVisibleTo(op, conversationId)))
       throw notFound('Conversation');
     const rows = await this.messages.listTimelinePage(
       conversationId,
@@ -74,7 +75,7 @@ export class MessagesService {
     req: SendMessage,
   ): Promise<MessageDto> {
     const result = await this.ds.transaction(async (em) => {
-      const conv = await this.conversations.lockOwned(em, op.accountId, conversationId);
+      const conv = await this.conversations.lockOwned(em, op, conversationId);
       if (!conv) throw notFound('Conversation');
       if (req.clientMessageId) {
         const existing = await this.messages.findIdByClientMessageId(
@@ -98,6 +99,7 @@ export class MessagesService {
           );
         }
       }
+      const mentions = await this.mentions.resolve(em, op.accountId, req.kind, req.mentionIds);
       const attachments = await this.attachmentsFor(em, op.accountId, req.attachmentIds);
       if (!isNote && attachments.length > 0) {
         const caps = this.registry.get(inbox.kind).manifest.capabilities;
@@ -124,10 +126,13 @@ export class MessagesService {
         text: req.text,
         attachments,
         clientMessageId: req.clientMessageId ?? null,
+        mentions,
       });
       if (!insertedId)
         throw new AppException('CONFLICT', 'A message with this clientMessageId is being stored');
       if (!isNote) {
+        // Whoever answered the customer hears about the customer's next messages.
+        await this.participants.addParticipant(em, op.accountId, conv.id, op.id, 'replied');
         await this.conversations.recordOutgoing(
           em,
           conv.id,
@@ -144,8 +149,16 @@ export class MessagesService {
       });
       const message = await this.messages.loadDto(em, insertedId);
       const conversation = await this.conversations.loadSummary(em, conv.id);
+      const mentionEvents = await this.mentions.notify(
+        em,
+        op.accountId,
+        op.id,
+        mentions,
+        conversation,
+      );
       await this.events.append(em, op.accountId, [
         { type: 'message.created', conversationId: conv.id, payload: { message, conversation } },
+        ...mentionEvents,
       ]);
       return { message, created: true };
     });
@@ -215,7 +228,8 @@ export class MessagesService {
     if (!isUuid(messageId)) throw notFound('Message');
     const message = await this.ds.transaction(async (em) => {
       const row = await this.messages.lockForAccount(em, op.accountId, messageId);
-      if (!row) throw notFound('Message');
+      if (!row || !(await this.conversations.isVisibleTo(op, row.conversationId, em)))
+        throw notFound('Message');
       if (row.deliveryStatus !== from) throw new AppException('INVALID_STATE', refusal);
       await this.messages.markPending(em, row.id);
       const job: OutboundDeliveryJob = { messageId: row.id, deliberate: true };

@@ -36,7 +36,7 @@ export class NotificationCentreService {
     const page = rows.slice(0, q.limit);
     const summaries = new Map<string, NotificationItemDto['conversation']>();
     for (const id of new Set(page.map((r) => r.conversation_id))) {
-      const row = await this.conversations.findSummary(this.ds.manager, id, op.accountId);
+      const row = await this.conversations.findSummary(this.ds.manager, id, op);
       if (row) summaries.set(id, toSummaryDto(row));
     }
     const items = page.flatMap((r): NotificationItemDto[] => {

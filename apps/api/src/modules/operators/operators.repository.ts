@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PresenceStatus } from '@switchboard/contracts';
-import { IsNull, type DataSource, type EntityManager, type FindOptionsSelect } from 'typeorm';
+import { In, IsNull, type DataSource, type EntityManager, type FindOptionsSelect } from 'typeorm';
 import { OperatorEntity } from './entities/operator.entity';
 
 /** The columns an OperatorDto shows (never the password hash). */
@@ -137,6 +137,19 @@ export class OperatorsRepository {
     return em.getRepository(OperatorEntity).findOne({
       select: { id: true, name: true },
       where: { id, accountId, deactivatedAt: IsNull() },
+    });
+  }
+
+  /** Which of these ids are active operators of the account, with their names (mentions). */
+  findActiveNamesInAccount(
+    em: EntityManager,
+    accountId: string,
+    ids: string[],
+  ): Promise<Pick<OperatorEntity, 'id' | 'name'>[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return em.getRepository(OperatorEntity).find({
+      select: { id: true, name: true },
+      where: { id: In(ids), accountId, deactivatedAt: IsNull() },
     });
   }
 

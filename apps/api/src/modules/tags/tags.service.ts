@@ -162,7 +162,7 @@ export class TagsService {
     change: (em: EntityManager, conv: ConversationEntity) => Promise<PendingEvent[]>,
   ): Promise<ConversationSummaryDto> {
     return this.ds.transaction(async (em) => {
-      const conv = await this.conversations.lockOwned(em, op.accountId, id);
+      const conv = await this.conversations.lockOwned(em, op, id);
       if (!conv) throw notFound('Conversation');
       await this.events.append(em, op.accountId, await change(em, conv));
       return this.conversations.loadSummary(em, conv.id);

@@ -11,10 +11,13 @@ import { OutboundAttempts1796200000001 } from './1796200000001-outbound-attempts
 import { PendingReceipts1796200000002 } from './1796200000002-pending-receipts';
 import { EmailSyncLogSimplified1796400000000 } from './1796400000000-email-sync-log-simplified';
 import { ConversationDrafts1796800000000 } from './1796800000000-conversation-drafts';
+import { TeamsAndInboxAccess1797000000000 } from './1797000000000-teams-and-inbox-access';
 import { People1796500000000 } from './1796500000000-people';
 import { Tags1796600000000 } from './1796600000000-tags';
 import { CannedReplies1796700000000 } from './1796700000000-canned-replies';
 import { NotificationCentre1796900000000 } from './1796900000000-notification-centre';
+import { Participants1797100000000 } from './1797100000000-participants';
+import { NoteMentions1797200000000 } from './1797200000000-note-mentions';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled API carries them.
@@ -38,4 +41,7 @@ export const MIGRATIONS = [
   Tags1796600000000,
   CannedReplies1796700000000,
   ConversationDrafts1796800000000,
+  TeamsAndInboxAccess1797000000000,
+  Participants1797100000000,
+  NoteMentions1797200000000,
 ];

@@ -12,6 +12,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { AccountOwnedEntity } from '../../accounts/entities/account-owned.entity';
+import { TeamEntity } from '../../access/entities/team.entity';
 import { ContactIdentityEntity } from '../../contacts/entities/contact-identity.entity';
 import { ContactEntity } from '../../contacts/entities/contact.entity';
 import { InboxEntity } from '../../inboxes/entities/inbox.entity';
@@ -81,6 +82,15 @@ export class ConversationEntity extends AccountOwnedEntity {
   @ManyToOne(() => OperatorEntity, { onDelete: 'SET NULL' })
   @JoinColumn()
   assignee?: OperatorEntity | null;
+
+  /** The team the conversation is assigned to, besides or instead of an operator. */
+  @Column('uuid', { nullable: true })
+  @Index()
+  assigneeTeamId!: string | null;
+
+  @ManyToOne(() => TeamEntity, { onDelete: 'SET NULL' })
+  @JoinColumn()
+  assigneeTeam?: TeamEntity | null;
 
   @Column('uuid', { nullable: true })
   snoozedById!: string | null;

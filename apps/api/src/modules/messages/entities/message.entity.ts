@@ -5,6 +5,7 @@ import type {
   MessageDirection,
   MessageDto,
   MessageKind,
+  MentionDto,
 } from '@switchboard/contracts';
 import {
   Check,
@@ -105,6 +106,10 @@ export class MessageEntity extends AccountOwnedEntity {
 
   @Column('jsonb', { nullable: true })
   activity!: Activity | null;
+
+  /** Colleagues @mentioned in a note; a customer-facing message never has any. */
+  @Column('jsonb', { default: [] })
+  mentions!: MentionDto[];
 
   @Column('text', { nullable: true })
   externalId!: string | null;

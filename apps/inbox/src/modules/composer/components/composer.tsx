@@ -6,6 +6,9 @@ import { useAuthStore } from '../../auth/store/auth-store';
 import { CannedPicker } from '../../canned-replies/components/canned-picker';
 import { PlaceholderWarning } from '../../canned-replies/components/placeholder-warning';
 import { useCannedPicker } from '../../canned-replies/hooks/use-canned-picker';
+import { MentionPicker } from '../../mentions/components/mention-picker';
+import { useMentionPicker } from '../../mentions/hooks/use-mention-picker';
+import { mentionsInText } from '../../mentions/utils/mentions-in-text';
 import { useOverlayStore } from '../../shortcuts/store/overlay-store';
 import { NO_ATTACHMENTS, useAttachmentsStore } from '../store/attachments-store';
 import { EMPTY_DRAFT, useComposerStore, type ComposerMode } from '../store/composer-store';
@@ -65,7 +68,9 @@ export function Composer({ conversation }: { conversation: ConversationSummaryDt
     event?.preventDefault();
     if (!canSend || !operator) return;
     typing.stopped();
-    void sendMessage(conversation, operator, draft.mode, draft.text, ready);
+    // Read from the text as sent: a mention deleted while editing notifies nobody.
+    const mentioned = draft.mode === 'note' ? mentionsInText(draft.text, mention.operators) : [];
+    void sendMessage(conversation, operator, draft.mode, draft.text, ready, false, mentioned);
     clearDraft(conversation.id);
     useAttachmentsStore.getState().clear(conversation.id);
   };
@@ -79,7 +84,15 @@ export function Composer({ conversation }: { conversation: ConversationSummaryDt
       useAttachmentsStore.getState().addUploaded(conversation.id, attachments),
   });
 
+  const mention = useMentionPicker({
+    enabled: draft.mode === 'note',
+    textRef,
+    currentText: () => (useComposerStore.getState().drafts[conversation.id] ?? EMPTY_DRAFT).text,
+    setText: (text) => setDraft(conversation.id, { text }),
+  });
+
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (mention.onKeyDown(event)) return;
     if (canned.onKeyDown(event)) return;
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
@@ -112,6 +125,12 @@ export function Composer({ conversation }: { conversation: ConversationSummaryDt
               {t(mode === 'message' ? 'composer.reply' : 'composer.note')}
             </button>
           ))}
+          {draft.mode === 'note' && (
+            <span className="composer__note-notice" data-testid="note-notice">
+              <Icon name="note" size={12} />
+              {t('composer.note_notice')}
+            </span>
+          )}
         </div>
         <textarea
           ref={textRef}
@@ -135,14 +154,20 @@ export function Composer({ conversation }: { conversation: ConversationSummaryDt
             // Internal notes are not announced to the customer.
             if (draft.mode === 'message') typing.typed();
             canned.update();
+            mention.update();
           }}
-          onSelect={canned.update}
+          onSelect={() => {
+            canned.update();
+            mention.update();
+          }}
           onBlur={typing.stopped}
           onKeyDown={onKeyDown}
           {...canned.textareaAria}
+          {...mention.textareaAria}
           {...attachmentDropHandlers(conversation.id)}
         />
         {canned.picker && <CannedPicker {...canned.picker} />}
+        {mention.picker && <MentionPicker {...mention.picker} />}
         <AttachmentChips conversationId={conversation.id} />
         <PlaceholderWarning placeholders={placeholders} />
         <div className="composer__footer">

@@ -1,6 +1,7 @@
 import type {
   AttachmentDto,
   ConversationSummaryDto,
+  MentionDto,
   MessageDto,
   OperatorDto,
   ReplyCollisionDetails,
@@ -18,6 +19,13 @@ interface CollisionCheck {
   /** The operator saw the colleague's reply and sends anyway. */
   confirmed?: boolean;
 }
+
+/** The colleagues a note mentions, by id, from the message as shown. */
+const mentionIdsOf = (conversationId: string, localId: string): string[] =>
+  (
+    useConversationStore.getState().threads[conversationId]?.messages.find((m) => m.id === localId)
+      ?.mentions ?? []
+  ).map((m) => m.id);
 
 function newClientId(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
@@ -47,6 +55,7 @@ async function deliver(
       text,
       clientMessageId: clientIdOf(localId),
       attachmentIds,
+      ...(kind === 'note' ? { mentionIds: mentionIdsOf(conversationId, localId) } : {}),
       ...check,
     });
     useConversationStore.getState().removeLocalMessage(conversationId, localId);
@@ -80,6 +89,7 @@ export function sendMessage(
   text: string,
   attachments: AttachmentDto[] = [],
   confirmed = false,
+  mentions: MentionDto[] = [],
 ): Promise<void> {
   const localId = localIdFor(newClientId());
   const local: MessageDto = {
@@ -96,6 +106,7 @@ export function sendMessage(
     failureReason: null,
     channel: conversation.channel,
     createdAt: new Date().toISOString(),
+    mentions: kind === 'note' ? mentions : [],
   };
   const thread = useConversationStore.getState().threads[conversation.id];
   const seen = thread ? lastSeenMessageId(thread.messages) : undefined;

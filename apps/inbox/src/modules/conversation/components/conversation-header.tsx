@@ -6,6 +6,7 @@ import { contactName } from '../../../shared/text/contact-name';
 import { displayText } from '../../../shared/text/display-text';
 import { Icon } from '../../../shared/ui/icons';
 import { useFeedStore } from '../../feed/store/feed-store';
+import { AssignmentControls } from '../../assignment/components/assignment-controls';
 import { TagEditor } from '../../tags/components/tag-editor';
 import { openConversation } from '../store/conversation-commands';
 import { ConversationActions } from './conversation-actions';
@@ -47,6 +48,7 @@ export function ConversationHeader({ conversation: c }: { conversation: Conversa
         </div>
         <TagEditor conversation={c} />
       </div>
+      <AssignmentControls conversation={c} />
       <ConversationActions conversation={c} />
     </header>
   );

@@ -7,6 +7,7 @@ import { displayName } from '../../../shared/text/display-text';
 import { Icon } from '../../../shared/ui/icons';
 import { AttachmentList } from '../../composer/components/attachment-list';
 import { activityText } from '../utils/activity-text';
+import { MentionText } from '../../mentions/components/mention-text';
 import { DeliveryStatus } from './delivery-status';
 import { EmailFrame } from './email-frame';
 
@@ -60,7 +61,11 @@ export const TimelineItem = memo(function TimelineItem({ message }: { message: M
           <EmailFrame messageId={message.id} html={message.html} sender={sender} />
         ) : message.text || message.attachments.length === 0 ? (
           <p className="message__text" dir="auto">
-            {message.text}
+            {message.kind === 'note' && message.mentions?.length ? (
+              <MentionText text={message.text ?? ''} mentions={message.mentions} />
+            ) : (
+              message.text
+            )}
           </p>
         ) : null}
         <AttachmentList attachments={message.attachments} />

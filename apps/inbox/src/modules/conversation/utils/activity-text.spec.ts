@@ -41,4 +41,12 @@ describe('activityText', () => {
       }),
     ).toBe('Anna deactivated Bob; the conversation is unassigned');
   });
+
+  it('says which team a conversation was given to, or that its team was removed', () => {
+    const by = { id: 'a', name: 'Anna' };
+    expect(activityText({ type: 'team_assigned', by, team: { id: 't', name: 'Billing' } })).toBe(
+      'Anna assigned the conversation to the team Billing',
+    );
+    expect(activityText({ type: 'team_assigned', by, team: null })).toBe('Anna removed the team');
+  });
 });

@@ -27,6 +27,10 @@ export function activityText(activity: Activity, now: Date = new Date()): string
         ? t('activity.assigned', { actor, assignee: activity.assignee.name })
         : t('activity.unassigned', { actor });
     }
+    case 'team_assigned':
+      return activity.team
+        ? t('activity.team_assigned', { actor: activity.by.name, team: activity.team.name })
+        : t('activity.team_unassigned', { actor: activity.by.name });
     case 'released_on_deactivation':
       return t('activity.released_on_deactivation', {
         actor: activity.by.name,

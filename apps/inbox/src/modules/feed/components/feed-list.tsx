@@ -1,6 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { t } from '../../../i18n/i18n';
+import { contactName } from '../../../shared/text/contact-name';
+import { RowSelectCheckbox } from '../../assignment/components/row-select-checkbox';
 import { openConversation } from '../../conversation/store/conversation-commands';
 import { useConversationStore } from '../../conversation/store/conversation-store';
 import { useFeedStore } from '../store/feed-store';
@@ -125,9 +127,10 @@ export function FeedList() {
             <div
               key={item.key}
               role="listitem"
-              className="feed-list__item"
+              className="feed-list__item feed-list__item--selectable"
               style={{ blockSize: item.size, transform: `translateY(${item.start}px)` }}
             >
+              <RowSelectCheckbox conversationId={id} name={contactName(conversation.contact)} />
               <FeedRow
                 conversation={conversation}
                 selected={id === selectedId}

@@ -1,3 +1,4 @@
+import { BulkAssignBar } from '../../assignment/components/bulk-assign-bar';
 import { t } from '../../../i18n/i18n';
 import { FeedFiltersBar } from './feed-filters-bar';
 import { FeedList } from './feed-list';
@@ -10,6 +11,7 @@ export function FeedPane() {
       <FeedSearch />
       <FeedTabs />
       <FeedFiltersBar />
+      <BulkAssignBar />
       <FeedList />
     </section>
   );

@@ -12,7 +12,7 @@ export interface FeedFilters {
 }
 
 export const FEED_TABS: readonly ConversationStatus[] = ['open', 'snoozed', 'closed'];
-export const ASSIGNEE_OPTIONS: readonly AssigneeFilter[] = ['mine', 'unassigned', 'all'];
+export const ASSIGNEE_OPTIONS: readonly AssigneeFilter[] = ['mine', 'team', 'unassigned', 'all'];
 
 export const DEFAULT_FILTERS: FeedFilters = {
   status: 'open',

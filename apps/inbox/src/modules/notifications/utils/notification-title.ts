@@ -8,6 +8,7 @@ const TITLE_KEYS: Record<NotificationDto['type'], MessageKey> = {
   snooze_expired: 'notification.snooze_expired.title',
   unsnoozed_by_customer: 'notification.unsnoozed_by_customer.title',
   assigned: 'notification.assigned.title',
+  mention: 'notification.mention.title',
 };
 
 /** "Assigned to you: Jane" — the same words in the centre, the browser alert and the live region. */

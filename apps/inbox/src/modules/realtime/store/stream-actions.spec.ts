@@ -112,28 +112,58 @@ describe('applyStreamEvent', () => {
     expect(thread?.messages.map((x) => [x.id, x.deliveryStatus])).toEqual([['m-1', 'read']]);
   });
 
-  it('alerts on customer messages in conversations that are mine or unassigned', () => {
+  it('alerts on a customer message itself only while the conversation is unassigned', () => {
     const unassigned = conversation({ assigneeId: null });
     const mine = conversation({ assigneeId: 'me' });
     const theirs = conversation({ assigneeId: 'someone-else' });
     applyStreamEvent(messageCreated(1, message({ conversationId: unassigned.id }), unassigned));
+    // Assigned: the server stored a notification for the assignee and participants instead.
     applyStreamEvent(messageCreated(2, message({ conversationId: mine.id }), mine));
     applyStreamEvent(messageCreated(3, message({ conversationId: theirs.id }), theirs));
     applyStreamEvent(
       messageCreated(
         4,
         message({
-          conversationId: mine.id,
+          conversationId: unassigned.id,
           direction: 'outgoing',
           sender: { type: 'operator', id: 'me', name: 'Me' },
         }),
-        mine,
+        unassigned,
       ),
     );
-    expect(useNotificationsStore.getState().unread).toEqual({
-      [unassigned.id]: true,
-      [mine.id]: true,
-    });
+    expect(useNotificationsStore.getState().unread).toEqual({ [unassigned.id]: true });
+  });
+
+  it('alerts once when a stored notification announced the customer message', () => {
+    const c = conversation({ assigneeId: null });
+    const stored = (cursor: number, operatorId: string) =>
+      ({
+        cursor,
+        type: 'notification.created',
+        conversationId: c.id,
+        at: c.lastActivityAt,
+        payload: {
+          notification: {
+            id: `n-${cursor}`,
+            operatorId,
+            type: 'customer_message',
+            conversationId: c.id,
+            createdAt: c.lastActivityAt,
+            readAt: null,
+          },
+          conversation: c,
+        },
+      }) as const;
+    const notify = vi.spyOn(useNotificationsStore.getState(), 'notify');
+    // A participant of an unassigned conversation: the stored notification, then the message.
+    applyStreamEvent(stored(1, 'me'));
+    applyStreamEvent(messageCreated(2, message({ id: 'm-2', conversationId: c.id }), c));
+    expect(notify).toHaveBeenCalledTimes(1);
+    // The next message without a stored notification for me alerts as before.
+    applyStreamEvent(stored(3, 'someone-else'));
+    applyStreamEvent(messageCreated(4, message({ id: 'm-4', conversationId: c.id }), c));
+    expect(notify).toHaveBeenCalledTimes(2);
+    notify.mockRestore();
   });
 
   it('notifies only about notifications addressed to this operator', () => {

@@ -7,6 +7,11 @@ import { useNotificationsStore } from '../../notifications/store/notifications-s
 import { usePeopleStore } from '../../people/store/people-store';
 import { useStreamStore } from './stream-store';
 
+/** Stored notifications that announce the customer message whose event follows them. */
+const ABOUT_A_CUSTOMER_MESSAGE = new Set(['customer_message', 'unsnoozed_by_customer']);
+/** Conversations whose next customer message this operator was already alerted to. */
+const toldByStoredNotification = new Set<string>();
+
 type Handler<T extends StreamEventType> = (payload: StreamEventPayloads[T], cursor: number) => void;
 
 /** The one place that says what each server event does to client state (cf. Chatwoot's actionCable.js). */
@@ -23,13 +28,13 @@ export const STREAM_ACTIONS: { [T in StreamEventType]: Handler<T> } = {
     useConversationStore.getState().receiveMessage(message);
     useConversationStore.getState().receiveSummary(conversation);
     useFeedStore.getState().applyEvent(conversation, cursor);
-    // The server stores notifications for snooze wake-ups only; a plain customer message alerts
-    // the assignee, or everyone while nobody owns the conversation.
-    const me = useAuthStore.getState().operator?.id;
-    const forMe = conversation.assigneeId === null || conversation.assigneeId === me;
-    if (message.direction === 'incoming' && message.kind === 'message' && forMe) {
+    // The server stores a notification of each customer message for the assignee and the
+    // participants (it arrives just before this event). Only while nobody owns the conversation
+    // does everyone else hear about it here, unless a stored one already told this operator.
+    if (message.direction !== 'incoming' || message.kind !== 'message') return;
+    const told = toldByStoredNotification.delete(conversation.id);
+    if (conversation.assigneeId === null && !told)
       useNotificationsStore.getState().notify('customer_message', conversation);
-    }
   },
   'message.updated': ({ message }) => {
     useConversationStore.getState().receiveMessage(message);
@@ -39,12 +44,19 @@ export const STREAM_ACTIONS: { [T in StreamEventType]: Handler<T> } = {
     useConversationStore.getState().receiveSummary(conversation);
     // Every operator's notifications travel on the account stream; show only ours.
     if (notification.operatorId === useAuthStore.getState().operator?.id) {
+      if (ABOUT_A_CUSTOMER_MESSAGE.has(notification.type))
+        toldByStoredNotification.add(conversation.id);
       useNotificationCentreStore.getState().received(notification, conversation);
       useNotificationsStore.getState().notify(notification.type, conversation);
     }
   },
   'operator.updated': ({ operator }) => {
     usePeopleStore.getState().receive(operator);
+  },
+  'access.changed': () => {
+    // The server filters by the new access at once: reload the feed to gain or lose inboxes.
+    void useFeedStore.getState().loadFirstPage();
+    void useFeedStore.getState().refreshCounts();
   },
   'notifications.read': ({ operatorId, ids, all }) => {
     if (operatorId === useAuthStore.getState().operator?.id)

@@ -44,13 +44,20 @@ describe('SettingsScreen', () => {
     expect(screen.queryByTestId('settings-new-webchat')).toBeNull();
     expect(screen.queryByTestId('inbox-form-submit')).toBeNull();
     expect(screen.getByTestId('secret-state').textContent).toBe('set');
+    expect(screen.queryByTestId('inbox-access')).toBeNull();
+    expect(screen.queryByTestId('settings-teams')).toBeNull();
     expect((screen.getByLabelText(/Signing secret/) as HTMLInputElement).value).toBe('');
   });
 
   it('lets an admin edit and create', async () => {
+    // The inbox's Access section asks for its members; everything else lists the inbox.
+    const access = { inboxId: apiInbox.id, operatorIds: [], teamIds: [] };
     vi.stubGlobal(
       'fetch',
-      vi.fn(async () => new Response(JSON.stringify([apiInbox]), { status: 200 })),
+      vi.fn(async (url: string) => {
+        const body = String(url).endsWith('/access') ? access : [apiInbox];
+        return new Response(JSON.stringify(body), { status: 200 });
+      }),
     );
     signIn('admin');
     render(<SettingsScreen />);
@@ -58,5 +65,10 @@ describe('SettingsScreen', () => {
     expect(url.closest('fieldset')?.disabled).toBe(false);
     expect(screen.getByTestId('inbox-form-submit')).toBeTruthy();
     expect(screen.getByTestId('settings-new-email')).toBeTruthy();
+    // Admins choose who may work the inbox, and manage teams.
+    expect((await screen.findByTestId('inbox-access-rule')).textContent).toMatch(
+      /Every operator may work this inbox/,
+    );
+    expect(screen.getByTestId('settings-teams')).toBeTruthy();
   });
 });

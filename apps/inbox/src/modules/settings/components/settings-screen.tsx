@@ -3,6 +3,8 @@ import { t } from '../../../i18n/i18n';
 import { ChannelIcon } from '../../../shared/ui/channel-icon';
 import { Icon } from '../../../shared/ui/icons';
 import { useAuthStore } from '../../auth/store/auth-store';
+import { InboxAccessPanel } from '../../access/components/inbox-access-panel';
+import { TeamsPanel } from '../../access/components/teams-panel';
 import { CannedRepliesPanel } from '../../canned-replies/components/canned-replies-panel';
 import { PeoplePanel } from '../../people/components/people-panel';
 import { TagsAdminPanel } from '../../tags/components/tags-admin-panel';
@@ -23,6 +25,7 @@ function SettingsDetail({ readOnly }: { readOnly: boolean }) {
   if ('cannedReplies' in selection) return <CannedRepliesPanel />;
   if ('tags' in selection) return <TagsAdminPanel readOnly={readOnly} />;
   if ('people' in selection) return <PeoplePanel />;
+  if ('teams' in selection) return <TeamsPanel />;
   if ('newKind' in selection) {
     return (
       <div className="settings__detail" data-testid="settings-detail">
@@ -51,6 +54,7 @@ function SettingsDetail({ readOnly }: { readOnly: boolean }) {
       ) : (
         <p className="settings-hint">{t('settings.unsupported_kind')}</p>
       )}
+      {!readOnly && <InboxAccessPanel inboxId={inbox.id} />}
     </div>
   );
 }
@@ -162,6 +166,17 @@ export default function SettingsScreen() {
         >
           {t('people.title')}
         </button>
+        {!readOnly && (
+          <button
+            type="button"
+            className="settings__item"
+            data-testid="settings-teams"
+            aria-current={selection !== null && 'teams' in selection}
+            onClick={() => useSettingsStore.getState().select({ teams: true })}
+          >
+            {t('teams.title')}
+          </button>
+        )}
         {/* Everyone has personal canned replies; admins also manage the shared ones. */}
         <button
           type="button"

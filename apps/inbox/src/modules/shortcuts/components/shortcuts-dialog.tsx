@@ -9,6 +9,8 @@ const ACTION_LABEL = {
   close: 'shortcuts.close',
   snooze: 'shortcuts.snooze',
   reply: 'shortcuts.reply',
+  assign: 'shortcuts.assign',
+  assign_me: 'shortcuts.assign_me',
   back: 'shortcuts.back',
   help: 'shortcuts.help',
 } as const;

@@ -5,6 +5,8 @@ import {
   stepSelection,
 } from '../../conversation/store/conversation-commands';
 import { useConversationStore } from '../../conversation/store/conversation-store';
+import { assignToMe } from '../../assignment/store/assign-commands';
+import { useAssignPickerStore } from '../../assignment/store/assign-picker-store';
 import { useOverlayStore } from '../store/overlay-store';
 import { isEditableTarget, resolveShortcut, type ShortcutAction } from '../utils/resolve-shortcut';
 
@@ -17,6 +19,7 @@ function selectedSummary() {
 function back(): void {
   const overlays = useOverlayStore.getState();
   if (overlays.snoozeMenuOpen) return overlays.setSnoozeMenuOpen(false);
+  if (useAssignPickerStore.getState().targets) return useAssignPickerStore.getState().close();
   if (overlays.helpOpen) return overlays.setHelpOpen(false);
   const active = document.activeElement;
   if (active instanceof HTMLElement && isEditableTarget(active)) return active.blur();
@@ -36,6 +39,14 @@ const RUN: Record<ShortcutAction, () => void> = {
   },
   reply: () => {
     if (selectedSummary()) useOverlayStore.getState().requestReplyFocus();
+  },
+  assign: () => {
+    const summary = selectedSummary();
+    if (summary) useAssignPickerStore.getState().open([summary.id]);
+  },
+  assign_me: () => {
+    const summary = selectedSummary();
+    if (summary) void assignToMe([summary.id]);
   },
   back,
   help: () => useOverlayStore.getState().setHelpOpen(!useOverlayStore.getState().helpOpen),
@@ -57,7 +68,12 @@ export function useShortcuts(): void {
       if (!action) return;
       // While a menu or dialog is open only Esc and its own keys apply.
       const overlays = useOverlayStore.getState();
-      if ((overlays.snoozeMenuOpen || overlays.helpOpen) && action !== 'back' && action !== 'help')
+      const pickerOpen = useAssignPickerStore.getState().targets !== null;
+      if (
+        (overlays.snoozeMenuOpen || overlays.helpOpen || pickerOpen) &&
+        action !== 'back' &&
+        action !== 'help'
+      )
         return;
       event.preventDefault();
       RUN[action]();

@@ -24,6 +24,13 @@ describe('resolveShortcut', () => {
     expect(resolveShortcut(key('J'))).toBe('next'); // caps lock
   });
 
+  it('assigns with a type-ahead picker on a, and to oneself in one key on i', () => {
+    expect(resolveShortcut(key('a'))).toBe('assign');
+    expect(resolveShortcut(key('i'))).toBe('assign_me');
+    expect(resolveShortcut(key('a', { inEditable: true }))).toBeNull();
+    expect(resolveShortcut(key('i', { metaKey: true }))).toBeNull();
+  });
+
   it('leaves typing alone except Escape', () => {
     expect(resolveShortcut(key('e', { inEditable: true }))).toBeNull();
     expect(resolveShortcut(key('?', { inEditable: true }))).toBeNull();

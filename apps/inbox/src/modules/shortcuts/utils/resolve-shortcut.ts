@@ -1,4 +1,5 @@
-export type ShortcutAction = 'next' | 'previous' | 'close' | 'snooze' | 'reply' | 'back' | 'help';
+export type ShortcutAction =
+  'next' | 'previous' | 'close' | 'snooze' | 'reply' | 'assign' | 'assign_me' | 'back' | 'help';
 
 export interface KeyInput {
   key: string;
@@ -17,6 +18,8 @@ const LETTER_ACTIONS: Record<string, ShortcutAction> = {
   e: 'close',
   s: 'snooze',
   r: 'reply',
+  a: 'assign',
+  i: 'assign_me',
 };
 
 /** The shortcut table, in one pure function so it can be tested without a DOM. */
@@ -34,6 +37,8 @@ export const SHORTCUT_LIST: readonly { keys: string; action: ShortcutAction }[] 
   { keys: 'e', action: 'close' },
   { keys: 's', action: 'snooze' },
   { keys: 'r', action: 'reply' },
+  { keys: 'a', action: 'assign' },
+  { keys: 'i', action: 'assign_me' },
   { keys: 'Esc', action: 'back' },
   { keys: '?', action: 'help' },
 ];
