@@ -23,6 +23,7 @@ import type { AuthenticatedOperator } from '../auth/authenticated-operator';
 import { CurrentOperator } from '../auth/current-operator.decorator';
 import { isActiveContent } from './content-type-sniffer';
 import { FileLinkSigner } from './file-link-signer';
+import { InboxAccessRepository } from '../../modules/access/inbox-access.repository';
 import { FilesService, type StoredFile } from './files.service';
 
 /** Multer's in-memory upload, as far as we read it. */
@@ -44,6 +45,7 @@ export class FilesController {
   constructor(
     private readonly files: FilesService,
     private readonly auth: AuthService,
+    private readonly access: InboxAccessRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.links = new FileLinkSigner(config.APP_SECRET);
@@ -84,7 +86,7 @@ export class FilesController {
     @CurrentOperator() op: AuthenticatedOperator,
     @Param('id') id: string,
   ): Promise<FileLinkDto> {
-    const file = await this.fileOfAccount(id, op.accountId);
+    const file = await this.fileFor(id, op);
     const expiresAt = new Date(Date.now() + this.config.FILE_LINK_TTL_SECONDS * 1000);
     const { expires, signature } = this.links.sign(file.id, expiresAt);
     const query = new URLSearchParams({ expires, signature });
@@ -133,7 +135,7 @@ export class FilesController {
           'UNAUTHENTICATED',
           'Sign in to download this file, or use a signed download link',
         );
-      file = await this.fileOfAccount(id, op.accountId);
+      file = await this.fileFor(id, op);
     }
     const type = isActiveContent(file.contentType) ? 'application/octet-stream' : file.contentType;
     res.setHeader('Content-Type', type);
@@ -153,9 +155,11 @@ export class FilesController {
   }
 
   /** Another account's file does not exist, as far as this operator can tell. */
-  private async fileOfAccount(id: string, accountId: string): Promise<StoredFile> {
+  /** The file, if it is of the operator's account and on a conversation they may see. */
+  private async fileFor(id: string, op: AuthenticatedOperator): Promise<StoredFile> {
     const file = await this.files.find(id);
-    if (!file || file.accountId !== accountId) throw notFound('File');
+    if (!file || file.accountId !== op.accountId) throw notFound('File');
+    if (!(await this.access.maySeeFile(op, file.id))) throw notFound('File');
     return file;
   }
 }

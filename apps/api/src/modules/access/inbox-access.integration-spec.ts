@@ -1,4 +1,5 @@
 import type {
+  AttachmentDto,
   AuditLogEntryDto,
   ConversationSummaryDto,
   InboxAccessDto,
@@ -165,6 +166,44 @@ describe('inbox access', () => {
     );
     expect((await feedOf(admin)).sort()).toEqual([open.id, secret.id].sort());
     expect(await admin.ok('GET', '/api/conversations/counts')).toMatchObject({ open: 2 });
+  });
+
+  it('serves a file of a restricted conversation only to those who may see the conversation', async () => {
+    const upload = async (client: ApiClient, name: string) => {
+      const form = new FormData();
+      form.append('file', new Blob(['%PDF-1.4 invoice'], { type: 'application/pdf' }), name);
+      const res = await fetch(`${api.baseUrl}/api/files`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${client.token}` },
+        body: form,
+      });
+      expect(res.status).toBe(201);
+      return (await res.json()) as AttachmentDto;
+    };
+    const invoice = await upload(admin, 'invoice.pdf');
+    // Before it is sent, an upload is readable to its account (the agent could not know its id).
+    expect((await agnes.request('GET', `/api/files/${invoice.id}/invoice.pdf`)).status).toBe(200);
+    // A note: the API channel carries no attachments, notes do.
+    await admin.ok('POST', `/api/conversations/${secret.id}/messages`, {
+      kind: 'note',
+      text: 'The invoice',
+      attachmentIds: [invoice.id],
+    });
+    const download = (client: ApiClient) =>
+      client.request('GET', `/api/files/${invoice.id}/invoice.pdf`).then((r) => r.status);
+    const link = (client: ApiClient) =>
+      client.request('POST', `/api/files/${invoice.id}/link`, {}).then((r) => r.status);
+    expect([await download(agnes), await link(agnes)]).toEqual([404, 404]);
+    expect([await download(mona), await link(mona)]).toEqual([200, 200]);
+    expect([await download(admin), await link(admin)]).toEqual([200, 200]);
+    // An agent's own file, attached in a conversation they see, stays theirs to read.
+    const own = await upload(agnes, 'own.pdf');
+    await agnes.ok('POST', `/api/conversations/${open.id}/messages`, {
+      kind: 'note',
+      text: 'Here',
+      attachmentIds: [own.id],
+    });
+    expect((await agnes.request('GET', `/api/files/${own.id}/own.pdf`)).status).toBe(200);
   });
 
   it('streams the restricted inbox’s events to members and admins only', async () => {

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { ConversationEntity } from '../conversations/entities/conversation.entity';
 import { InboxEntity } from '../inboxes/entities/inbox.entity';
 import { InboxMemberEntity } from '../inboxes/entities/inbox-member.entity';
+import { MessageEntity } from '../messages/entities/message.entity';
 import { OperatorEntity } from '../operators/entities/operator.entity';
 import type { ConversationViewer } from './conversation-viewer';
 import { InboxTeamEntity } from './entities/inbox-team.entity';
@@ -76,6 +78,28 @@ export class InboxAccessRepository {
       )
       .where('i.id = :inboxId', { inboxId })
       .andWhere(`(o.role = 'admin' OR ${inboxAccessClause('i.id')})`)
+      .getExists();
+  }
+
+  /**
+   * Whether the viewer may read a stored file: an admin always; anyone else unless every message
+   * the file is attached to sits in an inbox they cannot see. A file on no message yet (an upload
+   * about to be sent, a canned reply's attachment) stays readable to its account.
+   */
+  async maySeeFile(viewer: ConversationViewer, fileId: string): Promise<boolean> {
+    if (viewer.role === 'admin') return true;
+    const attached = (q: ReturnType<EntityManager['createQueryBuilder']>) =>
+      q
+        .from(MessageEntity, 'm')
+        .where('m.account_id = :accountId AND m.attachments @> :needle::jsonb', {
+          accountId: viewer.accountId,
+          needle: JSON.stringify([{ id: fileId }]),
+        });
+    const em = this.ds.manager;
+    if (!(await attached(em.createQueryBuilder().select('1')).getExists())) return true;
+    return attached(em.createQueryBuilder().select('1'))
+      .innerJoin(ConversationEntity, 'c', 'c.id = m.conversation_id')
+      .andWhere(inboxAccessClause('c.inbox_id'), { viewerId: viewer.id })
       .getExists();
   }
 

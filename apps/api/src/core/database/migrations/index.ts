@@ -18,6 +18,7 @@ import { CannedReplies1796700000000 } from './1796700000000-canned-replies';
 import { NotificationCentre1796900000000 } from './1796900000000-notification-centre';
 import { Participants1797100000000 } from './1797100000000-participants';
 import { NoteMentions1797200000000 } from './1797200000000-note-mentions';
+import { MessageAttachmentIndex1797300000000 } from './1797300000000-message-attachment-index';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled API carries them.
@@ -44,4 +45,5 @@ export const MIGRATIONS = [
   TeamsAndInboxAccess1797000000000,
   Participants1797100000000,
   NoteMentions1797200000000,
+  MessageAttachmentIndex1797300000000,
 ];

@@ -49,6 +49,8 @@ import { OperatorEntity } from '../../operators/entities/operator.entity';
 )
 // (conversation_id, created_at DESC, id DESC): a DESC keyset index, created by the migration.
 @Index('messages_timeline_idx', { synchronize: false })
+// GIN (attachments jsonb_path_ops): which messages carry a file, for download access.
+@Index('messages_attachments_idx', { synchronize: false })
 @Index('messages_account_external_idx', ['accountId', 'externalId'], {
   where: 'external_id IS NOT NULL',
 })
