@@ -8,6 +8,7 @@ import { MessageEntity } from '../messages/entities/message.entity';
 import { OperatorEntity } from '../operators/entities/operator.entity';
 import type { ConversationViewer } from './conversation-viewer';
 import { InboxTeamEntity } from './entities/inbox-team.entity';
+import { TeamMemberEntity } from './entities/team-member.entity';
 
 /**
  * THE access rule, as a WHERE clause over an inbox id column (`c.inbox_id`, `i.id`), with the
@@ -101,6 +102,23 @@ export class InboxAccessRepository {
       .innerJoin(ConversationEntity, 'c', 'c.id = m.conversation_id')
       .andWhere(inboxAccessClause('c.inbox_id'), { viewerId: viewer.id })
       .getExists();
+  }
+
+  /** Active members of a team who may work the inbox: who hears that the team was assigned. */
+  async teamMembersWhoMayWork(
+    em: EntityManager,
+    teamId: string,
+    inboxId: string,
+  ): Promise<string[]> {
+    const rows = await em
+      .createQueryBuilder(TeamMemberEntity, 'tm')
+      .select('tm.operator_id', 'id')
+      .where('tm.team_id = :teamId', { teamId })
+      .orderBy('tm.operator_id')
+      .getRawMany<{ id: string }>();
+    const ids: string[] = [];
+    for (const { id } of rows) if (await this.operatorMayWork(em, id, inboxId)) ids.push(id);
+    return ids;
   }
 
   /** The ids among `inboxIds` the viewer may work. */

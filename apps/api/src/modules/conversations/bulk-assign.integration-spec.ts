@@ -137,6 +137,9 @@ describe('bulk assignment', () => {
 
     // Team only: the operators stay as they were.
     await admin.ok('POST', `/api/conversations/${b}/assign`, { assigneeId: agentId });
+    const notificationsOf = async (client: ApiClient) =>
+      (await client.ok<Page<NotificationItemDto>>('GET', '/api/notifications?limit=100')).items;
+    const seenBefore = new Set((await notificationsOf(people.agent)).map((n) => n.id));
     const bulk = await admin.ok<BulkAssignResultDto>('POST', '/api/conversations/assign', {
       conversationIds: [a, b],
       teamId: team.id,
@@ -169,6 +172,14 @@ describe('bulk assignment', () => {
     expect(await feed(people.agent, 'team')).toEqual([a, b].sort());
     expect(await feed(admin, 'team')).toEqual([]);
     expect(await feed(people.agent, 'mine')).toEqual([b, c].sort());
+    // The team's member heard that the team got a and b (and c, though not for team "other").
+    const fresh = (await notificationsOf(people.agent)).filter((n) => !seenBefore.has(n.id));
+    expect(
+      fresh
+        .filter((n) => n.type === 'assigned')
+        .map((n) => n.conversationId)
+        .sort(),
+    ).toEqual([a, b, c].sort());
 
     // A team of another account is refused, and nothing changes.
     const theirTeam = await people.stranger.ok<TeamDto>('POST', '/api/teams', { name: 'Theirs' });

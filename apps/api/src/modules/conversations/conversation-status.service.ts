@@ -108,6 +108,11 @@ export class ConversationStatusService {
         team: team ? { id: team.id, name: team.name } : null,
       });
       const summary = await this.conversations.loadSummary(em, conv.id);
+      // The team's members who may work the inbox hear of it, except whoever assigned it.
+      const members = team
+        ? await this.inboxAccess.teamMembersWhoMayWork(em, team.id, conv.inboxId)
+        : [];
+      const notify = members.filter((memberId) => memberId !== op.id);
       return [
         {
           type: 'message.created',
@@ -119,6 +124,7 @@ export class ConversationStatusService {
           conversationId: conv.id,
           payload: { conversation: summary },
         },
+        ...(await this.notifications.create(em, op.accountId, notify, 'assigned', summary)),
       ];
     });
   }
