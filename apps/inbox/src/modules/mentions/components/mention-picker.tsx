@@ -1,4 +1,5 @@
 import { t } from '../../../i18n/i18n';
+import { ComposerListbox, listboxOptionId } from '../../../shared/ui/composer-listbox';
 import type { Mentionable } from '../utils/match-operators';
 import './mentions.css';
 
@@ -12,48 +13,23 @@ export interface MentionPickerProps {
 }
 
 /** The option's id, for the textarea's aria-activedescendant. */
-export function mentionOptionId(listId: string, operator: Mentionable): string {
-  return `${listId}-${operator.id}`;
-}
+export const mentionOptionId = (listId: string, operator: Mentionable): string =>
+  listboxOptionId(listId, operator);
 
-/**
- * The `@` picker's list of colleagues. Focus stays in the composer's textarea, which owns the
- * keys: arrows move, Enter or Tab mentions, Esc closes (see useMentionPicker).
- */
+/** The `@` picker's list of colleagues; the keys are handled by useMentionPicker. */
 export function MentionPicker({ id, query, matches, activeIndex, onPick }: MentionPickerProps) {
   return (
-    <div className="mention-picker" data-testid="mention-picker">
-      {matches.length === 0 ? (
-        <p className="mention-picker__empty" role="status">
-          {t('mention.picker.empty', { query })}
-        </p>
-      ) : (
-        <ul
-          id={id}
-          className="mention-picker__list"
-          role="listbox"
-          aria-label={t('mention.picker.label')}
-        >
-          {matches.map((operator, index) => (
-            <li
-              key={operator.id}
-              id={mentionOptionId(id, operator)}
-              role="option"
-              aria-selected={index === activeIndex}
-              className="mention-picker__option"
-              data-testid="mention-option"
-              // Keep the textarea focused: a click picks, it does not move focus.
-              onMouseDown={(event) => {
-                event.preventDefault();
-                onPick(operator);
-              }}
-            >
-              <bdi>{operator.name}</bdi>
-            </li>
-          ))}
-        </ul>
-      )}
-      <p className="mention-picker__hint">{t('mention.picker.hint')}</p>
-    </div>
+    <ComposerListbox
+      id={id}
+      block="mention-picker"
+      optionTestId="mention-option"
+      label={t('mention.picker.label')}
+      empty={t('mention.picker.empty', { query })}
+      hint={t('mention.picker.hint')}
+      matches={matches}
+      activeIndex={activeIndex}
+      onPick={onPick}
+      renderOption={(operator) => <bdi>{operator.name}</bdi>}
+    />
   );
 }
