@@ -29,6 +29,7 @@ import { SeedModule } from './modules/seed/seed.module';
 import { SnoozeModule } from './modules/snooze/snooze.module';
 import { WebchatModule } from './modules/webchat/webchat.module';
 import { EmailModule } from './modules/email/email.module';
+import { TelegramModule } from './modules/telegram/telegram.module';
 
 /** Infrastructure (core/) first, then the product's domains (modules/). */
 @Module({})
@@ -63,6 +64,7 @@ export class AppModule {
         SeedModule,
         WebchatModule,
         EmailModule,
+        TelegramModule,
       ],
       controllers: [HealthController],
       providers: [HealthRepository],

@@ -18,6 +18,9 @@ import { InboxEntity } from './modules/inboxes/entities/inbox.entity';
 import { MessageEntity } from './modules/messages/entities/message.entity';
 import { PendingReceiptEntity } from './modules/messages/entities/pending-receipt.entity';
 import { OutboundAttemptEntity } from './modules/channels/entities/outbound-attempt.entity';
+import { MessageExternalAliasEntity } from './modules/channels/entities/message-external-alias.entity';
+import { AttachmentFetchEntity } from './modules/channels/entities/attachment-fetch.entity';
+import { ChannelPollCursorEntity } from './modules/channels/entities/channel-poll-cursor.entity';
 import { NotificationEntity } from './modules/notifications/entities/notification.entity';
 import { OperatorEntity } from './modules/operators/entities/operator.entity';
 import { OperatorInvitationEntity } from './modules/people/entities/operator-invitation.entity';
@@ -53,6 +56,9 @@ export const ENTITIES = [
   ConversationEntity,
   MessageEntity,
   OutboundAttemptEntity,
+  MessageExternalAliasEntity,
+  AttachmentFetchEntity,
+  ChannelPollCursorEntity,
   PendingReceiptEntity,
   StoredFileEntity,
   NotificationEntity,

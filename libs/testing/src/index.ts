@@ -6,3 +6,4 @@ export * from './lib/operator-socket';
 export * from './lib/dovecot/dovecot-server';
 export * from './lib/smtp-peer/smtp-peer';
 export * from './lib/postgres/owned-postgres';
+export * from './lib/telegram';

@@ -19,7 +19,9 @@ export type Activity =
   | { type: 'team_assigned'; by: ActorRef; team: ActorRef | null }
   | { type: 'tag_added' | 'tag_removed'; by: ActorRef; tag: string }
   /** The assignee was deactivated: the conversation went back to the unassigned queue. */
-  | { type: 'released_on_deactivation'; operator: ActorRef; by: ActorRef };
+  | { type: 'released_on_deactivation'; operator: ActorRef; by: ActorRef }
+  /** The channel says the customer can (no longer) be reached: blocked or unblocked the bot. */
+  | { type: 'customer_unreachable' | 'customer_reachable'; reason: string };
 
 export interface ActorRef {
   id: string;

@@ -31,6 +31,11 @@ export interface InboxDto {
   /** Names of the secret fields that are set; their values never leave the server. */
   secretsSet: string[];
   reopenPolicy: ReopenPolicy;
+  /**
+   * Why the channel cannot work right now, in the provider's words ("Telegram rejected the bot token
+   * (401 Unauthorized)"); null while it works. Cleared by saving working credentials.
+   */
+  connectionError: string | null;
   createdAt: IsoDateTime;
 }
 
@@ -40,6 +45,10 @@ export interface ContactIdentityDto {
   channel: ChannelKind;
   externalId: string;
   displayName: string | null;
+  /** Their public handle on the channel (a Telegram @username, without the @). */
+  username?: string | null;
+  /** The language their app runs in, as the channel reports it. */
+  language?: string | null;
 }
 
 export interface ContactDto {
@@ -60,6 +69,12 @@ export interface AttachmentDto {
   url: string;
   /** Content-ID for inline email images, if any. */
   contentId?: string | null;
+  /**
+   * Absent once the bytes are ours. `pending`: announced by the channel and being fetched (no `url`
+   * yet); `unavailable`: it could not be fetched, `unavailableReason` says why ("file too large").
+   */
+  status?: 'pending' | 'unavailable';
+  unavailableReason?: string | null;
 }
 
 export interface ConversationSummaryDto {
@@ -82,6 +97,11 @@ export interface ConversationSummaryDto {
   createdAt: IsoDateTime;
   /** Its tags, by name. */
   tags: TagRefDto[];
+  /**
+   * Why the customer cannot be reached on this channel now ("The customer blocked the bot"); null
+   * or absent while they can.
+   */
+  unreachableReason?: string | null;
 }
 
 export interface MessageDto {
@@ -101,6 +121,10 @@ export interface MessageDto {
   createdAt: IsoDateTime;
   /** Colleagues @mentioned in an internal note (always empty on customer-facing messages). */
   mentions?: MentionDto[];
+  /** When the customer last edited it on their app (Telegram), if they did. */
+  editedAt?: IsoDateTime | null;
+  /** The message this one answers (an operator's reply to a specific customer message). */
+  replyTo?: { id: string; text: string | null } | null;
 }
 
 /** An operator @mentioned in a note, with their name as it was when the note was written. */

@@ -22,6 +22,8 @@ export const API_ERROR_CODES = [
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
   'CHANNEL_ERROR',
+  /** The provider refused the channel's credentials or settings on save: 422 with its reason. */
+  'CHANNEL_CONNECT_FAILED',
   'OVERLOADED',
   'UNAVAILABLE',
   'INTERNAL',

@@ -57,6 +57,8 @@ export const sendMessageRequestSchema = z
     confirmed: z.boolean().default(false),
     /** Active operators @mentioned in a note (notified); a customer-facing reply takes none (400). */
     mentionIds: z.array(z.string().uuid()).max(50).default([]),
+    /** The customer message this reply answers (sent as a reply where the channel has them). */
+    replyToMessageId: z.string().uuid().optional(),
   })
   .refine((m) => m.text.trim().length > 0 || m.attachmentIds.length > 0, {
     message: 'Text must not be empty',

@@ -101,6 +101,17 @@ export const configSchema = z
      * server). Off in production: an admin could otherwise reach the server's own network.
      */
     ALLOW_PRIVATE_NETWORK_TARGETS: bool.default(false),
+    /** Where the Telegram Bot API is (a local Bot API server, or the test fake). */
+    TELEGRAM_API_ROOT: z.string().url().default('https://api.telegram.org'),
+    /**
+     * How Telegram bots get their updates: `webhook` (needs a public https PUBLIC_URL), `polling`
+     * (getUpdates, for a laptop), or `auto`: webhook when PUBLIC_URL is https, polling otherwise.
+     */
+    TELEGRAM_DELIVERY: z.enum(['auto', 'webhook', 'polling']).default('auto'),
+    /** How long one getUpdates long poll waits for updates. */
+    TELEGRAM_POLL_TIMEOUT_SECONDS: z.coerce.number().int().min(0).max(50).default(25),
+    /** How often an instance looks for polled bots it should (or may now) poll. */
+    TELEGRAM_POLL_RESCAN_MS: z.coerce.number().int().min(100).default(5_000),
   })
   .superRefine((c, ctx) => {
     if (c.STORAGE_DRIVER === 's3') {

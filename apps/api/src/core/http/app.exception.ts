@@ -37,6 +37,7 @@ export function statusForCode(code: ApiErrorCode): number {
     case 'INVALID_CHARACTERS':
     case 'INVALID_TAG_NAME':
     case 'UNKNOWN_MENTION':
+    case 'CHANNEL_CONNECT_FAILED':
       return 422;
     case 'RATE_LIMITED':
       return 429;

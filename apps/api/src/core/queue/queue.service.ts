@@ -29,6 +29,7 @@ export class QueueService implements OnApplicationShutdown {
   private boss: PgBoss | null = null;
   private starting: Promise<PgBoss> | null = null;
   private readonly workers = new Map<string, string>();
+  private defining: Promise<void> = Promise.resolve();
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
@@ -49,12 +50,20 @@ export class QueueService implements OnApplicationShutdown {
     return this.starting;
   }
 
-  async define(def: QueueDefinition): Promise<void> {
-    const boss = await this.start();
-    const { name, ...options } = def;
-    if (await boss.getQueue(name))
-      await boss.updateQueue(name, { name, ...options, retryBackoff: true });
-    else await boss.createQueue(name, { name, ...options, retryBackoff: true });
+  /**
+   * Creates or updates a queue. One at a time: modules define theirs in parallel at start, and
+   * pg-boss creating two queues at once deadlocks on its own tables.
+   */
+  define(def: QueueDefinition): Promise<void> {
+    const next = this.defining.then(async () => {
+      const boss = await this.start();
+      const { name, ...options } = def;
+      if (await boss.getQueue(name))
+        await boss.updateQueue(name, { name, ...options, retryBackoff: true });
+      else await boss.createQueue(name, { name, ...options, retryBackoff: true });
+    });
+    this.defining = next.catch(() => undefined);
+    return next;
   }
 
   /** Enqueue inside the caller's transaction: the job exists if and only if the transaction commits. */

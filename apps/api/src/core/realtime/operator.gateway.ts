@@ -30,6 +30,7 @@ import { EventStreamService, type Signal } from '../events/event-stream.service'
 import { OperatorSocketState } from './operator-socket-state';
 import { ConversationAccountCheck } from './conversation-account-check';
 import { StreamAccessFilter } from './stream-access-filter';
+import { OperatorTypingHook } from './operator-typing-hook';
 import { ConversationViewers, type ViewingSignal } from './conversation-viewers';
 import { handshakeCursorProblem } from './handshake-cursor';
 
@@ -99,6 +100,7 @@ export class OperatorGateway
     private readonly conversationAccess: ConversationAccountCheck,
     private readonly sessionSockets: SessionSockets,
     private readonly streamAccess: StreamAccessFilter,
+    private readonly typingHook: OperatorTypingHook,
   ) {}
 
   afterInit(nsp: Namespace): void {
@@ -195,6 +197,12 @@ export class OperatorGateway
       actor: { type: 'operator', id: op.id, name: op.name },
     };
     await this.stream.publishSignal({ accountId: op.accountId, kind: 'typing', data: signal });
+    this.typingHook.emit({
+      accountId: op.accountId,
+      conversationId: signal.conversationId,
+      operatorId: op.id,
+      typing: signal.typing,
+    });
   }
 
   @SubscribeMessage('presence.set')

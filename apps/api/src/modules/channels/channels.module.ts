@@ -13,6 +13,14 @@ import { OutboundAttemptsRepository } from './outbound-attempts.repository';
 import { OutboundAttemptsService } from './outbound-attempts.service';
 import { OutboundDeliveryWorker } from './outbound-delivery.worker';
 import { WebhooksController } from './webhooks.controller';
+import { AttachmentFetchWorker } from './attachment-fetch.worker';
+import { AttachmentFetchesRepository } from './attachment-fetches.repository';
+import { InboundAmendmentsService } from './inbound-amendments.service';
+import { InboundAttachmentsService } from './inbound-attachments.service';
+import { MessageAliasesRepository } from './message-aliases.repository';
+import { ChannelPollCursorsRepository } from './channel-poll-cursors.repository';
+import { ChannelTypingRelay } from './channel-typing.relay';
+import { ChannelTypingRepository } from './channel-typing.repository';
 
 /** The channel pipeline: adapters, inboxes, inbound ingest and receipts, outbound delivery. */
 @Global()
@@ -31,7 +39,21 @@ import { WebhooksController } from './webhooks.controller';
     OutboundAttemptsRepository,
     OutboundAttemptsService,
     OutboundDeliveryWorker,
+    MessageAliasesRepository,
+    AttachmentFetchesRepository,
+    InboundAttachmentsService,
+    InboundAmendmentsService,
+    AttachmentFetchWorker,
+    ChannelPollCursorsRepository,
+    ChannelTypingRepository,
+    ChannelTypingRelay,
   ],
-  exports: [ChannelRegistryService, InboxesService, InboundPipelineService, AccountsRepository],
+  exports: [
+    ChannelRegistryService,
+    InboxesService,
+    InboundPipelineService,
+    AccountsRepository,
+    ChannelPollCursorsRepository,
+  ],
 })
 export class ChannelsModule {}

@@ -8,11 +8,10 @@ import {
   type InboundEvent,
   type ParsedInboundEvent,
 } from '@switchboard/channels-core';
-import type { AttachmentDto, ConversationSummaryDto, MessageDto } from '@switchboard/contracts';
+import type { ConversationSummaryDto, MessageDto } from '@switchboard/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { EventLogService } from '../../core/events/event-log.service';
 import type { PendingEvent } from '../../core/events/pending-event';
-import { FilesService } from '../../core/storage/files.service';
 import { AccountsRepository } from '../accounts/accounts.repository';
 import { IdentityResolverService } from '../contacts/identity-resolver.service';
 import { ConversationsRepository } from '../conversations/conversations.repository';
@@ -25,12 +24,17 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { ParticipantsService } from '../participants/participants.service';
 import { InboxesService, type InboxRow } from '../inboxes/inboxes.service';
 import { IngestFunctionRepository } from './ingest-function.repository';
+import { InboundAmendmentsService } from './inbound-amendments.service';
+import { InboundAttachmentsService, type PreparedAttachments } from './inbound-attachments.service';
+import { MessageAliasesRepository } from './message-aliases.repository';
 
 export type IngestOutcome =
   | { kind: 'stored'; messageId: string; conversationId: string; createdConversation: boolean }
   | { kind: 'duplicate'; externalId: string }
   /** applied: the message moved; held: kept until its id is recorded; unchanged: already there. */
   | { kind: 'status'; messageId: string | null; result: ReceiptResult['kind'] }
+  /** A stored message changed (an edit, another album part) or the customer's reachability did. */
+  | { kind: 'updated'; messageId: string; conversationId: string }
   /** Left out of the batch, with the reason (an unknown status, an entry the adapter could not use). */
   | { kind: 'skipped'; externalId: string | null; reason: string };
 
@@ -38,6 +42,8 @@ type MessageEvent = Extract<ParsedInboundEvent, { type: 'message' }>;
 type StatusEvent = Extract<ParsedInboundEvent, { type: 'status' }>;
 
 class DuplicateMessage extends Error {}
+/** Two parts of one new album raced to open it: the loser retries and joins the winner's message. */
+class AlbumRace extends Error {}
 
 /**
  * Where every channel's inbound events land: contact resolution, conversation find-or-open,
@@ -51,7 +57,6 @@ export class InboundPipelineService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly inboxes: InboxesService,
     private readonly events: EventLogService,
-    private readonly files: FilesService,
     private readonly identities: IdentityResolverService,
     private readonly conversations: ConversationsRepository,
     private readonly messages: MessagesRepository,
@@ -60,6 +65,9 @@ export class InboundPipelineService {
     private readonly ingestFunction: IngestFunctionRepository,
     private readonly receipts: DeliveryReceiptsService,
     private readonly participants: ParticipantsService,
+    private readonly attachments: InboundAttachmentsService,
+    private readonly aliases: MessageAliasesRepository,
+    private readonly amendments: InboundAmendmentsService,
   ) {}
 
   /** Ingests events for an inbox (its id, or its row when the caller has loaded it already). */
@@ -94,111 +102,173 @@ export class InboundPipelineService {
             reason: event.reason,
           });
           break;
+        case 'edit': {
+          const edited = await this.amendments.applyEdit(inbox, event);
+          // The edit came before the original: store the message as it reads now; the original,
+          // arriving later, is a duplicate of it.
+          outcomes.push(
+            edited.kind === 'not_found'
+              ? await this.ingestMessage(inbox, { ...event.message, editedAt: event.editedAt })
+              : edited,
+          );
+          break;
+        }
+        case 'reachability': {
+          const changed = await this.amendments.applyReachability(inbox, event);
+          outcomes.push(
+            changed.kind === 'not_found'
+              ? { kind: 'skipped', externalId: event.externalId, reason: 'No conversation yet' }
+              : changed,
+          );
+          break;
+        }
       }
     }
     return outcomes;
   }
 
   private async ingestMessage(inbox: InboxRow, event: MessageEvent): Promise<IngestOutcome> {
-    // Attachments are written before the transaction: a rollback leaves an orphan file, never a
-    // message pointing at missing bytes.
-    const attachments: AttachmentDto[] = [];
-    for (const a of event.attachments) attachments.push(await this.files.store(inbox.accountId, a));
-    const fast = await this.tryFastPath(inbox, event, attachments);
+    const prepared = await this.attachments.prepare(inbox.accountId, event.attachments);
+    const fast = await this.tryFastPath(inbox, event, prepared);
     if (fast) return fast;
-    try {
-      return await this.ds.transaction(async (em) => {
-        const identity = await this.identities.resolve(em, inbox, event.sender);
-        const pending: PendingEvent[] = [];
-        let activity: MessageDto | null = null;
-        const { conv, created } = await this.findOrOpenConversation(em, inbox, identity, event);
-        const text = event.text ?? null;
-        const html = event.html ? sanitizeEmailHtml(event.html) : null;
-        const inserted = await this.messages.insertIncoming(em, {
-          accountId: inbox.accountId,
-          conversationId: conv.id,
-          inboxId: inbox.id,
-          senderContactId: identity.contactId,
-          text,
-          html,
-          attachments,
-          externalId: event.externalId,
-        });
-        if (!inserted) throw new DuplicateMessage();
-
-        const wasSnoozed = conv.status === 'snoozed';
-        if (conv.status !== 'open') {
-          await this.conversations.reopenForCustomer(em, conv.id);
-          activity = await this.messages.insertActivity(em, conv, {
-            type: wasSnoozed ? 'unsnoozed_by_customer' : 'reopened_by_customer',
-          });
-        }
-        await this.conversations.recordIncoming(
-          em,
-          conv.id,
-          previewOf(text ?? attachments[0]?.filename ?? null),
-          event.subject ?? null,
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const outcome = await this.ds.transaction((em) =>
+          this.storeMessage(em, inbox, event, prepared),
         );
-        const summary = await this.conversations.loadSummary(em, conv.id);
-        const message: MessageDto = {
-          id: inserted.id,
-          conversationId: conv.id,
-          direction: 'incoming',
-          kind: 'message',
-          sender: { type: 'contact', id: identity.contactId, name: summary.contact.name },
-          text,
-          html,
-          attachments,
-          activity: null,
-          deliveryStatus: null,
-          failureReason: null,
-          channel: inbox.kind,
-          createdAt: inserted.createdAt.toISOString(),
-        };
-        // Whoever a snoozed conversation's wake-up tells already hears about this message.
-        const wakeUp = wasSnoozed ? await this.notifyUnsnoozed(em, conv, summary) : [];
-        // Stored before message.created: a client told here skips its own alert for the message.
-        if (!created)
-          await this.participants.notifyCustomerMessage(
-            em,
-            inbox.accountId,
-            summary,
-            wakeUp.flatMap((e) =>
-              e.type === 'notification.created' ? [e.payload.notification.operatorId] : [],
-            ),
-          );
-        // Every event of this transaction carries the final summary, so clients see one state.
-        pending.push(...wakeUp);
-        if (created)
-          pending.push({
-            type: 'conversation.created',
-            conversationId: conv.id,
-            payload: { conversation: summary },
-          });
-        if (activity)
-          pending.push({
-            type: 'message.created',
-            conversationId: conv.id,
-            payload: { message: activity, conversation: summary },
-          });
-        pending.push({
-          type: 'message.created',
-          conversationId: conv.id,
-          payload: { message, conversation: summary },
-        });
-        await this.events.append(em, inbox.accountId, pending);
-        return {
-          kind: 'stored',
-          messageId: inserted.id,
-          conversationId: conv.id,
-          createdConversation: created,
-        } as const;
-      });
-    } catch (err) {
-      if (err instanceof DuplicateMessage)
-        return { kind: 'duplicate', externalId: event.externalId };
-      throw err;
+        if (prepared.remote.length > 0) this.attachments.nudge();
+        return outcome;
+      } catch (err) {
+        if (err instanceof DuplicateMessage)
+          return { kind: 'duplicate', externalId: event.externalId };
+        if (err instanceof AlbumRace && attempt === 0) continue;
+        throw err;
+      }
     }
+  }
+
+  private async storeMessage(
+    em: EntityManager,
+    inbox: InboxRow,
+    event: MessageEvent,
+    prepared: PreparedAttachments,
+  ): Promise<IngestOutcome> {
+    const { attachments } = prepared;
+    if (event.album) {
+      const album = await this.aliases.lockByExternalId(em, inbox.id, event.album.key);
+      if (album) {
+        const merged = await this.amendments.mergeAlbumPart(em, inbox, album, event, prepared);
+        if (merged.kind !== 'updated') throw new DuplicateMessage();
+        return merged;
+      }
+    }
+    const identity = await this.identities.resolve(em, inbox, event.sender);
+    // A group chat owns its conversation; each member who writes is a contact of their own.
+    const thread = event.chat
+      ? await this.identities.resolve(em, inbox, {
+          externalId: event.chat.externalId,
+          name: event.chat.title ?? null,
+        })
+      : identity;
+    const pending: PendingEvent[] = [];
+    let activity: MessageDto | null = null;
+    const { conv, created } = await this.findOrOpenConversation(em, inbox, thread, event);
+    const text = event.text ?? null;
+    const html = event.html ? sanitizeEmailHtml(event.html) : null;
+    const inserted = await this.messages.insertIncoming(em, {
+      accountId: inbox.accountId,
+      conversationId: conv.id,
+      inboxId: inbox.id,
+      senderContactId: identity.contactId,
+      text,
+      html,
+      attachments,
+      externalId: event.externalId,
+      editedAt: event.editedAt ?? null,
+    });
+    if (!inserted) throw new DuplicateMessage();
+    if (event.album) {
+      const ids = { accountId: inbox.accountId, inboxId: inbox.id, messageId: inserted.id };
+      if (!(await this.aliases.addAlias(em, { ...ids, externalId: event.album.key })))
+        throw new AlbumRace();
+    }
+    await this.attachments.scheduleFetches(
+      em,
+      { accountId: inbox.accountId, inboxId: inbox.id, messageId: inserted.id },
+      prepared.remote,
+    );
+
+    const wasSnoozed = conv.status === 'snoozed';
+    if (conv.status !== 'open') {
+      await this.conversations.reopenForCustomer(em, conv.id);
+      activity = await this.messages.insertActivity(em, conv, {
+        type: wasSnoozed ? 'unsnoozed_by_customer' : 'reopened_by_customer',
+      });
+    }
+    await this.conversations.recordIncoming(
+      em,
+      conv.id,
+      previewOf(text ?? attachments[0]?.filename ?? null),
+      event.subject ?? null,
+    );
+    const summary = await this.conversations.loadSummary(em, conv.id);
+    // In a group the sender is a member, not the conversation's contact: read their name back.
+    const message: MessageDto =
+      event.chat || event.editedAt
+        ? await this.messages.loadDto(em, inserted.id)
+        : {
+            id: inserted.id,
+            conversationId: conv.id,
+            direction: 'incoming',
+            kind: 'message',
+            sender: { type: 'contact', id: identity.contactId, name: summary.contact.name },
+            text,
+            html,
+            attachments,
+            activity: null,
+            deliveryStatus: null,
+            failureReason: null,
+            channel: inbox.kind,
+            createdAt: inserted.createdAt.toISOString(),
+          };
+    // Whoever a snoozed conversation's wake-up tells already hears about this message.
+    const wakeUp = wasSnoozed ? await this.notifyUnsnoozed(em, conv, summary) : [];
+    // Stored before message.created: a client told here skips its own alert for the message.
+    if (!created)
+      await this.participants.notifyCustomerMessage(
+        em,
+        inbox.accountId,
+        summary,
+        wakeUp.flatMap((e) =>
+          e.type === 'notification.created' ? [e.payload.notification.operatorId] : [],
+        ),
+      );
+    // Every event of this transaction carries the final summary, so clients see one state.
+    pending.push(...wakeUp);
+    if (created)
+      pending.push({
+        type: 'conversation.created',
+        conversationId: conv.id,
+        payload: { conversation: summary },
+      });
+    if (activity)
+      pending.push({
+        type: 'message.created',
+        conversationId: conv.id,
+        payload: { message: activity, conversation: summary },
+      });
+    pending.push({
+      type: 'message.created',
+      conversationId: conv.id,
+      payload: { message, conversation: summary },
+    });
+    await this.events.append(em, inbox.accountId, pending);
+    return {
+      kind: 'stored',
+      messageId: inserted.id,
+      conversationId: conv.id,
+      createdConversation: created,
+    };
   }
 
   /**
@@ -208,10 +278,14 @@ export class InboundPipelineService {
   private async tryFastPath(
     inbox: InboxRow,
     event: MessageEvent,
-    attachments: AttachmentDto[],
+    { attachments, remote }: PreparedAttachments,
   ): Promise<IngestOutcome | null> {
     const hasHints = Boolean(event.thread?.conversationToken || event.thread?.references?.length);
     if (hasHints || event.thread?.continueLatest === false) return null;
+    // What the SQL function does not know: groups, albums, edits, fetched files, profiles.
+    const chatChannel =
+      event.chat || event.album || event.editedAt || remote.length > 0 || event.sender.username;
+    if (chatChannel || event.sender.language) return null;
     const text = event.text ?? null;
     const r = await this.ingestFunction.ingest({
       accountId: inbox.accountId,

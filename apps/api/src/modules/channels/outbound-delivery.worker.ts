@@ -75,7 +75,15 @@ export class OutboundDeliveryWorker implements OnApplicationBootstrap {
     if (claim.kind !== 'claimed') return;
     const { attempt } = claim;
 
-    const sending = this.sendSafely(adapter, this.outbound(row, threadIds, attempt), context);
+    const sending: Promise<SendResult> = inbox.removedAt
+      ? Promise.resolve({
+          ok: false,
+          error: new ChannelError(
+            'CONFIG_INVALID',
+            'The inbox was removed: nothing is sent through it',
+          ),
+        })
+      : this.sendSafely(adapter, this.outbound(row, threadIds, attempt), context);
     const answer = await withinBudget(sending, budgetMs);
     if (answer === TIMED_OUT) {
       this.logger.warn(`Message ${row.id}: no answer from ${inbox.kind} within ${budgetMs} ms`);
@@ -91,12 +99,24 @@ export class OutboundDeliveryWorker implements OnApplicationBootstrap {
     const recorded =
       (await this.record(attempt, toAttemptResult(answer))) ||
       (await this.attempts.settleLate(attempt, toAttemptResult(answer)));
+    await this.noteConnection(inbox, answer);
     if (!recorded) return;
     if (!answer.ok) {
       this.logger.warn(`Message ${row.id} on ${inbox.kind}: ${answer.error.message}`);
       return;
     }
     await this.afterRecorded(row.id, answer);
+  }
+
+  /** A refused credential shows on the inbox; a send that worked clears the complaint. */
+  private async noteConnection(
+    inbox: { id: string; connectionError: string | null },
+    answer: SendResult,
+  ): Promise<void> {
+    if (!answer.ok && answer.error.code === 'AUTH_FAILED')
+      await this.inboxes.setConnectionError(inbox.id, answer.error.message);
+    else if (answer.ok && inbox.connectionError)
+      await this.inboxes.setConnectionError(inbox.id, null);
   }
 
   private async settleLate(attempt: ClaimedAttempt, late: SendResult): Promise<void> {
@@ -149,6 +169,7 @@ export class OutboundDeliveryWorker implements OnApplicationBootstrap {
         phone: row.recipient_phone,
       },
       sender: { name: row.operator_name },
+      replyTo: row.reply_to_external_id ? { externalId: row.reply_to_external_id } : null,
       text: row.text ?? '',
       html: null,
       attachments: row.attachments.map((a) => ({

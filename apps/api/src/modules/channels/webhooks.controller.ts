@@ -5,7 +5,7 @@ import type { Request } from 'express';
 import { Inject } from '@nestjs/common';
 import { Public } from '../../core/auth/auth.guard';
 import { APP_CONFIG, type AppConfig } from '../../core/config/app-config';
-import { AppException } from '../../core/http/app.exception';
+import { AppException, notFound } from '../../core/http/app.exception';
 import { InboxesService } from '../inboxes/inboxes.service';
 import { ChannelRegistryService } from './channel-registry.service';
 import { InboundPipelineService } from './inbound-pipeline.service';
@@ -30,6 +30,7 @@ export class WebhooksController {
   @HttpCode(200)
   async receive(@Param('inboxId') inboxId: string, @Req() req: RawBodyRequest<Request>) {
     const { inbox, context } = await this.inboxes.loadContext(inboxId);
+    if (inbox.removedAt) throw notFound('Inbox');
     const adapter = this.registry.get(inbox.kind);
     const webhook: WebhookRequest = {
       method: req.method,

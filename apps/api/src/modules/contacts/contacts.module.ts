@@ -5,6 +5,6 @@ import { IdentityResolverService } from './identity-resolver.service';
 
 @Module({
   providers: [ContactsRepository, ContactsService, IdentityResolverService],
-  exports: [ContactsService, IdentityResolverService],
+  exports: [ContactsService, IdentityResolverService, ContactsRepository],
 })
 export class ContactsModule {}

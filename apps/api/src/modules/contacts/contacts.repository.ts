@@ -16,6 +16,8 @@ export interface ContactCardRow {
   channel: ChannelKind | null;
   external_id: string | null;
   display_name: string | null;
+  username: string | null;
+  language: string | null;
 }
 
 export interface UpsertedIdentity {
@@ -45,9 +47,36 @@ export class ContactsRepository {
       .addSelect('i.kind', 'channel')
       .addSelect('ci.external_id', 'external_id')
       .addSelect('ci.display_name', 'display_name')
+      .addSelect('ci.username', 'username')
+      .addSelect('ci.language', 'language')
       .where('ct.id = :contactId AND ct.account_id = :accountId', { contactId, accountId })
       .orderBy('ci.created_at')
       .getRawMany<ContactCardRow>();
+  }
+
+  /**
+   * Records whether the customer can be reached on this identity (null reason: they can). The
+   * identity's id when that changed, null when it was already so or is unknown.
+   */
+  async setReachability(
+    em: EntityManager,
+    inboxId: string,
+    externalId: string,
+    unreachableReason: string | null,
+  ): Promise<string | null> {
+    const result = await em
+      .createQueryBuilder()
+      .update(ContactIdentityEntity)
+      .set({
+        unreachableReason,
+        unreachableSince: unreachableReason ? () => 'now()' : null,
+      })
+      .where('inbox_id = :inboxId AND external_id = :externalId', { inboxId, externalId })
+      .andWhere('unreachable_reason IS DISTINCT FROM :unreachableReason', { unreachableReason })
+      .returning('id')
+      .updateEntity(false)
+      .execute();
+    return (result.raw as { id: string }[])[0]?.id ?? null;
   }
 
   /** The account's oldest contact with this (lower-cased) email. */
@@ -73,16 +102,29 @@ export class ContactsRepository {
     candidateContactId: string,
     externalId: string,
     displayName: string | null,
+    profile: { username?: string | null; language?: string | null } = {},
   ): Promise<UpsertedIdentity> {
     // raw SQL: ON CONFLICT … DO UPDATE with COALESCE(EXCLUDED…) and `xmax = 0` (was it inserted?)
     // in one statement; the builder can say neither.
     const rows = (await em.query(
-      `INSERT INTO contact_identities (account_id, contact_id, inbox_id, external_id, display_name)
-       VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO contact_identities
+         (account_id, contact_id, inbox_id, external_id, display_name, username, language)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (inbox_id, external_id) DO UPDATE
-         SET last_seen_at = now(), display_name = COALESCE(EXCLUDED.display_name, contact_identities.display_name)
+         SET last_seen_at = now(),
+             display_name = COALESCE(EXCLUDED.display_name, contact_identities.display_name),
+             username = COALESCE(EXCLUDED.username, contact_identities.username),
+             language = COALESCE(EXCLUDED.language, contact_identities.language)
        RETURNING id, contact_id, (xmax = 0) AS inserted`,
-      [accountId, candidateContactId, inboxId, externalId, displayName],
+      [
+        accountId,
+        candidateContactId,
+        inboxId,
+        externalId,
+        displayName,
+        profile.username ?? null,
+        profile.language ?? null,
+      ],
     )) as UpsertedIdentity[];
     if (!rows[0]) throw new Error('Identity upsert returned nothing');
     return rows[0];

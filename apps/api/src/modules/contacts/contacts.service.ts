@@ -26,6 +26,8 @@ export class ContactsService {
           channel: r.channel as ChannelKind,
           externalId: r.external_id as string,
           displayName: r.display_name,
+          username: r.username,
+          language: r.language,
         })),
     };
   }

@@ -34,6 +34,7 @@ export class IdentityResolverService {
       byEmail?.id ?? randomUUID(),
       sender.externalId,
       sender.name ?? null,
+      { username: sender.username, language: sender.language },
     );
     const known = { name: sender.name ?? null, email, phone: sender.phone ?? null };
     if (identity.inserted && !byEmail) {

@@ -27,6 +27,7 @@ export interface ConversationSummaryRow {
   created_at: Date;
   /** sb_conversation_tags(c.id): already in the DTO's shape. */
   tags: TagRefDto[];
+  unreachable_reason: string | null;
 }
 
 /** The one place a conversation becomes its DTO (lists, details and stream events alike). */
@@ -48,5 +49,6 @@ export function toSummaryDto(r: ConversationSummaryRow): ConversationSummaryDto 
     unreadCount: r.unread_count,
     createdAt: r.created_at.toISOString(),
     tags: r.tags,
+    unreachableReason: r.unreachable_reason,
   };
 }

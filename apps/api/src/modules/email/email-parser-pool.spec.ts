@@ -81,7 +81,8 @@ describe('EmailParserPool', () => {
     expect(outcome).toEqual({ kind: 'parsed', events: await parseRawEmail(withAttachment, ctx) });
     if (outcome.kind !== 'parsed' || outcome.events[0].type !== 'message') throw new Error();
     // Made in this realm (a jest sandbox is another one): what the pipeline's schema checks need.
-    expect(Buffer.isBuffer(outcome.events[0].attachments?.[0].content)).toBe(true);
+    const [file] = outcome.events[0].attachments ?? [];
+    expect(file && 'content' in file && Buffer.isBuffer(file.content)).toBe(true);
     expect(outcome.events[0].sentAt).toBeInstanceOf(Date);
     expect(p.liveWorkers).toBe(1);
   });

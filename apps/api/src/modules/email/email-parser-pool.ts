@@ -1,5 +1,5 @@
 import { Worker, type ResourceLimits } from 'node:worker_threads';
-import type { InboundEvent } from '@switchboard/channels-core';
+import { isRemoteAttachment, type InboundEvent } from '@switchboard/channels-core';
 import type { ParseContext, RawEmail } from '@switchboard/channels-email';
 import type { EmailParseReply, EmailParseRequest } from './email-parse-protocol';
 import type { WorkerEntry } from './email-parse-worker-entry';
@@ -213,9 +213,13 @@ function revived(event: InboundEvent): InboundEvent {
   return {
     ...event,
     sentAt: new Date(event.sentAt.getTime()),
-    attachments: (event.attachments ?? []).map((a) => ({
-      ...a,
-      content: Buffer.from(a.content.buffer, a.content.byteOffset, a.content.byteLength),
-    })),
+    attachments: (event.attachments ?? []).map((a) =>
+      isRemoteAttachment(a)
+        ? a
+        : {
+            ...a,
+            content: Buffer.from(a.content.buffer, a.content.byteOffset, a.content.byteLength),
+          },
+    ),
   };
 }

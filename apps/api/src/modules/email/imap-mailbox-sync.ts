@@ -6,7 +6,7 @@ import type { EmailSyncStatesRepository } from './email-sync-states.repository';
 import type { EmailSyncTimings } from './email-sync-timings';
 import { describeError } from './describe-error';
 import { MailboxCatchUp } from './mailbox-catch-up';
-import { MailboxLock } from './mailbox-lock.repository';
+import { InboxLock } from '../../core/database/inbox-lock.repository';
 
 export interface MailboxSyncDeps {
   databaseUrl: string;
@@ -54,9 +54,9 @@ export class ImapMailboxSync {
   private async loop(): Promise<void> {
     let failures = 0;
     while (!this.stopped) {
-      let lock: MailboxLock | null = null;
+      let lock: InboxLock | null = null;
       try {
-        lock = await MailboxLock.tryAcquire(this.deps.databaseUrl, this.inboxId);
+        lock = await InboxLock.tryAcquire(this.deps.databaseUrl, this.inboxId);
         if (!lock) {
           // Another instance syncs this mailbox and owns its status row; just ask again later.
           await this.sleep(this.deps.timings.lockRetryMs);
@@ -83,7 +83,7 @@ export class ImapMailboxSync {
   }
 
   /** One connection's life: returns when the connection ends or the sync is stopped. */
-  private async session(lock: MailboxLock): Promise<void> {
+  private async session(lock: InboxLock): Promise<void> {
     const ctx = await this.deps.context();
     const client = new ImapFlow({
       ...imapClientOptions(ctx.settings, ctx.secrets),

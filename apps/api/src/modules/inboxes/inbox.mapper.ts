@@ -10,6 +10,7 @@ export function toInboxDto(r: InboxEntity): InboxDto {
     settings: r.settings,
     secretsSet: r.secretKeys,
     reopenPolicy: r.reopenPolicy,
+    connectionError: r.connectionError,
     createdAt: r.createdAt.toISOString(),
   };
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Ip, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Ip, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   createInboxRequestSchema,
@@ -80,6 +80,29 @@ export class InboxesController {
       { operator: op, ip },
     );
     return inbox;
+  }
+
+  /** Disconnects the channel and hides the inbox; its conversations stay. */
+  @Delete(':id')
+  async remove(
+    @CurrentOperator() op: AuthenticatedOperator,
+    @Ip() ip: string,
+    @Param('id') id: string,
+  ): Promise<{ removed: true }> {
+    requireAdmin(op);
+    const inbox = await this.inboxes.remove(op.accountId, id);
+    await this.audit.record(
+      {
+        accountId: op.accountId,
+        action: 'inbox.deleted',
+        targetType: 'inbox',
+        targetId: inbox.id,
+        targetLabel: inbox.name,
+        details: { kind: inbox.kind },
+      },
+      { operator: op, ip },
+    );
+    return { removed: true };
   }
 }
 

@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import { IsNull, type DataSource, type EntityManager } from 'typeorm';
+import type { ChannelKind } from '@switchboard/contracts';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { InboxEntity } from './entities/inbox.entity';
 
 export type InboxFields = Pick<
   InboxEntity,
   'name' | 'settings' | 'secretsEncrypted' | 'secretKeys' | 'reopenPolicy'
->;
+> &
+  Partial<Pick<InboxEntity, 'connectionError' | 'connectionErrorAt'>>;
 
 /** Inboxes, one per connected channel. */
 @Injectable()
@@ -17,7 +19,30 @@ export class InboxesRepository {
   listByAccount(accountId: string): Promise<InboxEntity[]> {
     return this.ds
       .getRepository(InboxEntity)
-      .find({ where: { accountId }, order: { createdAt: 'ASC' } });
+      .find({ where: { accountId, removedAt: IsNull() }, order: { createdAt: 'ASC' } });
+  }
+
+  /** Every working inbox of a kind, across accounts (pollers). */
+  listActiveByKind(kind: ChannelKind): Promise<InboxEntity[]> {
+    return this.ds.getRepository(InboxEntity).find({ where: { kind, removedAt: IsNull() } });
+  }
+
+  async markRemoved(accountId: string, id: string): Promise<void> {
+    await this.ds
+      .getRepository(InboxEntity)
+      .update({ id, accountId, removedAt: IsNull() }, { removedAt: () => 'now()' });
+  }
+
+  /** Records why the channel cannot work (null clears it); true when it changed. */
+  async setConnectionError(id: string, error: string | null): Promise<boolean> {
+    const result = await this.ds
+      .createQueryBuilder()
+      .update(InboxEntity)
+      .set({ connectionError: error, connectionErrorAt: error ? () => 'now()' : null })
+      .where('id = :id', { id })
+      .andWhere('connection_error IS DISTINCT FROM :error', { error })
+      .execute();
+    return (result.affected ?? 0) > 0;
   }
 
   /** One inbox; limited to the account when one is given (API calls), any for server-side use. */
@@ -27,7 +52,7 @@ export class InboxesRepository {
 
   async insert(
     em: EntityManager,
-    inbox: InboxFields & Pick<InboxEntity, 'accountId' | 'kind'>,
+    inbox: InboxFields & Pick<InboxEntity, 'accountId' | 'kind'> & { id?: string },
   ): Promise<InboxEntity> {
     const repo = em.getRepository(InboxEntity);
     // `settings` is free-form JSON, which TypeORM's deep-partial type cannot follow.

@@ -1,7 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CreateInboxRequest, InboxDto, UpdateInboxRequest } from '@switchboard/contracts';
-import type { InboxContext } from '@switchboard/channels-core';
+import {
+  ChannelError,
+  type AnyChannelAdapter,
+  type InboxContext,
+} from '@switchboard/channels-core';
 import type { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../core/config/app-config';
 import { SecretBox } from '../../core/crypto/secret-box';
@@ -25,6 +30,7 @@ const CONTEXT_TTL_MS = 5_000;
 /** Inboxes: one per connected channel. Secrets are sealed at rest and never leave through the API. */
 @Injectable()
 export class InboxesService {
+  private readonly logger = new Logger(InboxesService.name);
   private readonly contextCache = new Map<
     string,
     { expires: number; value: { inbox: InboxRow; context: InboxContext<unknown, unknown> } }
@@ -43,7 +49,14 @@ export class InboxesService {
   }
 
   async get(accountId: string, id: string): Promise<InboxDto> {
-    return toInboxDto(await this.row(id, accountId));
+    return toInboxDto(await this.activeRow(id, accountId));
+  }
+
+  /** An inbox that is still connected; a removed one is 404 to its webhooks and its settings. */
+  async activeRow(id: string, accountId?: string): Promise<InboxRow> {
+    const row = await this.row(id, accountId);
+    if (row.removedAt) throw notFound('Inbox');
+    return row;
   }
 
   async create(
@@ -52,19 +65,27 @@ export class InboxesService {
     em: EntityManager = this.ds.manager,
   ): Promise<InboxDto> {
     const adapter = this.registry.get(req.kind);
-    const settings = parseOr400(adapter.manifest.settingsSchema, req.settings ?? {}, 'settings');
-    const secrets = parseOr400(
-      adapter.manifest.secretsSchema,
-      req.secrets ?? {},
-      'secrets',
-    ) as Record<string, unknown>;
+    const parsedSettings = parseOr400(
+      adapter.manifest.settingsSchema,
+      req.settings ?? {},
+      'settings',
+    );
+    const parsedSecrets = parseOr400(adapter.manifest.secretsSchema, req.secrets ?? {}, 'secrets');
+    const id = randomUUID();
+    // The provider checks the credentials (and learns our webhook URL) before anything is stored.
+    const { settings, secrets } = await this.connect(
+      adapter,
+      this.contextOf(id, parsedSettings, parsedSecrets),
+      null,
+    );
     const row = await this.repo.insert(em, {
+      id,
       accountId,
       kind: req.kind,
       name: req.name,
-      settings: settings as Record<string, unknown>,
+      settings,
       secretsEncrypted: this.box.seal(JSON.stringify(secrets)),
-      secretKeys: Object.keys(secrets).filter((k) => secrets[k] !== undefined && secrets[k] !== ''),
+      secretKeys: setKeys(secrets),
       reopenPolicy: req.reopenPolicy ?? 'reopen',
     });
     return toInboxDto(row);
@@ -72,9 +93,9 @@ export class InboxesService {
 
   async update(accountId: string, id: string, req: UpdateInboxRequest): Promise<InboxDto> {
     this.contextCache.delete(id);
-    const current = await this.row(id, accountId);
+    const current = await this.activeRow(id, accountId);
     const adapter = this.registry.get(current.kind);
-    const settings = req.settings
+    const parsedSettings = req.settings
       ? parseOr400(
           adapter.manifest.settingsSchema,
           { ...current.settings, ...req.settings },
@@ -83,22 +104,98 @@ export class InboxesService {
       : current.settings;
     // Secrets merge: a field left out keeps its stored value, so the form never has to echo them.
     const oldSecrets = this.openSecrets(current);
-    const secrets = req.secrets
-      ? (parseOr400(
-          adapter.manifest.secretsSchema,
-          { ...oldSecrets, ...req.secrets },
-          'secrets',
-        ) as Record<string, unknown>)
+    const parsedSecrets = req.secrets
+      ? parseOr400(adapter.manifest.secretsSchema, { ...oldSecrets, ...req.secrets }, 'secrets')
       : oldSecrets;
+    const channelChanged = Boolean(req.settings || req.secrets);
+    const { settings, secrets } = channelChanged
+      ? await this.connect(
+          adapter,
+          this.contextOf(id, parsedSettings, parsedSecrets),
+          this.contextOf(id, current.settings, oldSecrets),
+        )
+      : { settings: current.settings, secrets: oldSecrets };
     const row = await this.repo.update(accountId, id, {
       name: req.name ?? current.name,
-      settings: settings as Record<string, unknown>,
+      settings,
       secretsEncrypted: this.box.seal(JSON.stringify(secrets)),
-      secretKeys: Object.keys(secrets).filter((k) => secrets[k] !== undefined && secrets[k] !== ''),
+      secretKeys: setKeys(secrets),
       reopenPolicy: req.reopenPolicy ?? current.reopenPolicy,
+      // Credentials the provider just accepted clear the old complaint.
+      ...(channelChanged && adapter.connect
+        ? { connectionError: null, connectionErrorAt: null }
+        : {}),
     });
     if (!row) throw notFound('Inbox');
     return toInboxDto(row);
+  }
+
+  /**
+   * Removes an inbox: the provider stops sending (the webhook is deleted), it leaves the settings
+   * and its webhook answers 404. Its conversations stay, findable as before.
+   */
+  async remove(accountId: string, id: string): Promise<InboxDto> {
+    const current = await this.activeRow(id, accountId);
+    const adapter = this.registry.get(current.kind);
+    if (adapter.disconnect) {
+      try {
+        await adapter.disconnect(this.contextOf(id, current.settings, this.openSecrets(current)));
+      } catch (err) {
+        // A provider that is down or a revoked token must not keep an admin from removing it.
+        this.logger.warn(`Disconnecting inbox ${id}: ${(err as Error).message}`);
+      }
+    }
+    await this.repo.markRemoved(accountId, id);
+    this.contextCache.delete(id);
+    return toInboxDto(current);
+  }
+
+  /** Records (or clears, with null) why the inbox's channel cannot work; true when it changed. */
+  async setConnectionError(id: string, error: string | null): Promise<boolean> {
+    this.contextCache.delete(id);
+    return this.repo.setConnectionError(id, error);
+  }
+
+  /** Working inboxes of a kind across accounts, with their decrypted context (pollers). */
+  async activeContexts(kind: InboxRow['kind']) {
+    const rows = await this.repo.listActiveByKind(kind);
+    return rows.map((inbox) => ({
+      inbox,
+      context: this.contextOf(inbox.id, inbox.settings, this.openSecrets(inbox)),
+    }));
+  }
+
+  private contextOf(
+    id: string,
+    settings: unknown,
+    secrets: unknown,
+  ): InboxContext<unknown, unknown> {
+    return { inboxId: id, settings, secrets, publicUrl: this.config.PUBLIC_URL };
+  }
+
+  /** Lets the adapter check the credentials and register with its provider; its answer is merged. */
+  private async connect(
+    adapter: AnyChannelAdapter,
+    ctx: InboxContext<unknown, unknown>,
+    previous: InboxContext<unknown, unknown> | null,
+  ): Promise<{ settings: Record<string, unknown>; secrets: Record<string, unknown> }> {
+    const settings = ctx.settings as Record<string, unknown>;
+    const secrets = ctx.secrets as Record<string, unknown>;
+    if (!adapter.connect) return { settings, secrets };
+    try {
+      const result = (await adapter.connect(ctx, previous)) as {
+        settings?: Record<string, unknown>;
+        secrets?: Record<string, unknown>;
+      };
+      return {
+        settings: { ...settings, ...result.settings },
+        secrets: { ...secrets, ...result.secrets },
+      };
+    } catch (err) {
+      if (err instanceof ChannelError)
+        throw new AppException('CHANNEL_CONNECT_FAILED', err.message, { channelCode: err.code });
+      throw err;
+    }
   }
 
   /** The adapter's view of an inbox, secrets decrypted. For server-side use only. */
@@ -110,12 +207,7 @@ export class InboxesService {
     const inbox = await this.row(inboxId);
     const value = {
       inbox,
-      context: {
-        inboxId: inbox.id,
-        settings: inbox.settings,
-        secrets: this.openSecrets(inbox),
-        publicUrl: this.config.PUBLIC_URL,
-      },
+      context: this.contextOf(inbox.id, inbox.settings, this.openSecrets(inbox)),
     };
     this.contextCache.set(inboxId, { value, expires: Date.now() + CONTEXT_TTL_MS });
     return value;
@@ -158,4 +250,9 @@ function parseOr400(
     throw new AppException('VALIDATION_FAILED', reasons.join('; '));
   }
   return result.data;
+}
+
+/** Which secrets are set, so the settings form can say so without revealing them. */
+function setKeys(secrets: Record<string, unknown>): string[] {
+  return Object.keys(secrets).filter((k) => secrets[k] !== undefined && secrets[k] !== '');
 }

@@ -29,6 +29,9 @@ export interface MessageRow {
   channel: ChannelKind;
   created_at: Date;
   external_id: string | null;
+  edited_at: Date | null;
+  reply_to_id: string | null;
+  reply_to_text: string | null;
 }
 
 /** The one place a message becomes its DTO. */
@@ -52,5 +55,8 @@ export function toMessageDto(r: MessageRow): MessageDto {
     channel: r.channel,
     createdAt: r.created_at.toISOString(),
     mentions: r.mentions ?? [],
+    // Only when set: the ingest fast path builds the same DTO in SQL without them.
+    ...(r.edited_at ? { editedAt: r.edited_at.toISOString() } : {}),
+    ...(r.reply_to_id ? { replyTo: { id: r.reply_to_id, text: r.reply_to_text } } : {}),
   };
 }

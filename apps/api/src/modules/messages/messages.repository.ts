@@ -30,6 +30,7 @@ export interface NewIncomingMessage {
   html: string | null;
   attachments: AttachmentDto[];
   externalId: string;
+  editedAt?: Date | null;
 }
 
 export interface NewOperatorMessage {
@@ -43,6 +44,8 @@ export interface NewOperatorMessage {
   clientMessageId: string | null;
   /** Only ever set on notes. */
   mentions: MentionDto[];
+  /** A customer message of the same conversation this reply answers. */
+  replyToMessageId?: string | null;
 }
 
 /** An outgoing message as the delivery worker's bookkeeping sees it, under its row lock. */
@@ -81,6 +84,8 @@ export interface OutboundMessageRow {
   recipient_name: string | null;
   recipient_email: string | null;
   recipient_phone: string | null;
+  /** The channel id of the customer message this reply answers, if any. */
+  reply_to_external_id: string | null;
 }
 
 /** Messages: the timeline, inserts that a unique key keeps idempotent, and delivery status. */
@@ -411,6 +416,7 @@ export class MessagesRepository {
       .innerJoin('c.identity', 'ci')
       .innerJoin('c.contact', 'ct')
       .leftJoin('m.senderOperator', 'o')
+      .leftJoin('m.replyToMessage', 'rm')
       .select('m.id', 'id')
       .addSelect('m.account_id', 'account_id')
       .addSelect('m.conversation_id', 'conversation_id')
@@ -426,6 +432,7 @@ export class MessagesRepository {
       .addSelect('ct.name', 'recipient_name')
       .addSelect('ct.email', 'recipient_email')
       .addSelect('ct.phone', 'recipient_phone')
+      .addSelect('rm.external_id', 'reply_to_external_id')
       .where('m.id = :id', { id })
       .getRawOne<OutboundMessageRow>();
   }
@@ -441,6 +448,7 @@ export class MessagesRepository {
       .innerJoin('m.inbox', 'i')
       .leftJoin('m.senderOperator', 'o')
       .leftJoin('m.senderContact', 'ct')
+      .leftJoin('m.replyToMessage', 'rm')
       .select('m.id', 'id')
       .addSelect('m.conversation_id', 'conversation_id')
       .addSelect('m.direction', 'direction')
@@ -458,6 +466,9 @@ export class MessagesRepository {
       .addSelect('m.failure_reason', 'failure_reason')
       .addSelect('i.kind', 'channel')
       .addSelect('m.created_at', 'created_at')
-      .addSelect('m.external_id', 'external_id');
+      .addSelect('m.external_id', 'external_id')
+      .addSelect('m.edited_at', 'edited_at')
+      .addSelect('m.reply_to_message_id', 'reply_to_id')
+      .addSelect('left(rm.text, 200)', 'reply_to_text');
   }
 }

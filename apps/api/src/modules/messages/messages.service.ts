@@ -117,6 +117,18 @@ export class MessagesService {
           );
         }
       }
+      const replyToMessageId = req.replyToMessageId ?? null;
+      if (
+        replyToMessageId &&
+        (isNote || !(await this.messages.isInConversation(em, conv.id, replyToMessageId)))
+      ) {
+        throw new AppException(
+          'VALIDATION_FAILED',
+          isNote
+            ? 'A note cannot reply to a message: only replies to the customer can'
+            : 'The message replied to is not in this conversation',
+        );
+      }
       const insertedId = await this.messages.insertFromOperator(em, {
         accountId: op.accountId,
         conversationId: conv.id,
@@ -127,6 +139,7 @@ export class MessagesService {
         attachments,
         clientMessageId: req.clientMessageId ?? null,
         mentions,
+        replyToMessageId,
       });
       if (!insertedId)
         throw new AppException('CONFLICT', 'A message with this clientMessageId is being stored');

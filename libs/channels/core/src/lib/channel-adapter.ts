@@ -2,7 +2,7 @@ import type { ZodType } from 'zod';
 import type { ChannelKind } from '@switchboard/contracts';
 import type { ChannelCapabilities } from './channel-capabilities';
 import type { InboundEvent } from './inbound-event';
-import type { OutboundMessage, SendResult } from './outbound-message';
+import type { FetchAttachmentResult, OutboundMessage, SendResult } from './outbound-message';
 import type { WebhookRequest } from './webhook-request';
 
 /** Static description of a channel; drives the inbox settings form and the core's limits. */
@@ -56,6 +56,37 @@ export interface ChannelAdapter<
 
   /** One attempt to send one message. Never throws for provider errors: returns them. */
   send(message: OutboundMessage, ctx: InboxContext<TSettings, TSecrets>): Promise<SendResult>;
+
+  /**
+   * Optional. Called when an inbox is created or its settings or secrets change: check the
+   * credentials with the provider and register what it needs (a webhook). Returns settings the
+   * provider told us (the bot's name) and secrets we generated (a webhook secret), merged into the
+   * inbox. Throws ChannelError (CONFIG_INVALID, AUTH_FAILED) with the provider's reason to refuse.
+   */
+  connect?(
+    ctx: InboxContext<TSettings, TSecrets>,
+    previous: InboxContext<TSettings, TSecrets> | null,
+  ): Promise<ConnectResult<TSettings, TSecrets>>;
+
+  /** Optional. Undo `connect` (delete the webhook) when the inbox is removed or its credentials replaced. */
+  disconnect?(ctx: InboxContext<TSettings, TSecrets>): Promise<void>;
+
+  /** Optional. Fetch a file announced as `remote` by parseInbound. Never throws: returns errors. */
+  fetchAttachment?(
+    ref: string,
+    ctx: InboxContext<TSettings, TSecrets>,
+  ): Promise<FetchAttachmentResult>;
+
+  /** Optional. Show the customer that an operator is typing. Best effort: errors are swallowed. */
+  sendTyping?(
+    recipient: OutboundMessage['recipient'],
+    ctx: InboxContext<TSettings, TSecrets>,
+  ): Promise<void>;
+}
+
+export interface ConnectResult<TSettings, TSecrets> {
+  settings?: Partial<TSettings>;
+  secrets?: Partial<TSecrets>;
 }
 
 /** Any adapter, for registries that hold many kinds. */

@@ -9,6 +9,8 @@ export const CHANNEL_ERROR_CODES = [
   'REPLY_WINDOW_CLOSED',
   'UNAVAILABLE',
   'CONFIG_INVALID',
+  /** A file is over what the provider lets us fetch or send. */
+  'TOO_LARGE',
   'UNKNOWN',
   /**
    * The provider may have taken the message: the whole message was handed over and then no answer
@@ -48,6 +50,7 @@ export function isRetryable(code: ChannelErrorCode): boolean {
     case 'CONTENT_REJECTED':
     case 'REPLY_WINDOW_CLOSED':
     case 'CONFIG_INVALID':
+    case 'TOO_LARGE':
     case 'OUTCOME_UNKNOWN':
       return false;
     default:

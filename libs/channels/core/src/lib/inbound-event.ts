@@ -6,14 +6,40 @@ import { z } from 'zod';
  * contact resolution and the live stream. Text fields drop control characters here (`cleanText`):
  * PostgreSQL refuses NUL, and a mailbox or a provider would redeliver a refused message forever.
  */
-export const inboundAttachmentSchema = z.object({
+export const inboundFileSchema = z.object({
   filename: cleanText().min(1).max(255),
   contentType: z.string().min(1).max(255),
   content: z.instanceof(Buffer),
   /** Content-ID for inline images in HTML email. */
   contentId: z.string().max(255).nullish(),
 });
+
+/**
+ * A file the provider keeps and we fetch after the message is stored (Telegram's `getFile`): the
+ * webhook is answered at once, and the core calls the adapter's `fetchAttachment(ref)` in the
+ * background, keeping the bytes in our storage so they outlive the provider's links.
+ */
+export const inboundRemoteFileSchema = z.object({
+  filename: cleanText().min(1).max(255),
+  contentType: z.string().min(1).max(255),
+  remote: z.object({
+    /** Whatever the adapter needs to fetch it later (a Telegram file_id). Never shown to clients. */
+    ref: z.string().min(1).max(1024),
+    /** A stable id of the file's bytes (Telegram's file_unique_id): the same file is kept once per message. */
+    uniqueId: z.string().min(1).max(255),
+    /** Size the provider announced, when it did. */
+    size: z.number().int().nonnegative().nullish(),
+  }),
+});
+
+export const inboundAttachmentSchema = z.union([inboundFileSchema, inboundRemoteFileSchema]);
 export type InboundAttachment = z.infer<typeof inboundAttachmentSchema>;
+export type InboundFile = z.infer<typeof inboundFileSchema>;
+export type InboundRemoteFile = z.infer<typeof inboundRemoteFileSchema>;
+
+export function isRemoteAttachment(a: InboundAttachment): a is InboundRemoteFile {
+  return 'remote' in a;
+}
 
 export const inboundSenderSchema = z.object({
   /** Stable id of the customer on this channel (email address, Telegram user id, phone number, visitor id). */
@@ -21,6 +47,13 @@ export const inboundSenderSchema = z.object({
   name: cleanText().max(255).nullish(),
   email: cleanText().max(254).nullish(),
   phone: cleanText().max(64).nullish(),
+  /** The customer's public handle on the channel (a Telegram @username, without the @). */
+  username: cleanText().max(64).nullish(),
+  /** The language their app runs in (IETF tag, as the provider reports it). */
+  language: z
+    .string()
+    .regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,3}$/)
+    .nullish(),
 });
 export type InboundSender = z.infer<typeof inboundSenderSchema>;
 
@@ -49,6 +82,24 @@ export const inboundMessageEventSchema = z.object({
   sentAt: z.date(),
   /** Automatic mail (RFC 3834) and similar: stored, but never answered automatically. */
   automated: z.boolean().default(false),
+  /**
+   * The chat the message was written in, when it is not the sender's own (a Telegram group). The
+   * conversation belongs to the chat; every member who writes is a contact of their own, and
+   * replies go to the chat.
+   */
+  chat: z
+    .object({
+      externalId: cleanText().min(1).max(512),
+      title: cleanText().max(255).nullish(),
+    })
+    .nullish(),
+  /**
+   * Several provider messages shown as one (a Telegram album: one `media_group_id`). The first part
+   * stored becomes the message; later parts add their files (and a caption, if it had none).
+   */
+  album: z.object({ key: cleanText().min(1).max(998) }).nullish(),
+  /** When the customer has edited the message since (an edit that reached us before the original). */
+  editedAt: z.date().nullish(),
 });
 export type InboundMessageEvent = z.input<typeof inboundMessageEventSchema>;
 
@@ -76,10 +127,45 @@ export const inboundIgnoredEventSchema = z.object({
 });
 export type InboundIgnoredEvent = z.input<typeof inboundIgnoredEventSchema>;
 
+/**
+ * The customer changed a message they sent. Carries the whole message as it now reads, so an edit
+ * that arrives before the original (providers reorder) stores it once, already edited, and the
+ * original arriving later is a duplicate. An older edit never overwrites a newer one.
+ */
+export const inboundEditEventSchema = z.object({
+  type: z.literal('edit'),
+  /** The provider id of the edited message (for an album part, that part's id). */
+  externalId: cleanText().min(1).max(998),
+  editedAt: z.date(),
+  message: inboundMessageEventSchema,
+});
+export type InboundEditEvent = z.input<typeof inboundEditEventSchema>;
+
+/**
+ * The customer can no longer (or again) be reached on this channel: a Telegram user blocked the
+ * bot, or the bot was removed from a group. Shown on the conversation; sends fail with the reason.
+ */
+export const inboundReachabilityEventSchema = z.object({
+  type: z.literal('reachability'),
+  /** The identity (chat) it concerns: the sender's externalId, or a group chat's. */
+  externalId: cleanText().min(1).max(512),
+  reachable: z.boolean(),
+  reason: cleanText().min(1).max(500),
+  at: z.date(),
+});
+export type InboundReachabilityEvent = z.input<typeof inboundReachabilityEventSchema>;
+
 export const inboundEventSchema = z.discriminatedUnion('type', [
   inboundMessageEventSchema,
   inboundStatusEventSchema,
   inboundIgnoredEventSchema,
+  inboundEditEventSchema,
+  inboundReachabilityEventSchema,
 ]);
-export type InboundEvent = InboundMessageEvent | InboundStatusEvent | InboundIgnoredEvent;
+export type InboundEvent =
+  | InboundMessageEvent
+  | InboundStatusEvent
+  | InboundIgnoredEvent
+  | InboundEditEvent
+  | InboundReachabilityEvent;
 export type ParsedInboundEvent = z.output<typeof inboundEventSchema>;

@@ -16,6 +16,8 @@ export interface OutboundMessage {
     phone: string | null;
   };
   sender: { name: string | null };
+  /** The customer message the operator answered, when they replied to one (a Telegram reply). */
+  replyTo?: { externalId: string } | null;
   text: string;
   html: string | null;
   attachments: OutboundAttachment[];
@@ -46,4 +48,13 @@ export type SendResult =
        */
       afterRecorded?: () => Promise<void>;
     }
+  | { ok: false; error: import('./channel-error').ChannelError };
+
+/** The bytes of a file the provider keeps (see InboundRemoteFile). */
+export type FetchAttachmentResult =
+  | { ok: true; content: Buffer; contentType?: string }
+  /**
+   * `TOO_LARGE` and other non-retryable codes leave the attachment visibly unavailable with the
+   * error's message ("file too large to fetch"); retryable ones are tried again later.
+   */
   | { ok: false; error: import('./channel-error').ChannelError };

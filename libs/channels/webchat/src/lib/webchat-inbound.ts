@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_TEXT_LENGTH } from '@switchboard/contracts';
-import { inboundAttachmentSchema } from '@switchboard/channels-core';
+import { inboundFileSchema } from '@switchboard/channels-core';
 
 /**
  * What the API's visitor endpoints hand the adapter: one visitor action plus the proof that comes
@@ -21,7 +21,7 @@ export const webchatMessageEnvelopeSchema = z.object({
     .string()
     .max(MAX_TEXT_LENGTH, `Text is longer than ${MAX_TEXT_LENGTH} characters`)
     .default(''),
-  attachments: z.array(inboundAttachmentSchema).max(5).default([]),
+  attachments: z.array(inboundFileSchema).max(5).default([]),
   /** Name the visitor typed; a display hint, never an identity. */
   visitorName: z.string().trim().max(255).nullish(),
   receivedAt: z.date(),

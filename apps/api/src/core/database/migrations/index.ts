@@ -19,6 +19,7 @@ import { NotificationCentre1796900000000 } from './1796900000000-notification-ce
 import { Participants1797100000000 } from './1797100000000-participants';
 import { NoteMentions1797200000000 } from './1797200000000-note-mentions';
 import { MessageAttachmentIndex1797300000000 } from './1797300000000-message-attachment-index';
+import { TelegramChannel1797400000000 } from './1797400000000-telegram-channel';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled API carries them.
@@ -46,4 +47,5 @@ export const MIGRATIONS = [
   Participants1797100000000,
   NoteMentions1797200000000,
   MessageAttachmentIndex1797300000000,
+  TelegramChannel1797400000000,
 ];

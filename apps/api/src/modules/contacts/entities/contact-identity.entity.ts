@@ -41,6 +41,21 @@ export class ContactIdentityEntity extends AccountOwnedEntity {
   @Column('text', { nullable: true })
   displayName!: string | null;
 
+  /** Their public handle on the channel (a Telegram @username, stored without the @). */
+  @Column('text', { nullable: true })
+  username!: string | null;
+
+  /** The language their app runs in, as the channel reports it. */
+  @Column('text', { nullable: true })
+  language!: string | null;
+
+  /** Why they cannot be reached here now (blocked the bot); null while they can. */
+  @Column('text', { nullable: true })
+  unreachableReason!: string | null;
+
+  @Column('timestamptz', { nullable: true })
+  unreachableSince!: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

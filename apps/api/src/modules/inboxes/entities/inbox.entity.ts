@@ -39,6 +39,20 @@ export class InboxEntity extends AccountOwnedEntity {
   @Column('text', { default: 'reopen' })
   reopenPolicy!: ReopenPolicy;
 
+  /** Why the channel cannot work now (a revoked token), in the provider's words; null while it works. */
+  @Column('text', { nullable: true })
+  connectionError!: string | null;
+
+  @Column('timestamptz', { nullable: true })
+  connectionErrorAt!: Date | null;
+
+  /**
+   * Removed by an admin: disconnected from the provider, gone from settings, its webhooks answer 404.
+   * Its conversations stay (closed conversations are never deleted) and remain searchable.
+   */
+  @Column('timestamptz', { nullable: true })
+  removedAt!: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

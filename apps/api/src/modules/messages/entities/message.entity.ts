@@ -119,6 +119,18 @@ export class MessageEntity extends AccountOwnedEntity {
   @Column('uuid', { nullable: true })
   clientMessageId!: string | null;
 
+  /** When the customer last edited it on their side (Telegram). */
+  @Column('timestamptz', { nullable: true })
+  editedAt!: Date | null;
+
+  /** The customer message an operator's reply answers. */
+  @Column('uuid', { nullable: true })
+  replyToMessageId!: string | null;
+
+  @ManyToOne(() => MessageEntity, { onDelete: 'SET NULL' })
+  @JoinColumn()
+  replyToMessage?: MessageEntity | null;
+
   @Column('text', { nullable: true })
   deliveryStatus!: DeliveryStatus | null;
 

@@ -1,9 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import {
-  ChannelInputError,
-  type InboundAttachment,
-  type InboundEvent,
-} from '@switchboard/channels-core';
+import { ChannelInputError, type InboundFile, type InboundEvent } from '@switchboard/channels-core';
 import {
   inboundExternalId,
   isOriginAllowed,
@@ -29,7 +25,7 @@ export interface VisitorMessageInput {
   text: string;
   visitorName?: string | null;
   pageUrl?: string | null;
-  attachment?: InboundAttachment;
+  attachment?: InboundFile;
 }
 
 const RECEIPT_RETRIES = 5;

@@ -1,9 +1,9 @@
 import type { Attachment } from 'mailparser';
-import type { InboundAttachment } from '@switchboard/channels-core';
+import type { InboundFile } from '@switchboard/channels-core';
 import { checkAttachmentType } from './attachment-type';
 
 export interface AttachmentResult {
-  attachments: InboundAttachment[];
+  attachments: InboundFile[];
   /** Human-readable notes about attachments that were not stored, appended to the message text. */
   notes: string[];
 }
@@ -25,7 +25,7 @@ export function collectAttachments(
   parsed: readonly Attachment[],
   maxBytes: number,
 ): AttachmentResult {
-  const attachments: InboundAttachment[] = [];
+  const attachments: InboundFile[] = [];
   const notes: string[] = [];
   parsed.forEach((att, index) => {
     // Delivery reports are read by the bounce detector; the report itself is not a file for the operator.

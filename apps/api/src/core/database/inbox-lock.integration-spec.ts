@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '@switchboard/testing';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../../core/database/data-source-options';
-import { MailboxLock } from './mailbox-lock.repository';
+import { dataSourceOptions } from './data-source-options';
+import { InboxLock } from './inbox-lock.repository';
 
 jest.setTimeout(30_000);
 
-describe('MailboxLock (PostgreSQL advisory lock on its own connection)', () => {
+describe('InboxLock (PostgreSQL advisory lock on its own connection)', () => {
   let db: TestDatabase;
 
   beforeAll(async () => {
@@ -18,14 +18,14 @@ describe('MailboxLock (PostgreSQL advisory lock on its own connection)', () => {
 
   it('lets one holder per mailbox at a time, and the next one in after release', async () => {
     const inbox = randomUUID();
-    const first = await MailboxLock.tryAcquire(db.url, inbox);
+    const first = await InboxLock.tryAcquire(db.url, inbox);
     expect(first).not.toBeNull();
-    expect(await MailboxLock.tryAcquire(db.url, inbox)).toBeNull();
+    expect(await InboxLock.tryAcquire(db.url, inbox)).toBeNull();
     // Another mailbox is independent.
-    const other = await MailboxLock.tryAcquire(db.url, randomUUID());
+    const other = await InboxLock.tryAcquire(db.url, randomUUID());
     expect(other).not.toBeNull();
     await first?.release();
-    const second = await MailboxLock.tryAcquire(db.url, inbox);
+    const second = await InboxLock.tryAcquire(db.url, inbox);
     expect(second).not.toBeNull();
     await second?.release();
     await other?.release();
@@ -33,7 +33,7 @@ describe('MailboxLock (PostgreSQL advisory lock on its own connection)', () => {
 
   it('frees the lock when the holder dies, and tells the holder it lost it', async () => {
     const inbox = randomUUID();
-    const holder = await MailboxLock.tryAcquire(db.url, inbox);
+    const holder = await InboxLock.tryAcquire(db.url, inbox);
     expect(holder).not.toBeNull();
     const lost = new Promise<void>((resolve) => holder?.onLost(resolve));
 
@@ -51,7 +51,7 @@ describe('MailboxLock (PostgreSQL advisory lock on its own connection)', () => {
     }
     await lost;
     expect(holder?.isLost).toBe(true);
-    const next = await MailboxLock.tryAcquire(db.url, inbox);
+    const next = await InboxLock.tryAcquire(db.url, inbox);
     expect(next).not.toBeNull();
     await next?.release();
     await holder?.release();

@@ -1,0 +1,3 @@
+export * from './fake-bot-types';
+export { FakeBotApi } from './fake-bot-api';
+export { telegramFixtures, type TelegramFixtureName } from './telegram-fixtures';
