@@ -40,9 +40,13 @@ export class InboxHarness {
     readonly browser: Browser,
   ) {}
 
-  static async start(): Promise<InboxHarness> {
+  /** `env` adds to the API's environment (e.g. pointing a channel at a fake provider). */
+  static async start(options: { env?: Record<string, string> } = {}): Promise<InboxHarness> {
     const db = await createTestDatabase();
-    const api = await startTestApi({ databaseUrl: db.url, env: { INBOX_DIST_DIR } });
+    const api = await startTestApi({
+      databaseUrl: db.url,
+      env: { INBOX_DIST_DIR, ...options.env },
+    });
     await api.dataSource
       .getRepository('OperatorEntity')
       .update({ email: TEST_ADMIN.email }, { ...OPERATOR });

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page, WebSocketRoute } from 'playwright-core';
 import { TEST_ADMIN } from '@switchboard/testing';
 import { waitUntil } from './wait-until';
 
@@ -141,6 +141,26 @@ export class InboxPage {
       async () =>
         `open conversation is ${await this.page.textContent('[data-testid=conversation-name]').catch(() => 'none')}`,
     );
+  }
+
+  /** The gear in the top bar toggles the settings screen. */
+  async toggleSettings(open: boolean): Promise<void> {
+    await this.page.click('[data-testid=settings-open]');
+    if (open) await this.page.waitForSelector('[data-testid=settings]');
+    else await this.page.waitForSelector('[data-testid=settings]', { state: 'detached' });
+  }
+
+  /** The timeline entry whose text contains `text`. */
+  timelineMessage(text: string): Locator {
+    return this.page
+      .locator('[data-testid=timeline-message]')
+      .filter({ has: this.page.locator('.message__text', { hasText: text }) });
+  }
+
+  /** "Reply" on a customer message: the composer then answers that message. */
+  async replyToMessage(text: string): Promise<void> {
+    await this.timelineMessage(text).locator('[data-testid=message-reply]').click();
+    await this.page.waitForSelector('[data-testid=composer-replying-to]');
   }
 
   async timelineTexts(): Promise<string[]> {

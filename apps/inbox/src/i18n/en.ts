@@ -1,6 +1,9 @@
+import { enChannels } from './en-channels';
+
 /**
  * English, the reference language: every key the UI uses lives here, so the type of this object is
  * the type of a complete translation. Plural forms use `_one` / `_other` suffixes (Intl.PluralRules).
+ * Channel-specific strings are spread in from en-channels.ts.
  */
 export const en = {
   'app.name': 'Switchboard',
@@ -471,6 +474,7 @@ export const en = {
   'assignment.select_row': 'Select the conversation with {name}',
   'shortcuts.assign': 'Assign the conversation (type-ahead)',
   'shortcuts.assign_me': 'Assign the conversation to me',
+  ...enChannels,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -87,13 +87,8 @@ export class FilesController {
     @Param('id') id: string,
   ): Promise<FileLinkDto> {
     const file = await this.fileFor(id, op);
-    const expiresAt = new Date(Date.now() + this.config.FILE_LINK_TTL_SECONDS * 1000);
-    const { expires, signature } = this.links.sign(file.id, expiresAt);
-    const query = new URLSearchParams({ expires, signature });
-    return {
-      url: `/api/files/${file.id}/${encodeURIComponent(file.filename)}?${query.toString()}`,
-      expiresAt: new Date(Number(expires) * 1000).toISOString(),
-    };
+    const { path, expiresAt } = this.files.signedPath(file, this.config.FILE_LINK_TTL_SECONDS);
+    return { url: path, expiresAt: expiresAt.toISOString() };
   }
 
   /**

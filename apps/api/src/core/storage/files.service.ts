@@ -9,6 +9,7 @@ import { AppException } from '../http/app.exception';
 import { verifiedContentType } from './content-type-sniffer';
 import type { StoredFileEntity } from './entities/stored-file.entity';
 import { toAttachmentDto } from './files.mapper';
+import { FileLinkSigner } from './file-link-signer';
 import { FilesRepository } from './files.repository';
 import { STORAGE_DRIVER, type StorageDriver } from './storage-driver';
 
@@ -32,7 +33,11 @@ export class FilesService {
     private readonly filesRepo: FilesRepository,
     @Inject(STORAGE_DRIVER) private readonly driver: StorageDriver,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.links = new FileLinkSigner(config.APP_SECRET);
+  }
+
+  private readonly links: FileLinkSigner;
 
   async store(
     accountId: string,
@@ -62,6 +67,22 @@ export class FilesService {
     };
     await this.filesRepo.insert(em, stored);
     return toAttachmentDto(stored);
+  }
+
+  /**
+   * A path that downloads the file without a session until it expires (an operator's shared
+   * link, a provider fetching media we send). Relative: callers add the public base URL.
+   */
+  signedPath(file: { id: string; filename: string }, ttlSeconds: number) {
+    const { expires, signature } = this.links.sign(
+      file.id,
+      new Date(Date.now() + ttlSeconds * 1000),
+    );
+    const query = new URLSearchParams({ expires, signature });
+    return {
+      path: `/api/files/${file.id}/${encodeURIComponent(file.filename)}?${query.toString()}`,
+      expiresAt: new Date(Number(expires) * 1000),
+    };
   }
 
   async find(id: string): Promise<StoredFile | null> {

@@ -27,6 +27,8 @@ import {
 } from './outbound-delivery.queue';
 
 const TIMED_OUT = Symbol('timed out');
+/** How long a provider may take to fetch the media of a message we sent (Twilio fetches at once). */
+const MEDIA_LINK_TTL_SECONDS = 15 * 60;
 
 /**
  * Sends stored outgoing messages through their conversation's channel. Every call to the channel
@@ -181,6 +183,9 @@ export class OutboundDeliveryWorker implements OnApplicationBootstrap {
           if (!file) throw new Error(`Attachment ${a.id} is missing`);
           return this.files.readBuffer(file);
         },
+        // Long enough for the provider to fetch it right after the send, short enough to be useless later.
+        signedUrl: () =>
+          `${this.config.PUBLIC_URL.replace(/\/$/, '')}${this.files.signedPath(a, MEDIA_LINK_TTL_SECONDS).path}`,
       })),
       deliberateResend: attempt.deliberate,
     };

@@ -2,7 +2,12 @@ import type { ZodType } from 'zod';
 import type { ChannelKind } from '@switchboard/contracts';
 import type { ChannelCapabilities } from './channel-capabilities';
 import type { InboundEvent } from './inbound-event';
-import type { FetchAttachmentResult, OutboundMessage, SendResult } from './outbound-message';
+import type {
+  FetchAttachmentResult,
+  MessageTemplate,
+  OutboundMessage,
+  SendResult,
+} from './outbound-message';
 import type { WebhookRequest } from './webhook-request';
 
 /** Static description of a channel; drives the inbox settings form and the core's limits. */
@@ -76,6 +81,16 @@ export interface ChannelAdapter<
     ref: string,
     ctx: InboxContext<TSettings, TSecrets>,
   ): Promise<FetchAttachmentResult>;
+
+  /**
+   * Optional. How long after the customer's last message free-form replies are allowed, for this
+   * inbox (a WhatsApp sender: 24; an SMS number on the same adapter: null). Defaults to the
+   * manifest's `capabilities.replyWindowHours`.
+   */
+  replyWindowHours?(ctx: InboxContext<TSettings, TSecrets>): number | null;
+
+  /** Optional. The message templates the provider has for this inbox (sendable outside the window). */
+  listTemplates?(ctx: InboxContext<TSettings, TSecrets>): Promise<MessageTemplate[]>;
 
   /** Optional. Show the customer that an operator is typing. Best effort: errors are swallowed. */
   sendTyping?(

@@ -100,6 +100,11 @@ export const inboundMessageEventSchema = z.object({
   album: z.object({ key: cleanText().min(1).max(998) }).nullish(),
   /** When the customer has edited the message since (an edit that reached us before the original). */
   editedAt: z.date().nullish(),
+  /**
+   * The channel id of the message the customer answered (WhatsApp's OriginalRepliedMessageSid,
+   * a Telegram reply): shown as a quote when that message is stored.
+   */
+  replyToExternalId: cleanText().min(1).max(998).nullish(),
 });
 export type InboundMessageEvent = z.input<typeof inboundMessageEventSchema>;
 

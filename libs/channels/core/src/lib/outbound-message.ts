@@ -21,6 +21,12 @@ export interface OutboundMessage {
   text: string;
   html: string | null;
   attachments: OutboundAttachment[];
+  /**
+   * An approved message template instead of free text (WhatsApp outside its 24-hour window):
+   * the provider's template id and the values of its numbered variables. `text` holds the
+   * rendered preview the operator saw.
+   */
+  template?: { id: string; variables: Record<string, string> } | null;
   /** Sent by Switchboard itself, not typed by an operator (auto-acknowledgements, follow-ups). */
   automatic?: boolean;
   /**
@@ -36,6 +42,11 @@ export interface OutboundAttachment {
   contentType: string;
   size: number;
   read(): Promise<Buffer>;
+  /**
+   * A short-lived signed public URL of the file, for providers that fetch media themselves
+   * (Twilio's MediaUrl). It expires within minutes; never log it.
+   */
+  signedUrl(): string;
 }
 
 export type SendResult =
@@ -58,3 +69,17 @@ export type FetchAttachmentResult =
    * error's message ("file too large to fetch"); retryable ones are tried again later.
    */
   | { ok: false; error: import('./channel-error').ChannelError };
+
+/** A message template the provider has on file (WhatsApp templates in Twilio's Content API). */
+export interface MessageTemplate {
+  /** The provider's id (a Twilio Content SID). */
+  id: string;
+  name: string;
+  language: string;
+  /** The body with numbered variables: "Hi {{1}}, your order {{2}} has shipped." */
+  body: string;
+  /** The variable names in order of appearance ("1", "2"). */
+  variables: string[];
+  /** Only approved templates can be sent to WhatsApp customers. */
+  approval: 'approved' | 'pending' | 'rejected' | 'unsubmitted';
+}

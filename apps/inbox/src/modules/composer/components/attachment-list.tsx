@@ -6,7 +6,11 @@ import './attachment-picker.css';
 // The types the API serves inline (files.controller.ts); anything else downloads.
 const THUMBNAIL_TYPES = /^image\/(png|jpeg|gif|webp)$/;
 
-/** A message's files: images as thumbnails that open the full file, the rest as download links. */
+/**
+ * A message's files: images as thumbnails that open the full file, the rest as download links. A
+ * file the channel announced but we do not have (still fetching, or too large to fetch) gets no
+ * link: there is nothing behind it yet.
+ */
 export function AttachmentList({ attachments }: { attachments: readonly AttachmentDto[] }) {
   if (attachments.length === 0) return null;
   return (
@@ -14,6 +18,24 @@ export function AttachmentList({ attachments }: { attachments: readonly Attachme
       {attachments.map((a) => {
         // The sender chose the name: hidden characters are shown, not obeyed (`invoice\u202Efdp.exe`).
         const name = displayFilename(a.filename);
+        if (a.status === 'pending' || a.status === 'unavailable') {
+          const pending = a.status === 'pending';
+          return (
+            <li
+              key={a.id}
+              className={`attachment-list__missing attachment-list__missing--${a.status}`}
+              data-testid={pending ? 'attachment-pending' : 'attachment-unavailable'}
+            >
+              <bdi className="attachment-list__name">{name}</bdi>{' '}
+              {/* The fetch finishes live (message.updated): announce the wait politely. */}
+              <span className="attachment-list__note" role={pending ? 'status' : undefined}>
+                {pending
+                  ? t('attachment.pending')
+                  : a.unavailableReason || t('attachment.unavailable')}
+              </span>
+            </li>
+          );
+        }
         return THUMBNAIL_TYPES.test(a.contentType) ? (
           <li key={a.id} className="attachment-list__image">
             <a href={a.url} target="_blank" rel="noopener noreferrer" title={name}>

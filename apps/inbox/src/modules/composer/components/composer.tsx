@@ -14,9 +14,12 @@ import { NO_ATTACHMENTS, useAttachmentsStore } from '../store/attachments-store'
 import { EMPTY_DRAFT, useComposerStore, type ComposerMode } from '../store/composer-store';
 import { useServerDraft } from '../hooks/use-server-draft';
 import { useTypingSignal } from '../hooks/use-typing-signal';
+import { useReplyTargetStore } from '../store/reply-target-store';
 import { sendMessage } from '../store/send-message';
 import { AttachmentButton, AttachmentChips, attachmentDropHandlers } from './attachment-picker';
 import { HeldReplyBanner } from './held-reply-banner';
+import { ReplyingTo } from './replying-to';
+import { UnreachableBanner } from './unreachable-banner';
 
 // Mirrors MAX_TEXT_LENGTH in the contracts (only types are imported from there).
 const MAX_TEXT_LENGTH = 10_000;
@@ -30,6 +33,10 @@ export function Composer({ conversation }: { conversation: ConversationSummaryDt
   const operator = useAuthStore((s) => s.operator);
   const focusRequest = useOverlayStore((s) => s.replyFocusRequest);
   const typing = useTypingSignal(conversation.id);
+  // A note answers nobody: the chosen message waits until the operator switches back to a reply.
+  const chosenTarget = useReplyTargetStore((s) => s.byConversation[conversation.id]);
+  const replyTarget = draft.mode === 'message' ? chosenTarget : undefined;
+  const cancelReply = () => useReplyTargetStore.getState().cancel(conversation.id);
   useServerDraft(conversation.id);
   const textRef = useRef<HTMLTextAreaElement>(null);
   const pending = useAttachmentsStore((s) => s.byConversation[conversation.id] ?? NO_ATTACHMENTS);
@@ -70,7 +77,12 @@ export function Composer({ conversation }: { conversation: ConversationSummaryDt
     typing.stopped();
     // Read from the text as sent: a mention deleted while editing notifies nobody.
     const mentioned = draft.mode === 'note' ? mentionsInText(draft.text, mention.operators) : [];
-    void sendMessage(conversation, operator, draft.mode, draft.text, ready, false, mentioned);
+    void sendMessage(conversation, operator, draft.mode, draft.text, {
+      attachments: ready,
+      mentions: mentioned,
+      replyTo: replyTarget ?? null,
+    });
+    if (replyTarget) cancelReply();
     clearDraft(conversation.id);
     useAttachmentsStore.getState().clear(conversation.id);
   };
@@ -94,6 +106,12 @@ export function Composer({ conversation }: { conversation: ConversationSummaryDt
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (mention.onKeyDown(event)) return;
     if (canned.onKeyDown(event)) return;
+    // Esc first drops the chosen message; only a second Esc leaves the reply box.
+    if (event.key === 'Escape' && replyTarget && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      cancelReply();
+      return;
+    }
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       submit();
@@ -108,6 +126,7 @@ export function Composer({ conversation }: { conversation: ConversationSummaryDt
 
   return (
     <>
+      <UnreachableBanner conversation={conversation} />
       <HeldReplyBanner conversation={conversation} />
       <form className={`composer composer--${draft.mode}`} onSubmit={submit} data-testid="composer">
         <div className="composer__modes" role="radiogroup">
@@ -132,6 +151,15 @@ export function Composer({ conversation }: { conversation: ConversationSummaryDt
             </span>
           )}
         </div>
+        {replyTarget && (
+          <ReplyingTo
+            target={replyTarget}
+            onCancel={() => {
+              cancelReply();
+              textRef.current?.focus();
+            }}
+          />
+        )}
         <textarea
           ref={textRef}
           className="composer__input"

@@ -4,6 +4,7 @@ import { displayName } from '../../../shared/text/display-text';
 import { useAuthStore } from '../../auth/store/auth-store';
 import { useComposerStore } from '../store/composer-store';
 import { useHeldRepliesStore } from '../store/held-replies-store';
+import { useReplyTargetStore } from '../store/reply-target-store';
 import { sendHeldReplyAnyway } from '../store/send-message';
 import './held-reply-banner.css';
 
@@ -28,8 +29,9 @@ export function HeldReplyBanner({ conversation }: { conversation: ConversationSu
 
   const review = () => {
     const reply = useHeldRepliesStore.getState().release(conversation.id);
-    if (reply)
-      useComposerStore.getState().setDraft(conversation.id, { text: reply.text, mode: reply.kind });
+    if (!reply) return;
+    useComposerStore.getState().setDraft(conversation.id, { text: reply.text, mode: reply.kind });
+    if (reply.replyTo) useReplyTargetStore.getState().choose(conversation.id, reply.replyTo);
   };
 
   return (

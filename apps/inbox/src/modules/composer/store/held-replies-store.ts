@@ -1,6 +1,7 @@
 import type { AttachmentDto, ReplyCollisionDetails } from '@switchboard/contracts';
 import { create } from 'zustand';
 import type { ComposerMode } from './composer-store';
+import type { ReplyTarget } from './reply-target-store';
 
 /** A reply the server held because a colleague answered first: sent anyway, or taken back. */
 export interface HeldReply {
@@ -8,6 +9,8 @@ export interface HeldReply {
   text: string;
   attachments: AttachmentDto[];
   collision: ReplyCollisionDetails;
+  /** The customer message it answered, kept for "Send anyway" and "Review". */
+  replyTo?: ReplyTarget | null;
 }
 
 interface HeldRepliesState {

@@ -92,4 +92,14 @@ describe('a reply held because a colleague answered first', () => {
     const texts = useConversationStore.getState().threads['c-1']!.messages.map((m) => m.text);
     expect(texts).toContain('Let me check.');
   });
+
+  it('still answers the customer message it was replying to when sent anyway', async () => {
+    const bodies = api();
+    const replyTo = { id: 'm-customer', text: 'Hello' };
+    await sendMessage(conv, me, 'message', 'Let me check.', { replyTo });
+    expect(bodies[0]).toMatchObject({ replyToMessageId: 'm-customer' });
+    expect(useHeldRepliesStore.getState().byConversation['c-1']?.replyTo).toEqual(replyTo);
+    await sendHeldReplyAnyway(conv, me);
+    expect(bodies[1]).toMatchObject({ confirmed: true, replyToMessageId: 'm-customer' });
+  });
 });

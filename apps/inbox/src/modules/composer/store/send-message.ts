@@ -12,6 +12,7 @@ import { messagesApi } from '../api/messages-api';
 import type { ComposerMode } from './composer-store';
 import { useHeldRepliesStore } from './held-replies-store';
 import { lastSeenMessageId } from './last-seen-message';
+import type { ReplyTarget } from './reply-target-store';
 
 /** How a send is checked against a colleague's replies (see REPLY_COLLISION). */
 interface CollisionCheck {
@@ -20,12 +21,24 @@ interface CollisionCheck {
   confirmed?: boolean;
 }
 
+/** What a send may carry besides its text. */
+export interface SendExtras {
+  attachments?: AttachmentDto[];
+  /** Sent after a colleague's reply was seen ("Send anyway"). */
+  confirmed?: boolean;
+  /** Colleagues @mentioned in a note. */
+  mentions?: MentionDto[];
+  /** The customer message this reply answers; notes answer none. */
+  replyTo?: ReplyTarget | null;
+}
+
+/** The local copy of a message, as shown while it is sent. */
+const localMessage = (conversationId: string, localId: string) =>
+  useConversationStore.getState().threads[conversationId]?.messages.find((m) => m.id === localId);
+
 /** The colleagues a note mentions, by id, from the message as shown. */
 const mentionIdsOf = (conversationId: string, localId: string): string[] =>
-  (
-    useConversationStore.getState().threads[conversationId]?.messages.find((m) => m.id === localId)
-      ?.mentions ?? []
-  ).map((m) => m.id);
+  (localMessage(conversationId, localId)?.mentions ?? []).map((m) => m.id);
 
 function newClientId(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
@@ -49,6 +62,8 @@ async function deliver(
   check: CollisionCheck = {},
 ): Promise<void> {
   const store = useConversationStore.getState();
+  const replyTo =
+    kind === 'message' ? (localMessage(conversationId, localId)?.replyTo ?? null) : null;
   try {
     const saved = await messagesApi.send(conversationId, {
       kind,
@@ -56,6 +71,7 @@ async function deliver(
       clientMessageId: clientIdOf(localId),
       attachmentIds,
       ...(kind === 'note' ? { mentionIds: mentionIdsOf(conversationId, localId) } : {}),
+      ...(replyTo ? { replyToMessageId: replyTo.id } : {}),
       ...check,
     });
     useConversationStore.getState().removeLocalMessage(conversationId, localId);
@@ -64,11 +80,12 @@ async function deliver(
     if (error instanceof ApiError && error.code === 'REPLY_COLLISION') {
       // Not sent: show the colleague's reply and let the operator decide (HeldReplyBanner).
       const collision = error.details as ReplyCollisionDetails;
-      const attachments =
-        store.threads[conversationId]?.messages.find((m) => m.id === localId)?.attachments ?? [];
+      const attachments = localMessage(conversationId, localId)?.attachments ?? [];
       useConversationStore.getState().removeLocalMessage(conversationId, localId);
       useConversationStore.getState().receiveMessage(collision.message);
-      useHeldRepliesStore.getState().hold(conversationId, { kind, text, attachments, collision });
+      useHeldRepliesStore
+        .getState()
+        .hold(conversationId, { kind, text, attachments, collision, replyTo });
       return;
     }
     // Kept on screen as failed with a retry button; the same clientMessageId makes the retry safe.
@@ -87,9 +104,7 @@ export function sendMessage(
   operator: OperatorDto,
   kind: ComposerMode,
   text: string,
-  attachments: AttachmentDto[] = [],
-  confirmed = false,
-  mentions: MentionDto[] = [],
+  { attachments = [], confirmed = false, mentions = [], replyTo = null }: SendExtras = {},
 ): Promise<void> {
   const localId = localIdFor(newClientId());
   const local: MessageDto = {
@@ -107,6 +122,8 @@ export function sendMessage(
     channel: conversation.channel,
     createdAt: new Date().toISOString(),
     mentions: kind === 'note' ? mentions : [],
+    // The quote shows at once; the stored reply brings the server's copy of it.
+    ...(kind === 'message' && replyTo ? { replyTo } : {}),
   };
   const thread = useConversationStore.getState().threads[conversation.id];
   const seen = thread ? lastSeenMessageId(thread.messages) : undefined;
@@ -149,5 +166,9 @@ export function sendHeldReplyAnyway(
 ): Promise<void> {
   const held = useHeldRepliesStore.getState().release(conversation.id);
   if (!held) return Promise.resolve();
-  return sendMessage(conversation, operator, held.kind, held.text, held.attachments, true);
+  return sendMessage(conversation, operator, held.kind, held.text, {
+    attachments: held.attachments,
+    confirmed: true,
+    replyTo: held.replyTo ?? null,
+  });
 }

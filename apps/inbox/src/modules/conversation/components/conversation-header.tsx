@@ -9,6 +9,7 @@ import { useFeedStore } from '../../feed/store/feed-store';
 import { AssignmentControls } from '../../assignment/components/assignment-controls';
 import { TagEditor } from '../../tags/components/tag-editor';
 import { openConversation } from '../store/conversation-commands';
+import { ContactIdentity } from './contact-identity';
 import { ConversationActions } from './conversation-actions';
 
 export function ConversationHeader({ conversation: c }: { conversation: ConversationSummaryDto }) {
@@ -45,6 +46,7 @@ export function ConversationHeader({ conversation: c }: { conversation: Conversa
           >
             {statusText}
           </span>
+          <ContactIdentity conversationId={c.id} inboxId={c.inboxId} />
         </div>
         <TagEditor conversation={c} />
       </div>

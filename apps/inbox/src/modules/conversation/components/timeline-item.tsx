@@ -6,10 +6,12 @@ import { ChannelIcon } from '../../../shared/ui/channel-icon';
 import { displayName } from '../../../shared/text/display-text';
 import { Icon } from '../../../shared/ui/icons';
 import { AttachmentList } from '../../composer/components/attachment-list';
+import { canReplyTo } from '../../composer/utils/reply-to';
 import { activityText } from '../utils/activity-text';
 import { MentionText } from '../../mentions/components/mention-text';
 import { DeliveryStatus } from './delivery-status';
 import { EmailFrame } from './email-frame';
+import { EditedMark, ReplyAction, ReplyQuote } from './message-extras';
 
 export const TimelineItem = memo(function TimelineItem({ message }: { message: MessageDto }) {
   const created = new Date(message.createdAt);
@@ -55,8 +57,10 @@ export const TimelineItem = memo(function TimelineItem({ message }: { message: M
         <time dateTime={message.createdAt} title={formatFullDateTime(created)}>
           {formatMessageStamp(created)}
         </time>
+        {message.editedAt && <EditedMark editedAt={message.editedAt} />}
       </div>
       <div className="message__bubble">
+        {message.replyTo && <ReplyQuote replyTo={message.replyTo} />}
         {message.html ? (
           <EmailFrame messageId={message.id} html={message.html} sender={sender} />
         ) : message.text || message.attachments.length === 0 ? (
@@ -70,6 +74,7 @@ export const TimelineItem = memo(function TimelineItem({ message }: { message: M
         ) : null}
         <AttachmentList attachments={message.attachments} />
       </div>
+      {canReplyTo(message) && <ReplyAction message={message} sender={sender} />}
       {side === 'out' && <DeliveryStatus message={message} />}
     </li>
   );

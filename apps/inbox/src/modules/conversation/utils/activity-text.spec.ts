@@ -49,4 +49,13 @@ describe('activityText', () => {
     );
     expect(activityText({ type: 'team_assigned', by, team: null })).toBe('Anna removed the team');
   });
+
+  it('says when the channel can no longer reach the customer, and when it can again', () => {
+    expect(
+      activityText({ type: 'customer_unreachable', reason: 'The customer blocked the bot' }),
+    ).toBe('The customer can no longer be reached: The customer blocked the bot');
+    expect(
+      activityText({ type: 'customer_reachable', reason: 'The customer unblocked the bot' }),
+    ).toBe('The customer can be reached again');
+  });
 });

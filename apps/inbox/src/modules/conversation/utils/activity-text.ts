@@ -39,6 +39,11 @@ export function activityText(activity: Activity, now: Date = new Date()): string
     case 'tag_added':
     case 'tag_removed':
       return t(`activity.${activity.type}`, { actor: activity.by.name, tag: activity.tag });
+    // The reason is the channel's own words ("The customer blocked the bot").
+    case 'customer_unreachable':
+      return t('activity.customer_unreachable', { reason: activity.reason });
+    case 'customer_reachable':
+      return t('activity.customer_reachable');
     default:
       return assertNever(activity);
   }

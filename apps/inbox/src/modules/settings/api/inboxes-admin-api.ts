@@ -14,6 +14,8 @@ export const inboxesAdminApi = {
   create: (body: CreateInboxRequest) => apiRequest<InboxDto>('POST', '/api/inboxes', { body }),
   update: (id: string, body: UpdateInboxRequest) =>
     apiRequest<InboxDto>('PATCH', inboxPath(id), { body }),
+  /** Disconnects the channel; the inbox's conversations stay. */
+  remove: (id: string) => apiRequest<{ removed: true }>('DELETE', inboxPath(id)),
   webchatSnippet: (id: string, signal?: AbortSignal) =>
     apiRequest<WebchatSnippetDto>('GET', `${inboxPath(id)}/webchat/snippet`, { signal }),
   emailSync: (id: string, signal?: AbortSignal) =>

@@ -5,136 +5,15 @@ import type { MessageKey } from '../../../i18n/en';
 import { useFeedStore } from '../../feed/store/feed-store';
 import { inboxesAdminApi } from '../api/inboxes-admin-api';
 import { useSettingsStore } from '../store/settings-store';
+import { CHANNEL_FORMS, secretSection, type EditableKind } from '../utils/channel-forms';
 import {
-  CHANNEL_FORMS,
   createRequest,
   formValuesFor,
-  randomSecret,
-  secretSection,
   updateRequest,
-  type EditableKind,
   type FieldValue,
   type InboxFormValues,
-  type SecretField,
-  type SettingField,
 } from '../utils/inbox-forms';
-
-const fieldId = (path: string) => `inbox-field-${path.replace(/\./g, '-')}`;
-
-function SettingInput({
-  field,
-  value,
-  onChange,
-}: {
-  field: SettingField;
-  value: FieldValue | undefined;
-  onChange: (value: FieldValue) => void;
-}) {
-  const id = fieldId(field.path);
-  const text = typeof value === 'string' ? value : '';
-  if (field.type === 'checkbox') {
-    return (
-      <label className="settings-check">
-        <input
-          type="checkbox"
-          name={field.path}
-          checked={value === true}
-          onChange={(e) => onChange(e.target.checked)}
-        />
-        {t(field.label)}
-      </label>
-    );
-  }
-  let control;
-  if (field.type === 'select') {
-    control = (
-      <select id={id} name={field.path} value={text} onChange={(e) => onChange(e.target.value)}>
-        {field.options?.map((o) => (
-          <option key={o.value} value={o.value}>
-            {t(o.label)}
-          </option>
-        ))}
-      </select>
-    );
-  } else if (field.type === 'textarea' || field.type === 'lines') {
-    control = (
-      <textarea
-        id={id}
-        name={field.path}
-        rows={field.type === 'lines' ? 3 : 2}
-        dir={field.type === 'lines' ? 'ltr' : 'auto'}
-        value={text}
-        onChange={(e) => onChange(e.target.value)}
-      />
-    );
-  } else {
-    control = (
-      <input
-        id={id}
-        name={field.path}
-        type={field.type === 'number' ? 'number' : (field.inputType ?? 'text')}
-        dir={field.inputType === 'url' || field.inputType === 'email' ? 'ltr' : 'auto'}
-        value={text}
-        onChange={(e) => onChange(e.target.value)}
-      />
-    );
-  }
-  return (
-    <div className="field">
-      <label htmlFor={id}>{t(field.label)}</label>
-      {control}
-    </div>
-  );
-}
-
-function SecretInput({
-  secret,
-  isSet,
-  value,
-  onChange,
-}: {
-  secret: SecretField;
-  isSet: boolean;
-  value: string;
-  onChange: (value: string) => void;
-}) {
-  const id = `inbox-secret-${secret.name}`;
-  return (
-    <div className="field" data-testid={`secret-${secret.name}`}>
-      <label htmlFor={id}>
-        {t(secret.label)}{' '}
-        <span
-          className={`chip secret-state secret-state--${isSet ? 'set' : 'unset'}`}
-          data-testid="secret-state"
-        >
-          {t(isSet ? 'settings.secret.set' : 'settings.secret.not_set')}
-        </span>
-      </label>
-      <div className="settings-secret">
-        <input
-          id={id}
-          name={secret.name}
-          // A generated value is shown so the admin can copy it to the other side.
-          type={secret.generate ? 'text' : 'password'}
-          autoComplete="new-password"
-          dir="ltr"
-          value={value}
-          placeholder={isSet ? t('settings.secret.keep') : ''}
-          onChange={(e) => onChange(e.target.value)}
-        />
-        {secret.generate && (
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() => onChange(randomSecret())}
-          >
-            {t('settings.secret.generate')}
-          </button>
-        )}
-      </div>
-    </div>
-  );
-}
+import { SecretInput, SettingInput } from './inbox-form-fields';
 
 /** Create or edit one inbox. Keyed by inbox (or new kind) by the caller, so state starts fresh. */
 export function InboxForm({

@@ -12,6 +12,7 @@ const apiInbox: InboxDto = {
   settings: { outboundUrl: 'https://shop.example/hook' },
   secretsSet: ['signingSecret'],
   reopenPolicy: 'reopen',
+  connectionError: null,
   createdAt: '2026-01-01T00:00:00.000Z',
 };
 

@@ -9,10 +9,13 @@ import { CannedRepliesPanel } from '../../canned-replies/components/canned-repli
 import { PeoplePanel } from '../../people/components/people-panel';
 import { TagsAdminPanel } from '../../tags/components/tags-admin-panel';
 import { useSettingsStore } from '../store/settings-store';
-import { EDITABLE_KINDS, isEditableKind } from '../utils/inbox-forms';
+import { EDITABLE_KINDS, isEditableKind } from '../utils/channel-forms';
 import { AuditLogPanel } from './audit-log-panel';
+import { ConnectionError } from './connection-error';
 import { EmailSyncPanel } from './email-sync-panel';
 import { InboxForm } from './inbox-form';
+import { RemoveInbox } from './remove-inbox';
+import { TelegramBotPanel } from './telegram-bot-panel';
 import { WebchatSnippet } from './webchat-snippet';
 import '../settings.css';
 
@@ -46,15 +49,18 @@ function SettingsDetail({ readOnly }: { readOnly: boolean }) {
       <h2>
         <bdi>{inbox.name}</bdi>
       </h2>
+      <ConnectionError inbox={inbox} />
       {/* What the admin comes for most (the code to paste, is mail flowing) sits above the form. */}
       {inbox.kind === 'webchat' && <WebchatSnippet inboxId={inbox.id} />}
       {inbox.kind === 'email' && <EmailSyncPanel inboxId={inbox.id} />}
+      {inbox.kind === 'telegram' && <TelegramBotPanel inbox={inbox} />}
       {isEditableKind(inbox.kind) ? (
         <InboxForm key={inbox.id} kind={inbox.kind} inbox={inbox} readOnly={readOnly} />
       ) : (
         <p className="settings-hint">{t('settings.unsupported_kind')}</p>
       )}
       {!readOnly && <InboxAccessPanel inboxId={inbox.id} />}
+      {!readOnly && <RemoveInbox key={`remove-${inbox.id}`} inbox={inbox} />}
     </div>
   );
 }

@@ -2,7 +2,7 @@ import type { InboxDto } from '@switchboard/contracts';
 import { create } from 'zustand';
 import { useAuthStore } from '../../auth/store/auth-store';
 import { inboxesAdminApi } from '../api/inboxes-admin-api';
-import type { EditableKind } from '../utils/inbox-forms';
+import type { EditableKind } from '../utils/channel-forms';
 
 /** What the right-hand side shows: a stored inbox, or the form for a new one of a kind. */
 export type SettingsSelection =
@@ -28,6 +28,8 @@ interface SettingsState {
   load: () => Promise<void>;
   /** Puts a saved inbox into the list (in place, or appended when new) and selects it. */
   saved: (inbox: InboxDto) => void;
+  /** Drops a removed inbox from the list and shows the first one left. */
+  removed: (inboxId: string) => void;
   reset: () => void;
 }
 
@@ -70,6 +72,18 @@ export const useSettingsStore = create<SettingsState>((set, get) => ({
           : [...s.inboxes, inbox],
         selection: { inboxId: inbox.id },
         justCreatedId: known ? s.justCreatedId : inbox.id,
+      };
+    }),
+
+  removed: (inboxId) =>
+    set((s) => {
+      const inboxes = s.inboxes.filter((i) => i.id !== inboxId);
+      const shown =
+        s.selection !== null && 'inboxId' in s.selection && s.selection.inboxId === inboxId;
+      return {
+        inboxes,
+        selection: shown ? (inboxes[0] ? { inboxId: inboxes[0].id } : null) : s.selection,
+        justCreatedId: s.justCreatedId === inboxId ? null : s.justCreatedId,
       };
     }),
 

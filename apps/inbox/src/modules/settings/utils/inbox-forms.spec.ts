@@ -16,6 +16,7 @@ const emailInbox: InboxDto = {
   },
   secretsSet: ['imapPassword', 'smtpPassword'],
   reopenPolicy: 'reopen',
+  connectionError: null,
   createdAt: '2026-01-01T00:00:00.000Z',
 };
 
@@ -64,5 +65,37 @@ describe('inbox forms', () => {
     values.name = 'Shop';
     values.fields['outboundUrl'] = ' ';
     expect(createRequest('api', values).settings).toEqual({});
+  });
+
+  it('connects a Telegram bot with its token alone: the server learns the rest from Telegram', () => {
+    const values = formValuesFor('telegram', null);
+    values.name = 'Telegram';
+    values.secrets = { botToken: '123456789:AAH-token' };
+    expect(createRequest('telegram', values)).toEqual({
+      kind: 'telegram',
+      name: 'Telegram',
+      reopenPolicy: 'reopen',
+      settings: {},
+      secrets: { botToken: '123456789:AAH-token' },
+    });
+  });
+
+  it('renames a Telegram inbox without touching the bot: no settings, no token', () => {
+    const telegram: InboxDto = {
+      ...emailInbox,
+      kind: 'telegram',
+      settings: { botId: 1, botUsername: 'acme_bot', botName: 'Acme', delivery: 'webhook' },
+      secretsSet: ['botToken', 'webhookSecret'],
+    };
+    const values = formValuesFor('telegram', telegram);
+    values.name = 'Acme on Telegram';
+    expect(updateRequest(telegram, 'telegram', values)).toEqual({
+      name: 'Acme on Telegram',
+      reopenPolicy: 'reopen',
+    });
+    values.secrets = { botToken: '987654321:BBH-token' };
+    expect(updateRequest(telegram, 'telegram', values).secrets).toEqual({
+      botToken: '987654321:BBH-token',
+    });
   });
 });

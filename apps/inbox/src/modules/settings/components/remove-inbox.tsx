@@ -1,0 +1,112 @@
+import type { InboxDto } from '@switchboard/contracts';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { t } from '../../../i18n/i18n';
+import { displayText } from '../../../shared/text/display-text';
+import { useToastStore } from '../../../shared/ui/toast-store';
+import { useFeedStore } from '../../feed/store/feed-store';
+import { inboxesAdminApi } from '../api/inboxes-admin-api';
+import { useSettingsStore } from '../store/settings-store';
+
+type Phase = 'idle' | 'confirming' | 'removing';
+
+/**
+ * "Remove inbox" behind a confirmation that says what it means: the channel is disconnected, the
+ * conversations it brought stay.
+ */
+export function RemoveInbox({ inbox }: { inbox: InboxDto }) {
+  const [phase, setPhase] = useState<Phase>('idle');
+  const [error, setError] = useState<string | null>(null);
+  const removeRef = useRef<HTMLButtonElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const wasConfirming = useRef(false);
+  const name = displayText(inbox.name);
+
+  // Focus follows the step: the safe choice when asked, back to the button when cancelled.
+  useEffect(() => {
+    if (phase === 'confirming') cancelRef.current?.focus();
+    else if (phase === 'idle' && wasConfirming.current) removeRef.current?.focus();
+    wasConfirming.current = phase !== 'idle';
+  }, [phase]);
+
+  const remove = async () => {
+    setPhase('removing');
+    setError(null);
+    try {
+      await inboxesAdminApi.remove(inbox.id);
+      useSettingsStore.getState().removed(inbox.id);
+      useToastStore.getState().show(t('settings.remove.done', { name }));
+      void useFeedStore.getState().loadInboxes();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+      setPhase('confirming');
+    }
+  };
+
+  // Esc steps back out of the question instead of leaving the settings screen.
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || event.nativeEvent.isComposing || phase !== 'confirming') return;
+    event.stopPropagation();
+    setPhase('idle');
+  };
+
+  if (phase === 'idle') {
+    return (
+      <section className="settings-panel settings-remove" data-testid="inbox-remove">
+        <div>
+          <button
+            ref={removeRef}
+            type="button"
+            className="button settings-remove__button"
+            data-testid="inbox-remove-button"
+            onClick={() => setPhase('confirming')}
+          >
+            {t('settings.remove.button')}
+          </button>
+        </div>
+      </section>
+    );
+  }
+
+  return (
+    <section
+      className="settings-panel settings-remove settings-remove--confirming"
+      data-testid="inbox-remove"
+      role="group"
+      aria-labelledby="inbox-remove-question"
+      aria-describedby="inbox-remove-consequence"
+      onKeyDown={onKeyDown}
+    >
+      <p className="settings-remove__question" id="inbox-remove-question">
+        <strong>{t('settings.remove.question', { name })}</strong>
+      </p>
+      <p className="settings-hint" id="inbox-remove-consequence">
+        {t('settings.remove.consequence')}
+      </p>
+      {error && (
+        <p className="form-error" role="alert" data-testid="inbox-remove-error">
+          {t('settings.remove.error', { message: error })}
+        </p>
+      )}
+      <div className="settings-remove__actions">
+        <button
+          ref={cancelRef}
+          type="button"
+          className="button"
+          disabled={phase === 'removing'}
+          onClick={() => setPhase('idle')}
+        >
+          {t('settings.remove.cancel')}
+        </button>
+        <button
+          type="button"
+          className="button settings-remove__button"
+          data-testid="inbox-remove-confirm"
+          disabled={phase === 'removing'}
+          onClick={() => void remove()}
+        >
+          {phase === 'removing' ? t('settings.remove.removing') : t('settings.remove.confirm')}
+        </button>
+      </div>
+    </section>
+  );
+}
