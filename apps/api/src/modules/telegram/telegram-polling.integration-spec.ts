@@ -97,4 +97,18 @@ describe('Telegram channel through long polling', () => {
     if (holder === first) first = second;
     second = undefined as unknown as TestApi;
   });
+
+  it('stops polling a revoked bot and shows why on the inbox', async () => {
+    bot.revoke();
+    const broken = await eventually(async () => {
+      const dto = await admin.ok<InboxDto>('GET', `/api/inboxes/${inbox.id}`);
+      return dto.connectionError ? dto : null;
+    }, 10_000);
+    expect(broken.connectionError).toMatch(/rejected the bot token/);
+    expect(broken.connectionError).not.toContain('A'.repeat(35));
+    await eventually(async () => pollers(first).length === 0, 5_000);
+    const calls = bot.callCount('getUpdates');
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(bot.callCount('getUpdates')).toBe(calls);
+  });
 });
