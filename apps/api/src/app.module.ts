@@ -30,6 +30,7 @@ import { SnoozeModule } from './modules/snooze/snooze.module';
 import { WebchatModule } from './modules/webchat/webchat.module';
 import { EmailModule } from './modules/email/email.module';
 import { TelegramModule } from './modules/telegram/telegram.module';
+import { WhatsappModule } from './modules/whatsapp/whatsapp.module';
 
 /** Infrastructure (core/) first, then the product's domains (modules/). */
 @Module({})
@@ -65,6 +66,7 @@ export class AppModule {
         WebchatModule,
         EmailModule,
         TelegramModule,
+        WhatsappModule,
       ],
       controllers: [HealthController],
       providers: [HealthRepository],

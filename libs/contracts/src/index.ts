@@ -18,3 +18,4 @@ export * from './lib/hashtags';
 export * from './lib/notifications';
 export * from './lib/access';
 export * from './lib/participants';
+export * from './lib/templates';

@@ -7,3 +7,4 @@ export * from './lib/dovecot/dovecot-server';
 export * from './lib/smtp-peer/smtp-peer';
 export * from './lib/postgres/owned-postgres';
 export * from './lib/telegram';
+export * from './lib/twilio';

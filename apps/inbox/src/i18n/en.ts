@@ -1,9 +1,10 @@
 import { enChannels } from './en-channels';
+import { enWhatsapp } from './en-whatsapp';
 
 /**
  * English, the reference language: every key the UI uses lives here, so the type of this object is
  * the type of a complete translation. Plural forms use `_one` / `_other` suffixes (Intl.PluralRules).
- * Channel-specific strings are spread in from en-channels.ts.
+ * Channel-specific strings are spread in from en-channels.ts and en-whatsapp.ts.
  */
 export const en = {
   'app.name': 'Switchboard',
@@ -475,6 +476,7 @@ export const en = {
   'shortcuts.assign': 'Assign the conversation (type-ahead)',
   'shortcuts.assign_me': 'Assign the conversation to me',
   ...enChannels,
+  ...enWhatsapp,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -36,6 +36,12 @@ export interface InboxDto {
    * (401 Unauthorized)"); null while it works. Cleared by saving working credentials.
    */
   connectionError: string | null;
+  /** Free-form replies are allowed this many hours after the customer's last message; null: always. */
+  replyWindowHours: number | null;
+  /** Where the provider sends this inbox's webhooks (to paste into its console). */
+  webhookUrl: string;
+  /** Where the provider reports delivery (Twilio's status callback), when it is a separate URL. */
+  statusCallbackUrl: string | null;
   createdAt: IsoDateTime;
 }
 
@@ -102,6 +108,11 @@ export interface ConversationSummaryDto {
    * or absent while they can.
    */
   unreachableReason?: string | null;
+  /**
+   * When free-form replies stop being allowed (WhatsApp: 24 hours after the customer's last
+   * message); null on channels without a window. Past it, only approved templates can be sent.
+   */
+  replyWindowClosesAt?: IsoDateTime | null;
 }
 
 export interface MessageDto {
@@ -123,8 +134,10 @@ export interface MessageDto {
   mentions?: MentionDto[];
   /** When the customer last edited it on their app (Telegram), if they did. */
   editedAt?: IsoDateTime | null;
-  /** The message this one answers (an operator's reply to a specific customer message). */
+  /** The message this one answers (an operator's reply, or a customer's quoting one of ours). */
   replyTo?: { id: string; text: string | null } | null;
+  /** The approved template it was sent as ({{n}} values filled into `text`). */
+  template?: { id: string; variables: Record<string, string> } | null;
 }
 
 /** An operator @mentioned in a note, with their name as it was when the note was written. */

@@ -24,6 +24,8 @@ export const API_ERROR_CODES = [
   'CHANNEL_ERROR',
   /** The provider refused the channel's credentials or settings on save: 422 with its reason. */
   'CHANNEL_CONNECT_FAILED',
+  /** Free text outside the channel's reply window (WhatsApp, 24 h): 422; send a template instead. */
+  'REPLY_WINDOW_CLOSED',
   'OVERLOADED',
   'UNAVAILABLE',
   'INTERNAL',

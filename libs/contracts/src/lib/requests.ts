@@ -59,8 +59,21 @@ export const sendMessageRequestSchema = z
     mentionIds: z.array(z.string().uuid()).max(50).default([]),
     /** The customer message this reply answers (sent as a reply where the channel has them). */
     replyToMessageId: z.string().uuid().optional(),
+    /**
+     * Send an approved template instead of free text (WhatsApp outside its 24-hour window): its
+     * id and a value for each numbered variable. The server renders the text.
+     */
+    template: z
+      .object({
+        id: z.string().trim().min(1).max(64),
+        variables: z.record(
+          z.string().regex(/^\d{1,2}$/, 'Template variables are numbered: "1", "2" …'),
+          safeText().trim().min(1, 'Every template variable needs a value').max(1024),
+        ),
+      })
+      .optional(),
   })
-  .refine((m) => m.text.trim().length > 0 || m.attachmentIds.length > 0, {
+  .refine((m) => m.text.trim().length > 0 || m.attachmentIds.length > 0 || Boolean(m.template), {
     message: 'Text must not be empty',
     path: ['text'],
   });

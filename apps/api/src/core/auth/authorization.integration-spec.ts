@@ -113,6 +113,7 @@ const ROUTES: Record<string, RouteRule> = {
   'GET /api/inboxes/:id': { access: 'operator', foreign: true },
   'PATCH /api/inboxes/:id': { access: 'admin', foreign: true, body: () => ({ name: 'Renamed' }) },
   'DELETE /api/inboxes/:id': { access: 'admin', foreign: true },
+  'GET /api/inboxes/:id/templates': { access: 'operator', foreign: true },
   'GET /api/inboxes/:id/webchat/snippet': { access: 'operator', foreign: true },
   'GET /api/inboxes/:id/email-sync': { access: 'operator', foreign: true },
   // Teams and inbox access (modules/access): everyone reads teams, admins change them.

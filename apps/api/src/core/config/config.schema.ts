@@ -110,6 +110,8 @@ export const configSchema = z
     TELEGRAM_DELIVERY: z.enum(['auto', 'webhook', 'polling']).default('auto'),
     /** How long one getUpdates long poll waits for updates. */
     TELEGRAM_POLL_TIMEOUT_SECONDS: z.coerce.number().int().min(0).max(50).default(25),
+    /** Send Twilio's REST, Content API and media requests here instead of Twilio (tests: a fake). */
+    TWILIO_API_ORIGIN: z.string().url().optional(),
     /** How often an instance looks for polled bots it should (or may now) poll. */
     TELEGRAM_POLL_RESCAN_MS: z.coerce.number().int().min(100).default(5_000),
   })

@@ -38,6 +38,7 @@ export function statusForCode(code: ApiErrorCode): number {
     case 'INVALID_TAG_NAME':
     case 'UNKNOWN_MENTION':
     case 'CHANNEL_CONNECT_FAILED':
+    case 'REPLY_WINDOW_CLOSED':
       return 422;
     case 'RATE_LIMITED':
       return 429;

@@ -1,5 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { InboxesController } from '../inboxes/inboxes.controller';
+import { InboxTemplatesController } from '../inboxes/inbox-templates.controller';
+import { MessageTemplatesService } from './message-templates.service';
 import { InboxesRepository } from '../inboxes/inboxes.repository';
 import { InboxesService } from '../inboxes/inboxes.service';
 import { AccountsRepository } from '../accounts/accounts.repository';
@@ -25,7 +27,7 @@ import { ChannelTypingRepository } from './channel-typing.repository';
 /** The channel pipeline: adapters, inboxes, inbound ingest and receipts, outbound delivery. */
 @Global()
 @Module({
-  controllers: [WebhooksController, InboxesController],
+  controllers: [WebhooksController, InboxesController, InboxTemplatesController],
   providers: [
     { provide: CHANNEL_ADAPTERS, useFactory: builtInAdapters },
     ChannelRegistryService,
@@ -47,6 +49,7 @@ import { ChannelTypingRepository } from './channel-typing.repository';
     ChannelPollCursorsRepository,
     ChannelTypingRepository,
     ChannelTypingRelay,
+    MessageTemplatesService,
   ],
   exports: [
     ChannelRegistryService,
@@ -54,6 +57,7 @@ import { ChannelTypingRepository } from './channel-typing.repository';
     InboundPipelineService,
     AccountsRepository,
     ChannelPollCursorsRepository,
+    MessageTemplatesService,
   ],
 })
 export class ChannelsModule {}

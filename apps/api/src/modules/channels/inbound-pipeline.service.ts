@@ -185,6 +185,9 @@ export class InboundPipelineService {
       attachments,
       externalId: event.externalId,
       editedAt: event.editedAt ?? null,
+      replyToMessageId: event.replyToExternalId
+        ? await this.aliases.messageIdOf(em, inbox.id, event.replyToExternalId)
+        : null,
     });
     if (!inserted) throw new DuplicateMessage();
     if (event.album) {
@@ -214,7 +217,7 @@ export class InboundPipelineService {
     const summary = await this.conversations.loadSummary(em, conv.id);
     // In a group the sender is a member, not the conversation's contact: read their name back.
     const message: MessageDto =
-      event.chat || event.editedAt
+      event.chat || event.editedAt || event.replyToExternalId
         ? await this.messages.loadDto(em, inserted.id)
         : {
             id: inserted.id,
@@ -284,8 +287,9 @@ export class InboundPipelineService {
     if (hasHints || event.thread?.continueLatest === false) return null;
     // What the SQL function does not know: groups, albums, edits, fetched files, profiles.
     const chatChannel =
-      event.chat || event.album || event.editedAt || remote.length > 0 || event.sender.username;
-    if (chatChannel || event.sender.language) return null;
+      event.chat || event.album || event.editedAt || remote.length > 0 || event.replyToExternalId;
+    const profile = event.sender.username || event.sender.language || event.sender.phone;
+    if (chatChannel || profile) return null;
     const text = event.text ?? null;
     const r = await this.ingestFunction.ingest({
       accountId: inbox.accountId,

@@ -64,6 +64,22 @@ export class MessageAliasesRepository {
     return row?.attachments?.find((a) => a.id === attachmentId) ?? null;
   }
 
+  /** Our id of the message a provider id names in this inbox, either direction (a quoted message). */
+  async messageIdOf(
+    em: EntityManager,
+    inboxId: string,
+    externalId: string,
+  ): Promise<string | null> {
+    const alias = await em
+      .getRepository(MessageExternalAliasEntity)
+      .findOneBy({ inboxId, externalId });
+    if (alias) return alias.messageId;
+    const row = await em
+      .getRepository(MessageEntity)
+      .findOne({ where: { inboxId, externalId }, select: { id: true } });
+    return row?.id ?? null;
+  }
+
   /** Whether a provider id is taken already, as a message's own id or an alias. */
   async isKnown(em: EntityManager, inboxId: string, externalId: string): Promise<boolean> {
     const alias = await em

@@ -172,6 +172,7 @@ export class OutboundDeliveryWorker implements OnApplicationBootstrap {
       },
       sender: { name: row.operator_name },
       replyTo: row.reply_to_external_id ? { externalId: row.reply_to_external_id } : null,
+      template: row.template,
       text: row.text ?? '',
       html: null,
       attachments: row.attachments.map((a) => ({

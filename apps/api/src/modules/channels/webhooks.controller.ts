@@ -32,9 +32,13 @@ export class WebhooksController {
     const { inbox, context } = await this.inboxes.loadContext(inboxId);
     if (inbox.removedAt) throw notFound('Inbox');
     const adapter = this.registry.get(inbox.kind);
+    const url = `${this.config.PUBLIC_URL.replace(/\/$/, '')}${req.originalUrl}`;
+    // Express honours X-Forwarded-Proto/Host only from the proxies `trust proxy` names.
+    const forwarded = `${req.protocol}://${req.host}${req.originalUrl}`;
     const webhook: WebhookRequest = {
       method: req.method,
-      url: `${this.config.PUBLIC_URL.replace(/\/$/, '')}${req.originalUrl}`,
+      url,
+      alternateUrls: forwarded !== url ? [forwarded] : [],
       headers: Object.fromEntries(
         Object.entries(req.headers).map(([k, v]) => [
           k.toLowerCase(),
@@ -44,10 +48,10 @@ export class WebhooksController {
       rawBody: req.rawBody ?? Buffer.alloc(0),
     };
     if (!(await adapter.verifyWebhook(webhook, context))) {
-      throw new AppException(
-        'WEBHOOK_SIGNATURE_INVALID',
-        'Webhook signature is missing, wrong or expired',
-      );
+      const reason = 'Webhook signature is missing, wrong, expired or for another URL';
+      throw adapter.manifest.forgedWebhookStatus === 403
+        ? new AppException('FORBIDDEN', reason)
+        : new AppException('WEBHOOK_SIGNATURE_INVALID', reason);
     }
     const events = await adapter.parseInbound(webhook, context);
     const outcomes = await this.pipeline.ingest(inbox, events);

@@ -91,6 +91,18 @@ export class ContactsRepository {
       .getOne();
   }
 
+  /** The account's oldest contact with this phone number (in +E.164 form). */
+  findByPhone(em: EntityManager, accountId: string, phone: string) {
+    return em
+      .getRepository(ContactEntity)
+      .createQueryBuilder('ct')
+      .select('ct.id')
+      .where('ct.account_id = :accountId AND ct.phone = :phone', { accountId, phone })
+      .orderBy('ct.created_at')
+      .limit(1)
+      .getOne();
+  }
+
   /**
    * Finds or creates the sender's identity in an inbox. The upsert locks the row until commit, so
    * racing first messages from one new customer resolve to one identity (and one conversation).

@@ -28,6 +28,7 @@ export interface ConversationSummaryRow {
   /** sb_conversation_tags(c.id): already in the DTO's shape. */
   tags: TagRefDto[];
   unreachable_reason: string | null;
+  reply_window_closes_at: Date | null;
 }
 
 /** The one place a conversation becomes its DTO (lists, details and stream events alike). */
@@ -50,5 +51,6 @@ export function toSummaryDto(r: ConversationSummaryRow): ConversationSummaryDto 
     createdAt: r.created_at.toISOString(),
     tags: r.tags,
     unreachableReason: r.unreachable_reason,
+    replyWindowClosesAt: r.reply_window_closes_at ? r.reply_window_closes_at.toISOString() : null,
   };
 }

@@ -469,6 +469,7 @@ export class ConversationsRepository {
         'ct.name AS contact_name',
         `COALESCE(ct.email, ct.phone, '@' || ci.username, ci.display_name, ci.external_id) AS contact_handle`,
         'ci.unreachable_reason AS unreachable_reason',
+        `c.last_incoming_at + make_interval(hours => i.reply_window_hours) AS reply_window_closes_at`,
         'c.last_activity_at AS last_activity_at',
         'c.last_message_preview AS last_message_preview',
         'c.last_message_direction AS last_message_direction',

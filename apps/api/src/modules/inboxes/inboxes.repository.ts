@@ -7,7 +7,7 @@ import { InboxEntity } from './entities/inbox.entity';
 
 export type InboxFields = Pick<
   InboxEntity,
-  'name' | 'settings' | 'secretsEncrypted' | 'secretKeys' | 'reopenPolicy'
+  'name' | 'settings' | 'secretsEncrypted' | 'secretKeys' | 'reopenPolicy' | 'replyWindowHours'
 > &
   Partial<Pick<InboxEntity, 'connectionError' | 'connectionErrorAt'>>;
 

@@ -45,11 +45,11 @@ export class InboxesService {
   ) {}
 
   async list(accountId: string): Promise<InboxDto[]> {
-    return (await this.repo.listByAccount(accountId)).map(toInboxDto);
+    return (await this.repo.listByAccount(accountId)).map((r) => this.dto(r));
   }
 
   async get(accountId: string, id: string): Promise<InboxDto> {
-    return toInboxDto(await this.activeRow(id, accountId));
+    return this.dto(await this.activeRow(id, accountId));
   }
 
   /** An inbox that is still connected; a removed one is 404 to its webhooks and its settings. */
@@ -87,8 +87,9 @@ export class InboxesService {
       secretsEncrypted: this.box.seal(JSON.stringify(secrets)),
       secretKeys: setKeys(secrets),
       reopenPolicy: req.reopenPolicy ?? 'reopen',
+      replyWindowHours: replyWindowOf(adapter, this.contextOf(id, settings, secrets)),
     });
-    return toInboxDto(row);
+    return this.dto(row);
   }
 
   async update(accountId: string, id: string, req: UpdateInboxRequest): Promise<InboxDto> {
@@ -121,13 +122,14 @@ export class InboxesService {
       secretsEncrypted: this.box.seal(JSON.stringify(secrets)),
       secretKeys: setKeys(secrets),
       reopenPolicy: req.reopenPolicy ?? current.reopenPolicy,
+      replyWindowHours: replyWindowOf(adapter, this.contextOf(id, settings, secrets)),
       // Credentials the provider just accepted clear the old complaint.
       ...(channelChanged && adapter.connect
         ? { connectionError: null, connectionErrorAt: null }
         : {}),
     });
     if (!row) throw notFound('Inbox');
-    return toInboxDto(row);
+    return this.dto(row);
   }
 
   /**
@@ -147,7 +149,7 @@ export class InboxesService {
     }
     await this.repo.markRemoved(accountId, id);
     this.contextCache.delete(id);
-    return toInboxDto(current);
+    return this.dto(current);
   }
 
   /** Records (or clears, with null) why the inbox's channel cannot work; true when it changed. */
@@ -163,6 +165,10 @@ export class InboxesService {
       inbox,
       context: this.contextOf(inbox.id, inbox.settings, this.openSecrets(inbox)),
     }));
+  }
+
+  private dto(row: InboxRow): InboxDto {
+    return toInboxDto(row, this.config.PUBLIC_URL);
   }
 
   private contextOf(
@@ -250,6 +256,16 @@ function parseOr400(
     throw new AppException('VALIDATION_FAILED', reasons.join('; '));
   }
   return result.data;
+}
+
+/** The inbox's reply window: the adapter's word for these settings, else its manifest's. */
+function replyWindowOf(
+  adapter: AnyChannelAdapter,
+  ctx: InboxContext<unknown, unknown>,
+): number | null {
+  return adapter.replyWindowHours
+    ? adapter.replyWindowHours(ctx)
+    : adapter.manifest.capabilities.replyWindowHours;
 }
 
 /** Which secrets are set, so the settings form can say so without revealing them. */

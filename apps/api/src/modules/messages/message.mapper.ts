@@ -32,6 +32,7 @@ export interface MessageRow {
   edited_at: Date | null;
   reply_to_id: string | null;
   reply_to_text: string | null;
+  template: { id: string; variables: Record<string, string> } | null;
 }
 
 /** The one place a message becomes its DTO. */
@@ -58,5 +59,6 @@ export function toMessageDto(r: MessageRow): MessageDto {
     // Only when set: the ingest fast path builds the same DTO in SQL without them.
     ...(r.edited_at ? { editedAt: r.edited_at.toISOString() } : {}),
     ...(r.reply_to_id ? { replyTo: { id: r.reply_to_id, text: r.reply_to_text } } : {}),
+    ...(r.template ? { template: r.template } : {}),
   };
 }

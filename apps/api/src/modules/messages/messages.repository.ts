@@ -31,6 +31,8 @@ export interface NewIncomingMessage {
   attachments: AttachmentDto[];
   externalId: string;
   editedAt?: Date | null;
+  /** The message the customer quoted (ours or theirs), when it is stored. */
+  replyToMessageId?: string | null;
 }
 
 export interface NewOperatorMessage {
@@ -46,6 +48,8 @@ export interface NewOperatorMessage {
   mentions: MentionDto[];
   /** A customer message of the same conversation this reply answers. */
   replyToMessageId?: string | null;
+  /** The approved template it is sent as. */
+  template?: { id: string; variables: Record<string, string> } | null;
 }
 
 /** An outgoing message as the delivery worker's bookkeeping sees it, under its row lock. */
@@ -86,6 +90,7 @@ export interface OutboundMessageRow {
   recipient_phone: string | null;
   /** The channel id of the customer message this reply answers, if any. */
   reply_to_external_id: string | null;
+  template: { id: string; variables: Record<string, string> } | null;
 }
 
 /** Messages: the timeline, inserts that a unique key keeps idempotent, and delivery status. */
@@ -433,6 +438,7 @@ export class MessagesRepository {
       .addSelect('ct.email', 'recipient_email')
       .addSelect('ct.phone', 'recipient_phone')
       .addSelect('rm.external_id', 'reply_to_external_id')
+      .addSelect('m.template', 'template')
       .where('m.id = :id', { id })
       .getRawOne<OutboundMessageRow>();
   }
@@ -469,6 +475,7 @@ export class MessagesRepository {
       .addSelect('m.external_id', 'external_id')
       .addSelect('m.edited_at', 'edited_at')
       .addSelect('m.reply_to_message_id', 'reply_to_id')
+      .addSelect('m.template', 'template')
       .addSelect('left(rm.text, 200)', 'reply_to_text');
   }
 }

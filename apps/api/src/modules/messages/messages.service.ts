@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { previewOf } from '@switchboard/channels-core';
+import { renderTemplate } from '@switchboard/contracts';
 import type {
   ListMessagesQuery,
   MessageDto,
@@ -24,6 +25,7 @@ import { decodeKeyset, encodeKeyset, isUuid } from '../conversations/keyset-curs
 import { DraftsRepository } from '../drafts/drafts.repository';
 import { InboxesService } from '../inboxes/inboxes.service';
 import { ParticipantsService } from '../participants/participants.service';
+import { MessageTemplatesService } from '../channels/message-templates.service';
 import { toAttachmentDto } from '../../core/storage/files.service';
 import { toMessageDto } from './message.mapper';
 import { MessagesRepository } from './messages.repository';
@@ -45,6 +47,7 @@ export class MessagesService {
     private readonly drafts: DraftsRepository,
     private readonly mentions: NoteMentionsService,
     private readonly participants: ParticipantsService,
+    private readonly templates: MessageTemplatesService,
   ) {}
 
   async list(
@@ -68,12 +71,46 @@ export class MessagesService {
     };
   }
 
+  /** The chosen template, approved and with every variable filled, rendered as the customer will read it. */
+  private async renderTemplate(
+    op: AuthenticatedOperator,
+    conversationId: string,
+    req: SendMessage,
+  ) {
+    const chosen = req.template!;
+    if (req.kind === 'note')
+      throw new AppException('VALIDATION_FAILED', 'A note cannot be a template');
+    if (req.attachmentIds.length > 0)
+      throw new AppException(
+        'VALIDATION_FAILED',
+        'A template is sent as it is, without attachments',
+      );
+    const summary = await this.conversations.findSummary(this.ds.manager, conversationId, op);
+    if (!summary) throw notFound('Conversation');
+    const template = await this.templates.approved(op.accountId, summary.inbox_id, chosen.id);
+    const missing = template.variables.filter((v) => !chosen.variables[v]);
+    if (missing.length > 0)
+      throw new AppException(
+        'VALIDATION_FAILED',
+        `Fill in every template variable: {{${missing.join('}}, {{')}}} missing`,
+      );
+    const variables = Object.fromEntries(template.variables.map((v) => [v, chosen.variables[v]!]));
+    return {
+      id: template.id,
+      inboxId: summary.inbox_id,
+      variables,
+      text: renderTemplate(template.body, variables),
+    };
+  }
+
   /** Stores the reply and its delivery job in one transaction; the same clientMessageId stores one reply. */
   async send(
     op: AuthenticatedOperator,
     conversationId: string,
     req: SendMessage,
   ): Promise<MessageDto> {
+    // A template is asked of the provider before the conversation is locked (a network call).
+    const template = req.template ? await this.renderTemplate(op, conversationId, req) : null;
     const result = await this.ds.transaction(async (em) => {
       const conv = await this.conversations.lockOwned(em, op, conversationId);
       if (!conv) throw notFound('Conversation');
@@ -90,6 +127,9 @@ export class MessagesService {
         await this.holdIfColleagueReplied(em, op, conv.id, req.lastSeenMessageId);
       const inbox = await this.inboxes.row(conv.inboxId, undefined, em);
       const isNote = req.kind === 'note';
+      if (!isNote && !template) assertReplyWindowOpen(inbox.replyWindowHours, conv.lastIncomingAt);
+      if (template && template.inboxId !== conv.inboxId)
+        throw new AppException('CONFLICT', 'The conversation moved to another inbox; choose again');
       if (!isNote) {
         const limit = this.registry.get(inbox.kind).manifest.capabilities.maxTextLength;
         if (req.text.length > limit) {
@@ -135,11 +175,12 @@ export class MessagesService {
         inboxId: conv.inboxId,
         kind: isNote ? 'note' : 'message',
         senderOperatorId: op.id,
-        text: req.text,
+        text: template?.text ?? req.text,
         attachments,
         clientMessageId: req.clientMessageId ?? null,
         mentions,
         replyToMessageId,
+        template: template ? { id: template.id, variables: template.variables } : null,
       });
       if (!insertedId)
         throw new AppException('CONFLICT', 'A message with this clientMessageId is being stored');
@@ -149,7 +190,7 @@ export class MessagesService {
         await this.conversations.recordOutgoing(
           em,
           conv.id,
-          previewOf(req.text || attachments[0]?.filename),
+          previewOf(template?.text ?? (req.text || attachments[0]?.filename)),
         );
         const job: OutboundDeliveryJob = { messageId: insertedId, attempt: 1 };
         await this.queue.sendInTransaction(em, OUTBOUND_DELIVERY_QUEUE, job);
@@ -265,4 +306,20 @@ export class MessagesService {
       throw new AppException('VALIDATION_FAILED', 'attachmentIds: unknown file');
     return files.map(toAttachmentDto);
   }
+}
+
+/**
+ * The server, not the client, enforces the channel's reply window: free text after it would be
+ * accepted by the provider and then never delivered.
+ */
+function assertReplyWindowOpen(hours: number | null, lastIncomingAt: Date | null): void {
+  if (hours === null) return;
+  const closesAt = lastIncomingAt ? lastIncomingAt.getTime() + hours * 3_600_000 : 0;
+  if (Date.now() < closesAt) return;
+  throw new AppException(
+    'REPLY_WINDOW_CLOSED',
+    lastIncomingAt
+      ? `Free-form replies are allowed only within ${hours} hours of the customer's last message; send an approved template instead`
+      : `The customer has not written here yet: only an approved template can start the conversation`,
+  );
 }

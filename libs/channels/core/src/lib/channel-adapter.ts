@@ -19,6 +19,11 @@ export interface ChannelManifest<TSettings, TSecrets> {
   /** Credentials: encrypted at rest, never returned by the API. */
   secretsSchema: ZodType<TSecrets>;
   capabilities: ChannelCapabilities;
+  /**
+   * What a webhook that fails `verifyWebhook` is answered: 401 (the default) or 403, for providers
+   * whose documentation asks for it (Twilio).
+   */
+  forgedWebhookStatus?: 401 | 403;
 }
 
 /** The configured inbox an adapter works for. */

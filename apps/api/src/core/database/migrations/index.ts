@@ -20,6 +20,7 @@ import { Participants1797100000000 } from './1797100000000-participants';
 import { NoteMentions1797200000000 } from './1797200000000-note-mentions';
 import { MessageAttachmentIndex1797300000000 } from './1797300000000-message-attachment-index';
 import { TelegramChannel1797400000000 } from './1797400000000-telegram-channel';
+import { ReplyWindowsAndTemplates1797500000000 } from './1797500000000-reply-windows-and-templates';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled API carries them.
@@ -48,4 +49,5 @@ export const MIGRATIONS = [
   NoteMentions1797200000000,
   MessageAttachmentIndex1797300000000,
   TelegramChannel1797400000000,
+  ReplyWindowsAndTemplates1797500000000,
 ];

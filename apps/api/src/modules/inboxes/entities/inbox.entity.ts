@@ -39,6 +39,13 @@ export class InboxEntity extends AccountOwnedEntity {
   @Column('text', { default: 'reopen' })
   reopenPolicy!: ReopenPolicy;
 
+  /**
+   * Free-form replies are allowed this many hours after the customer's last message (a WhatsApp
+   * sender: 24); null: always. Set from the adapter whenever the inbox is saved.
+   */
+  @Column('integer', { nullable: true })
+  replyWindowHours!: number | null;
+
   /** Why the channel cannot work now (a revoked token), in the provider's words; null while it works. */
   @Column('text', { nullable: true })
   connectionError!: string | null;

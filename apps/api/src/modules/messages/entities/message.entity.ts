@@ -119,6 +119,10 @@ export class MessageEntity extends AccountOwnedEntity {
   @Column('uuid', { nullable: true })
   clientMessageId!: string | null;
 
+  /** The approved template an outgoing message was sent as (WhatsApp outside its window). */
+  @Column('jsonb', { nullable: true })
+  template!: { id: string; variables: Record<string, string> } | null;
+
   /** When the customer last edited it on their side (Telegram). */
   @Column('timestamptz', { nullable: true })
   editedAt!: Date | null;

@@ -1,7 +1,6 @@
 import { findPlaceholders, type ConversationSummaryDto } from '@switchboard/contracts';
 import { useEffect, useRef, type FormEvent, type KeyboardEvent } from 'react';
 import { t } from '../../../i18n/i18n';
-import { Icon } from '../../../shared/ui/icons';
 import { useAuthStore } from '../../auth/store/auth-store';
 import { CannedPicker } from '../../canned-replies/components/canned-picker';
 import { PlaceholderWarning } from '../../canned-replies/components/placeholder-warning';
@@ -9,6 +8,7 @@ import { useCannedPicker } from '../../canned-replies/hooks/use-canned-picker';
 import { MentionPicker } from '../../mentions/components/mention-picker';
 import { useMentionPicker } from '../../mentions/hooks/use-mention-picker';
 import { mentionsInText } from '../../mentions/utils/mentions-in-text';
+import { useReplyWindow } from '../../conversation/hooks/use-reply-window';
 import { useOverlayStore } from '../../shortcuts/store/overlay-store';
 import { NO_ATTACHMENTS, useAttachmentsStore } from '../store/attachments-store';
 import { EMPTY_DRAFT, useComposerStore, type ComposerMode } from '../store/composer-store';
@@ -20,6 +20,8 @@ import { AttachmentButton, AttachmentChips, attachmentDropHandlers } from './att
 import { HeldReplyBanner } from './held-reply-banner';
 import { ReplyingTo } from './replying-to';
 import { UnreachableBanner } from './unreachable-banner';
+import { ComposerModes } from './composer-modes';
+import { TemplateComposer } from './template-composer';
 
 // Mirrors MAX_TEXT_LENGTH in the contracts (only types are imported from there).
 const MAX_TEXT_LENGTH = 10_000;
@@ -45,6 +47,9 @@ export function Composer({ conversation }: { conversation: ConversationSummaryDt
   );
   const uploading = pending.some((a) => a.status === 'uploading');
   const tooLong = draft.text.length > MAX_TEXT_LENGTH;
+  const replyWindow = useReplyWindow(conversation);
+  // Notes stay possible: they never reach the customer.
+  const templatesOnly = draft.mode === 'message' && replyWindow.state === 'closed';
   // `{{...}}` left in a reply (a canned reply's placeholder nothing filled) never reaches a customer.
   const placeholders = draft.mode === 'message' ? findPlaceholders(draft.text) : [];
   const canSend =
@@ -56,12 +61,27 @@ export function Composer({ conversation }: { conversation: ConversationSummaryDt
 
   // Focus only for a request made while mounted: a composer that mounts later must not steal focus
   // from the keyboard shortcuts because of an old `r`.
+  // Past the reply window there is no text box: `r` goes to the first template one can choose.
+  const modesRef = useRef<HTMLDivElement>(null);
   const handledRequest = useRef(focusRequest);
   useEffect(() => {
     if (focusRequest === handledRequest.current) return;
     handledRequest.current = focusRequest;
-    textRef.current?.focus();
+    const firstTemplate = modesRef.current
+      ?.closest('form')
+      ?.querySelector<HTMLElement>('input:not([disabled])');
+    (textRef.current ?? firstTemplate)?.focus();
   }, [focusRequest]);
+
+  // Switching between a reply and a note may swap the reply box for the template picker (past the
+  // reply window) or back: focus follows to the text box, or stays on the chosen mode.
+  const modeChanged = useRef(false);
+  useEffect(() => {
+    if (!modeChanged.current) return;
+    modeChanged.current = false;
+    const checked = modesRef.current?.querySelector<HTMLElement>('[aria-checked="true"]');
+    (textRef.current ?? checked)?.focus();
+  }, [draft.mode]);
 
   // Grow with the text up to a limit, then scroll.
   useEffect(() => {
@@ -73,7 +93,7 @@ export function Composer({ conversation }: { conversation: ConversationSummaryDt
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
-    if (!canSend || !operator) return;
+    if (!canSend || !operator || templatesOnly) return;
     typing.stopped();
     // Read from the text as sent: a mention deleted while editing notifies nobody.
     const mentioned = draft.mode === 'note' ? mentionsInText(draft.text, mention.operators) : [];
@@ -119,104 +139,94 @@ export function Composer({ conversation }: { conversation: ConversationSummaryDt
   };
 
   const setMode = (mode: ComposerMode) => {
+    modeChanged.current = mode !== draft.mode;
     setDraft(conversation.id, { mode });
     textRef.current?.focus();
   };
   const channel = t(`channel.${conversation.channel}`);
+  const modes = <ComposerModes mode={draft.mode} onChange={setMode} ref={modesRef} />;
 
   return (
     <>
       <UnreachableBanner conversation={conversation} />
       <HeldReplyBanner conversation={conversation} />
-      <form className={`composer composer--${draft.mode}`} onSubmit={submit} data-testid="composer">
-        <div className="composer__modes" role="radiogroup">
-          {(['message', 'note'] as const).map((mode) => (
-            <button
-              key={mode}
-              type="button"
-              role="radio"
-              aria-checked={draft.mode === mode}
-              className="composer__mode"
-              data-testid={`composer-mode-${mode}`}
-              onClick={() => setMode(mode)}
-            >
-              <Icon name={mode === 'message' ? 'send' : 'note'} size={14} className="flip-rtl" />
-              {t(mode === 'message' ? 'composer.reply' : 'composer.note')}
-            </button>
-          ))}
-          {draft.mode === 'note' && (
-            <span className="composer__note-notice" data-testid="note-notice">
-              <Icon name="note" size={12} />
-              {t('composer.note_notice')}
-            </span>
+      {templatesOnly ? (
+        // Past the reply window free text would never arrive: only a template can be sent.
+        <TemplateComposer key={conversation.id} conversation={conversation} modes={modes} />
+      ) : (
+        <form
+          className={`composer composer--${draft.mode}`}
+          onSubmit={submit}
+          data-testid="composer"
+        >
+          {modes}
+          {replyTarget && (
+            <ReplyingTo
+              target={replyTarget}
+              onCancel={() => {
+                cancelReply();
+                textRef.current?.focus();
+              }}
+            />
           )}
-        </div>
-        {replyTarget && (
-          <ReplyingTo
-            target={replyTarget}
-            onCancel={() => {
-              cancelReply();
-              textRef.current?.focus();
+          <textarea
+            ref={textRef}
+            className="composer__input"
+            data-testid="composer-input"
+            dir="auto"
+            rows={2}
+            value={draft.text}
+            aria-label={
+              draft.mode === 'message'
+                ? t('composer.placeholder.reply', { channel })
+                : t('composer.placeholder.note')
+            }
+            placeholder={
+              draft.mode === 'message'
+                ? t('composer.placeholder.reply', { channel })
+                : t('composer.placeholder.note')
+            }
+            onChange={(e) => {
+              setDraft(conversation.id, { text: e.target.value });
+              // Internal notes are not announced to the customer.
+              if (draft.mode === 'message') typing.typed();
+              canned.update();
+              mention.update();
             }}
+            onSelect={() => {
+              canned.update();
+              mention.update();
+            }}
+            onBlur={typing.stopped}
+            onKeyDown={onKeyDown}
+            {...canned.textareaAria}
+            {...mention.textareaAria}
+            {...attachmentDropHandlers(conversation.id)}
           />
-        )}
-        <textarea
-          ref={textRef}
-          className="composer__input"
-          data-testid="composer-input"
-          dir="auto"
-          rows={2}
-          value={draft.text}
-          aria-label={
-            draft.mode === 'message'
-              ? t('composer.placeholder.reply', { channel })
-              : t('composer.placeholder.note')
-          }
-          placeholder={
-            draft.mode === 'message'
-              ? t('composer.placeholder.reply', { channel })
-              : t('composer.placeholder.note')
-          }
-          onChange={(e) => {
-            setDraft(conversation.id, { text: e.target.value });
-            // Internal notes are not announced to the customer.
-            if (draft.mode === 'message') typing.typed();
-            canned.update();
-            mention.update();
-          }}
-          onSelect={() => {
-            canned.update();
-            mention.update();
-          }}
-          onBlur={typing.stopped}
-          onKeyDown={onKeyDown}
-          {...canned.textareaAria}
-          {...mention.textareaAria}
-          {...attachmentDropHandlers(conversation.id)}
-        />
-        {canned.picker && <CannedPicker {...canned.picker} />}
-        {mention.picker && <MentionPicker {...mention.picker} />}
-        <AttachmentChips conversationId={conversation.id} />
-        <PlaceholderWarning placeholders={placeholders} />
-        <div className="composer__footer">
-          {tooLong ? (
-            <span className="form-error" role="alert">
-              {t('composer.error.too_long', { count: draft.text.length, max: MAX_TEXT_LENGTH })}
-            </span>
-          ) : (
-            <span className="composer__hint">{t('composer.hint')}</span>
-          )}
-          <AttachmentButton conversationId={conversation.id} />
-          <button
-            type="submit"
-            className="button button--primary"
-            data-testid="composer-send"
-            disabled={!canSend}
-          >
-            {t(draft.mode === 'message' ? 'composer.send' : 'composer.add_note')}
-          </button>
-        </div>
-      </form>
+          {canned.picker && <CannedPicker {...canned.picker} />}
+          {mention.picker && <MentionPicker {...mention.picker} />}
+          <AttachmentChips conversationId={conversation.id} />
+          <PlaceholderWarning placeholders={placeholders} />
+          <div className="composer__footer">
+            {tooLong ? (
+              <span className="form-error" role="alert">
+                {t('composer.error.too_long', { count: draft.text.length, max: MAX_TEXT_LENGTH })}
+              </span>
+            ) : (
+              <span className="composer__hint">{t('composer.hint')}</span>
+            )}
+            <AttachmentButton conversationId={conversation.id} />
+            <button
+              type="submit"
+              className="button button--primary"
+              data-testid="composer-send"
+              disabled={!canSend}
+            >
+              {t(draft.mode === 'message' ? 'composer.send' : 'composer.add_note')}
+            </button>
+          </div>
+        </form>
+      )}
     </>
   );
 }

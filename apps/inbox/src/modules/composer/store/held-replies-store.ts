@@ -11,6 +11,8 @@ export interface HeldReply {
   collision: ReplyCollisionDetails;
   /** The customer message it answered, kept for "Send anyway" and "Review". */
   replyTo?: ReplyTarget | null;
+  /** A template send, sent again as the same template (`body`: its text as shown). */
+  template?: { id: string; variables: Record<string, string>; body: string } | null;
 }
 
 interface HeldRepliesState {

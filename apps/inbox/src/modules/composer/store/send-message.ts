@@ -1,13 +1,15 @@
-import type {
-  AttachmentDto,
-  ConversationSummaryDto,
-  MentionDto,
-  MessageDto,
-  OperatorDto,
-  ReplyCollisionDetails,
+import {
+  renderTemplate,
+  type AttachmentDto,
+  type ConversationSummaryDto,
+  type MentionDto,
+  type MessageDto,
+  type OperatorDto,
+  type ReplyCollisionDetails,
 } from '@switchboard/contracts';
 import { ApiError } from '../../../shared/api/http-client';
 import { isLocalId, useConversationStore } from '../../conversation/store/conversation-store';
+import { useReplyWindowRefusals } from '../../conversation/store/reply-window-refusals';
 import { messagesApi } from '../api/messages-api';
 import type { ComposerMode } from './composer-store';
 import { useHeldRepliesStore } from './held-replies-store';
@@ -30,6 +32,15 @@ export interface SendExtras {
   mentions?: MentionDto[];
   /** The customer message this reply answers; notes answer none. */
   replyTo?: ReplyTarget | null;
+  /** Send an approved template instead of free text (outside WhatsApp's reply window). */
+  template?: TemplateSend | null;
+}
+
+/** A template to send: the server renders its text; `body` lets us show it at once. */
+export interface TemplateSend {
+  id: string;
+  variables: Record<string, string>;
+  body: string;
 }
 
 /** The local copy of a message, as shown while it is sent. */
@@ -62,12 +73,15 @@ async function deliver(
   check: CollisionCheck = {},
 ): Promise<void> {
   const store = useConversationStore.getState();
-  const replyTo =
-    kind === 'message' ? (localMessage(conversationId, localId)?.replyTo ?? null) : null;
+  const local = localMessage(conversationId, localId);
+  const replyTo = kind === 'message' ? (local?.replyTo ?? null) : null;
+  const template = kind === 'message' ? (local?.template ?? null) : null;
   try {
     const saved = await messagesApi.send(conversationId, {
       kind,
-      text,
+      // A template's text is the server's to render from the values.
+      text: template ? '' : text,
+      ...(template ? { template: { id: template.id, variables: template.variables } } : {}),
       clientMessageId: clientIdOf(localId),
       attachmentIds,
       ...(kind === 'note' ? { mentionIds: mentionIdsOf(conversationId, localId) } : {}),
@@ -83,10 +97,21 @@ async function deliver(
       const attachments = localMessage(conversationId, localId)?.attachments ?? [];
       useConversationStore.getState().removeLocalMessage(conversationId, localId);
       useConversationStore.getState().receiveMessage(collision.message);
-      useHeldRepliesStore
-        .getState()
-        .hold(conversationId, { kind, text, attachments, collision, replyTo });
+      useHeldRepliesStore.getState().hold(conversationId, {
+        kind,
+        text,
+        attachments,
+        collision,
+        replyTo,
+        // Its text as shown has every value filled in already: rendering it again keeps it.
+        template: template ? { ...template, body: local?.text ?? '' } : null,
+      });
       return;
+    }
+    if (error instanceof ApiError && error.code === 'REPLY_WINDOW_CLOSED') {
+      // The server's clock says the window has closed: offer templates from now on.
+      const known = useConversationStore.getState().summaries[conversationId];
+      useReplyWindowRefusals.getState().refused(conversationId, known?.replyWindowClosesAt ?? null);
     }
     // Kept on screen as failed with a retry button; the same clientMessageId makes the retry safe.
     const reason =
@@ -104,16 +129,24 @@ export function sendMessage(
   operator: OperatorDto,
   kind: ComposerMode,
   text: string,
-  { attachments = [], confirmed = false, mentions = [], replyTo = null }: SendExtras = {},
+  {
+    attachments = [],
+    confirmed = false,
+    mentions = [],
+    replyTo = null,
+    template = null,
+  }: SendExtras = {},
 ): Promise<void> {
   const localId = localIdFor(newClientId());
+  const asTemplate = kind === 'message' ? template : null;
   const local: MessageDto = {
     id: localId,
     conversationId: conversation.id,
     direction: 'outgoing',
     kind,
     sender: { type: 'operator', id: operator.id, name: operator.name },
-    text,
+    // What the customer will read, as the server will render it.
+    text: asTemplate ? renderTemplate(asTemplate.body, asTemplate.variables) : text,
     html: null,
     attachments,
     activity: null,
@@ -124,6 +157,7 @@ export function sendMessage(
     mentions: kind === 'note' ? mentions : [],
     // The quote shows at once; the stored reply brings the server's copy of it.
     ...(kind === 'message' && replyTo ? { replyTo } : {}),
+    ...(asTemplate ? { template: { id: asTemplate.id, variables: asTemplate.variables } } : {}),
   };
   const thread = useConversationStore.getState().threads[conversation.id];
   const seen = thread ? lastSeenMessageId(thread.messages) : undefined;
@@ -170,5 +204,6 @@ export function sendHeldReplyAnyway(
     attachments: held.attachments,
     confirmed: true,
     replyTo: held.replyTo ?? null,
+    template: held.template ?? null,
   });
 }

@@ -11,6 +11,7 @@ import { TagEditor } from '../../tags/components/tag-editor';
 import { openConversation } from '../store/conversation-commands';
 import { ContactIdentity } from './contact-identity';
 import { ConversationActions } from './conversation-actions';
+import { ReplyWindowCountdown } from './reply-window-countdown';
 
 export function ConversationHeader({ conversation: c }: { conversation: ConversationSummaryDto }) {
   const inbox = useFeedStore((s) => s.inboxes.find((i) => i.id === c.inboxId));
@@ -46,6 +47,7 @@ export function ConversationHeader({ conversation: c }: { conversation: Conversa
           >
             {statusText}
           </span>
+          <ReplyWindowCountdown key={c.id} conversation={c} />
           <ContactIdentity conversationId={c.id} inboxId={c.inboxId} />
         </div>
         <TagEditor conversation={c} />

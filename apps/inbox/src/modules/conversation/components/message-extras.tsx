@@ -58,3 +58,16 @@ export function ReplyAction({ message, sender }: { message: MessageDto; sender: 
     </button>
   );
 }
+
+/** A message sent as an approved template (outside WhatsApp's reply window), not typed freely. */
+export function TemplateBadge() {
+  return (
+    <span
+      className="message__template-badge"
+      data-testid="message-template"
+      title={t('conversation.template_badge_title')}
+    >
+      {t('conversation.template_badge')}
+    </span>
+  );
+}

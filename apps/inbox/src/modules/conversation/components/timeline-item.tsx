@@ -11,7 +11,7 @@ import { activityText } from '../utils/activity-text';
 import { MentionText } from '../../mentions/components/mention-text';
 import { DeliveryStatus } from './delivery-status';
 import { EmailFrame } from './email-frame';
-import { EditedMark, ReplyAction, ReplyQuote } from './message-extras';
+import { EditedMark, ReplyAction, ReplyQuote, TemplateBadge } from './message-extras';
 
 export const TimelineItem = memo(function TimelineItem({ message }: { message: MessageDto }) {
   const created = new Date(message.createdAt);
@@ -58,6 +58,7 @@ export const TimelineItem = memo(function TimelineItem({ message }: { message: M
           {formatMessageStamp(created)}
         </time>
         {message.editedAt && <EditedMark editedAt={message.editedAt} />}
+        {message.template && <TemplateBadge />}
       </div>
       <div className="message__bubble">
         {message.replyTo && <ReplyQuote replyTo={message.replyTo} />}

@@ -15,6 +15,7 @@ export function SettingInput({
   onChange: (value: FieldValue) => void;
 }) {
   const id = fieldId(field.path);
+  const hintId = field.hint ? `${id}-hint` : undefined;
   const text = typeof value === 'string' ? value : '';
   if (field.type === 'checkbox') {
     return (
@@ -57,7 +58,9 @@ export function SettingInput({
         id={id}
         name={field.path}
         type={field.type === 'number' ? 'number' : (field.inputType ?? 'text')}
-        dir={field.inputType === 'url' || field.inputType === 'email' ? 'ltr' : 'auto'}
+        dir={field.ltr || field.inputType === 'url' || field.inputType === 'email' ? 'ltr' : 'auto'}
+        spellCheck={field.ltr ? false : undefined}
+        aria-describedby={hintId}
         value={text}
         onChange={(e) => onChange(e.target.value)}
       />
@@ -67,6 +70,11 @@ export function SettingInput({
     <div className="field">
       <label htmlFor={id}>{t(field.label)}</label>
       {control}
+      {field.hint && (
+        <p className="settings-hint" id={hintId}>
+          {t(field.hint)}
+        </p>
+      )}
     </div>
   );
 }

@@ -13,6 +13,9 @@ const apiInbox: InboxDto = {
   secretsSet: ['signingSecret'],
   reopenPolicy: 'reopen',
   connectionError: null,
+  replyWindowHours: null,
+  webhookUrl: 'http://localhost/api/webhooks/i',
+  statusCallbackUrl: null,
   createdAt: '2026-01-01T00:00:00.000Z',
 };
 

@@ -9,13 +9,14 @@ import { CannedRepliesPanel } from '../../canned-replies/components/canned-repli
 import { PeoplePanel } from '../../people/components/people-panel';
 import { TagsAdminPanel } from '../../tags/components/tags-admin-panel';
 import { useSettingsStore } from '../store/settings-store';
-import { EDITABLE_KINDS, isEditableKind } from '../utils/channel-forms';
+import { EDITABLE_KINDS, isEditableKind, kindLabel } from '../utils/channel-forms';
 import { AuditLogPanel } from './audit-log-panel';
 import { ConnectionError } from './connection-error';
 import { EmailSyncPanel } from './email-sync-panel';
 import { InboxForm } from './inbox-form';
 import { RemoveInbox } from './remove-inbox';
 import { TelegramBotPanel } from './telegram-bot-panel';
+import { TwilioSenderPanel } from './twilio-sender-panel';
 import { WebchatSnippet } from './webchat-snippet';
 import '../settings.css';
 
@@ -32,7 +33,7 @@ function SettingsDetail({ readOnly }: { readOnly: boolean }) {
   if ('newKind' in selection) {
     return (
       <div className="settings__detail" data-testid="settings-detail">
-        <h2>{t('settings.new_kind', { channel: t(`channel.${selection.newKind}`) })}</h2>
+        <h2>{t('settings.new_kind', { channel: t(kindLabel(selection.newKind)) })}</h2>
         <InboxForm
           key={`new-${selection.newKind}`}
           kind={selection.newKind}
@@ -54,6 +55,7 @@ function SettingsDetail({ readOnly }: { readOnly: boolean }) {
       {inbox.kind === 'webchat' && <WebchatSnippet inboxId={inbox.id} />}
       {inbox.kind === 'email' && <EmailSyncPanel inboxId={inbox.id} />}
       {inbox.kind === 'telegram' && <TelegramBotPanel inbox={inbox} />}
+      {inbox.kind === 'whatsapp' && <TwilioSenderPanel inbox={inbox} />}
       {isEditableKind(inbox.kind) ? (
         <InboxForm key={inbox.id} kind={inbox.kind} inbox={inbox} readOnly={readOnly} />
       ) : (
@@ -146,7 +148,7 @@ export default function SettingsScreen() {
                 onClick={() => useSettingsStore.getState().select({ newKind: kind })}
               >
                 <ChannelIcon channel={kind} size={14} />
-                {t(`channel.${kind}`)}
+                {t(kindLabel(kind))}
               </button>
             ))}
           </div>

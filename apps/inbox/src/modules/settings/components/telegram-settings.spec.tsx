@@ -21,6 +21,9 @@ const connected: InboxDto = {
   secretsSet: ['botToken', 'webhookSecret'],
   reopenPolicy: 'reopen',
   connectionError: null,
+  replyWindowHours: null,
+  webhookUrl: 'http://localhost/api/webhooks/i',
+  statusCallbackUrl: null,
   createdAt: '2026-01-01T00:00:00.000Z',
 };
 

@@ -17,6 +17,10 @@ export interface SettingField {
   /** Empty text is sent as null (nullish settings) rather than left out. */
   emptyAs?: 'omit' | 'null';
   inputType?: 'url' | 'email' | 'color';
+  /** What to type, shown under the field. */
+  hint?: MessageKey;
+  /** Identifiers and numbers read left to right in every language. */
+  ltr?: boolean;
 }
 
 export interface SecretField {
@@ -57,17 +61,23 @@ function serverFields(prefix: 'imap' | 'smtp', section: MessageKey): SettingFiel
   ];
 }
 
-/** The channels an admin can set up from the SPA; whatsapp goes through the API. */
+/** The channels an admin can set up from the SPA (whatsapp: WhatsApp and SMS through Twilio). */
 export const EDITABLE_KINDS = [
   'webchat',
   'email',
   'telegram',
+  'whatsapp',
   'api',
 ] as const satisfies readonly ChannelKind[];
 export type EditableKind = (typeof EDITABLE_KINDS)[number];
 
 export function isEditableKind(kind: ChannelKind): kind is EditableKind {
   return (EDITABLE_KINDS as readonly string[]).includes(kind);
+}
+
+/** How the settings screen names a kind: one adapter serves WhatsApp senders and SMS numbers. */
+export function kindLabel(kind: EditableKind): MessageKey {
+  return kind === 'whatsapp' ? 'settings.kind.twilio' : `channel.${kind}`;
 }
 
 export const CHANNEL_FORMS: Record<EditableKind, ChannelForm> = {
@@ -174,6 +184,39 @@ export const CHANNEL_FORMS: Record<EditableKind, ChannelForm> = {
       },
     ],
   },
+  // The account's name and the reply window the server learns from Twilio and the sender.
+  whatsapp: {
+    fields: [
+      {
+        path: 'accountSid',
+        type: 'text',
+        label: 'settings.field.account_sid',
+        section: 'settings.section.twilio',
+        hint: 'settings.field.account_sid_hint',
+        ltr: true,
+      },
+      {
+        path: 'sender',
+        type: 'text',
+        label: 'settings.field.sender',
+        section: 'settings.section.twilio',
+        hint: 'settings.field.sender_hint',
+        ltr: true,
+      },
+    ],
+    secrets: [
+      {
+        name: 'authToken',
+        label: 'settings.field.auth_token',
+        hint: 'settings.twilio.token_hint',
+        hintLink: {
+          href: 'https://console.twilio.com/',
+          label: 'settings.twilio.console_link',
+        },
+        required: true,
+      },
+    ],
+  },
 };
 
 /** The section a secret is shown in: each email password sits with its server. */
@@ -181,6 +224,7 @@ export function secretSection(kind: EditableKind, name: string): MessageKey {
   if (kind === 'email')
     return name === 'imapPassword' ? 'settings.section.imap' : 'settings.section.smtp';
   if (kind === 'telegram') return 'settings.section.bot';
+  if (kind === 'whatsapp') return 'settings.section.twilio';
   return 'settings.section.secrets';
 }
 
@@ -203,4 +247,5 @@ export const NEW_SETTINGS: Record<EditableKind, Record<string, unknown>> = {
   },
   api: {},
   telegram: {},
+  whatsapp: { accountSid: '', sender: '' },
 };

@@ -17,6 +17,9 @@ const emailInbox: InboxDto = {
   secretsSet: ['imapPassword', 'smtpPassword'],
   reopenPolicy: 'reopen',
   connectionError: null,
+  replyWindowHours: null,
+  webhookUrl: 'http://localhost/api/webhooks/i',
+  statusCallbackUrl: null,
   createdAt: '2026-01-01T00:00:00.000Z',
 };
 
