@@ -352,6 +352,62 @@ describe('WhatsApp and SMS through Twilio', () => {
     await account.waitFor((a) => a.messages.some((m) => m.body === 'Great, sending now.'));
   });
 
+  it('shows which of our messages the customer replied to, and accepts a signature for the URL a proxy was called at', async () => {
+    const ours = account.messages.find((m) => m.body === 'Your receipt is attached.')!;
+    await account.customerSays(ANA, WHATSAPP, 'Thanks for this one', {
+      originalRepliedMessageSid: ours.sid,
+    });
+    const conv = await conversationIn(whatsapp, 'Ana Lima');
+    const quoted = await eventually(async () =>
+      (await timeline(conv.id)).find((m) => m.text === 'Thanks for this one'),
+    );
+    expect(quoted.replyTo).toEqual({ id: expect.any(String), text: 'Your receipt is attached.' });
+
+    // Behind a reverse proxy Twilio signs the public URL; the proxy forwards its host and scheme.
+    const path = new URL(whatsapp.webhookUrl).pathname;
+    const publicUrl = `https://support.acme.example${path}`;
+    const params = {
+      MessageSid: `SM${'9'.repeat(32)}`,
+      AccountSid: SID,
+      From: ANA,
+      To: WHATSAPP,
+      Body: 'Through the proxy',
+      NumMedia: '0',
+    };
+    const { twilioSignature } = await import('@switchboard/testing');
+    const res = await fetch(`${api.baseUrl}${path}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-forwarded-proto': 'https',
+        'x-forwarded-host': 'support.acme.example',
+        'x-twilio-signature': twilioSignature(TOKEN, publicUrl, params),
+      },
+      body: new URLSearchParams(params).toString(),
+    });
+    expect(res.status).toBe(200);
+  });
+
+  it('explains a failed delivery in words', async () => {
+    const conv = await conversationIn(sms, '+4915112345678');
+    const reply = await admin.ok<MessageDto>('POST', `/api/conversations/${conv.id}/messages`, {
+      text: 'Did this arrive?',
+    });
+    await account.waitFor((a) => a.messages.some((m) => m.body === 'Did this arrive?'));
+    const sid = account.messages.find((m) => m.body === 'Did this arrive?')!.sid;
+    await eventually(async () => {
+      const m = (await timeline(conv.id)).find((x) => x.id === reply.id);
+      return m?.deliveryStatus === 'sent';
+    });
+    await account.sendStatusCallbacks(sid, ['undelivered'], { errorCode: 30003 });
+    const failed = await eventually(async () => {
+      const m = (await timeline(conv.id)).find((x) => x.id === reply.id);
+      return m?.deliveryStatus === 'failed' ? m : null;
+    });
+    expect(failed.failureReason).toMatch(/30003/);
+    expect(failed.failureReason!.length).toBeGreaterThan(12);
+  });
+
   it('works end to end on an SMS number, with no window', async () => {
     const conv = await conversationIn(sms, '+4915112345678');
     expect(conv.replyWindowClosesAt ?? null).toBeNull();
