@@ -41,7 +41,13 @@ function message(
 }
 
 function attachment(filename: string, contentType: string, bytes: Buffer): OutboundAttachment {
-  return { filename, contentType, size: bytes.length, read: async () => bytes };
+  return {
+    filename,
+    contentType,
+    size: bytes.length,
+    read: async () => bytes,
+    signedUrl: () => 'https://switchboard.test/api/files/f/signed',
+  };
 }
 
 /** A customer who has written to the bot, so Telegram knows their chat. */

@@ -61,6 +61,7 @@ describe('EmailChannelAdapter.send over SMTP', () => {
         contentType: 'application/pdf',
         size: 9,
         read: async () => Buffer.from('%PDF-1.4\n'),
+        signedUrl: () => 'https://switchboard.test/api/files/f/label.pdf',
       },
     ],
     ...overrides,

@@ -8,6 +8,7 @@ function file(contentType: string, size = 1000): OutboundAttachment {
     contentType,
     size,
     read: async () => Buffer.alloc(size),
+    signedUrl: () => 'https://switchboard.test/api/files/f/signed',
   };
 }
 
