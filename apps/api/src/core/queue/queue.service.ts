@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import PgBoss from 'pg-boss';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -24,7 +24,7 @@ export interface EnqueueOptions {
  * job can be enqueued in the same transaction as the row it is about (no lost or phantom jobs).
  */
 @Injectable()
-export class QueueService implements OnApplicationShutdown {
+export class QueueService implements BeforeApplicationShutdown {
   private readonly logger = new Logger(QueueService.name);
   private boss: PgBoss | null = null;
   private starting: Promise<PgBoss> | null = null;
@@ -107,7 +107,11 @@ export class QueueService implements OnApplicationShutdown {
     if (id && this.boss) this.boss.notifyWorker(id);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Before any module shuts down (not with them): a job still running when the stop begins, say
+   * recording a send's outcome, needs the database, which closes in the shutdown phase.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     const boss = this.boss ?? (this.starting ? await this.starting.catch(() => null) : null);
     if (!boss) return;
     // Graceful: stop fetching, let active jobs finish up to the timeout; unfinished jobs expire and
