@@ -13,6 +13,7 @@ import {
   loginAs,
   RecordingOperatorSocket,
   startTestApi,
+  twilioSignature,
   type ApiClient,
   type FakeTwilioAccount,
   type TestApi,
@@ -231,7 +232,7 @@ describe('WhatsApp and SMS through Twilio', () => {
         whatsapp.webhookUrl,
         { ...params, Body: 'tampered' },
         {
-          signature: await signatureOf(whatsapp.webhookUrl, params),
+          signature: signatureOf(whatsapp.webhookUrl, params),
         },
       ),
       await account.post(whatsapp.webhookUrl, params, { signatureFor: `${api.baseUrl}/elsewhere` }),
@@ -374,7 +375,6 @@ describe('WhatsApp and SMS through Twilio', () => {
       Body: 'Through the proxy',
       NumMedia: '0',
     };
-    const { twilioSignature } = await import('@switchboard/testing');
     const res = await fetch(`${api.baseUrl}${path}`, {
       method: 'POST',
       headers: {
@@ -419,8 +419,7 @@ describe('WhatsApp and SMS through Twilio', () => {
     });
   });
 
-  async function signatureOf(url: string, params: Record<string, string>): Promise<string> {
-    const { twilioSignature } = await import('@switchboard/testing');
+  function signatureOf(url: string, params: Record<string, string>): string {
     return twilioSignature(TOKEN, url, params);
   }
 });
