@@ -30,6 +30,9 @@ const CUSTOMERS = 250;
 /** Share of acknowledged webhooks the provider delivers a second time (at-least-once delivery). */
 const REDELIVERED = 0.05;
 
+/** No webhook or reply acknowledged for this long: the storm is stuck, and says where. */
+const STALL_MS = 120_000;
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const jitter = (min: number, max: number) => min + Math.random() * (max - min);
 
@@ -88,6 +91,10 @@ describe('kill -9 storm', () => {
     let acked = 0;
     let webhookRetries = 0;
     let stopped = false;
+    /** Where the storm stands, for the failure message if it stalls. */
+    const trace = { lastProgressAt: Date.now(), chaos: 'starting', webhook: '', reply: '' };
+    const answered = (res: { status: number; body: unknown } | null) =>
+      res ? `${res.status} ${JSON.stringify(res.body).slice(0, 300)}` : 'no answer';
 
     /** Posts until the API answers 2xx, as a provider does; a 4xx or a 500 is a defect. */
     async function deliver(i: number): Promise<void> {
@@ -96,7 +103,11 @@ describe('kill -9 storm', () => {
         const res = await customer
           .post({ messages: [{ id: `storm-${i}`, from, text: `Message ${i}` }] })
           .catch(() => null);
-        if (res && res.status >= 200 && res.status < 300) return;
+        trace.webhook = `${i}: ${answered(res)}`;
+        if (res && res.status >= 200 && res.status < 300) {
+          trace.lastProgressAt = Date.now();
+          return;
+        }
         if (res && res.status !== 503) {
           problems.push(`webhook ${i}: ${res.status} ${JSON.stringify(res.body)}`);
           return;
@@ -137,8 +148,10 @@ describe('kill -9 storm', () => {
               clientMessageId,
             })
             .catch(() => null);
+          trace.reply = `${r}: ${answered(res)}`;
           if (res && res.status >= 200 && res.status < 300) {
             replyIds.set(clientMessageId, res.body.id);
+            trace.lastProgressAt = Date.now();
             break;
           }
           // 409: the same clientMessageId is being stored by a request the crash cut short.
@@ -195,10 +208,14 @@ describe('kill -9 storm', () => {
     async function chaos(): Promise<void> {
       for (let k = 0; k < KILLS; k++) {
         const at = Math.floor(((k + Math.random()) * WEBHOOKS) / (KILLS + 1));
+        trace.chaos = `waiting for webhook ${at} before kill ${k + 1}`;
         while (acked < at) await sleep(10);
+        trace.chaos = `kill ${k + 1}`;
         await api.kill();
         kills++;
+        trace.chaos = `restart ${k + 1}`;
         await api.start();
+        trace.chaos = `running after restart ${k + 1}`;
       }
     }
 
@@ -206,11 +223,30 @@ describe('kill -9 storm', () => {
     if (!first) throw new Error('no operator stream');
     const streaming = stream(first);
     const workers = 16;
-    await Promise.all([
-      chaos(),
-      operator(),
-      ...Array.from({ length: workers }, (_, w) => provider(w, workers)),
-    ]);
+    let watchdog: NodeJS.Timeout | undefined;
+    const stalled = new Promise<never>((_, reject) => {
+      watchdog = setInterval(() => {
+        if (Date.now() - trace.lastProgressAt < STALL_MS) return;
+        reject(
+          new Error(
+            `the storm stalled: ${JSON.stringify({ ...trace, acked, kills, replies: replyIds.size })}` +
+              `\nlast API output:\n${api.lastOutput.slice(-4_000)}`,
+          ),
+        );
+      }, 1_000);
+    });
+    try {
+      await Promise.race([
+        Promise.all([
+          chaos(),
+          operator(),
+          ...Array.from({ length: workers }, (_, w) => provider(w, workers)),
+        ]),
+        stalled,
+      ]);
+    } finally {
+      clearInterval(watchdog);
+    }
     await Promise.all(redeliveries);
     expect(problems).toEqual([]);
     expect(kills).toBe(KILLS);

@@ -155,10 +155,14 @@ describe('email: no message can stall the server', () => {
     const { uid } = await append(later.source);
     await waitForMessage(api.dataSource, later.messageId, 60_000);
 
+    // The position is written just after the message it covers: wait for it, not only the row.
     const state = await eventually(
-      () => api.dataSource.getRepository(EmailSyncStateEntity).findOneBy({ inboxId }),
-      5_000,
-      'sync state',
+      async () => {
+        const row = await api.dataSource.getRepository(EmailSyncStateEntity).findOneBy({ inboxId });
+        return row && Number(row.lastUid) >= uid ? row : null;
+      },
+      10_000,
+      'sync state past the new message',
     );
     expect(Number(state.lastUid)).toBeGreaterThanOrEqual(uid);
     expect(uid).toBeGreaterThan(heavyUid);

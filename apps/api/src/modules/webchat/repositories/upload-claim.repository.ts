@@ -42,6 +42,11 @@ export class UploadClaimRepository {
     return (taken.raw as unknown[]).length > 0;
   }
 
+  /** Whether an attempt is storing this upload right now. */
+  isHeld(key: UploadKey): Promise<boolean> {
+    return this.ds.getRepository(WebchatUploadClaimEntity).existsBy(this.matches(key));
+  }
+
   async release(key: UploadKey): Promise<void> {
     await this.ds
       .createQueryBuilder()
