@@ -51,9 +51,25 @@ export class RecordingOperatorSocket {
       typeof credentials === 'string' ? { token: credentials } : credentials,
       cursor,
     );
+    // Ready, refused, or cut off before ready (a server killed or failing mid catch-up): never
+    // left waiting for a 'stream.ready' that cannot come.
     await new Promise<void>((resolve, reject) => {
-      s.socket.once('stream.ready', () => resolve());
-      s.socket.once('connect_error', (err) => reject(err));
+      const timer = setTimeout(() => {
+        s.close();
+        reject(new Error('no stream.ready within 20 s'));
+      }, 20_000);
+      s.socket.once('stream.ready', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      s.socket.once('connect_error', (err) => {
+        clearTimeout(timer);
+        reject(err);
+      });
+      s.socket.once('disconnect', (reason) => {
+        clearTimeout(timer);
+        if (!s.ready) reject(new Error(`disconnected before stream.ready: ${reason}`));
+      });
     });
     return s;
   }
