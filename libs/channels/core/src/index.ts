@@ -8,3 +8,5 @@ export * from './lib/text';
 export * from './lib/provider-text';
 export * from './lib/network/outbound-network';
 export * from './lib/network/private-address';
+export * from './lib/network/nothing-sent';
+export * from './lib/network/read-capped-body';

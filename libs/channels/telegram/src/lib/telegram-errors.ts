@@ -1,4 +1,4 @@
-import { ChannelError, providerTextExcerpt } from '@switchboard/channels-core';
+import { ChannelError, providerTextExcerpt, nothingWasSent } from '@switchboard/channels-core';
 import { GrammyError, HttpError } from 'grammy';
 
 export const AUTH_FAILED_MESSAGE = 'Telegram rejected the bot token (401 Unauthorized)';
@@ -13,21 +13,6 @@ export function scrubToken(text: string, token: string): string {
 }
 
 const REDACTED = '<redacted>';
-
-/** Connection failures where provably nothing reached Telegram. */
-const NOTHING_SENT_CODES = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ENETDOWN',
-  'EHOSTDOWN',
-  'CERT_HAS_EXPIRED',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-]);
 
 export interface ErrorMapping {
   token: string;
@@ -51,7 +36,7 @@ export function channelErrorFrom(error: unknown, { token, delivers }: ErrorMappi
         'UNAVAILABLE',
         `Telegram answered with an unreadable page: ${detail}`,
       );
-    if (typeof cause?.code === 'string' && NOTHING_SENT_CODES.has(cause.code))
+    if (typeof cause?.code === 'string' && nothingWasSent(cause.code))
       return new ChannelError('UNAVAILABLE', `Could not reach Telegram: ${detail}`);
     if (delivers)
       return new ChannelError(

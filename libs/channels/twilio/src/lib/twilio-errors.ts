@@ -1,4 +1,4 @@
-import { ChannelError, providerTextExcerpt } from '@switchboard/channels-core';
+import { ChannelError, providerTextExcerpt, nothingWasSent } from '@switchboard/channels-core';
 import { describeTwilioError } from './twilio-error-codes';
 
 export const AUTH_FAILED_MESSAGE = 'Twilio rejected the Account SID or auth token (20003)';
@@ -22,22 +22,6 @@ export function isTwilioAnswer(error: unknown): error is TwilioAnswerError {
   );
 }
 
-/** Connection failures where provably nothing reached Twilio. */
-const NOTHING_SENT_CODES = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ENETDOWN',
-  'EHOSTDOWN',
-  'CERT_HAS_EXPIRED',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-]);
-
 export interface TwilioErrorContext {
   /** Whether the call delivers a message: Twilio has no idempotency key for Messages. */
   delivers: boolean;
@@ -53,7 +37,7 @@ export function channelErrorFrom(error: unknown, context: TwilioErrorContext): C
   if (isTwilioAnswer(error)) return fromTwilioAnswer(error, context);
   const code = networkCodeOf(error);
   const detail = quote(error instanceof Error ? error.message : String(error), context.authToken);
-  if (code && NOTHING_SENT_CODES.has(code))
+  if (nothingWasSent(code))
     return new ChannelError('UNAVAILABLE', `Could not reach Twilio: ${detail}`);
   if (context.delivers)
     return new ChannelError(

@@ -1,4 +1,8 @@
-import { ChannelError, type FetchAttachmentResult } from '@switchboard/channels-core';
+import {
+  ChannelError,
+  type FetchAttachmentResult,
+  readCappedBody,
+} from '@switchboard/channels-core';
 import { GrammyError, type Api } from 'grammy';
 import { AUTH_FAILED_MESSAGE, channelErrorFrom, scrubToken } from '../telegram-errors';
 
@@ -59,26 +63,11 @@ async function fetchCapped(
       void res.body?.cancel();
       return unavailable(`Telegram answered ${res.status} to the file download`);
     }
-    const announced = Number(res.headers.get('content-length'));
-    if (Number.isFinite(announced) && announced > maxBytes) {
-      controller.abort();
+    const content = await readCappedBody(res, maxBytes, controller);
+    if (content === 'too-large')
       return { ok: false, error: new ChannelError('TOO_LARGE', TOO_LARGE_MESSAGE) };
-    }
-    const chunks: Buffer[] = [];
-    let total = 0;
-    const reader = res.body?.getReader();
-    for (;;) {
-      const next = reader ? await reader.read() : { done: true as const, value: undefined };
-      if (next.done) break;
-      total += next.value.byteLength;
-      if (total > maxBytes) {
-        controller.abort();
-        return { ok: false, error: new ChannelError('TOO_LARGE', TOO_LARGE_MESSAGE) };
-      }
-      chunks.push(Buffer.from(next.value));
-    }
     const contentType = contentTypeOf(filePath);
-    return { ok: true, content: Buffer.concat(chunks), ...(contentType ? { contentType } : {}) };
+    return { ok: true, content, ...(contentType ? { contentType } : {}) };
   } finally {
     clearTimeout(timer);
   }

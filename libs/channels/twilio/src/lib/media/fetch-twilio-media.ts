@@ -1,4 +1,8 @@
-import { ChannelError, type FetchAttachmentResult } from '@switchboard/channels-core';
+import {
+  ChannelError,
+  type FetchAttachmentResult,
+  readCappedBody,
+} from '@switchboard/channels-core';
 import { AUTH_FAILED_MESSAGE, DEFAULT_RETRY_AFTER_MS, quote, retryAfterMs } from '../twilio-errors';
 import { isTrustedTwilioUrl, parseUrl, rewriteTwilioUrl } from '../twilio-origin';
 
@@ -73,26 +77,10 @@ async function readCapped(
   controller: AbortController,
   maxBytes = TWILIO_MAX_MEDIA_BYTES,
 ): Promise<FetchAttachmentResult> {
-  const announced = Number(res.headers.get('content-length'));
-  if (Number.isFinite(announced) && announced > maxBytes) {
-    controller.abort();
-    return failure('TOO_LARGE', MEDIA_TOO_LARGE_MESSAGE);
-  }
-  const chunks: Buffer[] = [];
-  let total = 0;
-  const reader = res.body?.getReader();
-  for (;;) {
-    const next = reader ? await reader.read() : { done: true as const, value: undefined };
-    if (next.done) break;
-    total += next.value.byteLength;
-    if (total > maxBytes) {
-      controller.abort();
-      return failure('TOO_LARGE', MEDIA_TOO_LARGE_MESSAGE);
-    }
-    chunks.push(Buffer.from(next.value));
-  }
+  const content = await readCappedBody(res, maxBytes, controller);
+  if (content === 'too-large') return failure('TOO_LARGE', MEDIA_TOO_LARGE_MESSAGE);
   const contentType = res.headers.get('content-type')?.slice(0, 255);
-  return { ok: true, content: Buffer.concat(chunks), ...(contentType ? { contentType } : {}) };
+  return { ok: true, content, ...(contentType ? { contentType } : {}) };
 }
 
 function statusFailure(res: Response, atTwilio: boolean): FetchAttachmentResult {
