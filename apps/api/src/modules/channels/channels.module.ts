@@ -7,6 +7,7 @@ import { InboxesService } from '../inboxes/inboxes.service';
 import { AccountsRepository } from '../accounts/accounts.repository';
 import { DeliveryReceiptsService } from '../messages/delivery-receipts.service';
 import { PendingReceiptsRepository } from '../messages/pending-receipts.repository';
+import { MessageDeliveryRepository } from '../messages/message-delivery.repository';
 import { builtInAdapters, CHANNEL_ADAPTERS } from './channel-adapters';
 import { ChannelRegistryService } from './channel-registry.service';
 import { InboundPipelineService } from './inbound-pipeline.service';
@@ -38,6 +39,7 @@ import { ChannelTypingRepository } from './channel-typing.repository';
     InboundPipelineService,
     PendingReceiptsRepository,
     DeliveryReceiptsService,
+    MessageDeliveryRepository,
     OutboundAttemptsRepository,
     OutboundAttemptsService,
     OutboundDeliveryWorker,
@@ -58,6 +60,7 @@ import { ChannelTypingRepository } from './channel-typing.repository';
     AccountsRepository,
     ChannelPollCursorsRepository,
     MessageTemplatesService,
+    MessageDeliveryRepository,
   ],
 })
 export class ChannelsModule {}

@@ -7,9 +7,10 @@ import { QueueService } from '../../core/queue/queue.service';
 import { DeliveryReceiptsService } from '../messages/delivery-receipts.service';
 import {
   isDuplicateOutgoingId,
-  MessagesRepository,
+  MessageDeliveryRepository,
   type DeliveryRow,
-} from '../messages/messages.repository';
+} from '../messages/message-delivery.repository';
+import { MessagesRepository } from '../messages/messages.repository';
 import { OutboundAttemptsRepository } from './outbound-attempts.repository';
 import {
   MAX_TRIES_PER_ROUND,
@@ -60,6 +61,7 @@ export class OutboundAttemptsService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly attempts: OutboundAttemptsRepository,
     private readonly messages: MessagesRepository,
+    private readonly delivery: MessageDeliveryRepository,
     private readonly receipts: DeliveryReceiptsService,
     private readonly events: EventLogService,
     private readonly queue: QueueService,
@@ -68,7 +70,7 @@ export class OutboundAttemptsService {
   /** Claims the attempt a job asks for, or says why there is nothing to send. */
   claim(job: OutboundDeliveryJob, worker: string, leaseMs: number): Promise<Claim> {
     return this.ds.transaction(async (em): Promise<Claim> => {
-      const message = await this.messages.lockForDelivery(em, job.messageId);
+      const message = await this.delivery.lockForDelivery(em, job.messageId);
       if (!message || message.kind !== 'message' || message.delivery_status !== 'pending')
         return { kind: 'nothing' };
       const running = await this.attempts.findRunning(em, message.id);
@@ -111,7 +113,7 @@ export class OutboundAttemptsService {
     const { message } = attempt;
     if (result.kind === 'sent') return this.recordSent(attempt, result.externalId, ['pending']);
     return this.ds.transaction(async (em) => {
-      await this.messages.lockForDelivery(em, message.id);
+      await this.delivery.lockForDelivery(em, message.id);
       if (result.kind === 'timed-out') {
         const reason = `The channel did not answer within ${Math.round(result.afterMs / 1000)} s; the message may have been delivered. Check with the customer, or send it again.`;
         if (!(await this.attempts.finish(em, attempt.attemptId, 'uncertain', reason))) return false;
@@ -129,7 +131,7 @@ export class OutboundAttemptsService {
       if (error.retryable && triesSoFar < MAX_TRIES_PER_ROUND) {
         if (!(await this.attempts.finish(em, attempt.attemptId, 'retry', error.message)))
           return false;
-        await this.messages.noteRetrying(em, message.id, `Retrying: ${error.message}`);
+        await this.delivery.noteRetrying(em, message.id, `Retrying: ${error.message}`);
         await this.enqueue(
           em,
           { messageId: message.id, attempt: attempt.number + 1, round: attempt.round },
@@ -155,7 +157,7 @@ export class OutboundAttemptsService {
       return this.recordSent(attempt, result.externalId, ['uncertain'], true);
     const reason = `${result.error.message} (answered after the attempt was given up)`;
     return this.ds.transaction(async (em) => {
-      const message = await this.messages.lockForDelivery(em, attempt.message.id);
+      const message = await this.delivery.lockForDelivery(em, attempt.message.id);
       if (message?.delivery_status !== 'uncertain') return false;
       if (!(await this.attempts.revise(em, attempt.attemptId, message.id, 'failed', reason)))
         return false;
@@ -167,7 +169,7 @@ export class OutboundAttemptsService {
   /** A settle job: the attempt's lease has run out; if it never finished, its outcome is unknown. */
   async settleIfAbandoned(messageId: string, attemptId: string): Promise<void> {
     await this.ds.transaction(async (em) => {
-      const message = await this.messages.lockForDelivery(em, messageId);
+      const message = await this.delivery.lockForDelivery(em, messageId);
       if (!message) return;
       const running = await this.attempts.findRunning(em, messageId);
       if (running?.id !== attemptId) return;
@@ -193,7 +195,7 @@ export class OutboundAttemptsService {
     return this.ds.transaction(async (em) => {
       // Before the row lock, as the receipt path takes them: a held receipt cannot slip between.
       await this.receipts.lockChannelId(em, message.inbox_id, externalId);
-      const current = await this.messages.lockForDelivery(em, message.id);
+      const current = await this.delivery.lockForDelivery(em, message.id);
       const detail = late ? `${externalId} (answered after the attempt was given up)` : externalId;
       const ended = late
         ? current?.delivery_status === 'uncertain' &&
@@ -204,7 +206,7 @@ export class OutboundAttemptsService {
       try {
         // A savepoint: a refused id must not undo the attempt's record.
         moved = await em.transaction((inner) =>
-          this.messages.settleSend(inner, message.id, 'sent', null, externalId, from),
+          this.delivery.settleSend(inner, message.id, 'sent', null, externalId, from),
         );
       } catch (err) {
         if (!isDuplicateOutgoingId(err)) throw err;
@@ -232,7 +234,7 @@ export class OutboundAttemptsService {
     reason: string,
     from: readonly ('pending' | 'uncertain')[],
   ) {
-    if (await this.messages.settleSend(em, message.id, to, reason, null, from))
+    if (await this.delivery.settleSend(em, message.id, to, reason, null, from))
       await this.announce(em, message);
   }
 

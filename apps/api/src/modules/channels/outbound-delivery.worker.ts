@@ -11,7 +11,11 @@ import type PgBoss from 'pg-boss';
 import { APP_CONFIG, type AppConfig } from '../../core/config/app-config';
 import { QueueService } from '../../core/queue/queue.service';
 import { FilesService } from '../../core/storage/files.service';
-import { MessagesRepository, type OutboundMessageRow } from '../messages/messages.repository';
+import { MessagesRepository } from '../messages/messages.repository';
+import {
+  MessageDeliveryRepository,
+  type OutboundMessageRow,
+} from '../messages/message-delivery.repository';
 import { InboxesService } from '../inboxes/inboxes.service';
 import { ChannelRegistryService } from './channel-registry.service';
 import {
@@ -50,6 +54,7 @@ export class OutboundDeliveryWorker implements OnApplicationBootstrap {
     private readonly inboxes: InboxesService,
     private readonly files: FilesService,
     private readonly messages: MessagesRepository,
+    private readonly delivery: MessageDeliveryRepository,
     private readonly attempts: OutboundAttemptsService,
   ) {}
 
@@ -66,11 +71,11 @@ export class OutboundDeliveryWorker implements OnApplicationBootstrap {
     }
     // Everything the send needs is read before the claim, so that once an attempt is claimed the
     // channel is called at once: a crash in between would leave an outcome "unknown" for nothing.
-    const row = await this.messages.findOutbound(data.messageId);
+    const row = await this.delivery.findOutbound(data.messageId);
     if (!row || row.kind !== 'message' || row.delivery_status !== 'pending') return;
     const { inbox, context } = await this.inboxes.loadContext(row.conv_inbox_id);
     const adapter = this.registry.get(inbox.kind);
-    const threadIds = await this.messages.threadExternalIds(row.conversation_id);
+    const threadIds = await this.delivery.threadExternalIds(row.conversation_id);
 
     const budgetMs = this.config.OUTBOUND_ATTEMPT_TIMEOUT_MS;
     const claim = await this.attempts.claim(data, this.workerId, attemptLeaseMs(budgetMs));

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { receiptOrder, type ReceiptStatus } from './delivery-transition';
+import { MessageDeliveryRepository } from './message-delivery.repository';
 import { MessagesRepository } from './messages.repository';
 import { PendingReceiptsRepository } from './pending-receipts.repository';
 
@@ -29,6 +30,7 @@ export type ReceiptResult =
 export class DeliveryReceiptsService {
   constructor(
     private readonly messages: MessagesRepository,
+    private readonly delivery: MessageDeliveryRepository,
     private readonly pending: PendingReceiptsRepository,
   ) {}
 
@@ -39,7 +41,7 @@ export class DeliveryReceiptsService {
     receipt: IncomingReceipt,
   ): Promise<ReceiptResult> {
     await this.pending.lockChannelId(em, inbox.id, receipt.externalId);
-    const moved = await this.messages.applyReceipt(
+    const moved = await this.delivery.applyReceipt(
       em,
       inbox.id,
       receipt.externalId,
@@ -48,7 +50,7 @@ export class DeliveryReceiptsService {
     );
     if (moved)
       return { kind: 'applied', messageId: moved.id, conversationId: moved.conversation_id };
-    if (await this.messages.hasOutgoingWithExternalId(em, inbox.id, receipt.externalId))
+    if (await this.delivery.hasOutgoingWithExternalId(em, inbox.id, receipt.externalId))
       return { kind: 'unchanged' };
     await this.pending.deleteExpired(em, inbox.id);
     await this.pending.hold(em, {
@@ -80,7 +82,7 @@ export class DeliveryReceiptsService {
     const held = await this.pending.take(em, inboxId, externalId);
     let moved = false;
     for (const r of held.sort((a, b) => receiptOrder(a.status, b.status))) {
-      const applied = await this.messages.applyReceiptToMessage(
+      const applied = await this.delivery.applyReceiptToMessage(
         em,
         messageId,
         r.status,

@@ -28,6 +28,7 @@ import { ParticipantsService } from '../participants/participants.service';
 import { MessageTemplatesService } from '../channels/message-templates.service';
 import { toAttachmentDto } from '../../core/storage/files.service';
 import { toMessageDto } from './message.mapper';
+import { MessageDeliveryRepository } from './message-delivery.repository';
 import { MessagesRepository } from './messages.repository';
 import { NoteMentionsService } from './note-mentions.service';
 
@@ -40,6 +41,7 @@ export class MessagesService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly conversations: ConversationsRepository,
     private readonly messages: MessagesRepository,
+    private readonly delivery: MessageDeliveryRepository,
     private readonly events: EventLogService,
     private readonly queue: QueueService,
     private readonly inboxes: InboxesService,
@@ -285,7 +287,7 @@ export class MessagesService {
       if (!row || !(await this.conversations.isVisibleTo(op, row.conversationId, em)))
         throw notFound('Message');
       if (row.deliveryStatus !== from) throw new AppException('INVALID_STATE', refusal);
-      await this.messages.markPending(em, row.id);
+      await this.delivery.markPending(em, row.id);
       const job: OutboundDeliveryJob = { messageId: row.id, deliberate: true };
       await this.queue.sendInTransaction(em, OUTBOUND_DELIVERY_QUEUE, job);
       const dto = await this.messages.loadDto(em, row.id);

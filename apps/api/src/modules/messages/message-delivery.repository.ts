@@ -1,0 +1,216 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { AttachmentDto, DeliveryStatus } from '@switchboard/contracts';
+import type { DataSource, EntityManager } from 'typeorm';
+import { MessageEntity } from './entities/message.entity';
+import { deliveryTransitionSql, type ReceiptStatus } from './delivery-transition';
+
+/** An outgoing message as the delivery worker's bookkeeping sees it, under its row lock. */
+export interface DeliveryRow {
+  id: string;
+  account_id: string;
+  inbox_id: string;
+  conversation_id: string;
+  kind: string;
+  delivery_status: DeliveryStatus | null;
+}
+
+/** The outgoing key was violated: a channel answered with an id another message of the inbox has. */
+export function isDuplicateOutgoingId(err: unknown): boolean {
+  const driverError = (err as { driverError?: { code?: unknown; constraint?: unknown } } | null)
+    ?.driverError;
+  return (
+    driverError?.code === '23505' && driverError.constraint === 'messages_outgoing_external_key'
+  );
+}
+
+/** What the delivery worker needs to send one message: it, its conversation and its recipient. */
+export interface OutboundMessageRow {
+  id: string;
+  account_id: string;
+  conversation_id: string;
+  delivery_status: DeliveryStatus | null;
+  kind: string;
+  text: string | null;
+  attachments: AttachmentDto[];
+  operator_name: string | null;
+  conv_inbox_id: string;
+  number: number;
+  subject: string | null;
+  recipient_external_id: string;
+  recipient_name: string | null;
+  recipient_email: string | null;
+  recipient_phone: string | null;
+  /** The channel id of the customer message this reply answers, if any. */
+  reply_to_external_id: string | null;
+  template: { id: string; variables: Record<string, string> } | null;
+}
+
+/**
+ * The delivery side of outgoing messages: what the worker sends, the row lock its bookkeeping
+ * takes, and the status moves of sends and receipts (forward only, see delivery-transition).
+ */
+@Injectable()
+export class MessageDeliveryRepository {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  /** A failed or uncertain message goes back to pending, for a deliberate retry or resend. */
+  async markPending(em: EntityManager, id: string) {
+    await em
+      .getRepository(MessageEntity)
+      .update({ id }, { deliveryStatus: 'pending', failureReason: null });
+  }
+
+  /**
+   * Locks an outgoing message for the delivery worker's bookkeeping (claiming or finishing an
+   * attempt): changes to one message's delivery serialise on its row.
+   */
+  lockForDelivery(em: EntityManager, id: string): Promise<DeliveryRow | undefined> {
+    return em
+      .createQueryBuilder(MessageEntity, 'm')
+      .select('m.id', 'id')
+      .addSelect('m.account_id', 'account_id')
+      .addSelect('m.inbox_id', 'inbox_id')
+      .addSelect('m.conversation_id', 'conversation_id')
+      .addSelect('m.kind', 'kind')
+      .addSelect('m.delivery_status', 'delivery_status')
+      .where('m.id = :id', { id })
+      .setLock('pessimistic_write')
+      .getRawOne<DeliveryRow>();
+  }
+
+  /** Shown while the queue retries: the message stays pending. */
+  async noteRetrying(em: EntityManager, id: string, reason: string) {
+    await em
+      .createQueryBuilder()
+      .update(MessageEntity)
+      .set({ failureReason: reason, updatedAt: () => 'updated_at' })
+      .where('id = :id', { id })
+      .execute();
+  }
+
+  /**
+   * Ends a send as sent (with the channel's id), failed or uncertain, only from one of `from`;
+   * false if the message had moved on. Recording an id another of the inbox's outgoing messages
+   * already has violates `messages_outgoing_external_key` (see isDuplicateOutgoingId).
+   */
+  async settleSend(
+    em: EntityManager,
+    id: string,
+    to: 'sent' | 'failed' | 'uncertain',
+    reason: string | null,
+    externalId: string | null,
+    from: readonly DeliveryStatus[] = ['pending'],
+  ): Promise<boolean> {
+    const result = await em
+      .createQueryBuilder()
+      .update(MessageEntity)
+      .set({
+        deliveryStatus: to,
+        failureReason: reason,
+        ...(externalId ? { externalId } : {}),
+      })
+      .where('id = :id AND delivery_status IN (:...from)', { id, from })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  /**
+   * A channel receipt for one of our messages sent through this inbox, applied only if it moves the
+   * status forward (see delivery-transition.ts). Returns the message it moved, if any.
+   */
+  async applyReceipt(
+    em: EntityManager,
+    inboxId: string,
+    externalId: string,
+    status: ReceiptStatus,
+    reason: string,
+  ): Promise<{ id: string; conversation_id: string } | null> {
+    const result = await em
+      .createQueryBuilder()
+      .update(MessageEntity)
+      .set({
+        deliveryStatus: status,
+        failureReason: () => `CASE WHEN :status = 'failed' THEN :reason ELSE failure_reason END`,
+      })
+      .where(`inbox_id = :inboxId AND external_id = :externalId AND direction = 'outgoing'`)
+      .andWhere(deliveryTransitionSql(':status'))
+      .setParameters({ inboxId, externalId, status, reason })
+      .returning('id, conversation_id')
+      .updateEntity(false)
+      .execute();
+    return (result.raw as { id: string; conversation_id: string }[])[0] ?? null;
+  }
+
+  /** The same, for a receipt held until the message's channel id was recorded. */
+  async applyReceiptToMessage(
+    em: EntityManager,
+    id: string,
+    status: ReceiptStatus,
+    reason: string,
+  ): Promise<boolean> {
+    const result = await em
+      .createQueryBuilder()
+      .update(MessageEntity)
+      .set({
+        deliveryStatus: status,
+        failureReason: () => `CASE WHEN :status = 'failed' THEN :reason ELSE failure_reason END`,
+      })
+      .where('id = :id')
+      .andWhere(deliveryTransitionSql(':status'))
+      .setParameters({ id, status, reason })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** Whether one of the inbox's outgoing messages carries this channel id. */
+  hasOutgoingWithExternalId(em: EntityManager, inboxId: string, externalId: string) {
+    return em.getRepository(MessageEntity).existsBy({ inboxId, externalId, direction: 'outgoing' });
+  }
+
+  /** The conversation's earlier channel ids, oldest first (email threads by reference). */
+  async threadExternalIds(conversationId: string): Promise<string[]> {
+    const rows = await this.ds
+      .getRepository(MessageEntity)
+      .createQueryBuilder('m')
+      .select('m.external_id', 'external_id')
+      .where('m.conversation_id = :conversationId AND m.external_id IS NOT NULL', {
+        conversationId,
+      })
+      // Notes never leave: nothing of theirs may reach a customer's mail headers.
+      .andWhere(`m.kind = 'message'`)
+      .orderBy('m.created_at')
+      .limit(100)
+      .getRawMany<{ external_id: string }>();
+    return rows.map((r) => r.external_id);
+  }
+
+  findOutbound(id: string) {
+    return this.ds
+      .createQueryBuilder(MessageEntity, 'm')
+      .innerJoin('m.conversation', 'c')
+      .innerJoin('c.identity', 'ci')
+      .innerJoin('c.contact', 'ct')
+      .leftJoin('m.senderOperator', 'o')
+      .leftJoin('m.replyToMessage', 'rm')
+      .select('m.id', 'id')
+      .addSelect('m.account_id', 'account_id')
+      .addSelect('m.conversation_id', 'conversation_id')
+      .addSelect('m.delivery_status', 'delivery_status')
+      .addSelect('m.kind', 'kind')
+      .addSelect('m.text', 'text')
+      .addSelect('m.attachments', 'attachments')
+      .addSelect('o.name', 'operator_name')
+      .addSelect('c.inbox_id', 'conv_inbox_id')
+      .addSelect('c.number', 'number')
+      .addSelect('c.subject', 'subject')
+      .addSelect('ci.external_id', 'recipient_external_id')
+      .addSelect('ct.name', 'recipient_name')
+      .addSelect('ct.email', 'recipient_email')
+      .addSelect('ct.phone', 'recipient_phone')
+      .addSelect('rm.external_id', 'reply_to_external_id')
+      .addSelect('m.template', 'template')
+      .where('m.id = :id', { id })
+      .getRawOne<OutboundMessageRow>();
+  }
+}
