@@ -1,18 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type {
-  Activity,
-  AttachmentDto,
-  DeliveryStatus,
-  MentionDto,
-  MessageDto,
-} from '@switchboard/contracts';
+import type { Activity, AttachmentDto, MentionDto, MessageDto } from '@switchboard/contracts';
 import { In, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { CachedQuery } from '../../core/database/cached-query';
 import { microsUtc, type Keyset } from '../conversations/keyset-cursor';
 import { StoredFileEntity } from '../../core/storage/entities/stored-file.entity';
 import { MessageEntity } from './entities/message.entity';
-import { deliveryTransitionSql, type ReceiptStatus } from './delivery-transition';
 import { toMessageDto, type MessageRow } from './message.mapper';
 
 interface ConversationRef {
