@@ -1,0 +1,112 @@
+import { checkTagName, tagKey, type CountConversationsQuery } from '@switchboard/contracts';
+import type { ConversationViewer } from '../access/conversation-viewer';
+import { inboxAccessFilter } from '../access/inbox-access.repository';
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { ConversationEntity } from './entities/conversation.entity';
+
+// The feed's SQL, shared by the conversation repository's reads: the feed row's columns and the
+// feed's filters as WHERE clauses.
+
+/** The feed row's columns; one definition serves lists, details and stream events. */
+export function conversationSummaryQuery(
+  em: EntityManager,
+): SelectQueryBuilder<ConversationEntity> {
+  return em
+    .createQueryBuilder(ConversationEntity, 'c')
+    .innerJoin('c.inbox', 'i')
+    .innerJoin('c.contact', 'ct')
+    .innerJoin('c.identity', 'ci')
+    .select([
+      'c.id AS id',
+      'c.number AS number',
+      'c.inbox_id AS inbox_id',
+      'i.kind AS channel',
+      'c.status AS status',
+      'c.snoozed_until AS snoozed_until',
+      'c.assignee_id AS assignee_id',
+      'c.assignee_team_id AS assignee_team_id',
+      'c.subject AS subject',
+      'c.contact_id AS contact_id',
+      'ct.name AS contact_name',
+      `COALESCE(ct.email, ct.phone, '@' || ci.username, ci.display_name, ci.external_id) AS contact_handle`,
+      'ci.unreachable_reason AS unreachable_reason',
+      `c.last_incoming_at + make_interval(hours => i.reply_window_hours) AS reply_window_closes_at`,
+      'c.last_activity_at AS last_activity_at',
+      'c.last_message_preview AS last_message_preview',
+      'c.last_message_direction AS last_message_direction',
+      'c.unread_count AS unread_count',
+      'c.created_at AS created_at',
+      // The same function builds the summary of the ingest fast path (see its migration).
+      'sb_conversation_tags(c.id) AS tags',
+    ]);
+}
+
+/**
+ * Feed filters as the repository applies them; `operatorId` resolves "mine", and with `role`
+ * limits the feed to the inboxes the operator may work.
+ */
+export interface FeedFilter extends CountConversationsQuery {
+  accountId: string;
+  operatorId: string;
+  role: ConversationViewer['role'];
+}
+
+/**
+ * The feed's optional filters as WHERE clauses over `c` (conversations), `i` (inboxes) and `ct`
+ * (contacts), their parameters, and a `shape` naming which are present (the SQL's cache key).
+ */
+export function feedFilters(f: FeedFilter): {
+  clauses: string[];
+  params: Record<string, unknown>;
+  shape: string;
+} {
+  const clauses: string[] = [];
+  const params: Record<string, unknown> = {};
+  // Inbox access first: every list, count and search of the feed sees only the viewer's inboxes.
+  const access = inboxAccessFilter(
+    { id: f.operatorId, accountId: f.accountId, role: f.role },
+    'c.inbox_id',
+  );
+  if (access.clause) {
+    clauses.push(access.clause);
+    Object.assign(params, access.params);
+  }
+  if (f.assignee === 'mine') {
+    clauses.push('c.assignee_id = :operatorId');
+    params['operatorId'] = f.operatorId;
+  } else if (f.assignee === 'team') {
+    clauses.push(
+      'c.assignee_team_id IN (SELECT tm.team_id FROM team_members tm WHERE tm.operator_id = :operatorId)',
+    );
+    params['operatorId'] = f.operatorId;
+  } else if (f.assignee === 'unassigned') clauses.push('c.assignee_id IS NULL');
+  if (f.inboxId) {
+    clauses.push('c.inbox_id = :inboxId');
+    params['inboxId'] = f.inboxId;
+  }
+  if (f.channel) {
+    clauses.push('i.kind = :channel');
+    params['channel'] = f.channel;
+  }
+  // Tag names as they are stored (trimmed, without `#`); an empty one asks for nothing.
+  const tagNames = (f.tag ?? []).map((t) => checkTagName(t)).flatMap((c) => (c.ok ? [c.name] : []));
+  const keys = [...new Set(tagNames.map(tagKey))];
+  if (keys.length > 0) {
+    // Conversations carrying every tag asked for: one link per distinct tag key, counted.
+    clauses.push(
+      `c.id IN (SELECT x.conversation_id FROM conversation_tags x JOIN tags t ON t.id = x.tag_id WHERE t.account_id = :accountId AND t.name_key = ANY(:tagKeys) GROUP BY x.conversation_id HAVING count(*) = :tagCount)`,
+    );
+    params['tagKeys'] = keys;
+    params['tagCount'] = keys.length;
+  }
+  if (f.q) {
+    const num = /^#?(\d{1,9})$/.exec(f.q);
+    params['like'] = `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    const byNumber = num ? ' OR c.number = :number' : '';
+    if (num) params['number'] = Number(num[1]);
+    clauses.push(
+      `(ct.name ILIKE :like OR ct.email ILIKE :like OR c.subject ILIKE :like OR c.last_message_preview ILIKE :like${byNumber})`,
+    );
+  }
+  return { clauses, params, shape: clauses.join(' AND ') };
+}
