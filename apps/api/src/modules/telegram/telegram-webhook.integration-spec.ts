@@ -13,6 +13,12 @@ import {
 } from '@switchboard/testing';
 import { MessageEntity } from '../messages/entities/message.entity';
 import {
+  downloadFile,
+  PDF,
+  PNG,
+  postJson,
+  privateUpdate,
+  rawMessage,
   botToken,
   connectTelegram,
   conversationOf,
@@ -20,12 +26,6 @@ import {
   timeline,
   timelineWhen,
 } from './testing/telegram-test-kit';
-
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-  'base64',
-);
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
 /**
  * Telegram end to end through the real API, PostgreSQL and grammy, against the fake Bot API:
@@ -199,32 +199,13 @@ describe('Telegram channel through webhooks', () => {
 
   it('stores a redelivered or reordered update once, and an edit that overtook its message as the edited text', async () => {
     const dave = customer(504, 'Dave');
-    const chat = { id: dave.id, type: 'private', first_name: 'Dave' };
-    const from = { id: dave.id, is_bot: false, first_name: 'Dave', last_name: 'Tester' };
-    const date = Math.floor(Date.now() / 1000);
-    const second = await bot.deliverRaw({
-      update_id: 90_002,
-      message: { message_id: 902, chat, from, date, text: 'second' },
-    });
-    await bot.deliverRaw({
-      update_id: 90_001,
-      message: { message_id: 901, chat, from, date, text: 'first' },
-    });
-    await bot.deliverRaw({
-      update_id: 90_004,
-      edited_message: {
-        message_id: 903,
-        chat,
-        from,
-        date,
-        edit_date: date + 5,
-        text: 'third, edited',
-      },
-    });
-    await bot.deliverRaw({
-      update_id: 90_003,
-      message: { message_id: 903, chat, from, date, text: 'third' },
-    });
+    const at = (id: number, text: string, extra = {}) => rawMessage(dave, id, text, extra);
+    const second = await bot.deliverRaw({ update_id: 90_002, message: at(902, 'second') });
+    await bot.deliverRaw({ update_id: 90_001, message: at(901, 'first') });
+    const editDate = Math.floor(Date.now() / 1000) + 5;
+    const edited = at(903, 'third, edited', { edit_date: editDate });
+    await bot.deliverRaw({ update_id: 90_004, edited_message: edited });
+    await bot.deliverRaw({ update_id: 90_003, message: at(903, 'third') });
     await bot.redeliver(second as never);
     const conv = await conversationOf(admin, 'Dave Tester');
     await eventually(async () => bot.pendingUpdateCount === 0);
@@ -321,22 +302,9 @@ describe('Telegram channel through webhooks', () => {
   it('refuses forged, unknown and malformed webhooks without writing anything', async () => {
     const count = () => api.dataSource.getRepository(MessageEntity).count();
     const before = await count();
-    const update = JSON.stringify({
-      update_id: 95_000,
-      message: {
-        message_id: 1,
-        date: 1,
-        chat: { id: 666, type: 'private', first_name: 'Mallory' },
-        from: { id: 666, is_bot: false, first_name: 'Mallory' },
-        text: 'forged',
-      },
-    });
+    const update = JSON.stringify(privateUpdate(95_000, 666, 'forged'));
     const post = (path: string, body: string, headers: Record<string, string> = {}) =>
-      fetch(`${api.baseUrl}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body,
-      });
+      postJson(api.baseUrl, path, body, headers);
     const hook = `/api/webhooks/${inbox.id}`;
     const secret = bot.webhook!.secretToken!;
     expect((await post(hook, update)).status).toBe(401);
@@ -422,11 +390,5 @@ describe('Telegram channel through webhooks', () => {
     expect((await conversationOf(admin, 'Alice Tester')).id).toBe(conversationsBefore.id);
   });
 
-  async function download(url: string): Promise<Buffer> {
-    const res = await fetch(`${api.baseUrl}${url}`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    expect(res.status).toBe(200);
-    return Buffer.from(await res.arrayBuffer());
-  }
+  const download = (url: string) => downloadFile(api.baseUrl, token, url);
 });

@@ -4,7 +4,6 @@ import type {
   InboxDto,
   MessageDto,
   MessageTemplateDto,
-  Page,
 } from '@switchboard/contracts';
 import {
   createTestDatabase,
@@ -21,16 +20,19 @@ import {
 } from '@switchboard/testing';
 import { ConversationEntity } from '../conversations/entities/conversation.entity';
 import { MessageEntity } from '../messages/entities/message.entity';
+import {
+  conversationIn as conversationIn_,
+  downloadFile,
+  PNG,
+  timeline as timeline_,
+  uploadFile,
+} from '../channels/testing/channel-test-kit';
 
 const SID = `AC${'1'.repeat(32)}`;
 const TOKEN = 'a'.repeat(32);
 const WHATSAPP = 'whatsapp:+14155238886';
 const SMS = '+14155550100';
 const ANA = 'whatsapp:+4915112345678';
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-  'base64',
-);
 const APPROVED = `HX${'a'.repeat(32)}`;
 const PENDING = `HX${'b'.repeat(32)}`;
 
@@ -90,24 +92,8 @@ describe('WhatsApp and SMS through Twilio', () => {
       secrets: { authToken },
     });
 
-  /** The open conversation in an inbox whose contact has this name or handle. */
-  async function conversationIn(inbox: InboxDto, who: string): Promise<ConversationSummaryDto> {
-    return eventually(async () => {
-      const page = await admin.ok<Page<ConversationSummaryDto>>(
-        'GET',
-        `/api/conversations?status=open&limit=100&inboxId=${inbox.id}`,
-      );
-      return page.items.find((c) => c.contact.name === who || c.contact.handle === who);
-    }, 10_000);
-  }
-
-  async function timeline(conversationId: string): Promise<MessageDto[]> {
-    const page = await admin.ok<Page<MessageDto>>(
-      'GET',
-      `/api/conversations/${conversationId}/messages?limit=100`,
-    );
-    return [...page.items].reverse();
-  }
+  const conversationIn = (inbox: InboxDto, who: string) => conversationIn_(admin, inbox.id, who);
+  const timeline = (conversationId: string) => timeline_(admin, conversationId);
 
   it('connects a WhatsApp sender and an SMS number, checked against Twilio, secrets never returned', async () => {
     const refused = await connect('Bad', WHATSAPP, 'f'.repeat(32));
@@ -166,10 +152,7 @@ describe('WhatsApp and SMS through Twilio', () => {
       expect.stringContaining('Yes, resend'),
     ]);
     expect(settled[2]!.text).toContain('openstreetmap.org');
-    const res = await fetch(`${api.baseUrl}${settled[1]!.attachments[0]!.url}`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    expect(Buffer.from(await res.arrayBuffer())).toEqual(PNG);
+    expect(await downloadFile(api.baseUrl, token, settled[1]!.attachments[0]!.url)).toEqual(PNG);
     expect(
       socket.events.some(
         (e) =>
@@ -232,7 +215,7 @@ describe('WhatsApp and SMS through Twilio', () => {
         whatsapp.webhookUrl,
         { ...params, Body: 'tampered' },
         {
-          signature: signatureOf(whatsapp.webhookUrl, params),
+          signature: twilioSignature(TOKEN, whatsapp.webhookUrl, params),
         },
       ),
       await account.post(whatsapp.webhookUrl, params, { signatureFor: `${api.baseUrl}/elsewhere` }),
@@ -245,14 +228,7 @@ describe('WhatsApp and SMS through Twilio', () => {
 
   it('sends a reply with media and moves it through shuffled, repeated status callbacks to read', async () => {
     const conv = await conversationIn(whatsapp, 'Ana Lima');
-    const form = new FormData();
-    form.append('file', new Blob([PNG], { type: 'image/png' }), 'receipt.png');
-    const upload = await fetch(`${api.baseUrl}/api/files`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}` },
-      body: form,
-    });
-    const file = (await upload.json()) as { id: string };
+    const file = await uploadFile(api.baseUrl, token, 'receipt.png', PNG, 'image/png');
     const reply = await admin.ok<MessageDto>('POST', `/api/conversations/${conv.id}/messages`, {
       text: 'Your receipt is attached.',
       attachmentIds: [file.id],
@@ -418,8 +394,4 @@ describe('WhatsApp and SMS through Twilio', () => {
       to: '+4915112345678',
     });
   });
-
-  function signatureOf(url: string, params: Record<string, string>): string {
-    return twilioSignature(TOKEN, url, params);
-  }
 });

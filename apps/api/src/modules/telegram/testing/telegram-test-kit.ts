@@ -1,4 +1,4 @@
-import type { ConversationSummaryDto, InboxDto, MessageDto, Page } from '@switchboard/contracts';
+import type { ConversationSummaryDto, InboxDto, Page } from '@switchboard/contracts';
 import { eventually, type ApiClient, type FakeTelegramUser } from '@switchboard/testing';
 
 /** A token in Telegram's shape: `<bot id>:<35 characters>`. */
@@ -29,23 +29,36 @@ export function conversationOf(admin: ApiClient, contactName: string, timeoutMs 
   }, timeoutMs);
 }
 
-export async function timeline(admin: ApiClient, conversationId: string): Promise<MessageDto[]> {
-  const page = await admin.ok<Page<MessageDto>>(
-    'GET',
-    `/api/conversations/${conversationId}/messages?limit=100`,
-  );
-  return [...page.items].reverse();
+/** A text message in a user's private chat, as Telegram writes it in an update. */
+export function rawMessage(
+  user: FakeTelegramUser,
+  messageId: number,
+  text: string,
+  extra: Record<string, unknown> = {},
+) {
+  return {
+    message_id: messageId,
+    chat: { id: user.id, type: 'private', first_name: user.first_name },
+    from: { id: user.id, is_bot: false, first_name: user.first_name, last_name: user.last_name },
+    date: Math.floor(Date.now() / 1000),
+    text,
+    ...extra,
+  };
 }
 
-/** The timeline once `predicate` holds for it. */
-export function timelineWhen(
-  admin: ApiClient,
-  conversationId: string,
-  predicate: (messages: MessageDto[]) => boolean,
-  timeoutMs = 10_000,
-): Promise<MessageDto[]> {
-  return eventually(async () => {
-    const messages = await timeline(admin, conversationId);
-    return predicate(messages) && messages;
-  }, timeoutMs);
+/** A text update from a private chat, as Telegram would POST it. */
+export function privateUpdate(updateId: number, userId: number, text: string) {
+  return {
+    update_id: updateId,
+    message: rawMessage({ id: userId, first_name: 'Mallory' }, 1, text),
+  };
 }
+
+export {
+  downloadFile,
+  PDF,
+  PNG,
+  postJson,
+  timeline,
+  timelineWhen,
+} from '../../channels/testing/channel-test-kit';
