@@ -23,9 +23,15 @@ import { Icon } from '../shared/ui/icons';
 import { Toasts } from '../shared/ui/toasts';
 import { resyncFromRest } from './resync';
 import { useHashSelection } from './use-hash-selection';
+import { ScreenNav } from '../modules/navigation/screen-nav';
+import { useNavigationStore } from '../modules/navigation/navigation-store';
+import { useHashScreen } from '../modules/navigation/use-hash-screen';
 
 // Its own chunk: most sessions never open it, and first paint has a budget.
 const SettingsScreen = lazy(() => import('../modules/settings/components/settings-screen'));
+const ContactsScreen = lazy(() => import('../modules/contacts/components/contacts-screen'));
+const ContactPage = lazy(() => import('../modules/contacts/components/contact-page'));
+const TasksScreen = lazy(() => import('../modules/tasks/components/tasks-screen'));
 
 export function AppShell() {
   const csrfToken = useAuthStore((s) => s.csrfToken);
@@ -33,6 +39,7 @@ export function AppShell() {
   const hasSelection = useConversationStore((s) => s.selectedId !== null);
   const lastNotice = useNotificationsStore((s) => s.lastShown);
   const settingsOpen = useSettingsStore((s) => s.open);
+  const screen = useNavigationStore((s) => s.screen);
 
   useEffect(() => {
     const feed = useFeedStore.getState();
@@ -52,6 +59,7 @@ export function AppShell() {
   useShortcuts();
   useTitleBadge();
   useHashSelection();
+  useHashScreen();
 
   return (
     <div className="shell" data-view={hasSelection ? 'conversation' : 'list'}>
@@ -60,6 +68,7 @@ export function AppShell() {
           <span className="brand-mark brand-mark--small" aria-hidden="true" />
           <span>{t('app.name')}</span>
         </div>
+        <ScreenNav />
         <ConnectionIndicator />
         <div className="topbar__spacer" />
         <NotificationToggle />
@@ -79,6 +88,18 @@ export function AppShell() {
       {settingsOpen ? (
         <Suspense fallback={null}>
           <SettingsScreen />
+        </Suspense>
+      ) : screen.name === 'contacts' ? (
+        <Suspense fallback={null}>
+          <ContactsScreen />
+        </Suspense>
+      ) : screen.name === 'contact' ? (
+        <Suspense fallback={null}>
+          <ContactPage contactId={screen.contactId} />
+        </Suspense>
+      ) : screen.name === 'tasks' ? (
+        <Suspense fallback={null}>
+          <TasksScreen />
         </Suspense>
       ) : (
         <main className="panes">

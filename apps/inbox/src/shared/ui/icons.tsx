@@ -15,6 +15,10 @@ const ICONS = {
   send: 'M4 12 20 4l-6 16-3-7-7-1Z',
   note: 'M6 4h9l4 4v12H6zM14.5 4v4.5H19M9 12h7M9 15.5h5',
   user: 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8ZM4.5 20a7.5 7.5 0 0 1 15 0',
+  users:
+    'M9 11a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7ZM2.5 20a6.5 6.5 0 0 1 13 0M16 4.3a3.5 3.5 0 0 1 0 6.4M18 14a6.5 6.5 0 0 1 3.5 6',
+  inbox: 'M3 13h5l1.5 3h5L16 13h5M5 5h14l2 8v6H3v-6Z',
+  task: 'M9 6h11M9 12h11M9 18h11M4 5.5l1 1 2-2M4 11.5l1 1 2-2M4 17.5l1 1 2-2',
 } as const;
 
 export type IconName = keyof typeof ICONS;

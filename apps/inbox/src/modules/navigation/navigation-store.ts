@@ -1,0 +1,45 @@
+import { create } from 'zustand';
+
+/** The main area's screen: the inbox (feed and conversation), the contacts list, one contact, tasks. */
+export type Screen =
+  | { name: 'inbox' }
+  | { name: 'contacts' }
+  | { name: 'contact'; contactId: string }
+  | { name: 'tasks' };
+
+interface NavigationState {
+  screen: Screen;
+  go: (screen: Screen) => void;
+}
+
+export const useNavigationStore = create<NavigationState>((set) => ({
+  screen: { name: 'inbox' },
+  go: (screen) => set({ screen }),
+}));
+
+const CONTACT_PREFIX = '#/contacts/';
+
+/** The screen a URL hash names; null for hashes this router does not own (conversations, none). */
+export function screenFromHash(hash: string): Screen | null {
+  if (hash === '#/contacts') return { name: 'contacts' };
+  if (hash === '#/tasks') return { name: 'tasks' };
+  if (hash.startsWith(CONTACT_PREFIX)) {
+    const id = decodeURIComponent(hash.slice(CONTACT_PREFIX.length));
+    return /^[\w-]{1,64}$/.test(id) ? { name: 'contact', contactId: id } : null;
+  }
+  return null;
+}
+
+/** The hash that shows a screen; the inbox has none of its own (a conversation's hash wins). */
+export function hashOfScreen(screen: Screen): string | null {
+  switch (screen.name) {
+    case 'contacts':
+      return '#/contacts';
+    case 'tasks':
+      return '#/tasks';
+    case 'contact':
+      return CONTACT_PREFIX + encodeURIComponent(screen.contactId);
+    case 'inbox':
+      return null;
+  }
+}

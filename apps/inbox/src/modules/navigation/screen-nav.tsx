@@ -1,0 +1,47 @@
+import { t } from '../../i18n/i18n';
+import { useSettingsStore } from '../settings/store/settings-store';
+import { Icon, type IconName } from '../../shared/ui/icons';
+import { useNavigationStore, type Screen } from './navigation-store';
+
+const ITEMS: {
+  screen: Screen;
+  icon: IconName;
+  label: 'nav.inbox' | 'nav.contacts' | 'nav.tasks';
+}[] = [
+  { screen: { name: 'inbox' }, icon: 'inbox', label: 'nav.inbox' },
+  { screen: { name: 'contacts' }, icon: 'users', label: 'nav.contacts' },
+  { screen: { name: 'tasks' }, icon: 'task', label: 'nav.tasks' },
+];
+
+/** The top bar's screen switcher: the inbox, contacts and tasks. */
+export function ScreenNav() {
+  const current = useNavigationStore((s) => s.screen.name);
+  const settingsOpen = useSettingsStore((s) => s.open);
+  return (
+    <nav className="screen-nav" aria-label={t('nav.label')}>
+      {ITEMS.map((item) => {
+        const active =
+          !settingsOpen &&
+          (current === item.screen.name ||
+            (current === 'contact' && item.screen.name === 'contacts'));
+        return (
+          <button
+            key={item.screen.name}
+            type="button"
+            className="icon-button"
+            data-testid={`nav-${item.screen.name}`}
+            aria-current={active ? 'page' : undefined}
+            title={t(item.label)}
+            onClick={() => {
+              useSettingsStore.getState().setOpen(false);
+              useNavigationStore.getState().go(item.screen);
+            }}
+          >
+            <Icon name={item.icon} />
+            <span className="visually-hidden">{t(item.label)}</span>
+          </button>
+        );
+      })}
+    </nav>
+  );
+}
