@@ -6,7 +6,9 @@ const PREFIX = '#/conversations/';
 function idFromHash(): string | null {
   const hash = window.location.hash;
   if (!hash.startsWith(PREFIX)) return null;
-  const id = decodeURIComponent(hash.slice(PREFIX.length));
+  // Ids are plain (letters, digits, dashes), so nothing needs decoding, and a malformed escape
+  // such as `%E0%A4%A` cannot throw.
+  const id = hash.slice(PREFIX.length);
   return /^[\w-]{1,64}$/.test(id) ? id : null;
 }
 

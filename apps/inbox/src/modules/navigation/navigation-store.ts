@@ -24,7 +24,8 @@ export function screenFromHash(hash: string): Screen | null {
   if (hash === '#/contacts') return { name: 'contacts' };
   if (hash === '#/tasks') return { name: 'tasks' };
   if (hash.startsWith(CONTACT_PREFIX)) {
-    const id = decodeURIComponent(hash.slice(CONTACT_PREFIX.length));
+    const id = hash.slice(CONTACT_PREFIX.length);
+    // Ids are plain (letters, digits, dashes): anything encoded is not one of ours.
     return /^[\w-]{1,64}$/.test(id) ? { name: 'contact', contactId: id } : null;
   }
   return null;
@@ -38,7 +39,7 @@ export function hashOfScreen(screen: Screen): string | null {
     case 'tasks':
       return '#/tasks';
     case 'contact':
-      return CONTACT_PREFIX + encodeURIComponent(screen.contactId);
+      return CONTACT_PREFIX + screen.contactId;
     case 'inbox':
       return null;
   }
