@@ -12,6 +12,9 @@ import { startEmbeddedPostgres, freePort } from './lib/embedded-postgres.mjs';
 import { run } from './lib/run.mjs';
 import { percentile, saturation, steadyRate } from './bench/load.mjs';
 
+// `npm run bench -- search`: only search over 10 M messages (it writes its own section).
+if (process.argv.includes('search')) await import('./bench/search.mjs');
+
 const root = new URL('..', import.meta.url).pathname;
 process.chdir(root);
 process.env.NX_DAEMON = 'false';
@@ -287,7 +290,12 @@ Target: p95 < 20 ms. Result: ${Math.max(results.firstPage.p95, results.page100.p
 const file = 'docs/benchmarks.md';
 let doc = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n\n';
 if (doc.includes('<!-- bench:start -->')) {
-  doc = doc.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, report);
+  // The search section (scripts/bench/search.mjs) stays until the search run below rewrites it.
+  const search = /<!-- bench-search:start -->[\s\S]*<!-- bench-search:end -->/.exec(doc)?.[0];
+  const kept = search
+    ? report.replace('<!-- bench:end -->', `${search}\n<!-- bench:end -->`)
+    : report;
+  doc = doc.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, () => kept);
 } else {
   doc = doc.replace(/^(# Benchmarks\n+)/, `$1${report}\n\n`);
   if (!doc.includes('<!-- bench:start -->')) doc = `# Benchmarks\n\n${report}\n\n${doc}`;
@@ -295,4 +303,11 @@ if (doc.includes('<!-- bench:start -->')) {
 writeFileSync(file, doc);
 await run('npx', ['prettier', '--write', file]);
 console.log(report);
+// Then search over 10 M messages, on the build above (BENCH_SEARCH=0 leaves it out).
+if (process.env.BENCH_SEARCH !== '0') {
+  const code = await run(process.execPath, ['scripts/bench/search.mjs'], {
+    env: { BENCH_SKIP_BUILD: '1', DATABASE_URL: embedded ? '' : admin },
+  });
+  if (code !== 0) process.exit(code);
+}
 process.exit(0);

@@ -17,8 +17,11 @@ import { StorageModule } from './core/storage/storage.module';
 import { AccessModule } from './modules/access/access.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { CannedRepliesModule } from './modules/canned-replies/canned-replies.module';
+import { SavedViewsModule } from './modules/saved-views/saved-views.module';
 import { ChannelsModule } from './modules/channels/channels.module';
 import { ConversationsModule } from './modules/conversations/conversations.module';
+import { ContactMergeModule } from './modules/contacts/merge/contact-merge.module';
+import { ConversationMergeModule } from './modules/conversation-merge/conversation-merge.module';
 import { TagsModule } from './modules/tags/tags.module';
 import { DraftsModule } from './modules/drafts/drafts.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
@@ -27,6 +30,7 @@ import { ParticipantsModule } from './modules/participants/participants.module';
 import { PeopleModule } from './modules/people/people.module';
 import { SeedModule } from './modules/seed/seed.module';
 import { SnoozeModule } from './modules/snooze/snooze.module';
+import { TasksModule } from './modules/tasks/tasks.module';
 import { WebchatModule } from './modules/webchat/webchat.module';
 import { EmailModule } from './modules/email/email.module';
 import { TelegramModule } from './modules/telegram/telegram.module';
@@ -56,12 +60,16 @@ export class AppModule {
         ParticipantsModule,
         ChannelsModule,
         ConversationsModule,
+        ContactMergeModule,
+        ConversationMergeModule,
         TagsModule,
         CannedRepliesModule,
+        SavedViewsModule,
         DraftsModule,
         OperatorsModule,
         PeopleModule,
         SnoozeModule,
+        TasksModule,
         SeedModule,
         WebchatModule,
         EmailModule,

@@ -8,6 +8,8 @@ import { AccountEntity } from './modules/accounts/entities/account.entity';
 import { AuditLogEntryEntity } from './modules/audit/entities/audit-log-entry.entity';
 import { ContactIdentityEntity } from './modules/contacts/entities/contact-identity.entity';
 import { ContactEntity } from './modules/contacts/entities/contact.entity';
+import { ContactMergeEntity } from './modules/contacts/merge/entities/contact-merge.entity';
+import { ContactAttributeEntity } from './modules/contact-attributes/entities/contact-attribute.entity';
 import { ConversationEntity } from './modules/conversations/entities/conversation.entity';
 import { EmailAutoReplyEntity } from './modules/email/entities/email-auto-reply.entity';
 import { EmailSeenMessageEntity } from './modules/email/entities/email-seen-message.entity';
@@ -36,7 +38,10 @@ import { TeamEntity } from './modules/access/entities/team.entity';
 import { TeamMemberEntity } from './modules/access/entities/team-member.entity';
 import { InboxTeamEntity } from './modules/access/entities/inbox-team.entity';
 import { ConversationParticipantEntity } from './modules/participants/entities/conversation-participant.entity';
+import { TaskEntity } from './modules/tasks/entities/task.entity';
+import { TaskConversationEntity } from './modules/tasks/entities/task-conversation.entity';
 import { CannedReplyEntity } from './modules/canned-replies/entities/canned-reply.entity';
+import { SavedViewEntity } from './modules/saved-views/entities/saved-view.entity';
 
 /**
  * Every entity, i.e. every table the application owns. Listed explicitly (not globbed) so the
@@ -53,6 +58,8 @@ export const ENTITIES = [
   InboxMemberEntity,
   ContactEntity,
   ContactIdentityEntity,
+  ContactMergeEntity,
+  ContactAttributeEntity,
   ConversationEntity,
   MessageEntity,
   OutboundAttemptEntity,
@@ -82,4 +89,7 @@ export const ENTITIES = [
   CannedReplyEntity,
   DraftEntity,
   ConversationParticipantEntity,
+  TaskEntity,
+  TaskConversationEntity,
+  SavedViewEntity,
 ];

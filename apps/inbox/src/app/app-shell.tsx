@@ -3,6 +3,7 @@ import { t } from '../i18n/i18n';
 import { OperatorMenu } from '../modules/auth/components/operator-menu';
 import { useAuthStore } from '../modules/auth/store/auth-store';
 import { ConversationPane } from '../modules/conversation/components/conversation-pane';
+import { ContactSidePanel } from '../modules/contacts/components/contact-side-panel';
 import { useConversationStore } from '../modules/conversation/store/conversation-store';
 import { FeedPane } from '../modules/feed/components/feed-pane';
 import { useFeedStore } from '../modules/feed/store/feed-store';
@@ -18,6 +19,8 @@ import { useSettingsStore } from '../modules/settings/store/settings-store';
 import { ShortcutsDialog } from '../modules/shortcuts/components/shortcuts-dialog';
 import { AssigneePicker } from '../modules/assignment/components/assignee-picker';
 import { useShortcuts } from '../modules/shortcuts/hooks/use-shortcuts';
+import { TaskDialogHost } from '../modules/tasks/components/task-dialog';
+import { useTasksStore } from '../modules/tasks/store/tasks-store';
 import { useOverlayStore } from '../modules/shortcuts/store/overlay-store';
 import { Icon } from '../shared/ui/icons';
 import { Toasts } from '../shared/ui/toasts';
@@ -52,6 +55,7 @@ export function AppShell() {
       useConversationStore.getState().reset();
       useNotificationsStore.getState().reset();
       useNotificationCentreStore.getState().reset();
+      useTasksStore.getState().reset();
     };
   }, [operatorId]);
 
@@ -105,10 +109,12 @@ export function AppShell() {
         <main className="panes">
           <FeedPane />
           <ConversationPane />
+          <ContactSidePanel />
         </main>
       )}
       <ShortcutsDialog />
       <AssigneePicker />
+      <TaskDialogHost />
       <Toasts />
       <div className="visually-hidden" aria-live="polite" data-testid="last-notification">
         {lastNotice ? `${lastNotice.title}: ${lastNotice.body}` : ''}

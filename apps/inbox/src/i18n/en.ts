@@ -1,6 +1,12 @@
 import { enChannels } from './en-channels';
+import { enSavedViews } from './en-saved-views';
 import { enSettings } from './en-settings';
+import { enTasks } from './en-tasks';
+import { enConversationMerge } from './en-conversation-merge';
 import { enWhatsapp } from './en-whatsapp';
+import { enSearch } from './en-search';
+import { enContacts } from './en-contacts';
+import { enContactMerge } from './en-contact-merge';
 
 /**
  * English, the reference language: every key the UI uses lives here, so the type of this object is
@@ -376,6 +382,12 @@ export const en = {
   ...enSettings,
   ...enChannels,
   ...enWhatsapp,
+  ...enTasks,
+  ...enConversationMerge,
+  ...enSavedViews,
+  ...enSearch,
+  ...enContacts,
+  ...enContactMerge,
 } as const;
 
 export type MessageKey = keyof typeof en;

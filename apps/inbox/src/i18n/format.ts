@@ -42,7 +42,14 @@ export function formatListStamp(date: Date, now: Date = new Date()): string {
   if (diff <= 0) return formatTime(date);
   if (diff === 1) return t('time.yesterday');
   if (diff < 7) return fmt({ weekday: 'short' }).format(date);
+  // Search reaches every year of history: a date from another year says which.
+  if (yearOf(date) !== yearOf(now))
+    return fmt({ day: 'numeric', month: 'short', year: 'numeric' }).format(date);
   return fmt({ day: 'numeric', month: 'short' }).format(date);
+}
+
+function yearOf(date: Date): number {
+  return toWallTime(date, timeZone).year;
 }
 
 /** A point in the near future, as people say it: "Today 18:00", "Tomorrow 09:00", "Mon 09:00". */
@@ -58,5 +65,7 @@ export function formatUpcoming(date: Date, now: Date = new Date()): string {
 /** Timestamp above a message: the time, plus the date when it is not today. */
 export function formatMessageStamp(date: Date, now: Date = new Date()): string {
   if (dayNumber(now) === dayNumber(date)) return formatTime(date);
+  if (yearOf(date) !== yearOf(now))
+    return fmt({ dateStyle: 'medium', timeStyle: 'short' }).format(date);
   return fmt({ day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(date);
 }

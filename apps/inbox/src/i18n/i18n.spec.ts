@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { en } from './en';
-import { formatListStamp, formatUpcoming, setTimeZone } from './format';
+import { formatListStamp, formatMessageStamp, formatUpcoming, setTimeZone } from './format';
 import { setLocale, t, tp } from './i18n';
 
 afterEach(() => {
@@ -39,6 +39,17 @@ describe('date formatting', () => {
     expect(formatListStamp(new Date('2026-03-03T01:30:00Z'), now)).toBe('Yesterday');
     setLocale('en-US');
     expect(formatUpcoming(new Date('2026-03-05T00:00:00Z'), now)).toBe('Tomorrow 09:00 AM');
+  });
+
+  it('names the year of a date from another year (search reaches all history)', () => {
+    setLocale('en-GB');
+    setTimeZone('Europe/Berlin');
+    const now = new Date('2026-11-30T12:00:00Z');
+    expect(formatListStamp(new Date('2026-10-02T12:00:00Z'), now)).toBe('2 Oct');
+    expect(formatListStamp(new Date('2025-11-29T12:00:00Z'), now)).toBe('29 Nov 2025');
+    // New Year's Eve in UTC is already next year in Berlin.
+    expect(formatListStamp(new Date('2025-12-31T23:30:00Z'), now)).toBe('1 Jan');
+    expect(formatMessageStamp(new Date('2025-11-29T12:00:00Z'), now)).toBe('29 Nov 2025, 13:00');
   });
 
   it('survives an unknown timezone', () => {

@@ -21,9 +21,51 @@ export type Activity =
   /** The assignee was deactivated: the conversation went back to the unassigned queue. */
   | { type: 'released_on_deactivation'; operator: ActorRef; by: ActorRef }
   /** The channel says the customer can (no longer) be reached: blocked or unblocked the bot. */
-  | { type: 'customer_unreachable' | 'customer_reachable'; reason: string };
+  | { type: 'customer_unreachable' | 'customer_reachable'; reason: string }
+  /** This conversation's contact `from` was merged into `into` (one card), or that was undone. */
+  | {
+      type: 'contact_merged' | 'contact_unmerged';
+      by: ActorRef;
+      from: ContactRef;
+      into: ContactRef;
+    }
+  /** A task linked to this conversation was created (or linked to it later), done, reopened, unlinked. */
+  | { type: 'task_created'; by: ActorRef; task: TaskRef; assignee: ActorRef; dueAt: string }
+  | {
+      type: 'task_linked' | 'task_unlinked' | 'task_done' | 'task_reopened';
+      by: ActorRef;
+      task: TaskRef;
+    }
+  /** A linked task fell due (written by the reminder, once). */
+  | { type: 'task_due'; task: TaskRef; assignee: ActorRef }
+  /** Merge: `source` was merged into this conversation (on the survivor) ... */
+  | { type: 'conversation_merged'; by: ActorRef; source: ConversationRef; movedCount: number }
+  /** ... and this one was merged into `target` (on the merged, now closed one). */
+  | { type: 'merged_into'; by: ActorRef; target: ConversationRef; movedCount: number }
+  /** Split: this conversation was opened with messages moved out of `source` ... */
+  | { type: 'split_from'; by: ActorRef; source: ConversationRef; movedCount: number }
+  /** ... and messages of this one moved out into `target`. */
+  | { type: 'split_into'; by: ActorRef; target: ConversationRef; movedCount: number };
+
+/** A task as a timeline activity names it: its title as it was then. */
+export interface TaskRef {
+  id: string;
+  title: string;
+}
+
+/** A conversation an activity links to: `#number`, opened by id. */
+export interface ConversationRef {
+  id: string;
+  number: number;
+}
 
 export interface ActorRef {
   id: string;
   name: string;
+}
+
+/** A contact as an activity names it (its name at the time). */
+export interface ContactRef {
+  id: string;
+  name: string | null;
 }

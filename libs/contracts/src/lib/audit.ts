@@ -19,6 +19,8 @@ export const AUDIT_ACTIONS = [
   'inbox.deleted',
   'data.exported',
   'contacts.merged',
+  'contacts.imported',
+  'contacts.unmerged',
   'team.created',
   'team.renamed',
   'team.deleted',

@@ -1,4 +1,6 @@
+import type { SearchMatchDto } from './search';
 import type { TagRefDto } from './tags';
+import type { ContactDto } from './contacts';
 import type { Activity } from './activities';
 import type {
   ChannelKind,
@@ -45,26 +47,7 @@ export interface InboxDto {
   createdAt: IsoDateTime;
 }
 
-export interface ContactIdentityDto {
-  id: string;
-  inboxId: string;
-  channel: ChannelKind;
-  externalId: string;
-  displayName: string | null;
-  /** Their public handle on the channel (a Telegram @username, without the @). */
-  username?: string | null;
-  /** The language their app runs in, as the channel reports it. */
-  language?: string | null;
-}
-
-export interface ContactDto {
-  id: string;
-  name: string | null;
-  email: string | null;
-  phone: string | null;
-  identities: ContactIdentityDto[];
-  createdAt: IsoDateTime;
-}
+// ContactDto and ContactIdentityDto live in ./contacts (the customer card).
 
 export interface AttachmentDto {
   id: string;
@@ -113,6 +96,8 @@ export interface ConversationSummaryDto {
    * message); null on channels without a window. Past it, only approved templates can be sent.
    */
   replyWindowClosesAt?: IsoDateTime | null;
+  /** In search results: the newest message that matched, with the matching words marked. */
+  match?: SearchMatchDto;
 }
 
 export interface MessageDto {
@@ -149,7 +134,15 @@ export interface MentionDto {
 export interface NotificationDto {
   id: string;
   operatorId: string;
-  type: 'customer_message' | 'snooze_expired' | 'unsnoozed_by_customer' | 'assigned' | 'mention';
+  type:
+    | 'customer_message'
+    | 'snooze_expired'
+    | 'unsnoozed_by_customer'
+    | 'assigned'
+    | 'mention'
+    /** A colleague gave you a task (about this conversation); and when it fell due. */
+    | 'task_assigned'
+    | 'task_due';
   conversationId: string;
   createdAt: IsoDateTime;
   /** When the operator read it (in any tab or device); null while unread. */

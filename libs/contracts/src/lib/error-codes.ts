@@ -13,8 +13,14 @@ export const API_ERROR_CODES = [
   'INVALID_STATE',
   /** A tag name that is empty (after trimming) or longer than 64 characters: 422, with the reason. */
   'INVALID_TAG_NAME',
+  /** Counting a search over every message would take too long (a very common word): 422. */
+  'SEARCH_TOO_BROAD',
   /** A note @mentions an id that is not an active operator of the account: 422, naming it. */
   'UNKNOWN_MENTION',
+  /** A contact attribute value of the wrong type, or an unknown attribute: 422, naming it. */
+  'INVALID_ATTRIBUTE_VALUE',
+  /** A CSV import with unreadable or refused rows: 422, details list them by row; nothing changed. */
+  'INVALID_IMPORT',
   /** A one-time link that was used already or expired: 410. */
   'GONE',
   'WEBHOOK_SIGNATURE_INVALID',
@@ -26,6 +32,20 @@ export const API_ERROR_CODES = [
   'CHANNEL_CONNECT_FAILED',
   /** Free text outside the channel's reply window (WhatsApp, 24 h): 422; send a template instead. */
   'REPLY_WINDOW_CLOSED',
+  /** Merging conversations of two different customers needs `confirm: true`: 409. */
+  'MERGE_CONFIRMATION_REQUIRED',
+  /** A merge or split that cannot be: into itself, or moving every message out: 422. */
+  'INVALID_MOVE',
+  /** A task's due time is not in the future: 422. */
+  'TASK_DUE_IN_PAST',
+  /** A task's assignee cannot take it (another account, deactivated, no access to a linked inbox): 422 with the reason. */
+  'TASK_ASSIGNEE_UNAVAILABLE',
+  /** A contact merge that cannot be: into itself, or without `confirm: true`: 422. */
+  'INVALID_CONTACT_MERGE',
+  /** One of the two contacts was merged into another already (retired): 409. */
+  'CONTACT_ALREADY_MERGED',
+  /** A contact merge that can no longer be undone (undone already, past 30 days, merged again since): 409. */
+  'MERGE_UNDO_UNAVAILABLE',
   'OVERLOADED',
   'UNAVAILABLE',
   'INTERNAL',

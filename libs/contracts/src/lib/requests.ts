@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { ASSIGNEE_FILTERS, CHANNEL_KINDS, CONVERSATION_STATUSES, REOPEN_POLICIES } from './enums';
 import { safeJsonRecord, safeText, storableDateTime } from './safe-text';
+import { MAX_SEARCH_LENGTH, parseSearchQuery } from './search';
 import { tagFilterSchema } from './tags';
+import { attributeFilterSchema } from './contacts';
 
 /** Hard ceiling for any message text; channels may declare a lower one. */
 export const MAX_TEXT_LENGTH = 10_000;
@@ -15,13 +17,30 @@ export const loginRequestSchema = z.object({
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
 export const listConversationsQuerySchema = z.object({
-  status: z.enum(CONVERSATION_STATUSES).default('open'),
+  /** `all`: every status at once (what search over all history asks for). */
+  status: z.enum([...CONVERSATION_STATUSES, 'all']).default('open'),
   assignee: z.enum(ASSIGNEE_FILTERS).default('all'),
+  /** Conversations assigned to this operator (besides `assignee`, which names mine/team/unassigned). */
+  assigneeId: z.string().uuid().optional(),
   inboxId: z.string().uuid().optional(),
   channel: z.enum(CHANNEL_KINDS).optional(),
-  q: safeText().trim().max(200).optional(),
+  /** The search box: words, "phrases", #1042 and #tags (see parseSearchQuery). */
+  q: safeText()
+    .trim()
+    .max(MAX_SEARCH_LENGTH, `Search text is longer than ${MAX_SEARCH_LENGTH} characters`)
+    .superRefine((v, ctx) => {
+      const parsed = parseSearchQuery(v);
+      if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.reason });
+    })
+    .optional(),
+  /** Last activity at or after this instant. */
+  from: storableDateTime().optional(),
+  /** Last activity before this instant. */
+  to: storableDateTime().optional(),
   /** `tag=a&tag=b`: conversations carrying every one of these tags (names, any case). */
   tag: tagFilterSchema,
+  /** `attr=plan:gold` (repeatable): conversations whose contact has every one of these values. */
+  attr: attributeFilterSchema,
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(30),
 });
@@ -59,6 +78,11 @@ export const sendMessageRequestSchema = z
     mentionIds: z.array(z.string().uuid()).max(50).default([]),
     /** The customer message this reply answers (sent as a reply where the channel has them). */
     replyToMessageId: z.string().uuid().optional(),
+    /**
+     * "Reply via": the customer identity (another channel of a merged conversation) to send
+     * through; absent: the channel of the latest customer message.
+     */
+    identityId: z.string().uuid().optional(),
     /**
      * Send an approved template instead of free text (WhatsApp outside its 24-hour window): its
      * id and a value for each numbered variable. The server renders the text.

@@ -19,6 +19,20 @@ export interface StreamEventPayloads {
   'operator.updated': { operator: TeamMemberDto };
   /** Who may work which inbox changed (teams, inbox access): clients reload what they show. */
   'access.changed': Record<string, never>;
+  /**
+   * Messages moved into or out of this conversation (merge, split): a client drops `movedOut`
+   * from the open timeline and reloads it when `movedIn` is not empty, so none shows twice.
+   */
+  'conversation.messages_moved': {
+    conversation: ConversationSummaryDto;
+    movedIn: string[];
+    movedOut: string[];
+  };
+  /**
+   * A task changed (created, edited, done, linked): one event per linked conversation, so the
+   * stream's inbox filter applies. Only the id: clients re-read the task under their own access.
+   */
+  'task.changed': { taskId: string; conversationId: string };
 }
 export type StreamEventType = keyof StreamEventPayloads;
 

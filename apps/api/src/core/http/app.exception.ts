@@ -26,6 +26,9 @@ export function statusForCode(code: ApiErrorCode): number {
     case 'CONFLICT':
     case 'REPLY_COLLISION':
     case 'INVALID_STATE':
+    case 'MERGE_CONFIRMATION_REQUIRED':
+    case 'CONTACT_ALREADY_MERGED':
+    case 'MERGE_UNDO_UNAVAILABLE':
       return 409;
     case 'GONE':
       return 410;
@@ -36,9 +39,16 @@ export function statusForCode(code: ApiErrorCode): number {
     case 'TEXT_TOO_LONG':
     case 'INVALID_CHARACTERS':
     case 'INVALID_TAG_NAME':
+    case 'SEARCH_TOO_BROAD':
     case 'UNKNOWN_MENTION':
+    case 'INVALID_ATTRIBUTE_VALUE':
+    case 'INVALID_IMPORT':
     case 'CHANNEL_CONNECT_FAILED':
     case 'REPLY_WINDOW_CLOSED':
+    case 'INVALID_MOVE':
+    case 'INVALID_CONTACT_MERGE':
+    case 'TASK_DUE_IN_PAST':
+    case 'TASK_ASSIGNEE_UNAVAILABLE':
       return 422;
     case 'RATE_LIMITED':
       return 429;

@@ -17,6 +17,7 @@ import { IdentityResolverService } from '../contacts/identity-resolver.service';
 import { ConversationsRepository } from '../conversations/conversations.repository';
 import type { ConversationEntity } from '../conversations/entities/conversation.entity';
 import { isUuid } from '../conversations/keyset-cursor';
+import { followMergePointer } from '../conversation-merge/follow-merge-pointer';
 import { DeliveryReceiptsService, type ReceiptResult } from '../messages/delivery-receipts.service';
 import { MessagesRepository } from '../messages/messages.repository';
 import { sanitizeEmailHtml } from '../messages/html-sanitizer';
@@ -337,11 +338,14 @@ export class InboundPipelineService {
     identity: { id: string; contactId: string },
     event: MessageEvent,
   ): Promise<{ conv: ConversationEntity; created: boolean }> {
+    // A merged conversation never takes messages again: the one it was merged into does.
     const hinted = await this.findByThreadHints(em, inbox.accountId, event);
-    if (hinted) return { conv: hinted, created: false };
+    if (hinted)
+      return { conv: await followMergePointer(em, this.conversations, hinted), created: false };
     const continueLatest = event.thread?.continueLatest ?? true;
     if (continueLatest) {
-      const latest = await this.conversations.lockLatestOfIdentity(em, identity.id);
+      const newest = await this.conversations.lockLatestOfIdentity(em, identity.id);
+      const latest = newest && (await followMergePointer(em, this.conversations, newest));
       if (latest && (latest.status !== 'closed' || inbox.reopenPolicy === 'reopen'))
         return { conv: latest, created: false };
     }

@@ -75,7 +75,7 @@ export class OutboundDeliveryWorker implements OnApplicationBootstrap {
     if (!row || row.kind !== 'message' || row.delivery_status !== 'pending') return;
     const { inbox, context } = await this.inboxes.loadContext(row.conv_inbox_id);
     const adapter = this.registry.get(inbox.kind);
-    const threadIds = await this.delivery.threadExternalIds(row.conversation_id);
+    const threadIds = await this.delivery.threadExternalIds(row.conversation_id, inbox.id);
 
     const budgetMs = this.config.OUTBOUND_ATTEMPT_TIMEOUT_MS;
     const claim = await this.attempts.claim(data, this.workerId, attemptLeaseMs(budgetMs));

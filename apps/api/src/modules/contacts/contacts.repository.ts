@@ -10,8 +10,13 @@ export interface ContactCardRow {
   name: string | null;
   email: string | null;
   phone: string | null;
+  notes: string | null;
+  attributes: Record<string, string | number | boolean>;
   created_at: Date;
   identity_id: string | null;
+  inbox_name: string | null;
+  unreachable_reason: string | null;
+  last_seen_at: Date | null;
   inbox_id: string | null;
   channel: ChannelKind | null;
   external_id: string | null;
@@ -41,10 +46,15 @@ export class ContactsRepository {
       .addSelect('ct.name', 'name')
       .addSelect('ct.email', 'email')
       .addSelect('ct.phone', 'phone')
+      .addSelect('ct.notes', 'notes')
+      .addSelect('ct.attributes', 'attributes')
       .addSelect('ct.created_at', 'created_at')
       .addSelect('ci.id', 'identity_id')
       .addSelect('ci.inbox_id', 'inbox_id')
       .addSelect('i.kind', 'channel')
+      .addSelect('i.name', 'inbox_name')
+      .addSelect('ci.unreachable_reason', 'unreachable_reason')
+      .addSelect('ci.last_seen_at', 'last_seen_at')
       .addSelect('ci.external_id', 'external_id')
       .addSelect('ci.display_name', 'display_name')
       .addSelect('ci.username', 'username')
@@ -81,26 +91,34 @@ export class ContactsRepository {
 
   /** The account's oldest contact with this (lower-cased) email. */
   findByEmail(em: EntityManager, accountId: string, email: string) {
-    return em
-      .getRepository(ContactEntity)
-      .createQueryBuilder('ct')
-      .select('ct.id')
-      .where('ct.account_id = :accountId AND lower(ct.email) = :email', { accountId, email })
-      .orderBy('ct.created_at')
-      .limit(1)
-      .getOne();
+    return (
+      em
+        .getRepository(ContactEntity)
+        .createQueryBuilder('ct')
+        .select('ct.id')
+        .where('ct.account_id = :accountId AND lower(ct.email) = :email', { accountId, email })
+        // A contact merged into another is retired: new identities join the one it lives on in.
+        .andWhere('ct.merged_into_id IS NULL')
+        .orderBy('ct.created_at')
+        .limit(1)
+        .getOne()
+    );
   }
 
   /** The account's oldest contact with this phone number (in +E.164 form). */
   findByPhone(em: EntityManager, accountId: string, phone: string) {
-    return em
-      .getRepository(ContactEntity)
-      .createQueryBuilder('ct')
-      .select('ct.id')
-      .where('ct.account_id = :accountId AND ct.phone = :phone', { accountId, phone })
-      .orderBy('ct.created_at')
-      .limit(1)
-      .getOne();
+    return (
+      em
+        .getRepository(ContactEntity)
+        .createQueryBuilder('ct')
+        .select('ct.id')
+        .where('ct.account_id = :accountId AND ct.phone = :phone', { accountId, phone })
+        // A contact merged into another is retired: new identities join the one it lives on in.
+        .andWhere('ct.merged_into_id IS NULL')
+        .orderBy('ct.created_at')
+        .limit(1)
+        .getOne()
+    );
   }
 
   /**

@@ -1,8 +1,19 @@
-import { checkTagName, tagKey, type CountConversationsQuery } from '@switchboard/contracts';
+import {
+  checkTagName,
+  parseSearchQuery,
+  tagKey,
+  type CountConversationsQuery,
+} from '@switchboard/contracts';
 import type { ConversationViewer } from '../access/conversation-viewer';
 import { inboxAccessFilter } from '../access/inbox-access.repository';
+import { attributeFeedClauses } from '../contact-attributes/attribute-feed-filter.repository';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { ConversationEntity } from './entities/conversation.entity';
+import {
+  textSearchClause,
+  textSearchSql,
+  type TextSearchSql,
+} from '../search/search-sql.repository';
 
 // The feed's SQL, shared by the conversation repository's reads: the feed row's columns and the
 // feed's filters as WHERE clauses.
@@ -59,6 +70,10 @@ export function feedFilters(f: FeedFilter): {
   clauses: string[];
   params: Record<string, unknown>;
   shape: string;
+  /** The search's words: one of `clauses`, and their SQL for a feed page (see listFeedPage). */
+  textSearch: { clause: string; sql: TextSearchSql } | null;
+  /** The tag filter: one of `clauses`, and the ids it selects (for a feed page: taggedPage). */
+  tags: { clause: string; ids: string } | null;
 } {
   const clauses: string[] = [];
   const params: Record<string, unknown> = {};
@@ -80,6 +95,22 @@ export function feedFilters(f: FeedFilter): {
     );
     params['operatorId'] = f.operatorId;
   } else if (f.assignee === 'unassigned') clauses.push('c.assignee_id IS NULL');
+  if (f.assigneeId) {
+    clauses.push('c.assignee_id = :assigneeId');
+    params['assigneeId'] = f.assigneeId;
+  }
+  if (f.from) {
+    clauses.push('c.last_activity_at >= :activityFrom::timestamptz');
+    params['activityFrom'] = f.from;
+  }
+  if (f.to) {
+    clauses.push('c.last_activity_at < :activityTo::timestamptz');
+    params['activityTo'] = f.to;
+  }
+  // The search box (validated by the query schema, so it parses): `#tag` joins the tag filter,
+  // `#1042` names conversations, words and phrases match text (modules/search).
+  const parsed = f.q ? parseSearchQuery(f.q) : null;
+  const search = parsed?.ok ? parsed.query : null;
   if (f.inboxId) {
     clauses.push('c.inbox_id = :inboxId');
     params['inboxId'] = f.inboxId;
@@ -89,24 +120,33 @@ export function feedFilters(f: FeedFilter): {
     params['channel'] = f.channel;
   }
   // Tag names as they are stored (trimmed, without `#`); an empty one asks for nothing.
-  const tagNames = (f.tag ?? []).map((t) => checkTagName(t)).flatMap((c) => (c.ok ? [c.name] : []));
+  const tagNames = [...(f.tag ?? []), ...(search?.tags ?? [])]
+    .map((t) => checkTagName(t))
+    .flatMap((c) => (c.ok ? [c.name] : []));
   const keys = [...new Set(tagNames.map(tagKey))];
+  let tags: { clause: string; ids: string } | null = null;
   if (keys.length > 0) {
     // Conversations carrying every tag asked for: one link per distinct tag key, counted.
-    clauses.push(
-      `c.id IN (SELECT x.conversation_id FROM conversation_tags x JOIN tags t ON t.id = x.tag_id WHERE t.account_id = :accountId AND t.name_key = ANY(:tagKeys) GROUP BY x.conversation_id HAVING count(*) = :tagCount)`,
-    );
+    const ids = `SELECT x.conversation_id AS id FROM conversation_tags x JOIN tags t ON t.id = x.tag_id WHERE t.account_id = :accountId AND t.name_key = ANY(:tagKeys) GROUP BY x.conversation_id HAVING count(*) = :tagCount`;
+    tags = { clause: `c.id IN (${ids})`, ids };
+    clauses.push(tags.clause);
     params['tagKeys'] = keys;
     params['tagCount'] = keys.length;
   }
-  if (f.q) {
-    const num = /^#?(\d{1,9})$/.exec(f.q);
-    params['like'] = `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    const byNumber = num ? ' OR c.number = :number' : '';
-    if (num) params['number'] = Number(num[1]);
-    clauses.push(
-      `(ct.name ILIKE :like OR ct.email ILIKE :like OR c.subject ILIKE :like OR c.last_message_preview ILIKE :like${byNumber})`,
-    );
+  if (search && search.numbers.length > 0) {
+    clauses.push('c.number = ANY(:searchNumbers)');
+    params['searchNumbers'] = search.numbers;
   }
-  return { clauses, params, shape: clauses.join(' AND ') };
+  const text = search ? textSearchSql(search) : null;
+  let textSearch: { clause: string; sql: TextSearchSql } | null = null;
+  if (text) {
+    textSearch = { clause: textSearchClause(text), sql: text };
+    clauses.push(textSearch.clause);
+    Object.assign(params, text.params);
+  }
+  // Custom contact attributes (`attr=plan:gold`): clause builder in modules/contact-attributes.
+  const attrs = attributeFeedClauses(f.attr);
+  clauses.push(...attrs.clauses);
+  Object.assign(params, attrs.params);
+  return { clauses, params, shape: clauses.join(' AND '), textSearch, tags };
 }

@@ -174,6 +174,12 @@ export class ConversationStatusService {
     until: Date | null,
   ) {
     return this.mutate(op, id, async (em, conv) => {
+      // A merged conversation stays closed: its customer's messages land in the survivor.
+      if (conv.mergedIntoId)
+        throw new AppException(
+          'INVALID_STATE',
+          'This conversation was merged into another; work on that one',
+        );
       const sameSnooze = to === 'snoozed' && conv.snoozedUntil?.getTime() === until?.getTime();
       if (conv.status === to && (to !== 'snoozed' || sameSnooze)) return [];
       return this.applyStatus(em, op, conv, to, until);

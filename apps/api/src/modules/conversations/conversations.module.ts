@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { ContactsModule } from '../contacts/contacts.module';
 import { OperatorsModule } from '../operators/operators.module';
+import { SearchModule } from '../search/search.module';
 import { MessagesController } from '../messages/messages.controller';
 import { MessagesRepository } from '../messages/messages.repository';
 import { MessagesService } from '../messages/messages.service';
@@ -13,7 +14,7 @@ import { ConversationsService } from './conversations.service';
 /** Conversations and their timelines; the repositories serve every channel's pipeline too. */
 @Global()
 @Module({
-  imports: [ContactsModule, OperatorsModule],
+  imports: [ContactsModule, OperatorsModule, SearchModule],
   controllers: [ConversationsController, MessagesController],
   providers: [
     ConversationsRepository,

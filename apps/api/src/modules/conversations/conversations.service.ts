@@ -9,8 +9,9 @@ import type {
   Page,
 } from '@switchboard/contracts';
 import type { AuthenticatedOperator } from '../../core/auth/authenticated-operator';
-import { notFound } from '../../core/http/app.exception';
+import { AppException, notFound } from '../../core/http/app.exception';
 import { ContactsService } from '../contacts/contacts.service';
+import { SearchResultsService } from '../search/search-results.service';
 import { toSummaryDto } from './conversation.mapper';
 import { ConversationsRepository } from './conversations.repository';
 import { decodeKeyset, encodeKeyset, isUuid } from './keyset-cursor';
@@ -21,6 +22,7 @@ export class ConversationsService {
   constructor(
     private readonly repo: ConversationsRepository,
     private readonly contacts: ContactsService,
+    private readonly search: SearchResultsService,
   ) {}
 
   async list(
@@ -35,19 +37,30 @@ export class ConversationsService {
     const page = rows.slice(0, q.limit);
     const last = page[page.length - 1];
     return {
-      items: page.map(toSummaryDto),
+      // Search results carry the message that matched (none without search words).
+      items: await this.search.withMatches(op.accountId, q.q, page.map(toSummaryDto)),
       nextCursor:
         rows.length > q.limit && last ? encodeKeyset({ at: last.activity_key, id: last.id }) : null,
     };
   }
 
-  counts(op: AuthenticatedOperator, q: CountConversationsQuery): Promise<ConversationCountsDto> {
-    return this.repo.countByStatus({
+  async counts(
+    op: AuthenticatedOperator,
+    q: CountConversationsQuery,
+  ): Promise<ConversationCountsDto> {
+    const counts = await this.repo.countByStatus({
       ...q,
       accountId: op.accountId,
       operatorId: op.id,
       role: op.role,
     });
+    if (!counts) {
+      throw new AppException(
+        'SEARCH_TOO_BROAD',
+        'q: these words are in too many messages to count them; add a word, a date or a filter',
+      );
+    }
+    return counts;
   }
 
   async detail(op: AuthenticatedOperator, id: string): Promise<ConversationDetailDto> {

@@ -168,8 +168,11 @@ export class MessageDeliveryRepository {
     return em.getRepository(MessageEntity).existsBy({ inboxId, externalId, direction: 'outgoing' });
   }
 
-  /** The conversation's earlier channel ids, oldest first (email threads by reference). */
-  async threadExternalIds(conversationId: string): Promise<string[]> {
+  /**
+   * The conversation's earlier channel ids on one inbox, oldest first (email threads by
+   * reference; a merged conversation's other channels have ids of their own).
+   */
+  async threadExternalIds(conversationId: string, inboxId: string): Promise<string[]> {
     const rows = await this.ds
       .getRepository(MessageEntity)
       .createQueryBuilder('m')
@@ -177,6 +180,7 @@ export class MessageDeliveryRepository {
       .where('m.conversation_id = :conversationId AND m.external_id IS NOT NULL', {
         conversationId,
       })
+      .andWhere('m.inbox_id = :inboxId', { inboxId })
       // Notes never leave: nothing of theirs may reach a customer's mail headers.
       .andWhere(`m.kind = 'message'`)
       .orderBy('m.created_at')
@@ -186,31 +190,41 @@ export class MessageDeliveryRepository {
   }
 
   findOutbound(id: string) {
-    return this.ds
-      .createQueryBuilder(MessageEntity, 'm')
-      .innerJoin('m.conversation', 'c')
-      .innerJoin('c.identity', 'ci')
-      .innerJoin('c.contact', 'ct')
-      .leftJoin('m.senderOperator', 'o')
-      .leftJoin('m.replyToMessage', 'rm')
-      .select('m.id', 'id')
-      .addSelect('m.account_id', 'account_id')
-      .addSelect('m.conversation_id', 'conversation_id')
-      .addSelect('m.delivery_status', 'delivery_status')
-      .addSelect('m.kind', 'kind')
-      .addSelect('m.text', 'text')
-      .addSelect('m.attachments', 'attachments')
-      .addSelect('o.name', 'operator_name')
-      .addSelect('c.inbox_id', 'conv_inbox_id')
-      .addSelect('c.number', 'number')
-      .addSelect('c.subject', 'subject')
-      .addSelect('ci.external_id', 'recipient_external_id')
-      .addSelect('ct.name', 'recipient_name')
-      .addSelect('ct.email', 'recipient_email')
-      .addSelect('ct.phone', 'recipient_phone')
-      .addSelect('rm.external_id', 'reply_to_external_id')
-      .addSelect('m.template', 'template')
-      .where('m.id = :id', { id })
-      .getRawOne<OutboundMessageRow>();
+    return (
+      this.ds
+        .createQueryBuilder(MessageEntity, 'm')
+        .innerJoin('m.conversation', 'c')
+        .innerJoin('c.identity', 'ci')
+        .innerJoin('c.contact', 'ct')
+        // "Reply via": another identity of the customer than the conversation's own.
+        .leftJoin('m.recipientIdentity', 'ri')
+        .leftJoin('ri.contact', 'rct')
+        .leftJoin('m.senderOperator', 'o')
+        .leftJoin('m.replyToMessage', 'rm')
+        .select('m.id', 'id')
+        .addSelect('m.account_id', 'account_id')
+        .addSelect('m.conversation_id', 'conversation_id')
+        .addSelect('m.delivery_status', 'delivery_status')
+        .addSelect('m.kind', 'kind')
+        .addSelect('m.text', 'text')
+        .addSelect('m.attachments', 'attachments')
+        .addSelect('o.name', 'operator_name')
+        .addSelect('COALESCE(ri.inbox_id, c.inbox_id)', 'conv_inbox_id')
+        .addSelect('c.number', 'number')
+        .addSelect('c.subject', 'subject')
+        .addSelect('COALESCE(ri.external_id, ci.external_id)', 'recipient_external_id')
+        // Through another identity: its own address (the channel falls back to its external id).
+        .addSelect('CASE WHEN ri.id IS NULL THEN ct.name ELSE rct.name END', 'recipient_name')
+        .addSelect('CASE WHEN ri.id IS NULL THEN ct.email END', 'recipient_email')
+        .addSelect('CASE WHEN ri.id IS NULL THEN ct.phone ELSE rct.phone END', 'recipient_phone')
+        // A channel can quote only its own messages (after a merge, the quoted one may be elsewhere).
+        .addSelect(
+          'CASE WHEN rm.inbox_id = COALESCE(ri.inbox_id, c.inbox_id) THEN rm.external_id END',
+          'reply_to_external_id',
+        )
+        .addSelect('m.template', 'template')
+        .where('m.id = :id', { id })
+        .getRawOne<OutboundMessageRow>()
+    );
   }
 }

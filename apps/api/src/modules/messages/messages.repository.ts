@@ -43,6 +43,8 @@ export interface NewOperatorMessage {
   replyToMessageId?: string | null;
   /** The approved template it is sent as. */
   template?: { id: string; variables: Record<string, string> } | null;
+  /** "Reply via": the customer identity it goes to when not the conversation's own. */
+  recipientIdentityId?: string | null;
 }
 
 /** Messages: the timeline, inserts that a unique key keeps idempotent, and delivery status. */

@@ -26,6 +26,7 @@ import { DraftsRepository } from '../drafts/drafts.repository';
 import { InboxesService } from '../inboxes/inboxes.service';
 import { ParticipantsService } from '../participants/participants.service';
 import { MessageTemplatesService } from '../channels/message-templates.service';
+import { ReplyChannelsService } from '../conversation-merge/reply-channels.service';
 import { toAttachmentDto } from '../../core/storage/files.service';
 import { toMessageDto } from './message.mapper';
 import { MessageDeliveryRepository } from './message-delivery.repository';
@@ -50,6 +51,7 @@ export class MessagesService {
     private readonly mentions: NoteMentionsService,
     private readonly participants: ParticipantsService,
     private readonly templates: MessageTemplatesService,
+    private readonly replyChannels: ReplyChannelsService,
   ) {}
 
   async list(
@@ -127,8 +129,14 @@ export class MessagesService {
       }
       if (req.lastSeenMessageId && !req.confirmed && req.kind !== 'note')
         await this.holdIfColleagueReplied(em, op, conv.id, req.lastSeenMessageId);
-      const inbox = await this.inboxes.row(conv.inboxId, undefined, em);
       const isNote = req.kind === 'note';
+      // "Reply via": a merged conversation may reach the customer on more than one channel.
+      const route = await this.replyChannels.routeFor(em, op, conv, {
+        identityId: req.identityId,
+        isNote,
+        isTemplate: Boolean(template),
+      });
+      const inbox = await this.inboxes.row(route.inboxId, undefined, em);
       if (!isNote && !template) assertReplyWindowOpen(inbox.replyWindowHours, conv.lastIncomingAt);
       if (template && template.inboxId !== conv.inboxId)
         throw new AppException('CONFLICT', 'The conversation moved to another inbox; choose again');
@@ -174,7 +182,8 @@ export class MessagesService {
       const insertedId = await this.messages.insertFromOperator(em, {
         accountId: op.accountId,
         conversationId: conv.id,
-        inboxId: conv.inboxId,
+        inboxId: route.inboxId,
+        recipientIdentityId: route.recipientIdentityId,
         kind: isNote ? 'note' : 'message',
         senderOperatorId: op.id,
         text: template?.text ?? req.text,

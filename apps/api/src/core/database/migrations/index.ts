@@ -21,6 +21,12 @@ import { NoteMentions1797200000000 } from './1797200000000-note-mentions';
 import { MessageAttachmentIndex1797300000000 } from './1797300000000-message-attachment-index';
 import { TelegramChannel1797400000000 } from './1797400000000-telegram-channel';
 import { ReplyWindowsAndTemplates1797500000000 } from './1797500000000-reply-windows-and-templates';
+import { CustomerCard1797600000000 } from './1797600000000-customer-card';
+import { Tasks1797630000000 } from './1797630000000-tasks';
+import { SavedViews1797640000000 } from './1797640000000-saved-views';
+import { ConversationMergeSplit1797650000000 } from './1797650000000-conversation-merge-split';
+import { ContactMerges1797610000000 } from './1797610000000-contact-merges';
+import { MessageSearch1797620000000 } from './1797620000000-message-search';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled API carries them.
@@ -50,4 +56,10 @@ export const MIGRATIONS = [
   MessageAttachmentIndex1797300000000,
   TelegramChannel1797400000000,
   ReplyWindowsAndTemplates1797500000000,
+  CustomerCard1797600000000,
+  ContactMerges1797610000000,
+  MessageSearch1797620000000,
+  Tasks1797630000000,
+  SavedViews1797640000000,
+  ConversationMergeSplit1797650000000,
 ];

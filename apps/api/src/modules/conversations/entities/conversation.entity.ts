@@ -37,6 +37,10 @@ import { OperatorEntity } from '../../operators/entities/operator.entity';
 @Index('conversations_assignee_feed_idx', { synchronize: false })
 //   (inbox_id, status, last_activity_at DESC, id DESC)
 @Index('conversations_inbox_feed_idx', { synchronize: false })
+//   (account_id, last_activity_at DESC, id DESC): the feed over every status (search)
+@Index('conversations_activity_idx', { synchronize: false })
+//   GIN (lower(subject) gin_trgm_ops) WHERE subject IS NOT NULL: search by part of a subject
+@Index('conversations_subject_search_idx', { synchronize: false })
 //   (identity_id, created_at DESC)
 @Index('conversations_identity_idx', { synchronize: false })
 @Index('conversations_snooze_due_idx', ['snoozedUntil'], { where: `status = 'snoozed'` })
@@ -122,6 +126,15 @@ export class ConversationEntity extends AccountOwnedEntity {
 
   @Column('timestamptz', { nullable: true })
   closedAt!: Date | null;
+
+  /** Set when this conversation was merged into another: closed for good, inbound follows it. */
+  @Column('uuid', { nullable: true })
+  @Index('conversations_merged_into_idx', { where: 'merged_into_id IS NOT NULL' })
+  mergedIntoId!: string | null;
+
+  @ManyToOne(() => ConversationEntity, { onDelete: 'SET NULL' })
+  @JoinColumn()
+  mergedInto?: ConversationEntity | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -20,6 +20,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { AccountOwnedEntity } from '../../accounts/entities/account-owned.entity';
+import { ContactIdentityEntity } from '../../contacts/entities/contact-identity.entity';
 import { ContactEntity } from '../../contacts/entities/contact.entity';
 import { ConversationEntity } from '../../conversations/entities/conversation.entity';
 import { InboxEntity } from '../../inboxes/entities/inbox.entity';
@@ -51,6 +52,9 @@ import { OperatorEntity } from '../../operators/entities/operator.entity';
 @Index('messages_timeline_idx', { synchronize: false })
 // GIN (attachments jsonb_path_ops): which messages carry a file, for download access.
 @Index('messages_attachments_idx', { synchronize: false })
+// GIN (conversation_id, sb_search_vector(text)) WHERE text IS NOT NULL: search (its migration,
+// which also creates the statistics object messages_search_stats on the vector).
+@Index('messages_search_idx', { synchronize: false })
 @Index('messages_account_external_idx', ['accountId', 'externalId'], {
   where: 'external_id IS NOT NULL',
 })
@@ -134,6 +138,18 @@ export class MessageEntity extends AccountOwnedEntity {
   @ManyToOne(() => MessageEntity, { onDelete: 'SET NULL' })
   @JoinColumn()
   replyToMessage?: MessageEntity | null;
+
+  /**
+   * The customer identity an outgoing reply goes to when it is not the conversation's own ("Reply
+   * via" in a merged conversation that holds several channels); null: the conversation's.
+   */
+  @Column('uuid', { nullable: true })
+  @Index('messages_recipient_identity_idx', { where: 'recipient_identity_id IS NOT NULL' })
+  recipientIdentityId!: string | null;
+
+  @ManyToOne(() => ContactIdentityEntity, { onDelete: 'SET NULL' })
+  @JoinColumn()
+  recipientIdentity?: ContactIdentityEntity | null;
 
   @Column('text', { nullable: true })
   deliveryStatus!: DeliveryStatus | null;

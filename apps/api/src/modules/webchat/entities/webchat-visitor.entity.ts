@@ -2,6 +2,7 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  Index,
   JoinColumn,
   ManyToOne,
   PrimaryColumn,
@@ -11,6 +12,11 @@ import { InboxEntity } from '../../inboxes/entities/inbox.entity';
 
 /** Where to email a visitor who left the page, and the page they wrote from. */
 @Entity('webchat_visitors')
+// A typed address suggests a contact merge to operators (never a join): looked up by address.
+@Index('webchat_visitors_email_idx', ['email'], { where: 'email IS NOT NULL' })
+@Index('webchat_visitors_pending_email_idx', ['pendingEmail'], {
+  where: 'pending_email IS NOT NULL',
+})
 export class WebchatVisitorEntity {
   @PrimaryColumn('uuid')
   inboxId!: string;

@@ -9,6 +9,14 @@ import { MessageEntity } from '../../messages/entities/message.entity';
 import { OperatorEntity } from '../../operators/entities/operator.entity';
 import { WebchatVisitorEntity } from '../entities/webchat-visitor.entity';
 
+/** The visitor's own conversations (`:inboxId`, `:visitorKey`) and those they were merged into. */
+const VISITOR_CONVERSATION_IDS = `
+  SELECT vc.id FROM conversations vc JOIN contact_identities vi ON vi.id = vc.identity_id
+   WHERE vi.inbox_id = :inboxId AND vi.external_id = :visitorKey
+  UNION ALL
+  SELECT vc.merged_into_id FROM conversations vc JOIN contact_identities vi ON vi.id = vc.identity_id
+   WHERE vi.inbox_id = :inboxId AND vi.external_id = :visitorKey AND vc.merged_into_id IS NOT NULL`;
+
 /** A message as the widget shows it: its own columns, its operator's name and its read state. */
 export type VisitorMessageRecord = Pick<
   MessageEntity,
@@ -115,6 +123,7 @@ export class VisitorHistoryRepository {
       .addSelect('c.accountId', 'accountId')
       .addSelect('c.contactId', 'contactId')
       .addSelect('ct.name', 'name')
+      .andWhere('c.identityId = ci.id')
       .orderBy('c.createdAt', 'DESC')
       .limit(1)
       .getRawOne<VisitorConversation>();
@@ -150,7 +159,11 @@ export class VisitorHistoryRepository {
     return row !== undefined;
   }
 
-  /** The conversations of the visitor's identity on the inbox. */
+  /**
+   * The conversations of the visitor's identity on the inbox, and those one of them was merged
+   * into (which hold the visitor's messages now; visibleMessages shows only theirs there). The
+   * ids are an uncorrelated set, so the planner reads them first and joins by primary key.
+   */
   private ofVisitor(
     inboxId: string,
     visitorKey: string,
@@ -158,15 +171,15 @@ export class VisitorHistoryRepository {
     return this.ds
       .getRepository(ContactIdentityEntity)
       .createQueryBuilder('ci')
-      .innerJoin(ConversationEntity, 'c', 'c.identityId = ci.id')
+      .innerJoin(ConversationEntity, 'c', `c.id IN (${VISITOR_CONVERSATION_IDS})`)
       .where('ci.inboxId = :inboxId', { inboxId })
       .andWhere('ci.externalId = :visitorKey', { visitorKey });
   }
 
   /**
-   * The messages of their conversations this visitor may see: all of the web chat's, every
-   * operator message, and what came in through another inbox (an emailed answer) only from the
-   * address they confirmed.
+   * The messages of their conversations this visitor may see: their own web chat messages, the
+   * operator replies meant for them, and what came in through another inbox (an emailed answer)
+   * only from the address they confirmed.
    */
   private visibleMessages(
     inboxId: string,
@@ -187,8 +200,17 @@ export class VisitorHistoryRepository {
       .andWhere('sender.inboxId = m.inboxId')
       .andWhere('lower(sender.externalId) = wv.email')
       .getQuery();
+    // Their own words (never another customer's, merged in by an operator), replies sent to them,
+    // and in their own conversation the replies to it and mail from their confirmed address; in
+    // a conversation theirs was merged into, only what travelled through their identity.
+    const theirs = `(m.direction = 'incoming' AND m.inboxId = ci.inboxId AND m.senderContactId = ci.contactId)`;
     return q.andWhere(
-      `(m.inboxId = ci.inboxId OR m.direction = 'outgoing' OR EXISTS ${fromConfirmedAddress})`,
+      `(CASE WHEN c.identityId = ci.id
+          THEN ${theirs}
+            OR (m.direction = 'outgoing' AND (m.recipientIdentityId IS NULL OR m.recipientIdentityId = ci.id))
+            OR EXISTS ${fromConfirmedAddress}
+          ELSE ${theirs} OR m.recipientIdentityId = ci.id
+        END)`,
     );
   }
 

@@ -20,6 +20,7 @@ import { AttachmentButton, AttachmentChips, attachmentDropHandlers } from './att
 import { HeldReplyBanner } from './held-reply-banner';
 import { ReplyingTo } from './replying-to';
 import { UnreachableBanner } from './unreachable-banner';
+import { ReplyVia } from '../../conversation-merge/components/reply-via';
 import { ComposerModes } from './composer-modes';
 import { TemplateComposer } from './template-composer';
 
@@ -215,6 +216,7 @@ export function Composer({ conversation }: { conversation: ConversationSummaryDt
             ) : (
               <span className="composer__hint">{t('composer.hint')}</span>
             )}
+            {draft.mode === 'message' && <ReplyVia conversationId={conversation.id} />}
             <AttachmentButton conversationId={conversation.id} />
             <button
               type="submit"

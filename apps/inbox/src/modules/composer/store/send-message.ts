@@ -10,6 +10,7 @@ import {
 import { ApiError } from '../../../shared/api/http-client';
 import { isLocalId, useConversationStore } from '../../conversation/store/conversation-store';
 import { useReplyWindowRefusals } from '../../conversation/store/reply-window-refusals';
+import { replyViaFields } from '../../conversation-merge/store/conversation-links-store';
 import { messagesApi } from '../api/messages-api';
 import type { ComposerMode } from './composer-store';
 import { useHeldRepliesStore } from './held-replies-store';
@@ -86,6 +87,8 @@ async function deliver(
       attachmentIds,
       ...(kind === 'note' ? { mentionIds: mentionIdsOf(conversationId, localId) } : {}),
       ...(replyTo ? { replyToMessageId: replyTo.id } : {}),
+      // "Reply via" (a merged conversation with several channels), as the operator picked it.
+      ...(kind === 'message' && !template ? replyViaFields(conversationId) : {}),
       ...check,
     });
     useConversationStore.getState().removeLocalMessage(conversationId, localId);

@@ -7,6 +7,7 @@ import {
   reopenConversation,
   unsnoozeConversation,
 } from '../store/conversation-commands';
+import { useMergedInto } from '../../conversation-merge/store/conversation-links-store';
 import { SnoozeMenu } from './snooze-menu';
 
 /** The empty-feed actions: each one click, none asks for a form. */
@@ -14,6 +15,8 @@ export function ConversationActions({ conversation }: { conversation: Conversati
   const snoozeOpen = useOverlayStore((s) => s.snoozeMenuOpen);
   const setSnoozeOpen = useOverlayStore((s) => s.setSnoozeMenuOpen);
   const { id, status } = conversation;
+  // A merged conversation stays closed: its banner links to where the work goes on.
+  const merged = useMergedInto(id) !== null;
 
   return (
     <div className="actions">
@@ -46,15 +49,17 @@ export function ConversationActions({ conversation }: { conversation: Conversati
         </div>
       )}
       {status === 'closed' ? (
-        <button
-          type="button"
-          className="button button--primary"
-          data-testid="action-reopen"
-          onClick={() => void reopenConversation(id)}
-        >
-          <Icon name="reopen" />
-          {t('actions.reopen')}
-        </button>
+        !merged && (
+          <button
+            type="button"
+            className="button button--primary"
+            data-testid="action-reopen"
+            onClick={() => void reopenConversation(id)}
+          >
+            <Icon name="reopen" />
+            {t('actions.reopen')}
+          </button>
+        )
       ) : (
         <button
           type="button"

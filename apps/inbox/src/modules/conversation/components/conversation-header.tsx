@@ -8,7 +8,9 @@ import { Icon } from '../../../shared/ui/icons';
 import { useFeedStore } from '../../feed/store/feed-store';
 import { AssignmentControls } from '../../assignment/components/assignment-controls';
 import { TagEditor } from '../../tags/components/tag-editor';
+import { ConversationTasks } from '../../tasks/components/conversation-tasks';
 import { openConversation } from '../store/conversation-commands';
+import { MergeAction } from '../../conversation-merge/components/merge-action';
 import { ContactIdentity } from './contact-identity';
 import { ConversationActions } from './conversation-actions';
 import { ReplyWindowCountdown } from './reply-window-countdown';
@@ -49,8 +51,10 @@ export function ConversationHeader({ conversation: c }: { conversation: Conversa
           </span>
           <ReplyWindowCountdown key={c.id} conversation={c} />
           <ContactIdentity conversationId={c.id} inboxId={c.inboxId} />
+          <MergeAction conversation={c} />
         </div>
         <TagEditor conversation={c} />
+        <ConversationTasks conversation={c} />
       </div>
       <AssignmentControls conversation={c} />
       <ConversationActions conversation={c} />

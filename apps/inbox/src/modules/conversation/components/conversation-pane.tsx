@@ -5,6 +5,7 @@ import { useNotificationCentreStore } from '../../notifications/store/notificati
 import { useNotificationsStore } from '../../notifications/store/notifications-store';
 import { markConversationRead } from '../store/conversation-commands';
 import { useConversationStore } from '../store/conversation-store';
+import { MergedBanner } from '../../conversation-merge/components/merged-banner';
 import { ConversationHeader } from './conversation-header';
 import { Timeline } from './timeline';
 import { TypingLine } from './typing-line';
@@ -50,6 +51,7 @@ export function ConversationPane() {
     >
       {summary && <ConversationHeader conversation={summary} />}
       <ViewersLine conversationId={selectedId} />
+      <MergedBanner conversationId={selectedId} />
       {thread?.phase === 'error' && !thread.messages.length ? (
         <div className="placeholder" role="alert">
           <p>{t('conversation.error', { message: thread.error ?? '' })}</p>

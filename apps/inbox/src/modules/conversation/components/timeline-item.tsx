@@ -8,7 +8,11 @@ import { Icon } from '../../../shared/ui/icons';
 import { AttachmentList } from '../../composer/components/attachment-list';
 import { canReplyTo } from '../../composer/utils/reply-to';
 import { activityText } from '../utils/activity-text';
+import { MoveActivityItem } from '../../conversation-merge/components/move-activity';
+import { SplitAction } from '../../conversation-merge/components/split-action';
+import { isMoveActivity } from '../../conversation-merge/utils/move-activity';
 import { MentionText } from '../../mentions/components/mention-text';
+import { CreateTaskAction } from '../../tasks/components/create-task-action';
 import { DeliveryStatus } from './delivery-status';
 import { EmailFrame } from './email-frame';
 import { EditedMark, ReplyAction, ReplyQuote, TemplateBadge } from './message-extras';
@@ -16,6 +20,9 @@ import { EditedMark, ReplyAction, ReplyQuote, TemplateBadge } from './message-ex
 export const TimelineItem = memo(function TimelineItem({ message }: { message: MessageDto }) {
   const created = new Date(message.createdAt);
   if (message.kind === 'activity') {
+    // Merges and splits link to the other conversation.
+    if (isMoveActivity(message.activity))
+      return <MoveActivityItem message={message} activity={message.activity} />;
     return (
       <li className="activity" data-testid="timeline-activity">
         <span>{message.activity ? activityText(message.activity) : message.text}</span>
@@ -75,7 +82,11 @@ export const TimelineItem = memo(function TimelineItem({ message }: { message: M
         ) : null}
         <AttachmentList attachments={message.attachments} />
       </div>
-      {canReplyTo(message) && <ReplyAction message={message} sender={sender} />}
+      <div className="message__actions" data-testid="message-actions">
+        {canReplyTo(message) && <ReplyAction message={message} sender={sender} />}
+        <CreateTaskAction message={message} />
+        <SplitAction message={message} />
+      </div>
       {side === 'out' && <DeliveryStatus message={message} />}
     </li>
   );

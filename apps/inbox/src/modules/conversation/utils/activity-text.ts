@@ -1,6 +1,8 @@
 import type { Activity } from '@switchboard/contracts';
 import { formatUpcoming } from '../../../i18n/format';
 import { t } from '../../../i18n/i18n';
+import { taskActivityText } from '../../tasks/utils/task-activity-text';
+import { moveActivityText } from '../../conversation-merge/utils/move-activity';
 
 /** Renders a structured timeline activity in the operator's language and timezone. */
 export function activityText(activity: Activity, now: Date = new Date()): string {
@@ -44,6 +46,25 @@ export function activityText(activity: Activity, now: Date = new Date()): string
       return t('activity.customer_unreachable', { reason: activity.reason });
     case 'customer_reachable':
       return t('activity.customer_reachable');
+    case 'contact_merged':
+    case 'contact_unmerged':
+      return t(`activity.${activity.type}`, {
+        actor: activity.by.name,
+        from: activity.from.name ?? t('contact_merge.unnamed'),
+        into: activity.into.name ?? t('contact_merge.unnamed'),
+      });
+    case 'task_created':
+    case 'task_linked':
+    case 'task_unlinked':
+    case 'task_done':
+    case 'task_reopened':
+    case 'task_due':
+      return taskActivityText(activity, now);
+    case 'conversation_merged':
+    case 'merged_into':
+    case 'split_from':
+    case 'split_into':
+      return moveActivityText(activity);
     default:
       return assertNever(activity);
   }

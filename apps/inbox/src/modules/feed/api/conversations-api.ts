@@ -10,17 +10,24 @@ import type {
 import { apiRequest } from '../../../shared/api/http-client';
 
 export interface FeedQuery {
-  status: ConversationStatus;
+  status: ConversationStatus | 'all';
   assignee: AssigneeFilter;
   inboxId: string | null;
   channel: ChannelKind | null;
   q: string | null;
   tags: string[];
+  attrs?: string[];
+  from: string | null;
+  to: string | null;
 }
 
 /** The feed's filters as the API's query: `tags` travel as repeated `tag=`. */
-function toQuery({ tags, ...rest }: Omit<FeedQuery, 'status'> & { status?: ConversationStatus }) {
-  return { ...rest, tag: tags };
+function toQuery({
+  tags,
+  attrs,
+  ...rest
+}: Omit<FeedQuery, 'status'> & { status?: FeedQuery['status'] }) {
+  return { ...rest, tag: tags, attr: attrs ?? [] };
 }
 
 export const conversationsApi = {

@@ -1,4 +1,5 @@
 import { t } from '../../../i18n/i18n';
+import { AttributeFilter } from '../../contacts/components/attribute-filter';
 import { ASSIGNEE_OPTIONS } from '../store/feed-filters';
 import { useFeedStore } from '../store/feed-store';
 
@@ -57,6 +58,7 @@ export function FeedFiltersBar() {
           ))}
         </select>
       )}
+      <AttributeFilter />
     </div>
   );
 }

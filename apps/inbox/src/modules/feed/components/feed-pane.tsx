@@ -1,4 +1,5 @@
 import { BulkAssignBar } from '../../assignment/components/bulk-assign-bar';
+import { SavedViewsSection } from '../../saved-views/components/saved-views-section';
 import { t } from '../../../i18n/i18n';
 import { FeedFiltersBar } from './feed-filters-bar';
 import { FeedList } from './feed-list';
@@ -9,6 +10,7 @@ export function FeedPane() {
   return (
     <section className="feed-pane" aria-label={t('feed.list.label')}>
       <FeedSearch />
+      <SavedViewsSection />
       <FeedTabs />
       <FeedFiltersBar />
       <BulkAssignBar />

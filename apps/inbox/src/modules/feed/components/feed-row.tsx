@@ -7,6 +7,8 @@ import { contactName } from '../../../shared/text/contact-name';
 import { displayText } from '../../../shared/text/display-text';
 import { Icon } from '../../../shared/ui/icons';
 import { TagChip } from '../../tags/components/tag-chip';
+import { SearchSnippet } from '../../search/components/search-snippet';
+import { focusSearchMatch } from '../../search/store/search-commands';
 
 interface FeedRowProps {
   conversation: ConversationSummaryDto;
@@ -26,7 +28,11 @@ export const FeedRow = memo(function FeedRow({ conversation: c, selected, onOpen
       data-conversation-id={c.id}
       data-unread={unread || undefined}
       aria-current={selected || undefined}
-      onClick={() => onOpen(c.id)}
+      onClick={() => {
+        // A search result opens at the message that matched.
+        focusSearchMatch(c);
+        onOpen(c.id);
+      }}
     >
       <ChannelIcon channel={c.channel} />
       <span className="feed-row__body">
@@ -39,12 +45,18 @@ export const FeedRow = memo(function FeedRow({ conversation: c, selected, onOpen
           </time>
         </span>
         <span className="feed-row__bottom">
-          <span className="feed-row__preview" dir="auto">
-            {c.lastMessageDirection === 'outgoing' && (
-              <span className="feed-row__you">{t('feed.row.you')}</span>
-            )}
-            {preview}
-          </span>
+          {c.match ? (
+            <span className="feed-row__preview">
+              <SearchSnippet match={c.match} />
+            </span>
+          ) : (
+            <span className="feed-row__preview" dir="auto">
+              {c.lastMessageDirection === 'outgoing' && (
+                <span className="feed-row__you">{t('feed.row.you')}</span>
+              )}
+              {preview}
+            </span>
+          )}
           {c.status === 'snoozed' && c.snoozedUntil && (
             <span className="chip chip--snooze" data-testid="snoozed-until">
               <Icon name="snooze" size={12} />

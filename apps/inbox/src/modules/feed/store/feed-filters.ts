@@ -1,7 +1,10 @@
 import type { AssigneeFilter, ChannelKind, ConversationStatus } from '@switchboard/contracts';
 
+/** A status tab, or `all`: every status at once (search over all history). */
+export type FeedStatus = ConversationStatus | 'all';
+
 export interface FeedFilters {
-  status: ConversationStatus;
+  status: FeedStatus;
   assignee: AssigneeFilter;
   inboxId: string | null;
   channel: ChannelKind | null;
@@ -9,6 +12,12 @@ export interface FeedFilters {
   q: string | null;
   /** The search box's `#tags` (or a clicked tag chip): every one must be on the conversation. */
   tags: string[];
+  /** Custom contact attribute values (`plan:gold`): the contact must have every one. */
+  attrs?: string[];
+  /** Last activity from this instant on (ISO), or null. */
+  from: string | null;
+  /** Last activity before this instant (ISO), or null. */
+  to: string | null;
 }
 
 export const FEED_TABS: readonly ConversationStatus[] = ['open', 'snoozed', 'closed'];
@@ -21,4 +30,6 @@ export const DEFAULT_FILTERS: FeedFilters = {
   channel: null,
   q: null,
   tags: [],
+  from: null,
+  to: null,
 };

@@ -64,9 +64,14 @@ function errorMessage(error: unknown): string {
       : String(error);
 }
 
-function upsert(state: FeedState, conversation: ConversationSummaryDto): Partial<FeedState> {
-  const present = conversation.id in state.byId;
-  if (!matchesFilters(conversation, state.filters, state.meId)) {
+function upsert(state: FeedState, update: ConversationSummaryDto): Partial<FeedState> {
+  const present = update.id in state.byId;
+  // Contact attributes are not on a summary: with that filter, only what the server listed matches.
+  if (state.filters.attrs?.length && !present) return {};
+  // A search result keeps the message that matched when a live update (which has none) arrives.
+  const match = update.match ?? state.byId[update.id]?.match;
+  const conversation = match ? { ...update, match } : update;
+  if (!matchesFilters(conversation, state.filters, state.meId, present)) {
     if (!present) return {};
     const byId = { ...state.byId };
     delete byId[conversation.id];
@@ -128,7 +133,8 @@ export const useFeedStore = create<FeedState>((set, get) => ({
       for (const raw of page.items) {
         if ((state.touched[raw.id] ?? -1) > since) continue;
         const item = withPendingStatus(raw, 'snapshot');
-        if (matchesFilters(item, state.filters, state.meId)) byId[item.id] = item;
+        // The server matched the search text (messages the row does not show): `listed`.
+        if (matchesFilters(item, state.filters, state.meId, true)) byId[item.id] = item;
       }
       set({
         byId,
@@ -162,7 +168,7 @@ export const useFeedStore = create<FeedState>((set, get) => ({
       for (const raw of page.items) {
         if ((state.touched[raw.id] ?? -1) > since) continue;
         const item = withPendingStatus(raw, 'snapshot');
-        if (!matchesFilters(item, state.filters, state.meId)) continue;
+        if (!matchesFilters(item, state.filters, state.meId, true)) continue;
         if (!(item.id in byId)) added.push(item);
         byId[item.id] = item;
       }

@@ -8,19 +8,26 @@ export function compareConversations(a: ConversationSummaryDto, b: ConversationS
   return a.id < b.id ? 1 : -1;
 }
 
-/** Whether a conversation belongs in the feed the operator is looking at. */
+/**
+ * Whether a conversation belongs in the feed the operator is looking at. `listed`: the server
+ * found it for this search (a page, or a row already in the list), possibly by a message the
+ * summary does not show: the search text is not checked again, only the other filters.
+ */
 export function matchesFilters(
   conversation: ConversationSummaryDto,
   filters: FeedFilters,
   meId: string | null,
+  listed = false,
 ): boolean {
-  if (conversation.status !== filters.status) return false;
+  if (filters.status !== 'all' && conversation.status !== filters.status) return false;
+  if (filters.from && conversation.lastActivityAt < filters.from) return false;
+  if (filters.to && conversation.lastActivityAt >= filters.to) return false;
   if (filters.assignee === 'mine' && (meId === null || conversation.assigneeId !== meId))
     return false;
   if (filters.assignee === 'unassigned' && conversation.assigneeId !== null) return false;
   if (filters.inboxId && conversation.inboxId !== filters.inboxId) return false;
   if (filters.channel && conversation.channel !== filters.channel) return false;
-  if (filters.q && !matchesText(conversation, filters.q)) return false;
+  if (filters.q && !listed && !matchesText(conversation, filters.q)) return false;
   if (filters.tags.length > 0) {
     const has = new Set(conversation.tags.map((tag) => tagKey(tag.name)));
     if (!filters.tags.every((tag) => has.has(tagKey(tag)))) return false;

@@ -82,6 +82,21 @@ describe('NotificationCentre', () => {
     expect(requests.find((r) => r.url.includes('/read'))?.body).toEqual({ ids: ['n-2'] });
   });
 
+  it('goes away when the operator presses anywhere else, not inside itself', async () => {
+    render(
+      <>
+        <NotificationCentre />
+        <button type="button">elsewhere</button>
+      </>,
+    );
+    fireEvent.click(screen.getByTestId('notification-centre-button'));
+    await screen.findAllByTestId('notification-item');
+    fireEvent.pointerDown(screen.getByTestId('notification-panel'));
+    expect(screen.queryByTestId('notification-panel')).not.toBeNull();
+    fireEvent.pointerDown(screen.getByText('elsewhere'));
+    expect(screen.queryByTestId('notification-panel')).toBeNull();
+  });
+
   it('counts a live notification and follows reads made in another tab', async () => {
     render(<NotificationCentre />);
     await screen.findByTestId('notification-count');

@@ -17,11 +17,23 @@ export function NotificationCentre() {
   const open = useNotificationCentreStore((s) => s.open);
   const unread = useNotificationCentreStore((s) => s.unread);
   const buttonRef = useRef<HTMLButtonElement>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
   const label = unread ? tp('notifications.button_unread', unread) : t('notifications.button');
 
   useEffect(() => {
     void useNotificationCentreStore.getState().refreshCount();
   }, []);
+
+  // A press anywhere else (the feed, a conversation) puts the panel away, as popovers do.
+  useEffect(() => {
+    if (!open) return;
+    const onPointerDown = (e: PointerEvent) => {
+      if (e.target instanceof Node && rootRef.current?.contains(e.target)) return;
+      useNotificationCentreStore.getState().setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    return () => document.removeEventListener('pointerdown', onPointerDown);
+  }, [open]);
 
   const close = () => {
     useNotificationCentreStore.getState().setOpen(false);
@@ -29,7 +41,7 @@ export function NotificationCentre() {
   };
 
   return (
-    <div className="notification-centre">
+    <div className="notification-centre" ref={rootRef}>
       <button
         ref={buttonRef}
         type="button"

@@ -9,6 +9,8 @@ const TITLE_KEYS: Record<NotificationDto['type'], MessageKey> = {
   unsnoozed_by_customer: 'notification.unsnoozed_by_customer.title',
   assigned: 'notification.assigned.title',
   mention: 'notification.mention.title',
+  task_assigned: 'notification.task_assigned.title',
+  task_due: 'notification.task_due.title',
 };
 
 /** "Assigned to you: Jane" — the same words in the centre, the browser alert and the live region. */

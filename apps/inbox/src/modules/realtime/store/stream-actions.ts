@@ -1,10 +1,13 @@
 import type { StreamEvent, StreamEventPayloads, StreamEventType } from '@switchboard/contracts';
+import { useContactCardStore } from '../../contacts/store/contact-card-store';
 import { useAuthStore } from '../../auth/store/auth-store';
 import { useConversationStore } from '../../conversation/store/conversation-store';
+import { applyMessagesMoved } from '../../conversation-merge/store/messages-moved';
 import { useFeedStore } from '../../feed/store/feed-store';
 import { useNotificationCentreStore } from '../../notifications/store/notification-centre-store';
 import { useNotificationsStore } from '../../notifications/store/notifications-store';
 import { usePeopleStore } from '../../people/store/people-store';
+import { useTasksStore } from '../../tasks/store/tasks-store';
 import { useStreamStore } from './stream-store';
 
 /** Stored notifications that announce the customer message whose event follows them. */
@@ -19,10 +22,12 @@ export const STREAM_ACTIONS: { [T in StreamEventType]: Handler<T> } = {
   'conversation.created': ({ conversation }, cursor) => {
     useFeedStore.getState().applyEvent(conversation, cursor);
     useConversationStore.getState().receiveSummary(conversation);
+    useContactCardStore.getState().conversationChanged(conversation.contact.id);
   },
   'conversation.updated': ({ conversation }, cursor) => {
     useFeedStore.getState().applyEvent(conversation, cursor);
     useConversationStore.getState().receiveSummary(conversation);
+    useContactCardStore.getState().conversationChanged(conversation.contact.id);
   },
   'message.created': ({ message, conversation }, cursor) => {
     useConversationStore.getState().receiveMessage(message);
@@ -57,6 +62,13 @@ export const STREAM_ACTIONS: { [T in StreamEventType]: Handler<T> } = {
     // The server filters by the new access at once: reload the feed to gain or lose inboxes.
     void useFeedStore.getState().loadFirstPage();
     void useFeedStore.getState().refreshCounts();
+  },
+  'task.changed': ({ taskId, conversationId }) => {
+    useTasksStore.getState().changed(taskId, conversationId);
+  },
+  'conversation.messages_moved': (payload, cursor) => {
+    applyMessagesMoved(payload, cursor);
+    useContactCardStore.getState().conversationChanged(payload.conversation.contact.id);
   },
   'notifications.read': ({ operatorId, ids, all }) => {
     if (operatorId === useAuthStore.getState().operator?.id)

@@ -8,6 +8,7 @@ import { TeamsPanel } from '../../access/components/teams-panel';
 import { CannedRepliesPanel } from '../../canned-replies/components/canned-replies-panel';
 import { PeoplePanel } from '../../people/components/people-panel';
 import { TagsAdminPanel } from '../../tags/components/tags-admin-panel';
+import { ContactAttributesPanel } from '../../contacts/components/contact-attributes-panel';
 import { useSettingsStore } from '../store/settings-store';
 import { EDITABLE_KINDS, isEditableKind, kindLabel } from '../utils/channel-forms';
 import { AuditLogPanel } from './audit-log-panel';
@@ -28,6 +29,7 @@ function SettingsDetail({ readOnly }: { readOnly: boolean }) {
   if ('auditLog' in selection) return <AuditLogPanel />;
   if ('cannedReplies' in selection) return <CannedRepliesPanel />;
   if ('tags' in selection) return <TagsAdminPanel readOnly={readOnly} />;
+  if ('contactAttributes' in selection) return <ContactAttributesPanel readOnly={readOnly} />;
   if ('people' in selection) return <PeoplePanel />;
   if ('teams' in selection) return <TeamsPanel />;
   if ('newKind' in selection) {
@@ -203,6 +205,15 @@ export default function SettingsScreen() {
           onClick={() => useSettingsStore.getState().select({ tags: true })}
         >
           {t('tags.admin.title')}
+        </button>
+        <button
+          type="button"
+          className="settings__item"
+          data-testid="settings-contact-attributes"
+          aria-current={selection !== null && 'contactAttributes' in selection}
+          onClick={() => useSettingsStore.getState().select({ contactAttributes: true })}
+        >
+          {t('attributes.title')}
         </button>
       </nav>
       <SettingsDetail readOnly={readOnly} />

@@ -12,6 +12,7 @@ export type SettingsSelection =
   | { cannedReplies: true }
   | { people: true }
   | { tags: true }
+  | { contactAttributes: true }
   | { teams: true }
   | null;
 

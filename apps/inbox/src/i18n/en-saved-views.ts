@@ -1,0 +1,37 @@
+/**
+ * English strings for saved views: the feed's "Views" section, saving the current filters as a
+ * view, and each view's actions. en.ts spreads these in, so they are ordinary keys.
+ */
+export const enSavedViews = {
+  'views.title': 'Views',
+  'views.list_label': 'Saved views',
+  'views.more': 'More views ({count})',
+  'views.count_label_one': '{count} conversation',
+  'views.count_label_other': '{count} conversations',
+  'views.count_unknown': 'Not counted',
+  'views.shared_by': 'Shared by {name}',
+  'views.shared_badge': 'Shared',
+  'views.save': 'Save as view',
+  'views.save.title': 'Save the current filters and search',
+  'views.save.name': 'Name',
+  'views.save.shared': 'Share with the whole team',
+  'views.save.submit': 'Save view',
+  'views.save.cancel': 'Cancel',
+  'views.save.saving': 'Saving…',
+  'views.save.done': 'View “{name}” saved',
+  'views.error': 'Could not save the view: {message}',
+  'views.actions': 'Actions for view {name}',
+  'views.action.rename': 'Rename',
+  'views.action.share': 'Share with the team',
+  'views.action.unshare': 'Make personal',
+  'views.action.pin': 'Pin to the sidebar',
+  'views.action.unpin': 'Unpin',
+  'views.action.update_query': 'Save current filters into it',
+  'views.action.delete': 'Delete',
+  'views.rename.label': 'New name for {name}',
+  'views.rename.submit': 'Rename',
+  'views.delete.question': 'Delete “{name}”?',
+  'views.delete.confirm': 'Yes, delete',
+  'views.delete.cancel': 'Keep it',
+  'views.delete.done': 'View “{name}” deleted',
+} as const;

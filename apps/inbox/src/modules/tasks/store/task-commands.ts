@@ -1,0 +1,32 @@
+import type { CreateTaskRequest, TaskDto, UpdateTaskRequest } from '@switchboard/contracts';
+import { t } from '../../../i18n/i18n';
+import { useToastStore } from '../../../shared/ui/toast-store';
+import { tasksApi } from '../api/tasks-api';
+import { useTasksStore } from './tasks-store';
+
+const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Creates a task; the answer shows at once in the header and the Tasks screen. Throws on refusal. */
+export async function createTask(body: CreateTaskRequest): Promise<TaskDto> {
+  const task = await tasksApi.create(body);
+  useTasksStore.getState().receive(task);
+  useToastStore.getState().show(t('tasks.created', { name: task.assignee.name }));
+  return task;
+}
+
+/** Saves an edit; throws on refusal so the dialog can show the server's reason. */
+export async function updateTask(id: string, body: UpdateTaskRequest): Promise<TaskDto> {
+  const task = await tasksApi.update(id, body);
+  useTasksStore.getState().receive(task);
+  return task;
+}
+
+/** Marks done or reopens; a refusal is a toast with the reason. */
+export async function setTaskDone(id: string, done: boolean): Promise<void> {
+  try {
+    const task = await (done ? tasksApi.done(id) : tasksApi.reopen(id));
+    useTasksStore.getState().receive(task);
+  } catch (error) {
+    useToastStore.getState().show(t('tasks.change_failed', { message: reason(error) }), 'error');
+  }
+}
