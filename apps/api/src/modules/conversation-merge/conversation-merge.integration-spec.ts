@@ -3,6 +3,7 @@ import type {
   ConversationLinksDto,
   ConversationSummaryDto,
   Page,
+  TaskDto,
 } from '@switchboard/contracts';
 import { createApiInbox, RecordingOperatorSocket } from '@switchboard/testing';
 import { ContactIdentityEntity } from '../contacts/entities/contact-identity.entity';
@@ -42,6 +43,15 @@ describe('conversation merge', () => {
     await w.chatCustomer.say('Chat 2', 'c-2', adaOnChat);
     await settled(async () => expect(w.chat.received).toEqual(['Chat answer']));
 
+    // A task made in the chat conversation shows in the survivor too.
+    const me = await w.admin.ok<{ id: string }>('GET', '/api/auth/me');
+    const task = await w.admin.ok<TaskDto>('POST', '/api/tasks', {
+      title: 'Call Ada back',
+      assigneeId: me.id,
+      dueAt: new Date(Date.now() + 86_400_000).toISOString(),
+      conversationIds: [source.id],
+    });
+
     const fromSource = await w.timeline(source.id);
     const before = [...(await w.timeline(target.id)), ...fromSource];
     const beforeIds = before.map((m) => m.id).sort();
@@ -75,6 +85,14 @@ describe('conversation merge', () => {
         [target.id, fromSource.length, 0],
       ]);
       expect(moved[0]!.payload.conversation.status).toBe('closed');
+      await colleague.waitFor((events) =>
+        events.some(
+          (e) =>
+            e.type === 'task.changed' &&
+            e.conversationId === target.id &&
+            e.payload.taskId === task.id,
+        ),
+      );
     } finally {
       colleague.close();
     }
@@ -109,6 +127,8 @@ describe('conversation merge', () => {
     );
     expect(links.mergedInto).toEqual({ id: target.id, number: target.number });
     expect((await w.summary(target.id)).unreadCount).toBe(3);
+    const carried = await w.admin.ok<TaskDto[]>('GET', `/api/conversations/${target.id}/tasks`);
+    expect(carried.map((t) => t.id)).toEqual([task.id]);
     // Its reply keeps its channel: a retry or resend after the merge goes where it went.
     const answer = after.find((m) => m.text === 'Chat answer')!;
     const row = await w.api.dataSource

@@ -61,6 +61,7 @@ export class ConversationMergeService {
         await this.moves.pinRecipient(em, source.id, source.identityId);
       const movedIds = await this.moves.moveAll(em, source.id, target.id);
       await this.moves.copyParticipants(em, op.accountId, source.id, target.id);
+      const carriedTasks = await this.moves.carryTaskLinks(em, op.accountId, source.id, target.id);
       await this.moves.setSummary(em, target.id, mergedSummary(target, source));
       await this.moves.closeAsMerged(em, source.id, target.id);
 
@@ -80,15 +81,19 @@ export class ConversationMergeService {
       });
       const from = await this.conversations.loadSummary(em, source.id);
       const to = await this.conversations.loadSummary(em, target.id);
-      await this.events.append(
-        em,
-        op.accountId,
-        moveEvents(
+      await this.events.append(em, op.accountId, [
+        ...moveEvents(
           { summary: from, activity: sourceActivity },
           { summary: to, activity: targetActivity },
           movedIds,
         ),
-      );
+        // Headers and task lists of the survivor now show the carried tasks.
+        ...carriedTasks.map((taskId) => ({
+          type: 'task.changed' as const,
+          conversationId: target.id,
+          payload: { taskId, conversationId: target.id },
+        })),
+      ]);
       return { from, to, movedCount };
     });
   }

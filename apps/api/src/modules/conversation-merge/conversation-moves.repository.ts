@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { ConversationEntity } from '../conversations/entities/conversation.entity';
 import { MessageEntity } from '../messages/entities/message.entity';
 import { ConversationParticipantEntity } from '../participants/entities/conversation-participant.entity';
+import { TaskConversationEntity } from '../tasks/entities/task-conversation.entity';
 
 /** The newest customer-visible message of a conversation, for its feed row. */
 export interface LatestMessage {
@@ -241,6 +242,40 @@ export class ConversationMovesRepository {
       )
       .orIgnore()
       .execute();
+  }
+
+  /**
+   * The tasks of a merged conversation show in the survivor too (they keep their link to the
+   * merged one, whose pointer leads here). Returns the ids of the tasks newly linked.
+   */
+  async carryTaskLinks(
+    em: EntityManager,
+    accountId: string,
+    fromId: string,
+    toId: string,
+  ): Promise<string[]> {
+    const links = await em.getRepository(TaskConversationEntity).find({
+      select: { taskId: true },
+      where: { conversationId: fromId },
+    });
+    if (links.length === 0) return [];
+    const inserted = await em
+      .createQueryBuilder()
+      .insert()
+      .into(TaskConversationEntity)
+      .values(
+        links.map((l) => ({
+          accountId,
+          taskId: l.taskId,
+          conversationId: toId,
+          createdAt: () => 'clock_timestamp()',
+        })),
+      )
+      .orIgnore()
+      .returning('task_id')
+      .updateEntity(false)
+      .execute();
+    return (inserted.raw as { task_id: string }[]).map((r) => r.task_id);
   }
 
   /** The conversation a merged one points at, locked (the inbound path follows it). */
