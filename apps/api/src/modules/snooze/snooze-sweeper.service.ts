@@ -8,6 +8,7 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../core/config/app-config';
+import { DueWorkPoller } from '../../core/scheduling/due-work-poller';
 import { EventLogService } from '../../core/events/event-log.service';
 import { ConversationsRepository } from '../conversations/conversations.repository';
 import { MessagesRepository } from '../messages/messages.repository';
@@ -22,9 +23,7 @@ import { NotificationsService } from '../notifications/notifications.service';
 @Injectable()
 export class SnoozeSweeperService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(SnoozeSweeperService.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private stopped = false;
+  private readonly poller: DueWorkPoller;
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -32,31 +31,23 @@ export class SnoozeSweeperService implements OnApplicationBootstrap, OnApplicati
     private readonly conversations: ConversationsRepository,
     private readonly messages: MessagesRepository,
     private readonly notifications: NotificationsService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.schedule(0);
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.poller = new DueWorkPoller(
+      'Snooze sweep',
+      config.SNOOZE_POLL_MS,
+      () => this.wakeOne(),
+      this.logger,
+    );
   }
 
-  private schedule(delay: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.sweep()
-        .then(() => undefined)
-        .catch((err: Error) => this.logger.error(`Snooze sweep failed: ${err.message}`))
-        .finally(() => {
-          this.running = null;
-          this.schedule(this.config.SNOOZE_POLL_MS);
-        });
-    }, delay);
+  onApplicationBootstrap(): void {
+    this.poller.start();
   }
 
   /** Wakes every due conversation; returns how many woke. */
-  async sweep(): Promise<number> {
-    let woken = 0;
-    while (!this.stopped && (await this.wakeOne())) woken++;
-    return woken;
+  sweep(): Promise<number> {
+    return this.poller.drain();
   }
 
   private wakeOne(): Promise<boolean> {
@@ -90,9 +81,7 @@ export class SnoozeSweeperService implements OnApplicationBootstrap, OnApplicati
     });
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
+  onApplicationShutdown(): Promise<void> {
+    return this.poller.stop();
   }
 }

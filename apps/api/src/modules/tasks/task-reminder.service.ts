@@ -8,6 +8,7 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../core/config/app-config';
+import { DueWorkPoller } from '../../core/scheduling/due-work-poller';
 import { EventLogService } from '../../core/events/event-log.service';
 import { ConversationsRepository } from '../conversations/conversations.repository';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -24,9 +25,7 @@ import { TasksRepository } from './tasks.repository';
 @Injectable()
 export class TaskReminderService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(TaskReminderService.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private stopped = false;
+  private readonly poller: DueWorkPoller;
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -35,31 +34,23 @@ export class TaskReminderService implements OnApplicationBootstrap, OnApplicatio
     private readonly conversations: ConversationsRepository,
     private readonly notifications: NotificationsService,
     private readonly events: EventLogService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.schedule(0);
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.poller = new DueWorkPoller(
+      'Task reminder sweep',
+      config.SNOOZE_POLL_MS,
+      () => this.remindOne(),
+      this.logger,
+    );
   }
 
-  private schedule(delay: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.sweep()
-        .then(() => undefined)
-        .catch((err: Error) => this.logger.error(`Task reminder sweep failed: ${err.message}`))
-        .finally(() => {
-          this.running = null;
-          this.schedule(this.config.SNOOZE_POLL_MS);
-        });
-    }, delay);
+  onApplicationBootstrap(): void {
+    this.poller.start();
   }
 
   /** Fires every due reminder; returns how many fired. */
-  async sweep(): Promise<number> {
-    let fired = 0;
-    while (!this.stopped && (await this.remindOne())) fired++;
-    return fired;
+  sweep(): Promise<number> {
+    return this.poller.drain();
   }
 
   private remindOne(): Promise<boolean> {
@@ -98,9 +89,7 @@ export class TaskReminderService implements OnApplicationBootstrap, OnApplicatio
     });
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
+  onApplicationShutdown(): Promise<void> {
+    return this.poller.stop();
   }
 }
