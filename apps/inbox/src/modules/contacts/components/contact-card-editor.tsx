@@ -6,13 +6,16 @@ import { useToastStore } from '../../../shared/ui/toast-store';
 import { useContactCardStore } from '../store/contact-card-store';
 import { attributeFieldText, attributeInput } from '../utils/attribute-text';
 import { AttributeField } from './attribute-field';
+import { ContactBasicFields, type ContactBasics } from './contact-basic-fields';
 
 /** Edits name, email, phone, notes and attribute values; the server's refusal stays on screen. */
 export function ContactCardEditor({ card, onDone }: { card: ContactDto; onDone: () => void }) {
   const defs = useContactCardStore((s) => s.attributes);
-  const [name, setName] = useState(card.name ?? '');
-  const [email, setEmail] = useState(card.email ?? '');
-  const [phone, setPhone] = useState(card.phone ?? '');
+  const [basics, setBasics] = useState<ContactBasics>({
+    name: card.name ?? '',
+    email: card.email ?? '',
+    phone: card.phone ?? '',
+  });
   const [notes, setNotes] = useState(card.notes ?? '');
   const [values, setValues] = useState<Record<string, string>>(() =>
     Object.fromEntries(defs.map((d) => [d.key, attributeFieldText(card.attributes?.[d.key])])),
@@ -26,9 +29,9 @@ export function ContactCardEditor({ card, onDone }: { card: ContactDto; onDone: 
     // spelling) must not block saving a note.
     const change: UpdateContactRequest = {};
     const text = (v: string) => v.trim() || null;
-    if (text(name) !== card.name) change.name = text(name);
-    if (text(email) !== card.email) change.email = text(email);
-    if (text(phone) !== card.phone) change.phone = text(phone);
+    if (text(basics.name) !== card.name) change.name = text(basics.name);
+    if (text(basics.email) !== card.email) change.email = text(basics.email);
+    if (text(basics.phone) !== card.phone) change.phone = text(basics.phone);
     if ((notes.trim() ? notes : null) !== (card.notes ?? null))
       change.notes = notes.trim() ? notes : null;
     const attributes: NonNullable<UpdateContactRequest['attributes']> = {};
@@ -58,41 +61,7 @@ export function ContactCardEditor({ card, onDone }: { card: ContactDto; onDone: 
       onSubmit={(e) => void submit(e)}
       onKeyDown={(e) => e.stopPropagation()}
     >
-      <label className="contact-card__field">
-        <span>{t('contact.card.name')}</span>
-        <input
-          className="input"
-          dir="auto"
-          maxLength={255}
-          value={name}
-          data-testid="contact-input-name"
-          onChange={(e) => setName(e.target.value)}
-        />
-      </label>
-      <label className="contact-card__field">
-        <span>{t('contact.card.email')}</span>
-        <input
-          className="input"
-          type="email"
-          dir="ltr"
-          maxLength={254}
-          value={email}
-          data-testid="contact-input-email"
-          onChange={(e) => setEmail(e.target.value)}
-        />
-      </label>
-      <label className="contact-card__field">
-        <span>{t('contact.card.phone')}</span>
-        <input
-          className="input"
-          type="tel"
-          dir="ltr"
-          maxLength={64}
-          value={phone}
-          data-testid="contact-input-phone"
-          onChange={(e) => setPhone(e.target.value)}
-        />
-      </label>
+      <ContactBasicFields value={basics} onChange={setBasics} testIdPrefix="contact-input" />
       <label className="contact-card__field">
         <span>{t('contact.card.notes')}</span>
         <textarea

@@ -4,12 +4,11 @@ import { ApiError } from '../../../shared/api/http-client';
 import { useToastStore } from '../../../shared/ui/toast-store';
 import { useNavigationStore } from '../../navigation/navigation-store';
 import { contactsApi } from '../api/contacts-api';
+import { ContactBasicFields, type ContactBasics } from './contact-basic-fields';
 
 /** A new contact by name, email and/or phone; a duplicate email or phone names who has it. */
 export function ContactsCreateForm({ onDone }: { onDone: () => void }) {
-  const [name, setName] = useState('');
-  const [email, setEmail] = useState('');
-  const [phone, setPhone] = useState('');
+  const [basics, setBasics] = useState<ContactBasics>({ name: '', email: '', phone: '' });
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
@@ -19,9 +18,9 @@ export function ContactsCreateForm({ onDone }: { onDone: () => void }) {
     setError(null);
     try {
       const created = await contactsApi.create({
-        name: name.trim() || null,
-        email: email.trim() || null,
-        phone: phone.trim() || null,
+        name: basics.name.trim() || null,
+        email: basics.email.trim() || null,
+        phone: basics.phone.trim() || null,
       });
       useToastStore.getState().show(t('contacts.created'));
       onDone();
@@ -40,41 +39,7 @@ export function ContactsCreateForm({ onDone }: { onDone: () => void }) {
       onSubmit={(e) => void submit(e)}
       onKeyDown={(e) => e.stopPropagation()}
     >
-      <label className="contact-card__field">
-        <span>{t('contacts.col.name')}</span>
-        <input
-          className="input"
-          dir="auto"
-          maxLength={255}
-          value={name}
-          data-testid="contacts-create-name"
-          onChange={(e) => setName(e.target.value)}
-        />
-      </label>
-      <label className="contact-card__field">
-        <span>{t('contacts.col.email')}</span>
-        <input
-          className="input"
-          type="email"
-          dir="ltr"
-          maxLength={254}
-          value={email}
-          data-testid="contacts-create-email"
-          onChange={(e) => setEmail(e.target.value)}
-        />
-      </label>
-      <label className="contact-card__field">
-        <span>{t('contacts.col.phone')}</span>
-        <input
-          className="input"
-          type="tel"
-          dir="ltr"
-          maxLength={64}
-          value={phone}
-          data-testid="contacts-create-phone"
-          onChange={(e) => setPhone(e.target.value)}
-        />
-      </label>
+      <ContactBasicFields value={basics} onChange={setBasics} testIdPrefix="contacts-create" />
       <button
         type="submit"
         className="button button--primary"
