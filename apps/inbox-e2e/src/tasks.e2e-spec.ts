@@ -1,4 +1,4 @@
-import type { InvitationDto, Page, TaskDto } from '@switchboard/contracts';
+import type { ConversationSummaryDto, InvitationDto, Page, TaskDto } from '@switchboard/contracts';
 import { InboxHarness, OPERATOR } from './support/inbox-harness';
 import type { InboxPage } from './support/inbox-page';
 import { waitUntil } from './support/wait-until';
@@ -203,5 +203,65 @@ describe('inbox: tasks from a message', () => {
     await showTab(marek, 'done', [task!.id]);
     await showTab(marek, 'mine', [soon.id]);
     await anna.screenshot('tasks-conversation');
+  });
+  it('links a task to another conversation by its number, and unlinks it', async () => {
+    await h.customer('Bob Marley').say('Same parcel as Ada');
+    const all = async () =>
+      (
+        await h.admin.ok<Page<ConversationSummaryDto>>(
+          'GET',
+          '/api/conversations?status=all&limit=50',
+        )
+      ).items;
+    await waitUntil(
+      async () => (await all()).some((c) => c.contact.name === 'Bob Marley'),
+      async () => 'Bob has no conversation yet',
+    );
+    const conversations = await all();
+    const ada = conversations.find((c) => c.contact.name === 'Ada Lovelace')!;
+    const bob = conversations.find((c) => c.contact.name === 'Bob Marley')!;
+    const task = await h.admin.ok<TaskDto>('POST', '/api/tasks', {
+      title: 'One parcel for two customers',
+      assigneeId: marekId,
+      dueAt: new Date(Date.now() + 86_400_000).toISOString(),
+      conversationIds: [ada.id],
+    });
+
+    await marek.page.click('[data-testid=nav-tasks]');
+    await marek.page.click('[data-testid=tasks-tab-mine]');
+    const item = marek.page.locator(`[data-testid=task-item][data-task-id="${task.id}"]`);
+    await item.waitFor();
+    const linked = async () =>
+      item
+        .locator('[data-testid=task-conversation]')
+        .evaluateAll((els) => els.map((el) => el.getAttribute('data-conversation-id')));
+    // The only link cannot be removed.
+    expect(await item.locator('[data-testid=task-unlink]').count()).toBe(0);
+
+    // A number nobody has is refused in the form, and nothing is linked.
+    await item.locator('[data-testid=task-link-open]').click();
+    await item.locator('[data-testid=task-link-number]').fill('#999999');
+    await item.locator('[data-testid=task-link-number]').press('Enter');
+    await item.locator('[data-testid=task-link-error]', { hasText: '#999999' }).waitFor();
+    expect(await linked()).toEqual([ada.id]);
+
+    await item.locator('[data-testid=task-link-number]').fill(`#${bob.number}`);
+    await item.locator('[data-testid=task-link-number]').press('Enter');
+    await waitUntil(
+      async () => JSON.stringify(await linked()) === JSON.stringify([ada.id, bob.id]),
+      async () => `linked: ${JSON.stringify(await linked())}`,
+    );
+    const stored = await h.admin.ok<TaskDto>('GET', `/api/tasks/${task.id}`);
+    expect(stored.conversations.map((c) => c.id)).toEqual([ada.id, bob.id]);
+
+    await item
+      .locator(`li:has([data-conversation-id="${bob.id}"]) [data-testid=task-unlink]`)
+      .click();
+    await waitUntil(
+      async () => JSON.stringify(await linked()) === JSON.stringify([ada.id]),
+      async () => `linked after unlink: ${JSON.stringify(await linked())}`,
+    );
+    const after = await h.admin.ok<TaskDto>('GET', `/api/tasks/${task.id}`);
+    expect(after.conversations.map((c) => c.id)).toEqual([ada.id]);
   });
 });

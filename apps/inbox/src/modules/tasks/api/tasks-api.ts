@@ -1,4 +1,5 @@
 import type {
+  ConversationSummaryDto,
   CreateTaskRequest,
   Page,
   TaskDto,
@@ -19,4 +20,18 @@ export const tasksApi = {
   update: (id: string, body: UpdateTaskRequest) => apiRequest<TaskDto>('PATCH', task(id), { body }),
   done: (id: string) => apiRequest<TaskDto>('POST', `${task(id)}/done`),
   reopen: (id: string) => apiRequest<TaskDto>('POST', `${task(id)}/reopen`),
+  link: (id: string, conversationId: string) =>
+    apiRequest<TaskDto>('POST', `${task(id)}/conversations/${encodeURIComponent(conversationId)}`),
+  unlink: (id: string, conversationId: string) =>
+    apiRequest<TaskDto>(
+      'DELETE',
+      `${task(id)}/conversations/${encodeURIComponent(conversationId)}`,
+    ),
+  /** The conversation with this number, if the operator may see it (any status, any age). */
+  conversationByNumber: async (num: number) => {
+    const page = await apiRequest<Page<ConversationSummaryDto>>('GET', '/api/conversations', {
+      query: { q: `#${num}`, status: 'all', limit: 1 },
+    });
+    return page.items.find((c) => c.number === num) ?? null;
+  },
 };

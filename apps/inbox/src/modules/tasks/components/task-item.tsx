@@ -3,7 +3,8 @@ import { formatFullDateTime, formatUpcoming } from '../../../i18n/format';
 import { t, tp } from '../../../i18n/i18n';
 import { displayName } from '../../../shared/text/display-text';
 import { openConversation } from '../../conversation/store/conversation-commands';
-import { setTaskDone } from '../store/task-commands';
+import { setTaskDone, unlinkTask } from '../store/task-commands';
+import { TaskLinkForm } from './task-link-form';
 import { useTaskDialogStore } from '../store/task-dialog-store';
 
 function dueText(task: TaskDto, now: Date): string {
@@ -70,6 +71,20 @@ export function TaskItem({
                 >
                   #{c.number} <bdi>{displayName(c.contactName, t('feed.row.unknown_contact'))}</bdi>
                 </button>
+                {task.conversations.length + task.hiddenConversationCount > 1 && (
+                  <button
+                    type="button"
+                    className="icon-button task-item__unlink"
+                    data-testid="task-unlink"
+                    title={t('tasks.link.remove', { number: c.number })}
+                    onClick={() => void unlinkTask(task.id, c.id)}
+                  >
+                    <span aria-hidden="true">×</span>
+                    <span className="visually-hidden">
+                      {t('tasks.link.remove', { number: c.number })}
+                    </span>
+                  </button>
+                )}
               </li>
             ))}
             {task.hiddenConversationCount > 0 && (
@@ -77,6 +92,9 @@ export function TaskItem({
                 {tp('tasks.hidden_conversations', task.hiddenConversationCount)}
               </li>
             )}
+            <li>
+              <TaskLinkForm taskId={task.id} />
+            </li>
           </ul>
         )}
       </div>

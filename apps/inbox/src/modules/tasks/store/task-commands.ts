@@ -30,3 +30,26 @@ export async function setTaskDone(id: string, done: boolean): Promise<void> {
     useToastStore.getState().show(t('tasks.change_failed', { message: reason(error) }), 'error');
   }
 }
+
+/**
+ * Links the task to the conversation with this number ("#1042" or "1042"); throws a message the
+ * form shows when there is no such conversation or the server refuses (the assignee may not work
+ * its inbox).
+ */
+export async function linkTaskToNumber(id: string, typed: string): Promise<void> {
+  const digits = typed.trim().replace(/^#/, '');
+  const num = /^\d{1,9}$/.test(digits) ? Number(digits) : NaN;
+  if (!Number.isInteger(num)) throw new Error(t('tasks.link.bad_number'));
+  const conversation = await tasksApi.conversationByNumber(num);
+  if (!conversation) throw new Error(t('tasks.link.not_found', { number: num }));
+  useTasksStore.getState().receive(await tasksApi.link(id, conversation.id));
+}
+
+/** Unlinks a conversation; a refusal (the last link stays) is a toast with the reason. */
+export async function unlinkTask(id: string, conversationId: string): Promise<void> {
+  try {
+    useTasksStore.getState().receive(await tasksApi.unlink(id, conversationId));
+  } catch (error) {
+    useToastStore.getState().show(t('tasks.change_failed', { message: reason(error) }), 'error');
+  }
+}
