@@ -3,6 +3,8 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { OperatorSessionsRepository } from './operator-sessions.repository';
 import { SessionRevocationService } from './session-revocation.service';
 
+const SIGNED_OUT = 'You were signed out';
+
 /** What a socket needs to know about the session it was opened with. */
 export interface SocketSession {
   tokenHash: Buffer;
@@ -37,7 +39,7 @@ export class SessionSockets implements OnModuleInit, OnApplicationShutdown {
 
   onModuleInit(): void {
     this.revocation.onSessionsEnded((hashes) => {
-      for (const hash of hashes) this.endAll(hash, 'You were signed out');
+      for (const hash of hashes) this.endAll(hash, SIGNED_OUT);
     });
     this.timer = setInterval(() => void this.check(), this.config.SESSION_CHECK_MS);
     this.timer.unref();
@@ -75,7 +77,9 @@ export class SessionSockets implements OnModuleInit, OnApplicationShutdown {
         const live = await this.sessions.findLive(batch.map((k) => Buffer.from(k, 'hex')));
         const liveKeys = new Set(live.map((h) => h.toString('hex')));
         for (const key of batch)
-          if (!liveKeys.has(key)) this.endAll(key, 'Your session ended; sign in again');
+          // A vanished row is a sign-out (here or on a device) whose notice this instance has
+          // not read yet, or never will: the same words as the notice, whichever comes first.
+          if (!liveKeys.has(key)) this.endAll(key, SIGNED_OUT);
       }
     } catch (err) {
       // The database is away: sockets stay until it answers (their requests fail meanwhile).
