@@ -152,7 +152,7 @@ describe('inbox: tasks from a message', () => {
     const soon = await h.admin.ok<TaskDto>('POST', '/api/tasks', {
       title: 'Send the label',
       assigneeId: marekId,
-      dueAt: new Date(Date.now() + 1_500).toISOString(),
+      dueAt: new Date(Date.now() + 2_500).toISOString(),
       conversationIds: [task!.conversations[0]!.id],
     });
 
