@@ -212,6 +212,12 @@ describe('saved views', () => {
       teamIds: [],
     });
     expect(await counts(agent)).toEqual({ [id]: 0 });
+
+    // A view with words counts through the search's time-bounded count, and matches the feed.
+    const words = await create(admin, { name: 'Dan says hello', query: { q: 'hello dan' } });
+    expect((await counts(admin))[words.body.id]).toBe(1);
+    expect(await feed(admin, 'status=open&q=hello%20dan')).toHaveLength(1);
+    await admin.ok('DELETE', `/api/views/${words.body.id}`);
   });
 
   it('refuses bad input with the reason, and changes nothing', async () => {

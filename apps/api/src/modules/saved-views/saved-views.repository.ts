@@ -4,6 +4,7 @@ import type { SavedViewQuery } from '@switchboard/contracts';
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { CachedQuery } from '../../core/database/cached-query';
+import { SearchPlanRepository } from '../search/search-plan.repository';
 import { AccountEventHeadEntity } from '../../core/events/entities/account-event-head.entity';
 import { EventEntity } from '../../core/events/entities/event.entity';
 import type { ConversationViewer } from '../access/conversation-viewer';
@@ -37,7 +38,10 @@ export class SavedViewsRepository {
   /** View counts run on every stream change for every open tab: their SQL is built once a shape. */
   private readonly hot = new CachedQuery();
 
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly searchPlan: SearchPlanRepository,
+  ) {}
 
   /** For reads outside a transaction. */
   get manager(): EntityManager {
@@ -146,28 +150,33 @@ export class SavedViewsRepository {
    * are LEFT joins on primary keys, which PostgreSQL drops when no filter uses them, so a tag or
    * assignee view stays an indexed count.
    */
-  async countMatching(filter: FeedFilter & Pick<SavedViewQuery, 'status'>): Promise<number> {
+  async countMatching(filter: FeedFilter & Pick<SavedViewQuery, 'status'>): Promise<number | null> {
     const f = feedFilters(filter);
     // `all` (search over all history) counts every status.
     const byStatus = filter.status !== 'all';
-    const rows = await this.hot.rows<{ n: string }>(
-      this.ds.manager,
-      `view-count:${byStatus}:${f.shape}`,
-      () => {
-        const q: SelectQueryBuilder<ConversationEntity> = this.ds.manager
-          .createQueryBuilder(ConversationEntity, 'c')
-          .leftJoin('c.inbox', 'i')
-          .leftJoin('c.contact', 'ct')
-          .leftJoin('c.identity', 'ci')
-          .select('count(*)', 'n')
-          .where('c.account_id = :accountId');
-        if (byStatus) q.andWhere('c.status = :status');
-        for (const clause of f.clauses) q.andWhere(clause);
-        return q;
-      },
-      { ...f.params, accountId: filter.accountId, status: filter.status },
-    );
-    return Number(rows[0]?.n ?? 0);
+    const count = async (em: EntityManager) => {
+      const rows = await this.hot.rows<{ n: string }>(
+        em,
+        `view-count:${byStatus}:${f.shape}`,
+        () => {
+          const q: SelectQueryBuilder<ConversationEntity> = em
+            .createQueryBuilder(ConversationEntity, 'c')
+            .leftJoin('c.inbox', 'i')
+            .leftJoin('c.contact', 'ct')
+            .leftJoin('c.identity', 'ci')
+            .select('count(*)', 'n')
+            .where('c.account_id = :accountId');
+          if (byStatus) q.andWhere('c.status = :status');
+          for (const clause of f.clauses) q.andWhere(clause);
+          return q;
+        },
+        { ...f.params, accountId: filter.accountId, status: filter.status },
+      );
+      return Number(rows[0]?.n ?? 0);
+    };
+    // A view's words may be in millions of messages: bounded in time like the feed's counts
+    // (null, "too broad to count", rather than a connection held for seconds on every change).
+    return f.textSearch ? this.searchPlan.withinCountTime(count) : count(this.ds.manager);
   }
 
   /**

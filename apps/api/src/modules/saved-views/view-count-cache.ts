@@ -52,9 +52,14 @@ export function viewCountKey(
  * Per instance, bounded, and never trusted across a move of the position.
  */
 export class ViewCountCache {
-  private readonly entries = new Map<string, { position: string; count: number; at: number }>();
+  // A null count (too broad to count in time) is kept too: asking again at once would only
+  // spend the same seconds again.
+  private readonly entries = new Map<
+    string,
+    { position: string; count: number | null; at: number }
+  >();
 
-  get(key: string, position: string, now = Date.now()): number | undefined {
+  get(key: string, position: string, now = Date.now()): number | null | undefined {
     const hit = this.entries.get(key);
     if (!hit) return undefined;
     if (hit.position !== position || now - hit.at > MAX_AGE_MS) {
@@ -64,7 +69,7 @@ export class ViewCountCache {
     return hit.count;
   }
 
-  set(key: string, position: string, count: number, now = Date.now()): void {
+  set(key: string, position: string, count: number | null, now = Date.now()): void {
     this.entries.delete(key);
     this.entries.set(key, { position, count, at: now });
     if (this.entries.size > MAX_ENTRIES) {
