@@ -1,0 +1,251 @@
+// The authorization test's table: every REST route the server has, who may call it, and a body it
+// accepts. Kept apart from the test so the table can grow route by route.
+
+type Access = 'public' | 'operator' | 'admin';
+
+interface RouteRule {
+  access: Access;
+  /** A body the route accepts, so validation never answers before authorization. */
+  body?: (ids: Ids) => unknown;
+  /** Names another account's resource: an operator of a different account gets 404. */
+  foreign?: boolean;
+}
+
+export interface Ids {
+  conversation: string;
+  message: string;
+  inbox: string;
+  file: string;
+  operator: string;
+}
+
+const SOON = () => new Date(Date.now() + 3_600_000).toISOString();
+
+/**
+ * Every route the server has, and who may call it. A new route must be added here, so nobody can
+ * ship one without deciding its access (the first test fails until then).
+ */
+export const ROUTES: Record<string, RouteRule> = {
+  'POST /api/auth/login': { access: 'public' },
+  'GET /api/auth/session': { access: 'operator' },
+  'POST /api/auth/logout': { access: 'operator' },
+  'POST /api/auth/password': { access: 'operator' },
+  'GET /api/auth/me': { access: 'operator' },
+  'GET /api/health': { access: 'public' },
+  'POST /api/webhooks/:inboxId': { access: 'public' },
+  'GET /api/widget-demo': { access: 'public' },
+  'POST /api/widget/:inboxId/session': { access: 'public' },
+  'GET /api/widget/:inboxId/messages': { access: 'public' },
+  'POST /api/widget/:inboxId/messages': { access: 'public' },
+  'POST /api/widget/:inboxId/attachments': { access: 'public' },
+  'GET /api/widget/:inboxId/attachments/:fileId': { access: 'public' },
+  'POST /api/widget/:inboxId/contact': { access: 'public' },
+  'GET /api/widget/:inboxId/contact/confirm': { access: 'public' },
+  'POST /api/widget/:inboxId/contact/confirm': { access: 'public' },
+  'GET /api/conversations': { access: 'operator' },
+  'GET /api/conversations/counts': { access: 'operator' },
+  'GET /api/conversations/:id': { access: 'operator', foreign: true },
+  'POST /api/conversations/:id/close': { access: 'operator', foreign: true },
+  'POST /api/conversations/:id/reopen': { access: 'operator', foreign: true },
+  'POST /api/conversations/:id/snooze': {
+    access: 'operator',
+    foreign: true,
+    body: () => ({ until: SOON() }),
+  },
+  'POST /api/conversations/:id/unsnooze': { access: 'operator', foreign: true },
+  'POST /api/conversations/:id/assign': {
+    access: 'operator',
+    foreign: true,
+    body: () => ({ assigneeId: null }),
+  },
+  'POST /api/conversations/:id/read': { access: 'operator', foreign: true },
+  'POST /api/conversations/assign': {
+    access: 'operator',
+    foreign: true,
+    body: (ids) => ({ conversationIds: [ids.conversation], assigneeId: null }),
+  },
+  'GET /api/conversations/:id/participants': { access: 'operator', foreign: true },
+  'POST /api/conversations/:id/follow': { access: 'operator', foreign: true },
+  'DELETE /api/conversations/:id/follow': { access: 'operator', foreign: true },
+  'GET /api/conversations/:id/messages': { access: 'operator', foreign: true },
+  'POST /api/conversations/:id/messages': {
+    access: 'operator',
+    foreign: true,
+    body: () => ({ text: 'hello', kind: 'note' }),
+  },
+  'GET /api/conversations/:id/draft': { access: 'operator', foreign: true },
+  'PUT /api/conversations/:id/draft': {
+    access: 'operator',
+    foreign: true,
+    body: () => ({ text: 'draft', mode: 'reply' }),
+  },
+  'DELETE /api/conversations/:id/draft': { access: 'operator', foreign: true },
+  'POST /api/messages/:id/retry': { access: 'operator', foreign: true },
+  'POST /api/messages/:id/resend': { access: 'operator', foreign: true },
+  'GET /api/operators': { access: 'operator' },
+  'PATCH /api/operators/me': { access: 'operator', body: () => ({ presence: 'online' }) },
+  'PATCH /api/operators/:id/role': {
+    access: 'admin',
+    foreign: true,
+    body: () => ({ role: 'agent' }),
+  },
+  'POST /api/operators/:id/deactivate': { access: 'admin', foreign: true },
+  'POST /api/operators/:id/reactivate': { access: 'admin', foreign: true },
+  'POST /api/invitations': { access: 'admin', body: () => ({ email: 'new@example.test' }) },
+  'POST /api/invitations/preview': { access: 'public' },
+  'POST /api/invitations/accept': { access: 'public' },
+  'GET /api/inboxes': { access: 'operator' },
+  'POST /api/inboxes': {
+    access: 'admin',
+    body: () => ({ kind: 'api', name: 'New', secrets: { signingSecret: 'x'.repeat(32) } }),
+  },
+  'GET /api/inboxes/:id': { access: 'operator', foreign: true },
+  'PATCH /api/inboxes/:id': { access: 'admin', foreign: true, body: () => ({ name: 'Renamed' }) },
+  'DELETE /api/inboxes/:id': { access: 'admin', foreign: true },
+  'GET /api/inboxes/:id/templates': { access: 'operator', foreign: true },
+  'GET /api/inboxes/:id/webchat/snippet': { access: 'operator', foreign: true },
+  'GET /api/inboxes/:id/email-sync': { access: 'operator', foreign: true },
+  // Teams and inbox access (modules/access): everyone reads teams, admins change them.
+  'GET /api/teams': { access: 'operator' },
+  'POST /api/teams': { access: 'admin', body: () => ({ name: 'Support' }) },
+  'PATCH /api/teams/:id': { access: 'admin', foreign: true, body: () => ({ name: 'Renamed' }) },
+  'DELETE /api/teams/:id': { access: 'admin', foreign: true },
+  'PUT /api/teams/:id/members': {
+    access: 'admin',
+    foreign: true,
+    body: () => ({ operatorIds: [] }),
+  },
+  'GET /api/inboxes/:id/access': { access: 'admin', foreign: true },
+  'PUT /api/inboxes/:id/access': {
+    access: 'admin',
+    foreign: true,
+    body: () => ({ operatorIds: [], teamIds: [] }),
+  },
+  'POST /api/files': { access: 'operator' },
+  'POST /api/files/:id/link': { access: 'operator', foreign: true },
+  'GET /api/files/:id/:filename': { access: 'operator', foreign: true },
+  'GET /api/audit-log': { access: 'admin' },
+  'GET /api/tags': { access: 'operator' },
+  'PATCH /api/tags/:id': { access: 'admin', foreign: true, body: () => ({ color: 'red' }) },
+  'POST /api/tags/:id/merge': {
+    access: 'admin',
+    foreign: true,
+    body: (ids) => ({ targetId: ids.conversation }),
+  },
+  'DELETE /api/tags/:id': { access: 'admin', foreign: true },
+  'POST /api/conversations/:id/tags': {
+    access: 'operator',
+    foreign: true,
+    body: () => ({ name: 'billing' }),
+  },
+  'DELETE /api/conversations/:id/tags/:tagId': { access: 'operator', foreign: true },
+  'POST /api/conversations/:id/merge': {
+    access: 'operator',
+    foreign: true,
+    body: (ids) => ({ sourceId: ids.conversation }),
+  },
+  'POST /api/conversations/:id/split': {
+    access: 'operator',
+    foreign: true,
+    body: (ids) => ({ messageId: ids.message, withFollowing: false }),
+  },
+  'GET /api/conversations/:id/links': { access: 'operator', foreign: true },
+  // Tasks: `:id` is filled with a conversation id, which names no task of any account (404).
+  'POST /api/tasks': {
+    access: 'operator',
+    foreign: true,
+    body: (ids) => ({
+      title: 'Call back',
+      assigneeId: ids.operator,
+      dueAt: SOON(),
+      conversationIds: [ids.conversation],
+    }),
+  },
+  'GET /api/tasks': { access: 'operator' },
+  'GET /api/tasks/:id': { access: 'operator', foreign: true },
+  'PATCH /api/tasks/:id': { access: 'operator', foreign: true, body: () => ({ title: 'x' }) },
+  'POST /api/tasks/:id/done': { access: 'operator', foreign: true },
+  'POST /api/tasks/:id/reopen': { access: 'operator', foreign: true },
+  'POST /api/tasks/:id/conversations/:conversationId': { access: 'operator', foreign: true },
+  'DELETE /api/tasks/:id/conversations/:conversationId': { access: 'operator', foreign: true },
+  'GET /api/conversations/:id/tasks': { access: 'operator', foreign: true },
+  // The customer card and the Contacts screen: `:id` is a conversation id, no contact (404).
+  'GET /api/contacts': { access: 'operator' },
+  'POST /api/contacts': { access: 'operator', body: () => ({ name: 'Authz Probe' }) },
+  'GET /api/contacts/export': { access: 'admin' },
+  'POST /api/contacts/import': { access: 'admin' },
+  'GET /api/contacts/:id': { access: 'operator', foreign: true },
+  'PATCH /api/contacts/:id': { access: 'operator', foreign: true, body: () => ({ notes: 'x' }) },
+  'GET /api/contacts/:id/conversations': { access: 'operator', foreign: true },
+  'GET /api/contact-attributes': { access: 'operator' },
+  'POST /api/contact-attributes': {
+    access: 'admin',
+    body: () => ({ key: 'authz_probe', label: 'Probe', type: 'text' }),
+  },
+  'PATCH /api/contact-attributes/:id': {
+    access: 'admin',
+    foreign: true,
+    body: () => ({ label: 'Renamed' }),
+  },
+  'DELETE /api/contact-attributes/:id': { access: 'admin', foreign: true },
+  // Contact merges: `:id` is filled with a conversation id, which names no contact (404).
+  'GET /api/contacts/:id/merge-suggestions': { access: 'operator', foreign: true },
+  'GET /api/contacts/:id/merge-preview': { access: 'operator', foreign: true },
+  'POST /api/contacts/:id/merge': {
+    access: 'operator',
+    foreign: true,
+    body: (ids) => ({ otherId: ids.message, confirm: true }),
+  },
+  'GET /api/contacts/:id/merges': { access: 'operator', foreign: true },
+  'POST /api/contact-merges/:id/undo': { access: 'admin', foreign: true },
+  'GET /api/canned-replies': { access: 'operator' },
+  // Agents create personal replies; a shared one is refused 403 (canned-replies.integration-spec).
+  'POST /api/canned-replies': {
+    access: 'operator',
+    body: () => ({ title: 'Hi', shortcut: 'hi', body: 'Hello' }),
+  },
+  'PATCH /api/canned-replies/:id': {
+    access: 'operator',
+    foreign: true,
+    body: () => ({ title: 'Renamed' }),
+  },
+  'DELETE /api/canned-replies/:id': { access: 'operator', foreign: true },
+  'POST /api/canned-replies/:id/render': {
+    access: 'operator',
+    foreign: true,
+    body: (ids) => ({ conversationId: ids.conversation }),
+  },
+  // Saved views: anyone keeps their own; another account's (or colleague's personal) view is 404.
+  'GET /api/views': { access: 'operator' },
+  'GET /api/views/counts': { access: 'operator' },
+  'POST /api/views': {
+    access: 'operator',
+    body: () => ({ name: 'Unassigned', query: { assignee: 'unassigned' } }),
+  },
+  'PATCH /api/views/:id': { access: 'operator', foreign: true, body: () => ({ name: 'Renamed' }) },
+  'DELETE /api/views/:id': { access: 'operator', foreign: true },
+  'GET /api/notifications': { access: 'operator' },
+  'GET /api/notifications/unread-count': { access: 'operator' },
+  'POST /api/notifications/read': { access: 'operator', body: () => ({ all: true }) },
+};
+
+/** The route's path with real ids in place of its parameters. */
+export function pathFor(route: string, ids: Ids): { method: string; path: string } {
+  const [method, pattern] = route.split(' ') as [string, string];
+  const path = pattern
+    .replace(':inboxId', ids.inbox)
+    .replace(':fileId', ids.file)
+    .replace(':tagId', ids.operator)
+    .replace(':filename', 'a.png')
+    .replace(
+      ':id',
+      pattern.startsWith('/api/messages')
+        ? ids.message
+        : pattern.startsWith('/api/inboxes')
+          ? ids.inbox
+          : pattern.startsWith('/api/files')
+            ? ids.file
+            : ids.conversation,
+    );
+  return { method, path };
+}
