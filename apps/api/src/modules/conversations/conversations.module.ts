@@ -8,6 +8,7 @@ import { MessagesService } from '../messages/messages.service';
 import { NoteMentionsService } from '../messages/note-mentions.service';
 import { ConversationStatusService } from './conversation-status.service';
 import { ConversationsController } from './conversations.controller';
+import { ConversationFeedRepository } from './conversation-feed.repository';
 import { ConversationsRepository } from './conversations.repository';
 import { ConversationsService } from './conversations.service';
 
@@ -18,6 +19,7 @@ import { ConversationsService } from './conversations.service';
   controllers: [ConversationsController, MessagesController],
   providers: [
     ConversationsRepository,
+    ConversationFeedRepository,
     MessagesRepository,
     ConversationsService,
     ConversationStatusService,

@@ -13,6 +13,7 @@ import { AppException, notFound } from '../../core/http/app.exception';
 import { ContactsService } from '../contacts/contacts.service';
 import { SearchResultsService } from '../search/search-results.service';
 import { toSummaryDto } from './conversation.mapper';
+import { ConversationFeedRepository } from './conversation-feed.repository';
 import { ConversationsRepository } from './conversations.repository';
 import { decodeKeyset, encodeKeyset, isUuid } from './keyset-cursor';
 
@@ -21,6 +22,7 @@ import { decodeKeyset, encodeKeyset, isUuid } from './keyset-cursor';
 export class ConversationsService {
   constructor(
     private readonly repo: ConversationsRepository,
+    private readonly feed: ConversationFeedRepository,
     private readonly contacts: ContactsService,
     private readonly search: SearchResultsService,
   ) {}
@@ -29,7 +31,7 @@ export class ConversationsService {
     op: AuthenticatedOperator,
     q: ListConversationsQuery,
   ): Promise<Page<ConversationSummaryDto>> {
-    const rows = await this.repo.listFeedPage(
+    const rows = await this.feed.listFeedPage(
       { ...q, accountId: op.accountId, operatorId: op.id, role: op.role },
       decodeKeyset(q.cursor),
       q.limit,
@@ -48,7 +50,7 @@ export class ConversationsService {
     op: AuthenticatedOperator,
     q: CountConversationsQuery,
   ): Promise<ConversationCountsDto> {
-    const counts = await this.repo.countByStatus({
+    const counts = await this.feed.countByStatus({
       ...q,
       accountId: op.accountId,
       operatorId: op.id,
