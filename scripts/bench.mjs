@@ -14,6 +14,8 @@ import { percentile, saturation, steadyRate } from './bench/load.mjs';
 
 // `npm run bench -- search`: only search over 10 M messages (it writes its own section).
 if (process.argv.includes('search')) await import('./bench/search.mjs');
+// `npm run bench -- rules`: only the automation rules engine's cost per message.
+if (process.argv.includes('rules')) await import('./bench/rules.mjs');
 
 const root = new URL('..', import.meta.url).pathname;
 process.chdir(root);

@@ -18,6 +18,7 @@ import { AccessModule } from './modules/access/access.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { CannedRepliesModule } from './modules/canned-replies/canned-replies.module';
 import { SavedViewsModule } from './modules/saved-views/saved-views.module';
+import { OutgoingWebhooksModule } from './modules/outgoing-webhooks/outgoing-webhooks.module';
 import { ChannelsModule } from './modules/channels/channels.module';
 import { ConversationsModule } from './modules/conversations/conversations.module';
 import { ContactMergeModule } from './modules/contacts/merge/contact-merge.module';
@@ -31,6 +32,11 @@ import { PeopleModule } from './modules/people/people.module';
 import { SeedModule } from './modules/seed/seed.module';
 import { SnoozeModule } from './modules/snooze/snooze.module';
 import { TasksModule } from './modules/tasks/tasks.module';
+import { AutomationModule } from './modules/automation/automation.module';
+import { PriorityModule } from './modules/priority/priority.module';
+import { BusinessHoursModule } from './modules/business-hours/business-hours.module';
+import { SlaModule } from './modules/sla/sla.module';
+import { RoutingModule } from './modules/routing/routing.module';
 import { WebchatModule } from './modules/webchat/webchat.module';
 import { EmailModule } from './modules/email/email.module';
 import { TelegramModule } from './modules/telegram/telegram.module';
@@ -65,11 +71,17 @@ export class AppModule {
         TagsModule,
         CannedRepliesModule,
         SavedViewsModule,
+        OutgoingWebhooksModule,
         DraftsModule,
         OperatorsModule,
         PeopleModule,
         SnoozeModule,
         TasksModule,
+        AutomationModule,
+        PriorityModule,
+        BusinessHoursModule,
+        SlaModule,
+        RoutingModule,
         SeedModule,
         WebchatModule,
         EmailModule,

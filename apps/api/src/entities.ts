@@ -1,6 +1,8 @@
 import { DraftEntity } from './modules/drafts/entities/draft.entity';
 import { AccountEventHeadEntity } from './core/events/entities/account-event-head.entity';
 import { EventEntity } from './core/events/entities/event.entity';
+import { EventConsumerEntity } from './core/events/entities/event-consumer.entity';
+import { EventConsumerCursorEntity } from './core/events/entities/event-consumer-cursor.entity';
 import { OperatorSessionEntity } from './core/auth/entities/operator-session.entity';
 import { LoginThrottleEntity } from './core/auth/entities/login-throttle.entity';
 import { StoredFileEntity } from './core/storage/entities/stored-file.entity';
@@ -42,6 +44,18 @@ import { TaskEntity } from './modules/tasks/entities/task.entity';
 import { TaskConversationEntity } from './modules/tasks/entities/task-conversation.entity';
 import { CannedReplyEntity } from './modules/canned-replies/entities/canned-reply.entity';
 import { SavedViewEntity } from './modules/saved-views/entities/saved-view.entity';
+import { TeamRoutingEntity } from './modules/routing/entities/team-routing.entity';
+import { TeamRoutingMemberEntity } from './modules/routing/entities/team-routing-member.entity';
+import { RoutingQueueEntryEntity } from './modules/routing/entities/routing-queue-entry.entity';
+import { OperatorConnectionEntity } from './modules/routing/entities/operator-connection.entity';
+import { WebhookSubscriptionEntity } from './modules/outgoing-webhooks/entities/webhook-subscription.entity';
+import { WebhookDeliveryEntity } from './modules/outgoing-webhooks/entities/webhook-delivery.entity';
+import { RuleWebhookSecretEntity } from './modules/outgoing-webhooks/entities/rule-webhook-secret.entity';
+import { AutomationRuleEntity } from './modules/automation/entities/automation-rule.entity';
+import { AutomationRunEntity } from './modules/automation/entities/automation-run.entity';
+import { AutomationTimeFiringEntity } from './modules/automation/entities/automation-time-firing.entity';
+import { SlaPolicyEntity } from './modules/sla/entities/sla-policy.entity';
+import { SlaTargetEntity } from './modules/sla/entities/sla-target.entity';
 
 /**
  * Every entity, i.e. every table the application owns. Listed explicitly (not globbed) so the
@@ -51,6 +65,8 @@ export const ENTITIES = [
   AccountEntity,
   AccountEventHeadEntity,
   EventEntity,
+  EventConsumerEntity,
+  EventConsumerCursorEntity,
   OperatorEntity,
   OperatorInvitationEntity,
   OperatorSessionEntity,
@@ -92,4 +108,16 @@ export const ENTITIES = [
   TaskEntity,
   TaskConversationEntity,
   SavedViewEntity,
+  TeamRoutingEntity,
+  TeamRoutingMemberEntity,
+  RoutingQueueEntryEntity,
+  OperatorConnectionEntity,
+  WebhookSubscriptionEntity,
+  WebhookDeliveryEntity,
+  RuleWebhookSecretEntity,
+  AutomationRuleEntity,
+  AutomationRunEntity,
+  AutomationTimeFiringEntity,
+  SlaPolicyEntity,
+  SlaTargetEntity,
 ];

@@ -35,6 +35,7 @@ const SettingsScreen = lazy(() => import('../modules/settings/components/setting
 const ContactsScreen = lazy(() => import('../modules/contacts/components/contacts-screen'));
 const ContactPage = lazy(() => import('../modules/contacts/components/contact-page'));
 const TasksScreen = lazy(() => import('../modules/tasks/components/tasks-screen'));
+const AutomationScreen = lazy(() => import('../modules/automation/components/automation-screen'));
 
 export function AppShell() {
   const csrfToken = useAuthStore((s) => s.csrfToken);
@@ -104,6 +105,10 @@ export function AppShell() {
       ) : screen.name === 'tasks' ? (
         <Suspense fallback={null}>
           <TasksScreen />
+        </Suspense>
+      ) : screen.name === 'automation' ? (
+        <Suspense fallback={null}>
+          <AutomationScreen />
         </Suspense>
       ) : (
         <main className="panes">

@@ -110,5 +110,6 @@ export const enSettings = {
   'audit.action.team.renamed': 'Renamed a team',
   'audit.action.team.deleted': 'Deleted a team',
   'audit.action.team.members_changed': 'Changed the members of a team',
+  'audit.action.team.routing_changed': 'Changed the routing of a team',
   'audit.action.inbox.access_changed': 'Changed who may work an inbox',
 } as const;

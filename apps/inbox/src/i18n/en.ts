@@ -7,6 +7,11 @@ import { enWhatsapp } from './en-whatsapp';
 import { enSearch } from './en-search';
 import { enContacts } from './en-contacts';
 import { enContactMerge } from './en-contact-merge';
+import { enAutomation } from './en-automation';
+import { enTags } from './en-tags';
+import { enSla } from './en-sla';
+import { enWebhooks } from './en-webhooks';
+import { enRouting } from './en-routing';
 
 /**
  * English, the reference language: every key the UI uses lives here, so the type of this object is
@@ -293,41 +298,6 @@ export const en = {
   'attachment.download': 'Download {name}',
   'feed.search.label': 'Search conversations; #tag filters by a tag',
   'feed.search.placeholder': 'Search or #tag',
-  'activity.tag_added': '{actor} tagged the conversation #{tag}',
-  'activity.tag_removed': '{actor} removed the tag #{tag}',
-  'tags.label': 'Tags',
-  'tags.add': 'Add a tag',
-  'tags.add_placeholder': '+ tag',
-  'tags.remove': 'Remove the tag {tag}',
-  'tags.filter_by': 'Show conversations tagged {tag}',
-  'tags.add_failed': 'Could not add the tag: {message}',
-  'tags.remove_failed': 'Could not remove the tag: {message}',
-  'tags.admin.title': 'Tags',
-  'tags.admin.empty': 'No tags yet. Add one from a conversation header.',
-  'tags.admin.count_one': '{count} conversation',
-  'tags.admin.count_other': '{count} conversations',
-  'tags.admin.name': 'Name of the tag {tag}',
-  'tags.admin.rename': 'Rename',
-  'tags.admin.color': 'Colour of the tag {tag}',
-  'tags.admin.merge_into': 'Merge the tag {tag} into',
-  'tags.admin.merge_choose': 'Merge into…',
-  'tags.admin.merge': 'Merge',
-  'tags.admin.merge_confirm':
-    'Merge {tag} into {target}? Every conversation tagged {tag} gets {target}, and {tag} is deleted.',
-  'tags.admin.delete': 'Delete',
-  'tags.admin.delete_confirm': 'Delete the tag {tag} from every conversation?',
-  'tags.admin.saved': 'Tag saved',
-  'tags.admin.merged': 'Tags merged',
-  'tags.admin.deleted': 'Tag deleted',
-  'tags.admin.failed': 'Could not change the tag: {message}',
-  'tags.color.gray': 'Gray',
-  'tags.color.red': 'Red',
-  'tags.color.orange': 'Orange',
-  'tags.color.yellow': 'Yellow',
-  'tags.color.green': 'Green',
-  'tags.color.teal': 'Teal',
-  'tags.color.blue': 'Blue',
-  'tags.color.purple': 'Purple',
   'teams.title': 'Teams',
   'teams.hint':
     'A team can be given access to inboxes at once. Members are saved as you tick them.',
@@ -388,6 +358,11 @@ export const en = {
   ...enSearch,
   ...enContacts,
   ...enContactMerge,
+  ...enTags,
+  ...enAutomation,
+  ...enSla,
+  ...enWebhooks,
+  ...enRouting,
 } as const;
 
 export type MessageKey = keyof typeof en;

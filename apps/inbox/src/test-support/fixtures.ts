@@ -22,6 +22,7 @@ export function conversation(patch: Partial<ConversationSummaryDto> = {}): Conve
     unreadCount: 1,
     createdAt: '2026-03-04T09:00:00.000Z',
     tags: [],
+    priority: 'normal',
     ...patch,
   };
 }

@@ -1,4 +1,7 @@
+import type { RuleActionResult } from './automation';
 import type { ConversationStatus } from './enums';
+import type { ConversationPriority } from './priority';
+import type { SlaTarget } from './sla';
 
 /**
  * Timeline activities are stored as structured data, not prose, so every client renders them in the
@@ -45,7 +48,15 @@ export type Activity =
   /** Split: this conversation was opened with messages moved out of `source` ... */
   | { type: 'split_from'; by: ActorRef; source: ConversationRef; movedCount: number }
   /** ... and messages of this one moved out into `target`. */
-  | { type: 'split_into'; by: ActorRef; target: ConversationRef; movedCount: number };
+  | { type: 'split_into'; by: ActorRef; target: ConversationRef; movedCount: number }
+  /** An automation rule ran on this conversation and changed something (what each action did). */
+  | { type: 'rule_applied'; rule: { id: string; name: string }; actions: RuleActionResult[] }
+  /** An automation rule failed here; its changes were rolled back, the pipeline went on. */
+  | { type: 'rule_failed'; rule: { id: string; name: string }; reason: string }
+  /** Someone (or a rule) changed how urgent the conversation is. */
+  | { type: 'priority_changed'; by: ActorRef; from: ConversationPriority; to: ConversationPriority }
+  /** An SLA target's due time passed before it was met. */
+  | { type: 'sla_breached'; target: SlaTarget };
 
 /** A task as a timeline activity names it: its title as it was then. */
 export interface TaskRef {
@@ -62,6 +73,8 @@ export interface ConversationRef {
 export interface ActorRef {
   id: string;
   name: string;
+  /** Absent for operators; `rule` when an automation rule did it (`name` is the rule's name). */
+  kind?: 'rule';
 }
 
 /** A contact as an activity names it (its name at the time). */

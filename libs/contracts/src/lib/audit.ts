@@ -25,7 +25,16 @@ export const AUDIT_ACTIONS = [
   'team.renamed',
   'team.deleted',
   'team.members_changed',
+  'team.routing_changed',
   'inbox.access_changed',
+  'automation.rule_created',
+  'automation.rule_updated',
+  'automation.rule_deleted',
+  'automation.rules_reordered',
+  'webhook.created',
+  'webhook.updated',
+  'webhook.deleted',
+  'webhook.secret_rotated',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -2,6 +2,8 @@ import type { SearchMatchDto } from './search';
 import type { TagRefDto } from './tags';
 import type { ContactDto } from './contacts';
 import type { Activity } from './activities';
+import type { ConversationPriority } from './priority';
+import type { ConversationSlaDto } from './sla';
 import type {
   ChannelKind,
   ConversationStatus,
@@ -98,6 +100,10 @@ export interface ConversationSummaryDto {
   replyWindowClosesAt?: IsoDateTime | null;
   /** In search results: the newest message that matched, with the matching words marked. */
   match?: SearchMatchDto;
+  /** How urgent it is (set by hand or by rules); the feed can sort by it. */
+  priority: ConversationPriority;
+  /** The nearest running SLA target (live countdown); null or absent when none runs. */
+  sla?: ConversationSlaDto | null;
 }
 
 export interface MessageDto {
@@ -142,7 +148,11 @@ export interface NotificationDto {
     | 'mention'
     /** A colleague gave you a task (about this conversation); and when it fell due. */
     | 'task_assigned'
-    | 'task_due';
+    | 'task_due'
+    /** An SLA target of the conversation was breached (to its assignee, or its team / inbox). */
+    | 'sla_breached'
+    /** An automation rule's "notify" action (the timeline names the rule). */
+    | 'rule';
   conversationId: string;
   createdAt: IsoDateTime;
   /** When the operator read it (in any tab or device); null while unread. */

@@ -40,12 +40,22 @@ export const API_ERROR_CODES = [
   'TASK_DUE_IN_PAST',
   /** A task's assignee cannot take it (another account, deactivated, no access to a linked inbox): 422 with the reason. */
   'TASK_ASSIGNEE_UNAVAILABLE',
+  /** Team routing settings that cannot be (round-robin on a team with no members, a maximum out of range, a non-member): 422 with the reason. */
+  'ROUTING_SETTINGS_INVALID',
   /** A contact merge that cannot be: into itself, or without `confirm: true`: 422. */
   'INVALID_CONTACT_MERGE',
   /** One of the two contacts was merged into another already (retired): 409. */
   'CONTACT_ALREADY_MERGED',
   /** A contact merge that can no longer be undone (undone already, past 30 days, merged again since): 409. */
   'MERGE_UNDO_UNAVAILABLE',
+  /** An outgoing webhook URL the server will not call (a private address, plain http): 422, the reason. */
+  'WEBHOOK_TARGET_REFUSED',
+  /** An automation rule that cannot be saved (unknown reference, a loop, a private webhook URL ...): 422 with the reason. */
+  'INVALID_RULE',
+  /** A business-hours schedule the server cannot use (an unknown timezone): 422, the reason. */
+  'INVALID_BUSINESS_HOURS',
+  /** An SLA policy that cannot be (no target, another account's inbox): 422, the reason. */
+  'INVALID_SLA_POLICY',
   'OVERLOADED',
   'UNAVAILABLE',
   'INTERNAL',

@@ -4,6 +4,7 @@ import { safeJsonRecord, safeText, storableDateTime } from './safe-text';
 import { MAX_SEARCH_LENGTH, parseSearchQuery } from './search';
 import { tagFilterSchema } from './tags';
 import { attributeFilterSchema } from './contacts';
+import { FEED_SORTS, priorityFilterSchema } from './priority-filter';
 
 /** Hard ceiling for any message text; channels may declare a lower one. */
 export const MAX_TEXT_LENGTH = 10_000;
@@ -41,6 +42,10 @@ export const listConversationsQuerySchema = z.object({
   tag: tagFilterSchema,
   /** `attr=plan:gold` (repeatable): conversations whose contact has every one of these values. */
   attr: attributeFilterSchema,
+  /** `priority=high&priority=urgent`: conversations of any of these priorities. */
+  priority: priorityFilterSchema,
+  /** `priority`: most urgent first, then newest activity (the cursor remembers which order). */
+  sort: z.enum(FEED_SORTS).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(30),
 });

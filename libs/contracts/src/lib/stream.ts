@@ -33,6 +33,15 @@ export interface StreamEventPayloads {
    * stream's inbox filter applies. Only the id: clients re-read the task under their own access.
    */
   'task.changed': { taskId: string; conversationId: string };
+  /** An SLA target reached its warning or was breached (once each); rules trigger on it. */
+  'conversation.sla': {
+    conversation: ConversationSummaryDto;
+    target: 'first_response' | 'next_response' | 'resolution';
+    state: 'warning' | 'breached';
+    dueAt: IsoDateTime;
+  };
+  /** A team's routing queue changed (queued, assigned, left): clients re-read it. No content. */
+  'routing.queue_changed': { teamId: string };
 }
 export type StreamEventType = keyof StreamEventPayloads;
 

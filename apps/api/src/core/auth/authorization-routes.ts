@@ -115,6 +115,16 @@ export const ROUTES: Record<string, RouteRule> = {
     foreign: true,
     body: () => ({ operatorIds: [] }),
   },
+  // Fair routing (modules/routing): everyone reads, admins change a team's setting.
+  'GET /api/routing/teams': { access: 'operator' },
+  'PUT /api/routing/teams/:id': {
+    access: 'admin',
+    foreign: true,
+    body: () => ({ roundRobin: false, maxOpenPerOperator: 5 }),
+  },
+  'GET /api/routing/queue': { access: 'operator' },
+  'GET /api/routing/operators': { access: 'operator' },
+  'POST /api/routing/hand-back': { access: 'operator' },
   'GET /api/inboxes/:id/access': { access: 'admin', foreign: true },
   'PUT /api/inboxes/:id/access': {
     access: 'admin',
@@ -224,9 +234,84 @@ export const ROUTES: Record<string, RouteRule> = {
   },
   'PATCH /api/views/:id': { access: 'operator', foreign: true, body: () => ({ name: 'Renamed' }) },
   'DELETE /api/views/:id': { access: 'operator', foreign: true },
+  // Priorities and SLAs: anyone who may work a conversation sets its priority; admins edit
+  // schedules and policies, which every operator may read.
+  'PATCH /api/conversations/:id/priority': {
+    access: 'operator',
+    foreign: true,
+    body: () => ({ priority: 'high' }),
+  },
+  'GET /api/inboxes/:id/business-hours': { access: 'operator', foreign: true },
+  'PUT /api/inboxes/:id/business-hours': {
+    access: 'admin',
+    foreign: true,
+    body: () => ({ businessHours: null }),
+  },
+  'GET /api/sla-policies': { access: 'operator' },
+  'POST /api/sla-policies': {
+    access: 'admin',
+    body: (ids) => ({ inboxId: ids.inbox, resolutionMinutes: 60 }),
+  },
+  'PATCH /api/sla-policies/:id': {
+    access: 'admin',
+    foreign: true,
+    body: () => ({ resolutionMinutes: 60 }),
+  },
+  'DELETE /api/sla-policies/:id': { access: 'admin', foreign: true },
+  // Automation rules: every operator reads them and the log; admins change and test them.
+  'GET /api/automation/rules': { access: 'operator' },
+  'POST /api/automation/rules': {
+    access: 'admin',
+    body: () => ({
+      name: 'Authz probe',
+      enabled: false,
+      trigger: { kind: 'event', event: 'message_received' },
+      actions: [{ type: 'add_tags', tags: ['probe'] }],
+    }),
+  },
+  'PUT /api/automation/rules/order': { access: 'admin', body: () => ({ ids: [] }) },
+  'POST /api/automation/rules/test': {
+    access: 'admin',
+    foreign: true,
+    body: (ids) => ({
+      conversationId: ids.conversation,
+      rule: {
+        name: 'Authz probe',
+        trigger: { kind: 'event', event: 'message_received' },
+        actions: [{ type: 'add_tags', tags: ['probe'] }],
+      },
+    }),
+  },
+  'GET /api/automation/rules/:id': { access: 'operator', foreign: true },
+  'PATCH /api/automation/rules/:id': {
+    access: 'admin',
+    foreign: true,
+    body: () => ({ enabled: false }),
+  },
+  'DELETE /api/automation/rules/:id': { access: 'admin', foreign: true },
+  'GET /api/automation/runs': { access: 'operator' },
   'GET /api/notifications': { access: 'operator' },
   'GET /api/notifications/unread-count': { access: 'operator' },
   'POST /api/notifications/read': { access: 'operator', body: () => ({ all: true }) },
+  // Outgoing webhooks: admins only; another account's subscription or delivery is 404.
+  'GET /api/webhook-subscriptions': { access: 'admin' },
+  'POST /api/webhook-subscriptions': {
+    access: 'admin',
+    body: () => ({ url: 'https://example.com/hooks', eventTypes: ['message.created'] }),
+  },
+  'GET /api/webhook-subscriptions/:id': { access: 'admin', foreign: true },
+  'PATCH /api/webhook-subscriptions/:id': {
+    access: 'admin',
+    foreign: true,
+    body: () => ({ enabled: false }),
+  },
+  'DELETE /api/webhook-subscriptions/:id': { access: 'admin', foreign: true },
+  'POST /api/webhook-subscriptions/:id/rotate-secret': { access: 'admin', foreign: true },
+  'GET /api/webhook-subscriptions/:id/deliveries': { access: 'admin', foreign: true },
+  'POST /api/webhook-deliveries/:id/resend': { access: 'admin', foreign: true },
+  'GET /api/rule-webhooks/deliveries': { access: 'admin' },
+  'GET /api/rule-webhooks/secret': { access: 'admin' },
+  'POST /api/rule-webhooks/rotate-secret': { access: 'admin' },
 };
 
 /** The route's path with real ids in place of its parameters. */

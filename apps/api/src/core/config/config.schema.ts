@@ -114,6 +114,11 @@ export const configSchema = z
     TWILIO_API_ORIGIN: z.string().url().optional(),
     /** How often an instance looks for polled bots it should (or may now) poll. */
     TELEGRAM_POLL_RESCAN_MS: z.coerce.number().int().min(100).default(5_000),
+    /**
+     * First retry delay of an outgoing webhook; later ones are 4, 20, 120 and 720 times it (30 s,
+     * 2 min, 10 min, 1 h, 6 h by default), each with up to 20 % jitter. Tests shorten it.
+     */
+    OUTGOING_WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
   })
   .superRefine((c, ctx) => {
     if (c.STORAGE_DRIVER === 's3') {

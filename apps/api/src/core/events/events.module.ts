@@ -1,5 +1,7 @@
 import { Global, Module } from '@nestjs/common';
+import { DurableEventConsumersService } from './durable-event-consumers.service';
 import { EventChannelRepository } from './event-channel.repository';
+import { EventConsumerCursorsRepository } from './event-consumer-cursors.repository';
 import { EventLogService } from './event-log.service';
 import { EventRetentionService } from './event-retention.service';
 import { EventSequencerService } from './event-sequencer.service';
@@ -15,7 +17,14 @@ import { EventsRepository } from './events.repository';
     EventStreamService,
     EventSequencerService,
     EventRetentionService,
+    EventConsumerCursorsRepository,
+    DurableEventConsumersService,
   ],
-  exports: [EventLogService, EventStreamService, EventSequencerService],
+  exports: [
+    EventLogService,
+    EventStreamService,
+    EventSequencerService,
+    DurableEventConsumersService,
+  ],
 })
 export class EventsModule {}

@@ -20,15 +20,17 @@ export class EventsRepository {
   async append(em: EntityManager, accountId: string, pending: PendingEvent[]): Promise<void> {
     // raw SQL: unnest inserts the whole batch in one statement; on every message's path (benchmarked).
     await em.query(
-      `INSERT INTO events (account_id, type, conversation_id, payload, created_at)
-       SELECT $1, e.type, e.conversation_id, e.payload, now()
-         FROM unnest($2::text[], $3::uuid[], $4::jsonb[]) WITH ORDINALITY AS e(type, conversation_id, payload, ord)
+      `INSERT INTO events (account_id, type, conversation_id, payload, origin_rule_id, created_at)
+       SELECT $1, e.type, e.conversation_id, e.payload, e.origin_rule_id, now()
+         FROM unnest($2::text[], $3::uuid[], $4::jsonb[], $5::uuid[])
+              WITH ORDINALITY AS e(type, conversation_id, payload, origin_rule_id, ord)
         ORDER BY e.ord`,
       [
         accountId,
         pending.map((p) => p.type),
         pending.map((p) => p.conversationId),
         pending.map((p) => JSON.stringify(p.payload)),
+        pending.map((p) => p.originRuleId ?? null),
       ],
     );
   }

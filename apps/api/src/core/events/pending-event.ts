@@ -6,5 +6,7 @@ export type PendingEvent = {
     type: T;
     conversationId: string | null;
     payload: StreamEventPayloads[T];
+    /** Set while acting for an automation rule: that rule is never triggered by this event. */
+    originRuleId?: string;
   };
 }[StreamEventType];

@@ -49,6 +49,11 @@ export function statusForCode(code: ApiErrorCode): number {
     case 'INVALID_CONTACT_MERGE':
     case 'TASK_DUE_IN_PAST':
     case 'TASK_ASSIGNEE_UNAVAILABLE':
+    case 'INVALID_RULE':
+    case 'ROUTING_SETTINGS_INVALID':
+    case 'WEBHOOK_TARGET_REFUSED':
+    case 'INVALID_BUSINESS_HOURS':
+    case 'INVALID_SLA_POLICY':
       return 422;
     case 'RATE_LIMITED':
       return 429;

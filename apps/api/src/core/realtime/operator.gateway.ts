@@ -13,17 +13,14 @@ import {
   OPERATOR_NAMESPACE,
   PRESENCE_STATUSES,
   VIEWER_ACTIVITIES,
-  type OperatorClientToServerEvents,
   type OperatorHandshakeAuth,
-  type OperatorServerToClientEvents,
   type StreamEvent,
   type TypingSignal,
 } from '@switchboard/contracts';
-import type { Namespace, Socket } from 'socket.io';
+import type { Namespace } from 'socket.io';
 import { z } from 'zod';
 import { OperatorsRepository } from '../../modules/operators/operators.repository';
-import { AuthService, type ActiveSession } from '../auth/auth.service';
-import type { AuthenticatedOperator } from '../auth/authenticated-operator';
+import { AuthService } from '../auth/auth.service';
 import { SessionSockets } from '../auth/session-sockets';
 import { EventLogService } from '../events/event-log.service';
 import { EventStreamService, type Signal } from '../events/event-stream.service';
@@ -31,25 +28,11 @@ import { OperatorSocketState } from './operator-socket-state';
 import { ConversationAccountCheck } from './conversation-account-check';
 import { StreamAccessFilter } from './stream-access-filter';
 import { OperatorTypingHook } from './operator-typing-hook';
-import { ConversationViewers, type ViewingSignal } from './conversation-viewers';
+import type { ViewingSignal } from './conversation-viewers';
+import type { OperatorSocket } from './operator-socket';
+import { ViewersRelay } from './viewers-relay';
 import { handshakeCursorProblem } from './handshake-cursor';
-
-type OperatorSocket = Socket<
-  OperatorClientToServerEvents,
-  OperatorServerToClientEvents,
-  Record<string, never>,
-  {
-    operator: AuthenticatedOperator;
-    state: OperatorSocketState;
-    /** The session it was opened with: the socket ends with it (SessionSockets). */
-    session: ActiveSession;
-    untrackSession?: () => void;
-    /** The conversation this tab said it has open, if any. */
-    viewing?: string;
-    /** Emissions in stream order: filtering by inbox access is asynchronous, the stream is not. */
-    outbox?: Promise<void>;
-  }
->;
+import { OperatorConnectionsService } from '../../modules/routing/operator-connections.service';
 
 const handshakeSchema = z.object({
   // A bearer token, or (browsers) the session cookie plus the session's CSRF token.
@@ -88,8 +71,7 @@ export class OperatorGateway
   @WebSocketServer() private nsp!: Namespace;
   private readonly byAccount = new Map<string, Set<OperatorSocket>>();
   private headCheck: NodeJS.Timeout | null = null;
-  /** Who views what, per account, as heard from every instance on the signal channel. */
-  private readonly viewers = new Map<string, ConversationViewers>();
+  private readonly viewers: ViewersRelay;
   private viewersSweep: NodeJS.Timeout | null = null;
 
   constructor(
@@ -101,7 +83,10 @@ export class OperatorGateway
     private readonly sessionSockets: SessionSockets,
     private readonly streamAccess: StreamAccessFilter,
     private readonly typingHook: OperatorTypingHook,
-  ) {}
+    private readonly connections: OperatorConnectionsService,
+  ) {
+    this.viewers = new ViewersRelay((id) => this.byAccount.get(id) ?? [], conversationAccess);
+  }
 
   afterInit(nsp: Namespace): void {
     nsp.use((socket, next) => {
@@ -130,7 +115,7 @@ export class OperatorGateway
       HEAD_CHECK_MS,
     );
     this.headCheck.unref();
-    this.viewersSweep = setInterval(() => this.sweepViewers(), VIEWERS_SWEEP_MS);
+    this.viewersSweep = setInterval(() => this.viewers.sweep(), VIEWERS_SWEEP_MS);
     this.viewersSweep.unref();
   }
 
@@ -142,6 +127,7 @@ export class OperatorGateway
     // Registered before reading the log: anything committed from now on is either in the catch-up
     // read or arrives live into the buffer (duplicates are dropped by cursor).
     set.add(socket);
+    this.connections.opened(operator);
     socket.data.untrackSession = this.sessionSockets.track(socket.data.session, (reason) => {
       socket.emit('error', { code: 'UNAUTHENTICATED', message: reason });
       socket.disconnect(true);
@@ -173,6 +159,7 @@ export class OperatorGateway
     if (!operator) return;
     socket.data.untrackSession?.();
     this.byAccount.get(operator.accountId)?.delete(socket);
+    this.connections.closed(operator);
     // A closed tab leaves at once, on every instance; the TTL is only for tabs that vanish silently.
     if (socket.data.viewing)
       void this.publishViewing(socket, socket.data.viewing, null).catch(() => undefined);
@@ -243,7 +230,7 @@ export class OperatorGateway
     // A newcomer learns who was already there without waiting for the next change.
     socket.emit('viewers', {
       conversationId,
-      viewers: this.viewersOf(op.accountId).viewersOf(conversationId),
+      viewers: this.viewers.list(op.accountId, conversationId),
     });
   }
 
@@ -261,33 +248,6 @@ export class OperatorGateway
       activity,
     };
     await this.stream.publishSignal({ accountId: op.accountId, kind: 'viewing', data });
-  }
-
-  private viewersOf(accountId: string): ConversationViewers {
-    let viewers = this.viewers.get(accountId);
-    if (!viewers) this.viewers.set(accountId, (viewers = new ConversationViewers()));
-    return viewers;
-  }
-
-  private announceViewers(accountId: string, conversationId: string): void {
-    const viewers = this.viewersOf(accountId).viewersOf(conversationId);
-    for (const socket of this.byAccount.get(accountId) ?? []) {
-      if (socket.data.operator.role === 'admin') {
-        socket.emit('viewers', { conversationId, viewers });
-        continue;
-      }
-      // Who views a conversation is news only to those who may see it (inbox access).
-      void this.conversationAccess
-        .belongsTo(socket.data.operator, conversationId)
-        .then((ok) => ok && socket.emit('viewers', { conversationId, viewers }))
-        .catch(() => undefined);
-    }
-  }
-
-  private sweepViewers(): void {
-    for (const [accountId, viewers] of this.viewers)
-      for (const conversationId of viewers.expire())
-        this.announceViewers(accountId, conversationId);
   }
 
   /** Broadcast an ephemeral typing signal from elsewhere (e.g. a visitor typing in the widget). */
@@ -385,10 +345,7 @@ export class OperatorGateway
 
   private relaySignal(signal: Signal): void {
     if (signal.kind === 'viewing') {
-      const viewing = signal.data as ViewingSignal;
-      // Every instance keeps the list, even with no socket of the account, to answer newcomers.
-      if (this.viewersOf(signal.accountId).apply(viewing))
-        this.announceViewers(signal.accountId, viewing.conversationId);
+      this.viewers.apply(signal.accountId, signal.data as ViewingSignal);
       return;
     }
     const sockets = this.byAccount.get(signal.accountId);

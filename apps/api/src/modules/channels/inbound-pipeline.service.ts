@@ -24,6 +24,7 @@ import { sanitizeEmailHtml } from '../messages/html-sanitizer';
 import { NotificationsService } from '../notifications/notifications.service';
 import { ParticipantsService } from '../participants/participants.service';
 import { InboxesService, type InboxRow } from '../inboxes/inboxes.service';
+import { suitsFastPath } from './fast-path-eligibility';
 import { IngestFunctionRepository } from './ingest-function.repository';
 import { InboundAmendmentsService } from './inbound-amendments.service';
 import { InboundAttachmentsService, type PreparedAttachments } from './inbound-attachments.service';
@@ -186,6 +187,7 @@ export class InboundPipelineService {
       attachments,
       externalId: event.externalId,
       editedAt: event.editedAt ?? null,
+      automated: event.automated,
       replyToMessageId: event.replyToExternalId
         ? await this.aliases.messageIdOf(em, inbox.id, event.replyToExternalId)
         : null,
@@ -284,13 +286,7 @@ export class InboundPipelineService {
     event: MessageEvent,
     { attachments, remote }: PreparedAttachments,
   ): Promise<IngestOutcome | null> {
-    const hasHints = Boolean(event.thread?.conversationToken || event.thread?.references?.length);
-    if (hasHints || event.thread?.continueLatest === false) return null;
-    // What the SQL function does not know: groups, albums, edits, fetched files, profiles.
-    const chatChannel =
-      event.chat || event.album || event.editedAt || remote.length > 0 || event.replyToExternalId;
-    const profile = event.sender.username || event.sender.language || event.sender.phone;
-    if (chatChannel || profile) return null;
+    if (!suitsFastPath(event, remote.length)) return null;
     const text = event.text ?? null;
     const r = await this.ingestFunction.ingest({
       accountId: inbox.accountId,

@@ -7,6 +7,7 @@ import {
 import type { ConversationViewer } from '../access/conversation-viewer';
 import { inboxAccessFilter } from '../access/inbox-access.repository';
 import { attributeFeedClauses } from '../contact-attributes/attribute-feed-filter.repository';
+import { priorityFilterClause } from '../priority/priority-feed-sql.repository';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { ConversationEntity } from './entities/conversation.entity';
 import {
@@ -49,6 +50,9 @@ export function conversationSummaryQuery(
       'c.created_at AS created_at',
       // The same function builds the summary of the ingest fast path (see its migration).
       'sb_conversation_tags(c.id) AS tags',
+      'c.priority AS priority',
+      // The nearest SLA target that has not been met (modules/sla); the fast path uses it too.
+      'sb_conversation_sla(c.id) AS sla',
     ]);
 }
 
@@ -143,6 +147,12 @@ export function feedFilters(f: FeedFilter): {
     textSearch = { clause: textSearchClause(text), sql: text };
     clauses.push(textSearch.clause);
     Object.assign(params, text.params);
+  }
+  // Priorities (`priority=urgent`): modules/priority.
+  const priority = priorityFilterClause(f.priority);
+  if (priority) {
+    clauses.push(priority.clause);
+    Object.assign(params, priority.params);
   }
   // Custom contact attributes (`attr=plan:gold`): clause builder in modules/contact-attributes.
   const attrs = attributeFeedClauses(f.attr);

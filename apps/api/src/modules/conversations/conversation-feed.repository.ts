@@ -13,6 +13,7 @@ import {
 import type { ConversationSummaryRow } from './conversation.mapper';
 import { ConversationEntity } from './entities/conversation.entity';
 import { microsUtc, type Keyset } from './keyset-cursor';
+import { PRIORITY_KEYSET_SQL, PRIORITY_RANK_SQL } from '../priority/priority-feed-sql.repository';
 
 /** The feed's reads: keyset pages (search and tags included) and the counts by status. */
 @Injectable()
@@ -32,14 +33,21 @@ export class ConversationFeedRepository {
    */
   async listFeedPage(
     filter: FeedFilter & { status: ConversationStatus | 'all' },
-    after: Keyset | null,
+    after: (Keyset & { rank?: number }) | null,
     limit: number,
   ) {
     const f = feedFilters(filter);
-    const keyset = after ? '(c.last_activity_at, c.id) < (:at::timestamptz, :afterId::uuid)' : null;
+    // Most urgent first (modules/priority): the keyset gains the rank; its index serves the
+    // plain feed, and search words or tags filter as plain clauses (correct, not walked).
+    const byPriority = filter.sort === 'priority';
+    const keyset = !after
+      ? null
+      : byPriority
+        ? PRIORITY_KEYSET_SQL
+        : '(c.last_activity_at, c.id) < (:at::timestamptz, :afterId::uuid)';
     // With search words or tags, the page is found its own way (modules/search); the rest of
     // the filters and the keyset apply inside it.
-    const special = f.textSearch?.clause ?? f.tags?.clause;
+    const special = byPriority ? undefined : (f.textSearch?.clause ?? f.tags?.clause);
     const where = [
       filter.status === 'all'
         ? 'c.account_id = :accountId'
@@ -47,28 +55,32 @@ export class ConversationFeedRepository {
       ...f.clauses.filter((c) => c !== special),
       ...(keyset ? [keyset] : []),
     ].join(' AND ');
-    const clauses = f.textSearch
-      ? [
-          textSearchPage(
-            f.textSearch.sql,
-            where,
-            limit + 1,
-            await this.searchPlan.mode(f.textSearch.sql),
-          ),
-        ]
-      : f.tags
-        ? [taggedPage(where, limit + 1, f.tags.ids)]
-        : [where];
-    return this.hot.rows<ConversationSummaryRow & { activity_key: string }>(
+    const clauses = byPriority
+      ? [where]
+      : f.textSearch
+        ? [
+            textSearchPage(
+              f.textSearch.sql,
+              where,
+              limit + 1,
+              await this.searchPlan.mode(f.textSearch.sql),
+            ),
+          ]
+        : f.tags
+          ? [taggedPage(where, limit + 1, f.tags.ids)]
+          : [where];
+    return this.hot.rows<ConversationSummaryRow & { activity_key: string; priority_rank?: number }>(
       this.ds.manager,
-      `feed:${filter.status === 'all'}:${clauses.join(' AND ')}:${limit}`,
+      `feed:${filter.status === 'all'}:${byPriority ? 'priority' : 'activity'}:${clauses.join(' AND ')}:${limit}`,
       () => {
         const q = conversationSummaryQuery(this.ds.manager)
           .addSelect(microsUtc('c.last_activity_at'), 'activity_key')
           .where('c.account_id = :accountId');
         for (const clause of clauses) q.andWhere(clause);
+        if (byPriority)
+          q.addSelect(PRIORITY_RANK_SQL, 'priority_rank').addOrderBy(PRIORITY_RANK_SQL, 'DESC');
         return q
-          .orderBy('c.last_activity_at', 'DESC')
+          .addOrderBy('c.last_activity_at', 'DESC')
           .addOrderBy('c.id', 'DESC')
           .limit(limit + 1);
       },
@@ -78,6 +90,7 @@ export class ConversationFeedRepository {
         status: filter.status,
         at: after?.at,
         afterId: after?.id,
+        afterRank: after?.rank,
       },
     );
   }

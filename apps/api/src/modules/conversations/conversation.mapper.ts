@@ -1,5 +1,7 @@
 import type {
   ChannelKind,
+  ConversationPriority,
+  ConversationSlaDto,
   ConversationStatus,
   ConversationSummaryDto,
   MessageDirection,
@@ -29,6 +31,9 @@ export interface ConversationSummaryRow {
   tags: TagRefDto[];
   unreachable_reason: string | null;
   reply_window_closes_at: Date | null;
+  priority: ConversationPriority;
+  /** sb_conversation_sla(c.id): already in the DTO's shape. */
+  sla: ConversationSlaDto | null;
 }
 
 /** The one place a conversation becomes its DTO (lists, details and stream events alike). */
@@ -52,5 +57,7 @@ export function toSummaryDto(r: ConversationSummaryRow): ConversationSummaryDto 
     tags: r.tags,
     unreachableReason: r.unreachable_reason,
     replyWindowClosesAt: r.reply_window_closes_at ? r.reply_window_closes_at.toISOString() : null,
+    priority: r.priority,
+    sla: r.sla,
   };
 }

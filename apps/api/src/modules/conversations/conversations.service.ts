@@ -16,6 +16,7 @@ import { toSummaryDto } from './conversation.mapper';
 import { ConversationFeedRepository } from './conversation-feed.repository';
 import { ConversationsRepository } from './conversations.repository';
 import { decodeKeyset, encodeKeyset, isUuid } from './keyset-cursor';
+import { decodePriorityKeyset, encodePriorityKeyset } from '../priority/priority-keyset';
 
 /** Read side of conversations: the feed (keyset pages, never OFFSET), counts and details. */
 @Injectable()
@@ -31,13 +32,27 @@ export class ConversationsService {
     op: AuthenticatedOperator,
     q: ListConversationsQuery,
   ): Promise<Page<ConversationSummaryDto>> {
+    const byPriority = q.sort === 'priority';
     const rows = await this.feed.listFeedPage(
       { ...q, accountId: op.accountId, operatorId: op.id, role: op.role },
-      decodeKeyset(q.cursor),
+      byPriority ? decodePriorityKeyset(q.cursor) : decodeKeyset(q.cursor),
       q.limit,
     );
     const page = rows.slice(0, q.limit);
     const last = page[page.length - 1];
+    if (byPriority) {
+      return {
+        items: await this.search.withMatches(op.accountId, q.q, page.map(toSummaryDto)),
+        nextCursor:
+          rows.length > q.limit && last
+            ? encodePriorityKeyset({
+                rank: Number(last.priority_rank),
+                at: last.activity_key,
+                id: last.id,
+              })
+            : null,
+      };
+    }
     return {
       // Search results carry the message that matched (none without search words).
       items: await this.search.withMatches(op.accountId, q.q, page.map(toSummaryDto)),

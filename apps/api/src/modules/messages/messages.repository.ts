@@ -26,6 +26,8 @@ export interface NewIncomingMessage {
   editedAt?: Date | null;
   /** The message the customer quoted (ours or theirs), when it is stored. */
   replyToMessageId?: string | null;
+  /** Automatic mail: stored, never answered by an automation rule. */
+  automated?: boolean;
 }
 
 export interface NewOperatorMessage {

@@ -6,6 +6,7 @@ describe('screen hashes', () => {
     const screens: Screen[] = [
       { name: 'contacts' },
       { name: 'tasks' },
+      { name: 'automation' },
       { name: 'contact', contactId: '3f1e0c2a-8d4b-4c1e-9a2f-1b2c3d4e5f60' },
     ];
     for (const screen of screens) {

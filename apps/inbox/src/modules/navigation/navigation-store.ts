@@ -5,7 +5,8 @@ export type Screen =
   | { name: 'inbox' }
   | { name: 'contacts' }
   | { name: 'contact'; contactId: string }
-  | { name: 'tasks' };
+  | { name: 'tasks' }
+  | { name: 'automation' };
 
 interface NavigationState {
   screen: Screen;
@@ -23,6 +24,7 @@ const CONTACT_PREFIX = '#/contacts/';
 export function screenFromHash(hash: string): Screen | null {
   if (hash === '#/contacts') return { name: 'contacts' };
   if (hash === '#/tasks') return { name: 'tasks' };
+  if (hash === '#/automation') return { name: 'automation' };
   if (hash.startsWith(CONTACT_PREFIX)) {
     const id = hash.slice(CONTACT_PREFIX.length);
     // Ids are plain (letters, digits, dashes): anything encoded is not one of ours.
@@ -38,6 +40,8 @@ export function hashOfScreen(screen: Screen): string | null {
       return '#/contacts';
     case 'tasks':
       return '#/tasks';
+    case 'automation':
+      return '#/automation';
     case 'contact':
       return CONTACT_PREFIX + screen.contactId;
     case 'inbox':

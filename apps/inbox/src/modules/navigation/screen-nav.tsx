@@ -6,11 +6,12 @@ import { useNavigationStore, type Screen } from './navigation-store';
 const ITEMS: {
   screen: Screen;
   icon: IconName;
-  label: 'nav.inbox' | 'nav.contacts' | 'nav.tasks';
+  label: 'nav.inbox' | 'nav.contacts' | 'nav.tasks' | 'nav.automation';
 }[] = [
   { screen: { name: 'inbox' }, icon: 'inbox', label: 'nav.inbox' },
   { screen: { name: 'contacts' }, icon: 'users', label: 'nav.contacts' },
   { screen: { name: 'tasks' }, icon: 'task', label: 'nav.tasks' },
+  { screen: { name: 'automation' }, icon: 'bolt', label: 'nav.automation' },
 ];
 
 /** The top bar's screen switcher: the inbox, contacts and tasks. */

@@ -91,7 +91,7 @@ export class ApiChannelAdapter implements ChannelAdapter<ApiChannelSettings, Api
       subject: m.subject ?? null,
       attachments: [],
       sentAt: m.sentAt ? new Date(m.sentAt) : new Date(0),
-      automated: false,
+      automated: m.automated ?? false,
     }));
     const statuses = body.statuses.map((raw): InboundEvent => {
       const s = apiStatusSchema.safeParse(raw);

@@ -31,6 +31,8 @@ export const apiInboundBodySchema = z.object({
           .refine((t) => t.trim().length > 0, 'text must not be empty'),
         subject: cleanText().max(255).optional(),
         sentAt: z.iso.datetime({ offset: true }).optional(),
+        /** Sent by a machine (an out-of-office, a notification): stored, never auto-answered. */
+        automated: z.boolean().optional(),
       }),
     )
     .max(100)

@@ -24,7 +24,12 @@ import { ReplyWindowsAndTemplates1797500000000 } from './1797500000000-reply-win
 import { CustomerCard1797600000000 } from './1797600000000-customer-card';
 import { Tasks1797630000000 } from './1797630000000-tasks';
 import { SavedViews1797640000000 } from './1797640000000-saved-views';
+import { OutgoingWebhooks1797730000000 } from './1797730000000-outgoing-webhooks';
 import { ConversationMergeSplit1797650000000 } from './1797650000000-conversation-merge-split';
+import { DurableEventConsumers1797700000000 } from './1797700000000-durable-event-consumers';
+import { PrioritiesAndSlas1797710000000 } from './1797710000000-priorities-and-slas';
+import { FairRouting1797720000000 } from './1797720000000-fair-routing';
+import { AutomationRules1797740000000 } from './1797740000000-automation-rules';
 import { ContactMerges1797610000000 } from './1797610000000-contact-merges';
 import { MessageSearch1797620000000 } from './1797620000000-message-search';
 
@@ -62,4 +67,9 @@ export const MIGRATIONS = [
   Tasks1797630000000,
   SavedViews1797640000000,
   ConversationMergeSplit1797650000000,
+  DurableEventConsumers1797700000000,
+  PrioritiesAndSlas1797710000000,
+  FairRouting1797720000000,
+  OutgoingWebhooks1797730000000,
+  AutomationRules1797740000000,
 ];

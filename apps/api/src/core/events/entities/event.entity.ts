@@ -27,6 +27,10 @@ export class EventEntity extends AccountOwnedEntity {
   @Column('jsonb')
   payload!: StreamEvent['payload'];
 
+  /** The automation rule whose action caused it (no key: rules may be deleted before it is pruned). */
+  @Column('uuid', { nullable: true })
+  originRuleId!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -1,4 +1,8 @@
-import type { ConversationStatus, MessageDirection } from '@switchboard/contracts';
+import type {
+  ConversationPriority,
+  ConversationStatus,
+  MessageDirection,
+} from '@switchboard/contracts';
 import {
   Check,
   Column,
@@ -30,6 +34,10 @@ import { OperatorEntity } from '../../operators/entities/operator.entity';
   `last_message_direction IN ('incoming', 'outgoing')`,
 )
 @Check('conversations_snooze_check', `(status = 'snoozed') = (snoozed_until IS NOT NULL)`)
+@Check('conversations_priority_check', `priority IN ('low', 'normal', 'high', 'urgent')`)
+//   (account_id, status, <priority rank> DESC, last_activity_at DESC, id DESC): the feed most
+//   urgent first (PRIORITY_RANK_SQL in modules/priority)
+@Index('conversations_priority_feed_idx', { synchronize: false })
 // The feed's keyset indexes sort DESC, which TypeORM cannot declare; the migration creates:
 //   (account_id, status, last_activity_at DESC, id DESC)
 @Index('conversations_feed_idx', { synchronize: false })
@@ -45,6 +53,15 @@ import { OperatorEntity } from '../../operators/entities/operator.entity';
 @Index('conversations_identity_idx', { synchronize: false })
 @Index('conversations_snooze_due_idx', ['snoozedUntil'], { where: `status = 'snoozed'` })
 @Index('conversations_contact_idx', ['contactId'])
+// Time-triggered automation rules (see the automation migration): who waits for us, for the
+// customer, and since when a status holds.
+@Index('conversations_awaiting_operator_idx', ['accountId', 'lastIncomingAt'], {
+  where: `status = 'open' AND last_message_direction = 'incoming'`,
+})
+@Index('conversations_awaiting_customer_idx', ['accountId', 'lastActivityAt'], {
+  where: `status = 'open' AND last_message_direction = 'outgoing'`,
+})
+@Index('conversations_status_since_idx', ['accountId', 'status', 'statusChangedAt'])
 export class ConversationEntity extends AccountOwnedEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -127,6 +144,10 @@ export class ConversationEntity extends AccountOwnedEntity {
   @Column('timestamptz', { nullable: true })
   closedAt!: Date | null;
 
+  /** When the status last changed (a trigger keeps it): anchors time-triggered rules. */
+  @Column('timestamptz', { default: () => 'now()' })
+  statusChangedAt!: Date;
+
   /** Set when this conversation was merged into another: closed for good, inbound follows it. */
   @Column('uuid', { nullable: true })
   @Index('conversations_merged_into_idx', { where: 'merged_into_id IS NOT NULL' })
@@ -135,6 +156,20 @@ export class ConversationEntity extends AccountOwnedEntity {
   @ManyToOne(() => ConversationEntity, { onDelete: 'SET NULL' })
   @JoinColumn()
   mergedInto?: ConversationEntity | null;
+
+  /** How urgent: set by hand or by rules (modules/priority). */
+  @Column('text', { default: 'normal' })
+  priority!: ConversationPriority;
+
+  /** Due instants of the running SLA targets, mirrored from `sla_targets` (modules/sla). */
+  @Column('timestamptz', { nullable: true })
+  slaFirstResponseDueAt!: Date | null;
+
+  @Column('timestamptz', { nullable: true })
+  slaNextResponseDueAt!: Date | null;
+
+  @Column('timestamptz', { nullable: true })
+  slaResolutionDueAt!: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -1,4 +1,4 @@
-import type { ChannelKind, ReopenPolicy } from '@switchboard/contracts';
+import type { BusinessHours, ChannelKind, ReopenPolicy } from '@switchboard/contracts';
 import {
   Check,
   Column,
@@ -52,6 +52,10 @@ export class InboxEntity extends AccountOwnedEntity {
 
   @Column('timestamptz', { nullable: true })
   connectionErrorAt!: Date | null;
+
+  /** Weekly open hours, timezone and holidays (modules/business-hours); null: always open. */
+  @Column('jsonb', { nullable: true })
+  businessHours!: BusinessHours | null;
 
   /**
    * Removed by an admin: disconnected from the provider, gone from settings, its webhooks answer 404.

@@ -131,6 +131,10 @@ export class MessageEntity extends AccountOwnedEntity {
   @Column('timestamptz', { nullable: true })
   editedAt!: Date | null;
 
+  /** Automatic mail (RFC 3834 and the like): stored, never answered by an automation rule. */
+  @Column('boolean', { default: false })
+  automated!: boolean;
+
   /** The customer message an operator's reply answers. */
   @Column('uuid', { nullable: true })
   replyToMessageId!: string | null;

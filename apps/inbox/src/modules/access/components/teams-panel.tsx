@@ -7,6 +7,8 @@ import { usePeopleStore } from '../../people/store/people-store';
 import { accessApi } from '../api/access-api';
 import { useTeamsStore } from '../store/teams-store';
 import { MemberCheckboxes } from './member-checkboxes';
+import { TeamRoutingSettings } from '../../routing/components/team-routing-settings';
+import { useRoutingStore } from '../../routing/store/routing-store';
 import '../access.css';
 
 /** Runs a change; the server's reason (duplicate name, unknown operator) is shown if refused. */
@@ -85,6 +87,7 @@ function TeamRow({ team }: { team: TeamDto }) {
         chosen={team.memberIds}
         onToggle={(id, on) => void toggle(id, on)}
       />
+      <TeamRoutingSettings teamId={team.id} />
     </li>
   );
 }
@@ -97,6 +100,7 @@ export function TeamsPanel() {
 
   useEffect(() => {
     void useTeamsStore.getState().load();
+    void useRoutingStore.getState().loadTeams();
     if (!usePeopleStore.getState().loaded) void usePeopleStore.getState().load();
   }, []);
 

@@ -5,6 +5,7 @@ import { useAuthStore } from '../store/auth-store';
 import { peopleApi } from '../../people/api/people-api';
 import { ProfileDialog } from '../../people/components/profile-dialog';
 import { ChangePasswordDialog } from './change-password-dialog';
+import { HandBackButton } from '../../routing/components/hand-back-button';
 
 function initials(name: string): string {
   const letters = name
@@ -65,6 +66,7 @@ export function OperatorMenu() {
         <span className="visually-hidden">{t('shell.profile')}</span>
       </button>
       {editingProfile && <ProfileDialog onClose={() => setEditingProfile(false)} />}
+      <HandBackButton />
       <button
         type="button"
         className="icon-button"

@@ -14,6 +14,8 @@ import { MergeAction } from '../../conversation-merge/components/merge-action';
 import { ContactIdentity } from './contact-identity';
 import { ConversationActions } from './conversation-actions';
 import { ReplyWindowCountdown } from './reply-window-countdown';
+import { PriorityPicker } from '../../priority/components/priority-picker';
+import { SlaCountdownBadge } from '../../sla/components/sla-countdown';
 
 export function ConversationHeader({ conversation: c }: { conversation: ConversationSummaryDto }) {
   const inbox = useFeedStore((s) => s.inboxes.find((i) => i.id === c.inboxId));
@@ -50,6 +52,8 @@ export function ConversationHeader({ conversation: c }: { conversation: Conversa
             {statusText}
           </span>
           <ReplyWindowCountdown key={c.id} conversation={c} />
+          <SlaCountdownBadge sla={c.sla} />
+          <PriorityPicker key={`priority-${c.id}`} conversation={c} />
           <ContactIdentity conversationId={c.id} inboxId={c.inboxId} />
           <MergeAction conversation={c} />
         </div>

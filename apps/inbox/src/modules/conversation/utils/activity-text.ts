@@ -3,9 +3,14 @@ import { formatUpcoming } from '../../../i18n/format';
 import { t } from '../../../i18n/i18n';
 import { taskActivityText } from '../../tasks/utils/task-activity-text';
 import { moveActivityText } from '../../conversation-merge/utils/move-activity';
+import { ruleActivityText } from '../../automation/utils/rule-result-text';
+import { withRuleActors } from '../../automation/utils/rule-actor';
+import { slaActivityText } from '../../sla/utils/sla-activity-text';
 
 /** Renders a structured timeline activity in the operator's language and timezone. */
-export function activityText(activity: Activity, now: Date = new Date()): string {
+export function activityText(shown: Activity, now: Date = new Date()): string {
+  // A rule's doing reads "Rule 'VIP' …" wherever an operator's name would stand.
+  const activity = withRuleActors(shown);
   switch (activity.type) {
     case 'status_changed': {
       const actor = activity.by?.name ?? t('activity.someone');
@@ -65,6 +70,12 @@ export function activityText(activity: Activity, now: Date = new Date()): string
     case 'split_from':
     case 'split_into':
       return moveActivityText(activity);
+    case 'rule_applied':
+    case 'rule_failed':
+      return ruleActivityText(activity);
+    case 'priority_changed':
+    case 'sla_breached':
+      return slaActivityText(activity);
     default:
       return assertNever(activity);
   }

@@ -2,6 +2,7 @@ import type {
   AssigneeFilter,
   ChannelKind,
   ConversationCountsDto,
+  ConversationPriority,
   ConversationStatus,
   ConversationSummaryDto,
   InboxDto,
@@ -19,15 +20,18 @@ export interface FeedQuery {
   attrs?: string[];
   from: string | null;
   to: string | null;
+  sort?: 'priority';
+  priorities?: ConversationPriority[];
 }
 
 /** The feed's filters as the API's query: `tags` travel as repeated `tag=`. */
 function toQuery({
   tags,
   attrs,
+  priorities,
   ...rest
 }: Omit<FeedQuery, 'status'> & { status?: FeedQuery['status'] }) {
-  return { ...rest, tag: tags, attr: attrs ?? [] };
+  return { ...rest, tag: tags, attr: attrs ?? [], priority: priorities ?? [] };
 }
 
 export const conversationsApi = {

@@ -1,5 +1,6 @@
 import { t } from '../../../i18n/i18n';
 import { AttributeFilter } from '../../contacts/components/attribute-filter';
+import { FeedPriorityControls } from '../../priority/components/feed-priority-controls';
 import { ASSIGNEE_OPTIONS } from '../store/feed-filters';
 import { useFeedStore } from '../store/feed-store';
 
@@ -58,6 +59,7 @@ export function FeedFiltersBar() {
           ))}
         </select>
       )}
+      <FeedPriorityControls />
       <AttributeFilter />
     </div>
   );

@@ -9,6 +9,8 @@ import { Icon } from '../../../shared/ui/icons';
 import { TagChip } from '../../tags/components/tag-chip';
 import { SearchSnippet } from '../../search/components/search-snippet';
 import { focusSearchMatch } from '../../search/store/search-commands';
+import { PriorityBadge } from '../../priority/components/priority-badge';
+import { SlaCountdownBadge } from '../../sla/components/sla-countdown';
 
 interface FeedRowProps {
   conversation: ConversationSummaryDto;
@@ -40,6 +42,8 @@ export const FeedRow = memo(function FeedRow({ conversation: c, selected, onOpen
           <span className="feed-row__name">
             <bdi>{name}</bdi>
           </span>
+          <PriorityBadge priority={c.priority} />
+          <SlaCountdownBadge sla={c.sla} />
           <time className="feed-row__time" dateTime={c.lastActivityAt}>
             {formatListStamp(new Date(c.lastActivityAt))}
           </time>

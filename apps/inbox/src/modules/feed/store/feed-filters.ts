@@ -1,4 +1,9 @@
-import type { AssigneeFilter, ChannelKind, ConversationStatus } from '@switchboard/contracts';
+import type {
+  AssigneeFilter,
+  ChannelKind,
+  ConversationPriority,
+  ConversationStatus,
+} from '@switchboard/contracts';
 
 /** A status tab, or `all`: every status at once (search over all history). */
 export type FeedStatus = ConversationStatus | 'all';
@@ -18,6 +23,10 @@ export interface FeedFilters {
   from: string | null;
   /** Last activity before this instant (ISO), or null. */
   to: string | null;
+  /** `priority`: most urgent first, then newest activity (modules/priority). */
+  sort?: 'priority';
+  /** Only these priorities (any of them). */
+  priorities?: ConversationPriority[];
 }
 
 export const FEED_TABS: readonly ConversationStatus[] = ['open', 'snoozed', 'closed'];

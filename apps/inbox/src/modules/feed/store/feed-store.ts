@@ -78,7 +78,10 @@ function upsert(state: FeedState, update: ConversationSummaryDto): Partial<FeedS
     return { byId, order: state.order.filter((id) => id !== conversation.id) };
   }
   const byId = { ...state.byId, [conversation.id]: conversation };
-  return { byId, order: placeInOrder(state.order, byId, conversation) };
+  return {
+    byId,
+    order: placeInOrder(state.order, byId, conversation, state.filters.sort === 'priority'),
+  };
 }
 
 const initial = {
@@ -138,7 +141,7 @@ export const useFeedStore = create<FeedState>((set, get) => ({
       }
       set({
         byId,
-        order: sortIds(byId),
+        order: sortIds(byId, state.filters.sort === 'priority'),
         nextCursor: page.nextCursor,
         hasMore: page.nextCursor !== null,
         phase: 'ready',
@@ -172,6 +175,7 @@ export const useFeedStore = create<FeedState>((set, get) => ({
         if (!(item.id in byId)) added.push(item);
         byId[item.id] = item;
       }
+      const byPriority = state.filters.sort === 'priority';
       // One state change per page: keyset pages are older than what is loaded, so they append;
       // only a page that overlaps live updates needs a full sort.
       const last = state.order.length
@@ -181,10 +185,12 @@ export const useFeedStore = create<FeedState>((set, get) => ({
         added.length === page.items.length &&
         added.every((item, i) =>
           i === 0
-            ? !last || compareConversations(last, item) < 0
-            : compareConversations(added[i - 1] as ConversationSummaryDto, item) < 0,
+            ? !last || compareConversations(last, item, byPriority) < 0
+            : compareConversations(added[i - 1] as ConversationSummaryDto, item, byPriority) < 0,
         );
-      const order = appendable ? state.order.concat(added.map((c) => c.id)) : sortIds(byId);
+      const order = appendable
+        ? state.order.concat(added.map((c) => c.id))
+        : sortIds(byId, byPriority);
       set({
         byId,
         order,

@@ -1,8 +1,19 @@
-import { tagKey, type ConversationSummaryDto } from '@switchboard/contracts';
+import { priorityRank, tagKey, type ConversationSummaryDto } from '@switchboard/contracts';
 import type { FeedFilters } from '../store/feed-filters';
 
-/** Newest activity first; the id breaks ties so the order is total and stable across pages. */
-export function compareConversations(a: ConversationSummaryDto, b: ConversationSummaryDto): number {
+/**
+ * Newest activity first; the id breaks ties so the order is total and stable across pages.
+ * `byPriority`: most urgent first, then that order (the server's `sort=priority`).
+ */
+export function compareConversations(
+  a: ConversationSummaryDto,
+  b: ConversationSummaryDto,
+  byPriority = false,
+): number {
+  if (byPriority) {
+    const rank = priorityRank(b.priority ?? 'normal') - priorityRank(a.priority ?? 'normal');
+    if (rank !== 0) return rank;
+  }
   if (a.lastActivityAt !== b.lastActivityAt) return a.lastActivityAt < b.lastActivityAt ? 1 : -1;
   if (a.id === b.id) return 0;
   return a.id < b.id ? 1 : -1;
@@ -27,6 +38,8 @@ export function matchesFilters(
   if (filters.assignee === 'unassigned' && conversation.assigneeId !== null) return false;
   if (filters.inboxId && conversation.inboxId !== filters.inboxId) return false;
   if (filters.channel && conversation.channel !== filters.channel) return false;
+  if (filters.priorities?.length && !filters.priorities.includes(conversation.priority ?? 'normal'))
+    return false;
   if (filters.q && !listed && !matchesText(conversation, filters.q)) return false;
   if (filters.tags.length > 0) {
     const has = new Set(conversation.tags.map((tag) => tagKey(tag.name)));
@@ -53,6 +66,7 @@ export function placeInOrder(
   order: readonly string[],
   byId: Readonly<Record<string, ConversationSummaryDto>>,
   item: ConversationSummaryDto,
+  byPriority = false,
 ): string[] {
   const next = order.filter((id) => id !== item.id);
   let low = 0;
@@ -60,15 +74,18 @@ export function placeInOrder(
   while (low < high) {
     const mid = (low + high) >>> 1;
     const other = byId[next[mid] as string];
-    if (other && compareConversations(other, item) < 0) low = mid + 1;
+    if (other && compareConversations(other, item, byPriority) < 0) low = mid + 1;
     else high = mid;
   }
   next.splice(low, 0, item.id);
   return next;
 }
 
-export function sortIds(byId: Readonly<Record<string, ConversationSummaryDto>>): string[] {
+export function sortIds(
+  byId: Readonly<Record<string, ConversationSummaryDto>>,
+  byPriority = false,
+): string[] {
   return Object.values(byId)
-    .sort(compareConversations)
+    .sort((a, b) => compareConversations(a, b, byPriority))
     .map((c) => c.id);
 }

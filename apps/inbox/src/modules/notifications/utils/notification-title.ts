@@ -11,6 +11,8 @@ const TITLE_KEYS: Record<NotificationDto['type'], MessageKey> = {
   mention: 'notification.mention.title',
   task_assigned: 'notification.task_assigned.title',
   task_due: 'notification.task_due.title',
+  sla_breached: 'notification.sla_breached.title',
+  rule: 'notification.rule.title',
 };
 
 /** "Assigned to you: Jane" — the same words in the centre, the browser alert and the live region. */

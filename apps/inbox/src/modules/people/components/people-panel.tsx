@@ -5,6 +5,7 @@ import { useAuthStore } from '../../auth/store/auth-store';
 import { peopleApi } from '../api/people-api';
 import { usePeopleStore } from '../store/people-store';
 import { InviteForm } from './invite-form';
+import { RoutingOverview } from '../../routing/components/routing-overview';
 import '../people.css';
 
 /** One colleague: role select and (de)activation for admins, with a confirmation step. */
@@ -142,6 +143,7 @@ export function PeoplePanel() {
           ))}
         </tbody>
       </table>
+      <RoutingOverview />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { useNotificationCentreStore } from '../../notifications/store/notificati
 import { useNotificationsStore } from '../../notifications/store/notifications-store';
 import { usePeopleStore } from '../../people/store/people-store';
 import { useTasksStore } from '../../tasks/store/tasks-store';
+import { queueChanged } from '../../routing/store/routing-store';
 import { useStreamStore } from './stream-store';
 
 /** Stored notifications that announce the customer message whose event follows them. */
@@ -63,6 +64,12 @@ export const STREAM_ACTIONS: { [T in StreamEventType]: Handler<T> } = {
     void useFeedStore.getState().loadFirstPage();
     void useFeedStore.getState().refreshCounts();
   },
+  // An SLA warning or breach: the countdown already turned on its own; the summary carries the state.
+  'conversation.sla': ({ conversation }, cursor) => {
+    useFeedStore.getState().applyEvent(conversation, cursor);
+    useConversationStore.getState().receiveSummary(conversation);
+  },
+  'routing.queue_changed': () => queueChanged(),
   'task.changed': ({ taskId, conversationId }) => {
     useTasksStore.getState().changed(taskId, conversationId);
   },

@@ -5,11 +5,14 @@ import { Icon } from '../../../shared/ui/icons';
 import { useAuthStore } from '../../auth/store/auth-store';
 import { InboxAccessPanel } from '../../access/components/inbox-access-panel';
 import { TeamsPanel } from '../../access/components/teams-panel';
+import { WebhooksPanel } from '../../outgoing-webhooks/components/webhooks-panel';
 import { CannedRepliesPanel } from '../../canned-replies/components/canned-replies-panel';
 import { PeoplePanel } from '../../people/components/people-panel';
 import { TagsAdminPanel } from '../../tags/components/tags-admin-panel';
 import { ContactAttributesPanel } from '../../contacts/components/contact-attributes-panel';
 import { useSettingsStore } from '../store/settings-store';
+import { BusinessHoursPanel } from '../../business-hours/components/business-hours-panel';
+import { SlaPoliciesPanel } from '../../sla/components/sla-policies-panel';
 import { EDITABLE_KINDS, isEditableKind, kindLabel } from '../utils/channel-forms';
 import { AuditLogPanel } from './audit-log-panel';
 import { ConnectionError } from './connection-error';
@@ -32,6 +35,7 @@ function SettingsDetail({ readOnly }: { readOnly: boolean }) {
   if ('contactAttributes' in selection) return <ContactAttributesPanel readOnly={readOnly} />;
   if ('people' in selection) return <PeoplePanel />;
   if ('teams' in selection) return <TeamsPanel />;
+  if ('webhooks' in selection) return <WebhooksPanel />;
   if ('newKind' in selection) {
     return (
       <div className="settings__detail" data-testid="settings-detail">
@@ -63,6 +67,8 @@ function SettingsDetail({ readOnly }: { readOnly: boolean }) {
       ) : (
         <p className="settings-hint">{t('settings.unsupported_kind')}</p>
       )}
+      <BusinessHoursPanel key={`bh-${inbox.id}`} inboxId={inbox.id} readOnly={readOnly} />
+      <SlaPoliciesPanel key={`sla-${inbox.id}`} inboxId={inbox.id} readOnly={readOnly} />
       {!readOnly && <InboxAccessPanel inboxId={inbox.id} />}
       {!readOnly && <RemoveInbox key={`remove-${inbox.id}`} inbox={inbox} />}
     </div>
@@ -185,6 +191,17 @@ export default function SettingsScreen() {
             onClick={() => useSettingsStore.getState().select({ teams: true })}
           >
             {t('teams.title')}
+          </button>
+        )}
+        {!readOnly && (
+          <button
+            type="button"
+            className="settings__item"
+            data-testid="settings-webhooks"
+            aria-current={selection !== null && 'webhooks' in selection}
+            onClick={() => useSettingsStore.getState().select({ webhooks: true })}
+          >
+            {t('webhooks.title')}
           </button>
         )}
         {/* Everyone has personal canned replies; admins also manage the shared ones. */}

@@ -14,6 +14,7 @@ export type SettingsSelection =
   | { tags: true }
   | { contactAttributes: true }
   | { teams: true }
+  | { webhooks: true }
   | null;
 
 interface SettingsState {

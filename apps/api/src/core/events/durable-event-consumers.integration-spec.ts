@@ -1,0 +1,129 @@
+import {
+  createApiInbox,
+  createTestDatabase,
+  eventually,
+  loginAs,
+  startTestApi,
+  type TestApi,
+  type TestDatabase,
+} from '@switchboard/testing';
+import type { EntityManager } from 'typeorm';
+import { AccountEntity } from '../../modules/accounts/entities/account.entity';
+import {
+  DurableEventConsumersService,
+  type ConsumedEvent,
+  type DurableEventHandler,
+} from './durable-event-consumers.service';
+import { EventLogService } from './event-log.service';
+
+/** Records what it handled; what it writes commits with the cursor (a row in `event_consumers`). */
+class RecordingHandler implements DurableEventHandler {
+  readonly seen: Array<{ cursor: number; type: string; originRuleId: string | null }> = [];
+  failOnce: number | null = null;
+
+  constructor(
+    readonly consumer: string,
+    private readonly instance: string,
+  ) {}
+
+  async handle(em: EntityManager, _accountId: string, events: ConsumedEvent[]): Promise<void> {
+    if (this.failOnce !== null && events.some((e) => e.event.cursor === this.failOnce)) {
+      this.failOnce = null;
+      throw new Error('handler failure on purpose');
+    }
+    // Written in the consumer's transaction: rolled back with it if the batch fails.
+    await em.query(`INSERT INTO event_consumers (name) VALUES ($1)`, [
+      `${this.consumer}:${this.instance}:${events[0]!.event.cursor}`,
+    ]);
+    for (const e of events) {
+      this.seen.push({ cursor: e.event.cursor, type: e.event.type, originRuleId: e.originRuleId });
+    }
+  }
+}
+
+/**
+ * Durable consumers of the event log: with two instances every committed event is handled once,
+ * in cursor order, with the handler's writes committed together with the cursor; a failing batch is
+ * handed over again, whole; an event's `originRuleId` reaches the handler.
+ */
+describe('durable event consumers', () => {
+  let db: TestDatabase;
+  let one: TestApi;
+  let two: TestApi;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    one = await startTestApi({ databaseUrl: db.url });
+    two = await startTestApi({ databaseUrl: db.url });
+  });
+
+  afterAll(async () => {
+    await two?.close();
+    await one?.close();
+    await db?.drop();
+  });
+
+  it('hands every event to exactly one instance, in order, once, and retries a failed batch', async () => {
+    const a = new RecordingHandler('test-recorder', 'a');
+    const b = new RecordingHandler('test-recorder', 'b');
+    a.failOnce = 3;
+    one.app.get(DurableEventConsumersService).register(a);
+    two.app.get(DurableEventConsumersService).register(b);
+
+    const admin = (await loginAs(one.baseUrl)).client;
+    const { customer } = await createApiInbox(admin);
+    const account = await one.dataSource.getRepository(AccountEntity).findOneOrFail({ where: {} });
+    await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        customer.say(`message ${i}`, `m-${i}`, { id: `c-${i % 7}`, name: `Customer ${i % 7}` }),
+      ),
+    );
+    // An event caused by a rule carries its origin to the consumer.
+    const ruleId = '00000000-0000-4000-8000-000000000001';
+    await one.dataSource.transaction((em) =>
+      one.app
+        .get(EventLogService)
+        .append(em, account.id, [
+          { type: 'access.changed', conversationId: null, payload: {}, originRuleId: ruleId },
+        ]),
+    );
+    const head = async () =>
+      Number(
+        (
+          (await one.dataSource.query(
+            `SELECT cursor FROM account_event_heads WHERE account_id = $1`,
+            [account.id],
+          )) as Array<{ cursor: string }>
+        )[0]!.cursor,
+      );
+    await eventually(async () => a.seen.length + b.seen.length >= (await head()), 15_000);
+    await Promise.all([
+      one.app.get(DurableEventConsumersService).drain(),
+      two.app.get(DurableEventConsumersService).drain(),
+    ]);
+
+    const all = [...a.seen, ...b.seen].map((e) => e.cursor).sort((x, y) => x - y);
+    const last = await head();
+    expect(all).toEqual(Array.from({ length: last }, (_, i) => i + 1));
+    // Each instance saw its share in increasing order.
+    for (const h of [a, b]) {
+      const cursors = h.seen.map((e) => e.cursor);
+      expect(cursors).toEqual([...cursors].sort((x, y) => x - y));
+    }
+    expect([...a.seen, ...b.seen].find((e) => e.type === 'access.changed')?.originRuleId).toBe(
+      ruleId,
+    );
+    // The failed batch's write rolled back; only committed batches left a row.
+    expect(a.failOnce).toBeNull();
+    const rows = (await one.dataSource.query(
+      `SELECT name FROM event_consumers WHERE name LIKE 'test-recorder:%'`,
+    )) as Array<{ name: string }>;
+    const batchStarts = rows.map((r) => Number(r.name.split(':')[2])).sort((x, y) => x - y);
+    expect(new Set(batchStarts).size).toBe(batchStarts.length);
+    const cursorRow = (await one.dataSource.query(
+      `SELECT cursor FROM event_consumer_cursors WHERE consumer = 'test-recorder' AND account_id = $1`,
+      [account.id],
+    )) as Array<{ cursor: string }>;
+    expect(Number(cursorRow[0]!.cursor)).toBe(last);
+  });
+});

@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { StreamEvent } from '@switchboard/contracts';
+import type { DataSource, EntityManager } from 'typeorm';
+import { queryOne, queryRows } from '../database/sql-rows';
+import { toStreamEvent } from './events.mapper';
+import type { LoggedEvent } from './events.repository';
+
+/** A committed event as a durable consumer receives it. */
+export interface ConsumedEvent {
+  event: StreamEvent;
+  /** The automation rule whose action caused it, if any. */
+  originRuleId: string | null;
+}
+
+/** The cursors of durable event consumers and the reads they make of the log. */
+@Injectable()
+export class EventConsumerCursorsRepository {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  /** Records the consumer once; its `started_at` is when it first ran anywhere. */
+  async register(name: string): Promise<void> {
+    // raw SQL: INSERT … ON CONFLICT DO NOTHING, once per start.
+    await this.ds.query(
+      `INSERT INTO event_consumers (name) VALUES ($1) ON CONFLICT (name) DO NOTHING`,
+      [name],
+    );
+  }
+
+  /**
+   * Locks the consumer's cursor row of the account for this transaction, creating it first if
+   * missing (after the account's last event before the consumer started). Null when another
+   * instance holds it: that one is handling the account's events now.
+   */
+  async claim(em: EntityManager, consumer: string, accountId: string): Promise<number | null> {
+    // raw SQL: SKIP LOCKED is how instances share accounts without waiting on each other.
+    const locked = await queryRows<{ cursor: string }>(
+      em,
+      `SELECT cursor FROM event_consumer_cursors
+        WHERE consumer = $1 AND account_id = $2 FOR UPDATE SKIP LOCKED`,
+      [consumer, accountId],
+    );
+    if (locked[0]) return Number(locked[0].cursor);
+    // raw SQL: INSERT … SELECT with a scalar subquery and ON CONFLICT … RETURNING, one round trip.
+    const created = await queryRows<{ cursor: string }>(
+      em,
+      `INSERT INTO event_consumer_cursors (consumer, account_id, cursor)
+       SELECT $1, $2, coalesce((SELECT max(e.cursor) FROM events e
+                                 WHERE e.account_id = $2 AND e.cursor IS NOT NULL
+                                   AND e.created_at < c.started_at), 0)
+         FROM event_consumers c WHERE c.name = $1
+       ON CONFLICT (consumer, account_id) DO NOTHING
+       RETURNING cursor`,
+      [consumer, accountId],
+    );
+    // Nothing returned: another instance created it meanwhile and may hold it; it handles them.
+    return created[0] ? Number(created[0].cursor) : null;
+  }
+
+  /** Numbered events after `cursor`, oldest first. */
+  async eventsAfter(
+    em: EntityManager,
+    accountId: string,
+    cursor: number,
+    limit: number,
+  ): Promise<ConsumedEvent[]> {
+    // raw SQL: the batch read of every consumer, with the column the stream's mapper does not read.
+    const rows = await queryRows<LoggedEvent & { originRuleId: string | null }>(
+      em,
+      `SELECT cursor, type, conversation_id AS "conversationId", payload,
+              created_at AS "createdAt", origin_rule_id AS "originRuleId"
+         FROM events WHERE account_id = $1 AND cursor > $2 ORDER BY cursor LIMIT $3`,
+      [accountId, cursor, limit],
+    );
+    return rows.map((r) => ({ event: toStreamEvent(r), originRuleId: r.originRuleId }));
+  }
+
+  /** The oldest cursor the log still keeps for the account (older ones were pruned). */
+  async oldestKept(em: EntityManager, accountId: string): Promise<number | null> {
+    // raw SQL: an aggregate over the account's kept events, read only after a miss.
+    const row = await queryOne<{ oldest: string | null }>(
+      em,
+      `SELECT min(cursor) AS oldest FROM events WHERE account_id = $1 AND cursor IS NOT NULL`,
+      [accountId],
+    );
+    return row?.oldest == null ? null : Number(row.oldest);
+  }
+
+  async advance(em: EntityManager, consumer: string, accountId: string, cursor: number) {
+    // raw SQL: one UPDATE by primary key inside the consumer's transaction.
+    await em.query(
+      `UPDATE event_consumer_cursors SET cursor = $3, updated_at = now()
+        WHERE consumer = $1 AND account_id = $2`,
+      [consumer, accountId, cursor],
+    );
+  }
+
+  /** Accounts whose stream head is past the consumer's cursor (or that it has never seen). */
+  async accountsBehind(consumer: string): Promise<string[]> {
+    // raw SQL: a LEFT JOIN anti-comparison of heads and cursors, every 2 s.
+    const rows = await queryRows<{ accountId: string }>(
+      this.ds.manager,
+      `SELECT h.account_id AS "accountId"
+         FROM account_event_heads h
+         LEFT JOIN event_consumer_cursors c ON c.account_id = h.account_id AND c.consumer = $1
+        WHERE h.cursor > coalesce(c.cursor, -1)`,
+      [consumer],
+    );
+    return rows.map((r) => r.accountId);
+  }
+}

@@ -1,0 +1,101 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import type { StreamEvent } from '@switchboard/contracts';
+import type { EntityManager } from 'typeorm';
+import {
+  DurableEventConsumersService,
+  type ConsumedEvent,
+  type DurableEventHandler,
+} from '../../core/events/durable-event-consumers.service';
+import { EventLogService } from '../../core/events/event-log.service';
+import type { PendingEvent } from '../../core/events/pending-event';
+import { ConversationsRepository } from '../conversations/conversations.repository';
+import { SlaClockService, type SlaHappening } from './sla-clock.service';
+import { SlaTargetsRepository } from './sla-targets.repository';
+
+/** What an event means for SLA clocks, if anything. */
+export function slaHappeningOf(event: StreamEvent): SlaHappening | null {
+  if (event.type === 'conversation.created') return 'created';
+  if (event.type !== 'message.created') return null;
+  const m = event.payload.message;
+  if (m.kind === 'activity' && m.activity) {
+    const a = m.activity;
+    switch (a.type) {
+      case 'status_changed':
+        if (a.to === 'closed') return 'closed';
+        if (a.to === 'snoozed') return a.from === 'snoozed' ? null : 'snoozed';
+        return a.from === 'closed' ? 'reopened' : 'woke';
+      case 'snooze_expired':
+      case 'unsnoozed_by_customer':
+        return 'woke';
+      case 'reopened_by_customer':
+        return 'reopened';
+      case 'merged_into':
+        return 'closed';
+      default:
+        return null;
+    }
+  }
+  if (m.direction === 'incoming') return 'customer_message';
+  // Only a person's reply answers the customer; automatic mail and notes do not.
+  if (m.kind === 'message' && m.sender.type === 'operator') return 'operator_reply';
+  return null;
+}
+
+/**
+ * Keeps SLA clocks in step with what happens, whichever path wrote it (the SQL ingest fast path
+ * included), off the hot path: a durable event consumer, so each event moves the clocks exactly
+ * once across instances, in the account's order, within moments of its commit. The clocks start
+ * at the event's own time, so a consumer that runs late computes the same due times.
+ */
+@Injectable()
+export class SlaEventConsumer implements DurableEventHandler, OnModuleInit {
+  readonly consumer = 'sla';
+  private readonly logger = new Logger(SlaEventConsumer.name);
+
+  constructor(
+    private readonly consumers: DurableEventConsumersService,
+    private readonly targets: SlaTargetsRepository,
+    private readonly clock: SlaClockService,
+    private readonly conversations: ConversationsRepository,
+    private readonly events: EventLogService,
+  ) {}
+
+  onModuleInit(): void {
+    this.consumers.register(this);
+  }
+
+  async handle(em: EntityManager, accountId: string, events: ConsumedEvent[]): Promise<void> {
+    const relevant = events.flatMap(({ event }) => {
+      const what = slaHappeningOf(event);
+      return what && event.conversationId
+        ? [{ what, conversationId: event.conversationId, at: new Date(event.at) }]
+        : [];
+    });
+    // An account without policies pays one indexed lookup per batch, nothing more.
+    if (relevant.length === 0 || !(await this.targets.accountHasPolicies(em, accountId))) return;
+    const pending: PendingEvent[] = [];
+    const touched = new Set<string>();
+    // Locks in id order (as bulk changes do), then applies the events in the log's order.
+    const ids = [...new Set(relevant.map((r) => r.conversationId))].sort();
+    for (const id of ids) {
+      if (!(await this.conversations.lockForAccount(em, accountId, id))) continue;
+      // A SAVEPOINT per conversation: one that fails is logged and skipped, the batch goes on.
+      try {
+        await em.transaction(async (inner) => {
+          for (const r of relevant.filter((x) => x.conversationId === id)) {
+            const conv = await this.conversations.lockForAccount(inner, accountId, id);
+            if (conv && (await this.clock.apply(inner, conv, r.what, r.at))) touched.add(id);
+          }
+        });
+      } catch (err) {
+        touched.delete(id);
+        this.logger.error(`SLA clocks of conversation ${id} failed: ${(err as Error).message}`);
+      }
+    }
+    for (const id of touched) {
+      const conversation = await this.conversations.loadSummary(em, id);
+      pending.push({ type: 'conversation.updated', conversationId: id, payload: { conversation } });
+    }
+    await this.events.append(em, accountId, pending);
+  }
+}
