@@ -229,6 +229,8 @@ export const enAutomation = {
   'audit.action.automation.rule_deleted': 'Deleted an automation rule',
   'audit.action.automation.rules_reordered': 'Reordered the automation rules',
   'notification.rule.title': 'A rule asks for your attention: {name}',
+  'notification.rule.title_named': "Rule '{rule}' asks for your attention: {name}",
+  'notification.rule.title_text': "Rule '{rule}': {text} ({name})",
 
   'activity.rule_actor': "Rule '{name}'",
   'activity.rule_applied': "Rule '{rule}' {actions}",

@@ -157,6 +157,13 @@ export interface NotificationDto {
   createdAt: IsoDateTime;
   /** When the operator read it (in any tab or device); null while unread. */
   readAt: IsoDateTime | null;
+  /** What it says beyond its type: a rule's notification names the rule and its message. */
+  detail?: NotificationDetail | null;
+}
+
+export interface NotificationDetail {
+  rule?: string;
+  text?: string;
 }
 
 export interface Page<T> {

@@ -4,6 +4,7 @@ import {
   tagKey,
   type Activity,
   type ActorRef,
+  type NotificationDetail,
   type RuleAction,
   type RuleActionResult,
 } from '@switchboard/contracts';
@@ -23,6 +24,8 @@ import { RuleExternalActions } from './rule-external-actions';
 export interface ActionEffects {
   activities: Activity[];
   notify: Map<string, 'assigned' | 'rule'>;
+  /** What the rule's "notify" says (its name and message), on its notifications. */
+  notifyDetail?: NotificationDetail;
   /** Notes and replies the rule wrote, announced as message.created. */
   messageIds: string[];
 }
@@ -170,6 +173,7 @@ export class RuleActionsService {
           for (const id of await this.inboxAccess.teamMembersWhoMayWork(em, teamId, conv.inboxId))
             ids.add(id);
         for (const id of ids) effects.notify.set(id, 'rule');
+        effects.notifyDetail = { rule: by.name, ...(action.text ? { text: action.text } : {}) };
         return ids.size
           ? done(action.type, direct.map((o) => o.name).join(', ') || `${ids.size}`)
           : unchanged(action.type, null);
@@ -192,7 +196,14 @@ export class RuleActionsService {
     for (const [id, type] of effects.notify) byType.set(type, [...(byType.get(type) ?? []), id]);
     return Promise.all(
       [...byType].map(([type, ids]) =>
-        this.notifications.create(em, ctx.conversation.accountId, ids, type, summary),
+        this.notifications.create(
+          em,
+          ctx.conversation.accountId,
+          ids,
+          type,
+          summary,
+          type === 'rule' ? (effects.notifyDetail ?? null) : null,
+        ),
       ),
     ).then((lists) => lists.flat());
   }

@@ -50,6 +50,7 @@ export class NotificationCentreService {
           conversationId: r.conversation_id,
           createdAt: r.created_at.toISOString(),
           readAt: r.read_at?.toISOString() ?? null,
+          ...(r.detail ? { detail: r.detail } : {}),
           conversation,
         },
       ];

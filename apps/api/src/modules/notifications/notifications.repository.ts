@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { NotificationDto } from '@switchboard/contracts';
+import type { NotificationDetail, NotificationDto } from '@switchboard/contracts';
 import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { microsUtc, type Keyset } from '../conversations/keyset-cursor';
@@ -14,6 +14,7 @@ export interface NotificationRow {
   conversation_id: string;
   created_at: Date;
   read_at: Date | null;
+  detail: NotificationDetail | null;
   /** created_at with microseconds, for the keyset cursor. */
   created_key: string;
 }
@@ -38,6 +39,7 @@ export class NotificationsRepository {
         'n.conversation_id AS conversation_id',
         'n.created_at AS created_at',
         'n.read_at AS read_at',
+        'n.detail AS detail',
       ])
       .addSelect(microsUtc('n.created_at'), 'created_key')
       .where('n.account_id = :accountId AND n.operator_id = :operatorId', {
@@ -91,12 +93,15 @@ export class NotificationsRepository {
     operatorIds: string[],
     type: NotificationDto['type'],
     conversationId: string,
+    detail: NotificationDetail | null = null,
   ): Promise<{ id: string; operator_id: string; created_at: Date }[]> {
     const result = await em
       .createQueryBuilder()
       .insert()
       .into(NotificationEntity)
-      .values(operatorIds.map((operatorId) => ({ accountId, operatorId, type, conversationId })))
+      .values(
+        operatorIds.map((operatorId) => ({ accountId, operatorId, type, conversationId, detail })),
+      )
       .returning('id, operator_id, created_at')
       .updateEntity(false)
       .execute();

@@ -1,5 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { ConversationSummaryDto, NotificationDto } from '@switchboard/contracts';
+import type {
+  ConversationSummaryDto,
+  NotificationDetail,
+  NotificationDto,
+} from '@switchboard/contracts';
 import type { EntityManager } from 'typeorm';
 import type { PendingEvent } from '../../core/events/pending-event';
 import { NotificationsRepository } from './notifications.repository';
@@ -16,6 +20,7 @@ export class NotificationsService {
     operatorIds: string[],
     type: NotificationDto['type'],
     conversation: ConversationSummaryDto,
+    detail: NotificationDetail | null = null,
   ): Promise<PendingEvent[]> {
     if (operatorIds.length === 0) return [];
     const rows = await this.repo.insertForOperators(
@@ -24,6 +29,7 @@ export class NotificationsService {
       operatorIds,
       type,
       conversation.id,
+      detail,
     );
     return rows.map((r) => ({
       type: 'notification.created' as const,
@@ -36,6 +42,7 @@ export class NotificationsService {
           conversationId: conversation.id,
           createdAt: r.created_at.toISOString(),
           readAt: null,
+          ...(detail ? { detail } : {}),
         },
         conversation,
       },

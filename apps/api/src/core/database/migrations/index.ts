@@ -30,6 +30,7 @@ import { DurableEventConsumers1797700000000 } from './1797700000000-durable-even
 import { PrioritiesAndSlas1797710000000 } from './1797710000000-priorities-and-slas';
 import { FairRouting1797720000000 } from './1797720000000-fair-routing';
 import { AutomationRules1797740000000 } from './1797740000000-automation-rules';
+import { NotificationDetails1797750000000 } from './1797750000000-notification-details';
 import { ContactMerges1797610000000 } from './1797610000000-contact-merges';
 import { MessageSearch1797620000000 } from './1797620000000-message-search';
 
@@ -72,4 +73,5 @@ export const MIGRATIONS = [
   FairRouting1797720000000,
   OutgoingWebhooks1797730000000,
   AutomationRules1797740000000,
+  NotificationDetails1797750000000,
 ];

@@ -1,3 +1,4 @@
+import type { NotificationDetail } from '@switchboard/contracts';
 import {
   Column,
   CreateDateColumn,
@@ -43,4 +44,8 @@ export class NotificationEntity extends AccountOwnedEntity {
 
   @Column('timestamptz', { nullable: true })
   readAt!: Date | null;
+
+  /** What the notification says beyond its type (a rule's name and message). */
+  @Column('jsonb', { nullable: true })
+  detail!: NotificationDetail | null;
 }

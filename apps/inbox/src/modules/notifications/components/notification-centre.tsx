@@ -132,7 +132,7 @@ function NotificationPanel({ onClose }: { onClose: () => void }) {
               onClick={() => openItem(n.conversationId, n.id)}
             >
               <span className="notification-item__title">
-                <bdi>{notificationTitle(n.type, n.conversation)}</bdi>
+                <bdi>{notificationTitle(n.type, n.conversation, n.detail)}</bdi>
               </span>
               <span className="notification-item__preview">
                 {displayText(n.conversation.lastMessagePreview ?? '')}

@@ -12,7 +12,11 @@ interface NotificationsState {
   permission: PermissionState;
   /** What the last notification said (also rendered in-app as a polite live region). */
   lastShown: { title: string; body: string; conversationId: string } | null;
-  notify: (type: NotificationDto['type'], conversation: ConversationSummaryDto) => void;
+  notify: (
+    type: NotificationDto['type'],
+    conversation: ConversationSummaryDto,
+    detail?: NotificationDto['detail'],
+  ) => void;
   markSeen: (conversationId: string) => void;
   requestPermission: () => Promise<void>;
   reset: () => void;
@@ -35,9 +39,9 @@ export const useNotificationsStore = create<NotificationsState>((set, get) => ({
   permission: currentPermission(),
   lastShown: null,
 
-  notify: (type, conversation) => {
+  notify: (type, conversation, detail) => {
     if (operatorIsLookingAt(conversation.id)) return;
-    const title = notificationTitle(type, conversation);
+    const title = notificationTitle(type, conversation, detail);
     const body = displayText(conversation.lastMessagePreview ?? '');
     set((s) => ({
       unread: { ...s.unread, [conversation.id]: true },

@@ -1,4 +1,8 @@
-import type { ConversationSummaryDto, NotificationDto } from '@switchboard/contracts';
+import type {
+  ConversationSummaryDto,
+  NotificationDetail,
+  NotificationDto,
+} from '@switchboard/contracts';
 import type { MessageKey } from '../../../i18n/en';
 import { t } from '../../../i18n/i18n';
 import { contactName } from '../../../shared/text/contact-name';
@@ -19,6 +23,14 @@ const TITLE_KEYS: Record<NotificationDto['type'], MessageKey> = {
 export function notificationTitle(
   type: NotificationDto['type'],
   conversation: Pick<ConversationSummaryDto, 'contact'>,
+  detail?: NotificationDetail | null,
 ): string {
-  return t(TITLE_KEYS[type], { name: contactName(conversation.contact) });
+  const name = contactName(conversation.contact);
+  // A rule's notification says which rule and, when it has one, its message.
+  if (type === 'rule' && detail?.rule) {
+    return detail.text
+      ? t('notification.rule.title_text', { rule: detail.rule, text: detail.text, name })
+      : t('notification.rule.title_named', { rule: detail.rule, name });
+  }
+  return t(TITLE_KEYS[type], { name });
 }

@@ -53,7 +53,7 @@ export const STREAM_ACTIONS: { [T in StreamEventType]: Handler<T> } = {
       if (ABOUT_A_CUSTOMER_MESSAGE.has(notification.type))
         toldByStoredNotification.add(conversation.id);
       useNotificationCentreStore.getState().received(notification, conversation);
-      useNotificationsStore.getState().notify(notification.type, conversation);
+      useNotificationsStore.getState().notify(notification.type, conversation, notification.detail);
     }
   },
   'operator.updated': ({ operator }) => {
