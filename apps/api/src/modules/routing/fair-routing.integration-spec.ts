@@ -241,6 +241,53 @@ describe('fair routing', () => {
     expect(await queue()).toHaveLength(38);
   });
 
+  it('keeps the maximum of an operator in two round-robin teams routing at once', async () => {
+    // Fay alone in two teams of her own, at most 1 each: together she may still hold only 1.
+    const account = await api.dataSource.getRepository(AccountEntity).findOneOrFail({ where: {} });
+    await api.dataSource.transaction((em) =>
+      createOperator(em, account.id, {
+        email: 'fay@test.local',
+        name: 'Fay',
+        password: 'agent-password-123',
+        role: 'agent',
+      }),
+    );
+    const fay = await loginAs(api.baseUrl, 'fay@test.local', 'agent-password-123');
+    const fayId = fay.login.operator.id;
+    const teams = await Promise.all(
+      ['Billing', 'Refunds'].map((name) => admin.ok<TeamDto>('POST', '/api/teams', { name })),
+    );
+    for (const t of teams) {
+      await admin.ok('PUT', `/api/teams/${t.id}/members`, { operatorIds: [fayId] });
+      await admin.ok('PUT', `/api/routing/teams/${t.id}`, {
+        roundRobin: true,
+        maxOpenPerOperator: 1,
+      });
+    }
+    sockets.push(await connectAvailableOperator(second.baseUrl, fay.login.token, admin, fayId));
+    const { customer } = await createApiInbox(admin);
+    const fresh: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      await customer.say(`Twin ${i}`, `twin-${i}`, { id: `twin-${i}`, name: `Twin ${i}` });
+      const conv = await api.dataSource
+        .getRepository(ConversationEntity)
+        .findOneOrFail({ where: {}, order: { number: 'DESC' } });
+      fresh.push(conv.id);
+    }
+    const rrs = [api, second].map((a) => ({ a, rr: a.app.get(RoundRobinService) }));
+    const results = await Promise.all(
+      fresh.map((id, i) => {
+        const { a, rr } = rrs[i % 2]!;
+        return a.dataSource.transaction((em) => rr.route(em, id, teams[i % 2]!.id, adminRef));
+      }),
+    );
+    expect(results.filter((r) => r.status === 'assigned')).toHaveLength(1);
+    const fays = await api.dataSource
+      .getRepository(ConversationEntity)
+      .countBy({ assigneeId: fayId, status: 'open' });
+    expect(fays).toBe(1);
+  });
+
   /** Assignees of `assigned` activities by the router, in event log order. */
   async function assignmentOrder(): Promise<string[]> {
     const rows = await api.dataSource

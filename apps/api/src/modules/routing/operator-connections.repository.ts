@@ -73,6 +73,23 @@ export class OperatorConnectionsRepository {
       .getExists();
   }
 
+  /**
+   * Locks these operators' rows (FOR NO KEY UPDATE, in id order) until the transaction ends, so
+   * routing passes of two teams sharing a member count that member's load one after the other and
+   * never both give the last free place. Foreign-key checks (KEY SHARE) are not blocked by it.
+   */
+  async lockForRouting(em: EntityManager, operatorIds: string[]): Promise<void> {
+    if (operatorIds.length === 0) return;
+    await em
+      .getRepository(OperatorEntity)
+      .createQueryBuilder('o')
+      .select('o.id')
+      .where('o.id IN (:...operatorIds)', { operatorIds })
+      .orderBy('o.id')
+      .setLock('for_no_key_update')
+      .getMany();
+  }
+
   /** Which of these operators are available. */
   async availableAmong(em: EntityManager, operatorIds: string[]): Promise<Set<string>> {
     if (operatorIds.length === 0) return new Set();

@@ -69,6 +69,8 @@ export class TeamTurnsLoader {
   async load(em: EntityManager, routing: TeamRoutingEntity): Promise<TeamTurns> {
     const members = await this.settings.members(em, routing.teamId);
     const ids = members.map((m) => m.operatorId);
+    // Before reading their load: another team's pass may be giving them a conversation right now.
+    await this.connections.lockForRouting(em, ids);
     const available = await this.connections.availableAmong(em, ids);
     const open = await this.connections.openAssigned(em, ids);
     const line = members
