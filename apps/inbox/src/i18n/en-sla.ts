@@ -59,4 +59,7 @@ export const enSla = {
   'sla_policies.summary': '{priority}: {targets}',
   'sla_policies.target_minutes': '{target} {minutes} min',
   'sla_policies.failed': 'Not saved: {message}',
+  'audit.action.sla_policy.created': 'Created an SLA policy',
+  'audit.action.sla_policy.updated': 'Changed an SLA policy',
+  'audit.action.sla_policy.deleted': 'Deleted an SLA policy',
 };

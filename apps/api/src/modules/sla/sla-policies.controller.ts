@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Ip, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   createSlaPolicyRequestSchema,
@@ -28,10 +28,11 @@ export class SlaPoliciesController {
   @ApiZodBody(createSlaPolicyRequestSchema)
   create(
     @CurrentOperator() op: AuthenticatedOperator,
+    @Ip() ip: string,
     @Body(parseWith(createSlaPolicyRequestSchema))
     body: z.output<typeof createSlaPolicyRequestSchema>,
   ): Promise<SlaPolicyDto> {
-    return this.policies.create(op, body);
+    return this.policies.create(op, ip, body);
   }
 
   /** Replaces every field but the inbox. */
@@ -39,16 +40,21 @@ export class SlaPoliciesController {
   @ApiZodBody(updateSlaPolicyRequestSchema)
   update(
     @CurrentOperator() op: AuthenticatedOperator,
+    @Ip() ip: string,
     @Param('id') id: string,
     @Body(parseWith(updateSlaPolicyRequestSchema))
     body: z.output<typeof updateSlaPolicyRequestSchema>,
   ): Promise<SlaPolicyDto> {
-    return this.policies.update(op, id, body);
+    return this.policies.update(op, ip, id, body);
   }
 
   @Delete(':id')
   @HttpCode(204)
-  remove(@CurrentOperator() op: AuthenticatedOperator, @Param('id') id: string): Promise<void> {
-    return this.policies.remove(op, id);
+  remove(
+    @CurrentOperator() op: AuthenticatedOperator,
+    @Ip() ip: string,
+    @Param('id') id: string,
+  ): Promise<void> {
+    return this.policies.remove(op, ip, id);
   }
 }

@@ -7,6 +7,7 @@ import {
 import type { z } from 'zod';
 import type { AuthenticatedOperator } from '../../core/auth/authenticated-operator';
 import { AppException, notFound } from '../../core/http/app.exception';
+import { AuditLogService } from '../audit/audit-log.service';
 import { toSlaPolicyDto } from './sla-policy.mapper';
 import { SlaPoliciesRepository, isDuplicatePolicy } from './sla-policies.repository';
 
@@ -30,25 +31,36 @@ const duplicate = () =>
  */
 @Injectable()
 export class SlaPoliciesService {
-  constructor(private readonly repo: SlaPoliciesRepository) {}
+  constructor(
+    private readonly repo: SlaPoliciesRepository,
+    private readonly audit: AuditLogService,
+  ) {}
 
   async list(op: AuthenticatedOperator): Promise<SlaPolicyDto[]> {
     return (await this.repo.list(op.accountId)).map(toSlaPolicyDto);
   }
 
-  async create(op: AuthenticatedOperator, body: CreateBody): Promise<SlaPolicyDto> {
+  async create(op: AuthenticatedOperator, ip: string, body: CreateBody): Promise<SlaPolicyDto> {
     requireAdmin(op);
     if (!(await this.repo.inboxExists(op.accountId, body.inboxId)))
       throw new AppException('INVALID_SLA_POLICY', 'inboxId: no such inbox in this account');
+    let created: SlaPolicyDto;
     try {
-      return toSlaPolicyDto(await this.repo.insert({ ...body, accountId: op.accountId }));
+      created = toSlaPolicyDto(await this.repo.insert({ ...body, accountId: op.accountId }));
     } catch (err) {
       if (isDuplicatePolicy(err)) throw duplicate();
       throw err;
     }
+    await this.record(op, ip, 'sla_policy.created', created);
+    return created;
   }
 
-  async update(op: AuthenticatedOperator, id: string, body: UpdateBody): Promise<SlaPolicyDto> {
+  async update(
+    op: AuthenticatedOperator,
+    ip: string,
+    id: string,
+    body: UpdateBody,
+  ): Promise<SlaPolicyDto> {
     requireAdmin(op);
     const policy = await this.repo.find(op.accountId, id);
     if (!policy) throw notFound('SLA policy');
@@ -58,12 +70,36 @@ export class SlaPoliciesService {
       if (isDuplicatePolicy(err)) throw duplicate();
       throw err;
     }
-    return toSlaPolicyDto({ ...policy, ...body });
+    const updated = toSlaPolicyDto({ ...policy, ...body });
+    await this.record(op, ip, 'sla_policy.updated', updated);
+    return updated;
   }
 
-  async remove(op: AuthenticatedOperator, id: string): Promise<void> {
+  async remove(op: AuthenticatedOperator, ip: string, id: string): Promise<void> {
     requireAdmin(op);
-    if (!(await this.repo.find(op.accountId, id))) throw notFound('SLA policy');
+    const policy = await this.repo.find(op.accountId, id);
+    if (!policy) throw notFound('SLA policy');
     await this.repo.remove(id);
+    await this.record(op, ip, 'sla_policy.deleted', toSlaPolicyDto(policy));
+  }
+
+  /** Every change in the audit log, with the targets as they are after it. */
+  private record(
+    op: AuthenticatedOperator,
+    ip: string,
+    action: 'sla_policy.created' | 'sla_policy.updated' | 'sla_policy.deleted',
+    policy: SlaPolicyDto,
+  ): Promise<void> {
+    return this.audit.record(
+      {
+        accountId: op.accountId,
+        action,
+        targetType: 'sla_policy',
+        targetId: policy.id,
+        targetLabel: policy.priority ? `${policy.priority} priority` : 'any priority',
+        details: { ...policy },
+      },
+      { operator: op, ip },
+    );
   }
 }

@@ -1,5 +1,6 @@
 import {
   addBusinessMinutes,
+  type AuditLogEntryDto,
   type BusinessHours,
   type ConversationSummaryDto,
   type InboxBusinessHoursDto,
@@ -212,6 +213,13 @@ describe('priorities and SLAs', () => {
     expect(dup.status).toBe(409);
     await admin.ok('DELETE', `/api/sla-policies/${policy.id}`);
     expect(await api.dataSource.getRepository(SlaPolicyEntity).count()).toBe(0);
+    // Created and deleted, each in the audit log; the refused ones left nothing there.
+    const audit = await admin.ok<Page<AuditLogEntryDto>>('GET', '/api/audit-log?limit=50');
+    const slaEntries = audit.items.filter((e) => e.action.startsWith('sla_policy.'));
+    expect(slaEntries.map((e) => [e.action, e.target?.id])).toEqual([
+      ['sla_policy.deleted', policy.id],
+      ['sla_policy.created', policy.id],
+    ]);
   });
 
   it('counts targets in business hours, meets responses, and recomputes on a priority change', async () => {
