@@ -292,10 +292,17 @@ Target: p95 < 20 ms. Result: ${Math.max(results.firstPage.p95, results.page100.p
 const file = 'docs/benchmarks.md';
 let doc = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n\n';
 if (doc.includes('<!-- bench:start -->')) {
-  // The search section (scripts/bench/search.mjs) stays until the search run below rewrites it.
-  const search = /<!-- bench-search:start -->[\s\S]*<!-- bench-search:end -->/.exec(doc)?.[0];
-  const kept = search
-    ? report.replace('<!-- bench:end -->', `${search}\n<!-- bench:end -->`)
+  // The search and rules sections (scripts/bench/*.mjs) stay until their runs below rewrite them.
+  const sections = ['search', 'rules']
+    .map(
+      (name) =>
+        new RegExp(`<!-- bench-${name}:start -->[\\s\\S]*<!-- bench-${name}:end -->`).exec(
+          doc,
+        )?.[0],
+    )
+    .filter(Boolean);
+  const kept = sections.length
+    ? report.replace('<!-- bench:end -->', `${sections.join('\n')}\n<!-- bench:end -->`)
     : report;
   doc = doc.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, () => kept);
 } else {
@@ -305,7 +312,14 @@ if (doc.includes('<!-- bench:start -->')) {
 writeFileSync(file, doc);
 await run('npx', ['prettier', '--write', file]);
 console.log(report);
-// Then search over 10 M messages, on the build above (BENCH_SEARCH=0 leaves it out).
+// Then the rules engine's cost per message (BENCH_RULES=0 leaves it out) ...
+if (process.env.BENCH_RULES !== '0') {
+  const code = await run(process.execPath, ['scripts/bench/rules.mjs'], {
+    env: { BENCH_SKIP_BUILD: '1', DATABASE_URL: embedded ? '' : admin },
+  });
+  if (code !== 0) process.exit(code);
+}
+// ... and search over 10 M messages, on the build above (BENCH_SEARCH=0 leaves it out).
 if (process.env.BENCH_SEARCH !== '0') {
   const code = await run(process.execPath, ['scripts/bench/search.mjs'], {
     env: { BENCH_SKIP_BUILD: '1', DATABASE_URL: embedded ? '' : admin },

@@ -19,7 +19,11 @@ const RULES = 20;
 const log = (...a) => console.log('[bench:rules]', ...a);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-if ((await run('npx', ['nx', 'build', 'api', '--outputStyle=static'])) !== 0) process.exit(1);
+if (
+  !process.env.BENCH_SKIP_BUILD &&
+  (await run('npx', ['nx', 'build', 'api', '--outputStyle=static'])) !== 0
+)
+  process.exit(1);
 let embedded = null;
 if (!process.env.DATABASE_URL) {
   embedded = await startEmbeddedPostgres({

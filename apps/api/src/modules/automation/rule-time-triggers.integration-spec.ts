@@ -92,6 +92,30 @@ describe('automation time triggers', () => {
     }
   });
 
+  it('fires for a conversation that becomes due long after its moment (woken from a snooze)', async () => {
+    // X waited 10 minutes unanswered, but snoozed: not due while snoozed.
+    const x = await open('snoozed while waiting', 'cust-x');
+    await api.dataSource
+      .getRepository(ConversationEntity)
+      .createQueryBuilder()
+      .update()
+      .set({ lastIncomingAt: () => `last_incoming_at - interval '10 minutes'` })
+      .where('id = :id', { id: x })
+      .execute();
+    const inAnHour = new Date(Date.now() + 3_600_000).toISOString();
+    await admin.ok('POST', `/api/conversations/${x}/snooze`, { until: inAnHour });
+    // Y fires meanwhile: the rule's watermark moves 8 minutes past X's moment.
+    const y = await open('waiting meanwhile', 'cust-y');
+    await waitTwoMinutes(y);
+    await eventually(async () => (await runs(y)) === 1, 5_000);
+    expect(await runs(x)).toBe(0);
+    // Woken by hand, still unanswered: due at once, fired within 5 s, once.
+    await admin.ok('POST', `/api/conversations/${x}/unsnooze`);
+    const woke = Date.now();
+    await eventually(async () => (await runs(x)) === 1, 6_000);
+    expect(Date.now() - woke).toBeLessThan(5_000);
+  });
+
   it('fires once at start for a moment that came while every instance was down', async () => {
     const id = await open('anyone?', 'cust-down');
     await api.close();

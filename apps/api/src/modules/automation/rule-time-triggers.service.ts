@@ -13,6 +13,12 @@ const RUN_LOG_DAYS = 90;
 /** Longer than any time trigger's delay (90 days): older firings can never match again. */
 const FIRING_DAYS = 100;
 const PRUNE_EVERY_MS = 3_600_000;
+/**
+ * How often a poll ignores the watermarks. A conversation can become due with an anchor far
+ * behind its rule's watermark (woken from a snooze with the customer still unanswered, assigned
+ * and then unassigned): the watermark read would never see it, this one does, at most 5 s late.
+ */
+const FULL_SWEEP_MS = 4_000;
 
 /**
  * Time triggers (no operator reply, no customer reply, snoozed or waiting longer than N minutes).
@@ -25,6 +31,7 @@ export class RuleTimeTriggersService implements OnApplicationBootstrap, OnApplic
   private readonly logger = new Logger(RuleTimeTriggersService.name);
   private readonly poller: DueWorkPoller;
   private lastPrune = 0;
+  private lastFullSweep = 0;
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -52,6 +59,14 @@ export class RuleTimeTriggersService implements OnApplicationBootstrap, OnApplic
 
   private async fireOne(): Promise<boolean> {
     await this.pruneNowAndThen();
+    const full = Date.now() - this.lastFullSweep >= FULL_SWEEP_MS;
+    const fired = await this.fireFirstDue(full);
+    // A full sweep is done once nothing more is due without watermarks.
+    if (!fired && full) this.lastFullSweep = Date.now();
+    return fired;
+  }
+
+  private fireFirstDue(ignoreWatermarks: boolean): Promise<boolean> {
     return this.ds.transaction(async (em) => {
       for (const rule of await this.rules.listEnabledTimeRules(em)) {
         if (rule.trigger.kind !== 'time') continue;
@@ -60,7 +75,7 @@ export class RuleTimeTriggersService implements OnApplicationBootstrap, OnApplic
           accountId: rule.accountId,
           after: rule.trigger.after,
           minutes: rule.trigger.minutes,
-          watermark: rule.timeWatermark,
+          watermark: ignoreWatermarks ? null : rule.timeWatermark,
         });
         if (!due) continue;
         const firing = {
