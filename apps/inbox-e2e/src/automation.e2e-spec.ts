@@ -46,6 +46,7 @@ describe('inbox: automation rules', () => {
     const editor = page.locator('[data-testid=rule-editor]');
 
     // Saving an incomplete form says where, and stores nothing.
+    await ui.screenshot('automation-rule-editor');
     await editor.locator('[data-testid=rule-save]').click();
     await editor.locator('[data-testid=rule-field-error]').first().waitFor();
     expect(await editor.locator('[data-testid=rule-editor-error]').textContent()).toBe(
@@ -113,6 +114,7 @@ describe('inbox: automation rules', () => {
     await page
       .locator('[data-testid=timeline-message][data-kind=message]', { hasText: GREETING })
       .waitFor();
+    await ui.screenshot('automation-rule-applied');
     // Sent on the customer's channel: the API channel's endpoint received it.
     await waitUntil(
       () => h.receiver.received.find((r) => r.text === GREETING),

@@ -66,6 +66,7 @@ describe('inbox: outgoing webhooks', () => {
       },
       async () => `log: ${await page.textContent('[data-testid=webhook-log]')}`,
     );
+    await ui.screenshot('webhook-deliveries');
     await page.click('[data-testid=webhook-resend]');
     await waitUntil(
       () => signatures.length === 2,

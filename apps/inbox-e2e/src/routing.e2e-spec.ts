@@ -66,6 +66,7 @@ describe('inbox: fair routing', () => {
       .waitFor();
     const load = admin.page.locator('[data-testid=routing-load-row][data-state=available]');
     await load.getByTestId('routing-load-count').getByText('1 / 1').waitFor();
+    await admin.screenshot('routing-queue');
 
     // Closing the admin's conversation gives them the next in line, live.
     const mine = (

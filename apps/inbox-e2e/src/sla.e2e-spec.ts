@@ -89,6 +89,7 @@ describe('inbox: priorities and SLA countdown', () => {
     expect(flippedAt).toBeGreaterThanOrEqual(dueAt);
     expect(flippedAt - dueAt).toBeLessThan(1_000);
     expect(await countdown.textContent()).toMatch(/^Overdue \d+s$/);
+    await anna.screenshot('sla-overdue');
     // The server's poller agrees: the timeline of Ada shows the breach.
     await anna.openRow('Ada Lovelace');
     await waitUntil(

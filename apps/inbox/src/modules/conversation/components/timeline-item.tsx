@@ -34,7 +34,11 @@ export const TimelineItem = memo(function TimelineItem({ message }: { message: M
   }
 
   const side = message.direction === 'outgoing' ? 'out' : 'in';
-  const sender = displayName(message.sender.name, t('feed.row.unknown_contact'));
+  // An automatic message (an acknowledgement, a rule's greeting) has no author to name.
+  const unnamed = message.sender.type === 'system' && !message.sender.name;
+  const sender = unnamed
+    ? t('conversation.sender.system')
+    : displayName(message.sender.name, t('feed.row.unknown_contact'));
   return (
     <li
       className={`message message--${side} message--${message.kind}`}
@@ -43,9 +47,11 @@ export const TimelineItem = memo(function TimelineItem({ message }: { message: M
       data-kind={message.kind}
     >
       <div className="message__meta">
-        <span className="message__sender">
-          <bdi>{sender}</bdi>
-        </span>
+        {!unnamed && (
+          <span className="message__sender">
+            <bdi>{sender}</bdi>
+          </span>
+        )}
         {/* Who wrote it, always: a customer may well call themselves "Support Team". */}
         <span className="message__kind" data-testid="sender-kind" data-kind={message.sender.type}>
           {t(`conversation.sender.${message.sender.type}`)}

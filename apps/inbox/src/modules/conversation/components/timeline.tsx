@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { t } from '../../../i18n/i18n';
 import { useConversationStore, type Thread } from '../store/conversation-store';
+import { withoutSummarisedRuleSteps } from '../../automation/utils/rule-steps';
 import { TimelineItem } from './timeline-item';
 
 /** Start loading older messages when the operator scrolls this close to the top. */
@@ -81,7 +82,7 @@ export function Timeline({ conversationId, thread }: { conversationId: string; t
             : null}
       </div>
       <ol ref={listRef} className="timeline__list">
-        {thread.messages.map((message) => (
+        {withoutSummarisedRuleSteps(thread.messages).map((message) => (
           <TimelineItem key={message.id} message={message} />
         ))}
       </ol>

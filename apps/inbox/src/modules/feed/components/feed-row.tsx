@@ -42,8 +42,6 @@ export const FeedRow = memo(function FeedRow({ conversation: c, selected, onOpen
           <span className="feed-row__name">
             <bdi>{name}</bdi>
           </span>
-          <PriorityBadge priority={c.priority} />
-          <SlaCountdownBadge sla={c.sla} />
           <time className="feed-row__time" dateTime={c.lastActivityAt}>
             {formatListStamp(new Date(c.lastActivityAt))}
           </time>
@@ -61,6 +59,9 @@ export const FeedRow = memo(function FeedRow({ conversation: c, selected, onOpen
               {preview}
             </span>
           )}
+          {/* Beside the preview, not the name: a long name stays readable. */}
+          <PriorityBadge priority={c.priority} />
+          <SlaCountdownBadge sla={c.sla} />
           {c.status === 'snoozed' && c.snoozedUntil && (
             <span className="chip chip--snooze" data-testid="snoozed-until">
               <Icon name="snooze" size={12} />
