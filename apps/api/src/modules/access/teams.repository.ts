@@ -6,6 +6,7 @@ import { isUuid } from '../conversations/keyset-cursor';
 import { OperatorEntity } from '../operators/entities/operator.entity';
 import { TeamMemberEntity } from './entities/team-member.entity';
 import { TeamEntity } from './entities/team.entity';
+import { TeamRoutingEntity } from '../routing/entities/team-routing.entity';
 
 export interface TeamWithMembers {
   team: TeamEntity;
@@ -66,6 +67,11 @@ export class TeamsRepository {
 
   async delete(em: EntityManager, id: string): Promise<void> {
     await em.getRepository(TeamEntity).delete({ id });
+  }
+
+  /** Whether the team hands out conversations by round-robin (it must keep a member then). */
+  async routesByRoundRobin(em: EntityManager, teamId: string): Promise<boolean> {
+    return em.getRepository(TeamRoutingEntity).existsBy({ teamId, roundRobin: true });
   }
 
   memberIds(em: EntityManager, teamId: string): Promise<string[]> {

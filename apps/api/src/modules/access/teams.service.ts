@@ -100,6 +100,11 @@ export class TeamsService {
           'VALIDATION_FAILED',
           `operatorIds: not active operators of this account: ${unknown.join(', ')}`,
         );
+      if (wanted.length === 0 && (await this.teams.routesByRoundRobin(em, team.id)))
+        throw new AppException(
+          'ROUTING_SETTINGS_INVALID',
+          'operatorIds: a round-robin team needs at least one member; turn round-robin off first',
+        );
       const before = await this.teams.memberIds(em, team.id);
       await this.teams.replaceMembers(em, op.accountId, team.id, wanted);
       const added = wanted.filter((o) => !before.includes(o));

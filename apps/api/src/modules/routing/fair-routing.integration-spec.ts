@@ -134,6 +134,14 @@ describe('fair routing', () => {
       maxOpenPerOperator: 2,
     });
     expect(saved).toMatchObject({ roundRobin: true, maxOpenPerOperator: 2, queued: 0 });
+    // Nor can the team screen leave a round-robin team without members.
+    const emptied = await admin.request('PUT', `/api/teams/${team.id}/members`, {
+      operatorIds: [],
+    });
+    expect(emptied.status).toBe(422);
+    expect(JSON.stringify(emptied.body)).toContain('round-robin team needs at least one member');
+    const [kept] = (await admin.ok<TeamDto[]>('GET', '/api/teams')).filter((t) => t.id === team.id);
+    expect(kept!.memberIds).toHaveLength(NAMES.length);
   });
 
   it('routes 50 concurrent arrivals on two instances: 6 assigned in turns, 44 queued in order', async () => {
