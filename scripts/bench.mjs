@@ -16,6 +16,8 @@ import { percentile, saturation, steadyRate } from './bench/load.mjs';
 if (process.argv.includes('search')) await import('./bench/search.mjs');
 // `npm run bench -- rules`: only the automation rules engine's cost per message.
 if (process.argv.includes('rules')) await import('./bench/rules.mjs');
+// `npm run bench -- reports`: only 90-day reports over 1 M conversations' facts.
+if (process.argv.includes('reports')) await import('./bench/reports.mjs');
 
 const root = new URL('..', import.meta.url).pathname;
 process.chdir(root);
@@ -292,8 +294,8 @@ Target: p95 < 20 ms. Result: ${Math.max(results.firstPage.p95, results.page100.p
 const file = 'docs/benchmarks.md';
 let doc = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n\n';
 if (doc.includes('<!-- bench:start -->')) {
-  // The search and rules sections (scripts/bench/*.mjs) stay until their runs below rewrite them.
-  const sections = ['search', 'rules']
+  // The search, rules and reports sections (scripts/bench/*.mjs) stay until their runs below rewrite them.
+  const sections = ['search', 'rules', 'reports']
     .map(
       (name) =>
         new RegExp(`<!-- bench-${name}:start -->[\\s\\S]*<!-- bench-${name}:end -->`).exec(
@@ -315,6 +317,13 @@ console.log(report);
 // Then the rules engine's cost per message (BENCH_RULES=0 leaves it out) ...
 if (process.env.BENCH_RULES !== '0') {
   const code = await run(process.execPath, ['scripts/bench/rules.mjs'], {
+    env: { BENCH_SKIP_BUILD: '1', DATABASE_URL: embedded ? '' : admin },
+  });
+  if (code !== 0) process.exit(code);
+}
+// ... 90-day reports over 1 M conversations' facts (BENCH_REPORTS=0 leaves it out) ...
+if (process.env.BENCH_REPORTS !== '0') {
+  const code = await run(process.execPath, ['scripts/bench/reports.mjs'], {
     env: { BENCH_SKIP_BUILD: '1', DATABASE_URL: embedded ? '' : admin },
   });
   if (code !== 0) process.exit(code);

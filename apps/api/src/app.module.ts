@@ -32,10 +32,13 @@ import { PeopleModule } from './modules/people/people.module';
 import { SeedModule } from './modules/seed/seed.module';
 import { SnoozeModule } from './modules/snooze/snooze.module';
 import { TasksModule } from './modules/tasks/tasks.module';
+import { TimeTrackingModule } from './modules/time-tracking/time-tracking.module';
 import { AutomationModule } from './modules/automation/automation.module';
 import { PriorityModule } from './modules/priority/priority.module';
 import { BusinessHoursModule } from './modules/business-hours/business-hours.module';
 import { SlaModule } from './modules/sla/sla.module';
+import { CsatModule } from './modules/csat/csat.module';
+import { ReportsModule } from './modules/reports/reports.module';
 import { RoutingModule } from './modules/routing/routing.module';
 import { WebchatModule } from './modules/webchat/webchat.module';
 import { EmailModule } from './modules/email/email.module';
@@ -77,10 +80,13 @@ export class AppModule {
         PeopleModule,
         SnoozeModule,
         TasksModule,
+        TimeTrackingModule,
         AutomationModule,
         PriorityModule,
         BusinessHoursModule,
         SlaModule,
+        CsatModule,
+        ReportsModule,
         RoutingModule,
         SeedModule,
         WebchatModule,

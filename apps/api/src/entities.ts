@@ -56,6 +56,14 @@ import { AutomationRunEntity } from './modules/automation/entities/automation-ru
 import { AutomationTimeFiringEntity } from './modules/automation/entities/automation-time-firing.entity';
 import { SlaPolicyEntity } from './modules/sla/entities/sla-policy.entity';
 import { SlaTargetEntity } from './modules/sla/entities/sla-target.entity';
+import { CsatSettingsEntity } from './modules/csat/entities/csat-settings.entity';
+import { CsatSurveyEntity } from './modules/csat/entities/csat-survey.entity';
+import { CsatResponseEntity } from './modules/csat/entities/csat-response.entity';
+import { ReportConversationStateEntity } from './modules/reports/entities/report-conversation-state.entity';
+import { ReportCycleEntity } from './modules/reports/entities/report-cycle.entity';
+import { ReportResponseEntity } from './modules/reports/entities/report-response.entity';
+import { ReportDailyEntity } from './modules/reports/entities/report-daily.entity';
+import { TimeEntryEntity } from './modules/time-tracking/entities/time-entry.entity';
 
 /**
  * Every entity, i.e. every table the application owns. Listed explicitly (not globbed) so the
@@ -120,4 +128,12 @@ export const ENTITIES = [
   AutomationTimeFiringEntity,
   SlaPolicyEntity,
   SlaTargetEntity,
+  CsatSettingsEntity,
+  CsatSurveyEntity,
+  CsatResponseEntity,
+  ReportConversationStateEntity,
+  ReportCycleEntity,
+  ReportResponseEntity,
+  ReportDailyEntity,
+  TimeEntryEntity,
 ];

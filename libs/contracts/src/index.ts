@@ -33,3 +33,7 @@ export * from './lib/priority-filter';
 export * from './lib/automation';
 export * from './lib/routing';
 export * from './lib/outgoing-webhooks';
+export * from './lib/reports';
+export * from './lib/time-tracking';
+export * from './lib/account-settings';
+export * from './lib/csat';

@@ -36,6 +36,7 @@ const ContactsScreen = lazy(() => import('../modules/contacts/components/contact
 const ContactPage = lazy(() => import('../modules/contacts/components/contact-page'));
 const TasksScreen = lazy(() => import('../modules/tasks/components/tasks-screen'));
 const AutomationScreen = lazy(() => import('../modules/automation/components/automation-screen'));
+const ReportsScreen = lazy(() => import('../modules/reports/components/reports-screen'));
 
 export function AppShell() {
   const csrfToken = useAuthStore((s) => s.csrfToken);
@@ -109,6 +110,10 @@ export function AppShell() {
       ) : screen.name === 'automation' ? (
         <Suspense fallback={null}>
           <AutomationScreen />
+        </Suspense>
+      ) : screen.name === 'reports' ? (
+        <Suspense fallback={null}>
+          <ReportsScreen />
         </Suspense>
       ) : (
         <main className="panes">

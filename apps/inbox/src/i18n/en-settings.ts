@@ -91,6 +91,7 @@ export const enSettings = {
   'audit.column.target': 'On',
   'audit.column.ip': 'IP address',
   'audit.action.auth.signed_in': 'Signed in',
+  'audit.action.account.updated': 'Changed the account settings',
   'audit.action.auth.sign_in_failed': 'Failed sign-in',
   'audit.action.auth.signed_out': 'Signed out',
   'audit.action.auth.password_changed': 'Changed password',

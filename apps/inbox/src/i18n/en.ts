@@ -10,8 +10,11 @@ import { enContactMerge } from './en-contact-merge';
 import { enAutomation } from './en-automation';
 import { enTags } from './en-tags';
 import { enSla } from './en-sla';
+import { enCsat } from './en-csat';
 import { enWebhooks } from './en-webhooks';
 import { enRouting } from './en-routing';
+import { enReports } from './en-reports';
+import { enTimeTracking } from './en-time-tracking';
 
 /**
  * English, the reference language: every key the UI uses lives here, so the type of this object is
@@ -363,6 +366,9 @@ export const en = {
   ...enSla,
   ...enWebhooks,
   ...enRouting,
+  ...enTimeTracking,
+  ...enReports,
+  ...enCsat,
 } as const;
 
 export type MessageKey = keyof typeof en;

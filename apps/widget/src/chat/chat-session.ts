@@ -11,6 +11,9 @@ import {
 } from '../shared/widget-wire';
 import { buildChatView, type ChatView } from './chat-view';
 import { CHAT_CSS } from './chat-styles';
+import { newId, pageUrl } from './client-ids';
+import { showAttachment } from './attachment-opener';
+import { CsatSurveys } from './csat-surveys';
 import { displayText } from './display-text';
 import { emailNote } from './email-note';
 import { chatTexts, type ChatTexts } from './i18n';
@@ -28,6 +31,7 @@ export class ChatSession implements ChatController {
   private readonly api: WidgetApi;
   private readonly store: TokenStore;
   private readonly view: ChatView;
+  private readonly csat: CsatSurveys;
   private messages: ChatMessage[] = [];
   private settings: WidgetSettingsDto | null = null;
   private socket: WidgetSocket | null = null;
@@ -43,6 +47,7 @@ export class ChatSession implements ChatController {
     this.texts = chatTexts(options.locale);
     this.api = new WidgetApi(options.apiBase, options.inboxId);
     this.store = new TokenStore(options.inboxId);
+    this.csat = new CsatSurveys(this.api, this.texts, () => this.render());
     const style = document.createElement('style');
     style.textContent = CHAT_CSS;
     options.styleRoot.appendChild(style);
@@ -145,6 +150,7 @@ export class ChatSession implements ChatController {
     for (const message of history.items) this.messages = mergeMessage(this.messages, message);
     this.render();
     this.acknowledge();
+    void this.csat.refresh();
   }
 
   private connect(visitorToken: string): void {
@@ -168,6 +174,7 @@ export class ChatSession implements ChatController {
     socket.on('message', (message) => {
       this.messages = mergeMessage(this.messages, message);
       this.render();
+      this.csat.messageArrived(message);
       this.acknowledge();
     });
     socket.on('read', ({ until }) => {
@@ -341,20 +348,7 @@ export class ChatSession implements ChatController {
 
   private openAttachment(attachment: VisitorAttachmentDto, into: HTMLElement | null): void {
     this.api.attachment(attachment.id).then(
-      (blob) => {
-        const url = URL.createObjectURL(blob);
-        if (into) {
-          const img = document.createElement('img');
-          img.src = url;
-          img.alt = attachment.filename;
-          into.replaceChildren(img);
-          return;
-        }
-        const link = document.createElement('a');
-        link.href = url;
-        link.download = attachment.filename;
-        link.click();
-      },
+      (blob) => showAttachment(blob, attachment, into),
       (error: unknown) => this.showError(error),
     );
   }
@@ -366,9 +360,11 @@ export class ChatSession implements ChatController {
         this.openAttachment(a, into),
     };
     const greeting = this.view.log.querySelector('.sb-greeting');
-    this.view.log.replaceChildren(
-      ...(greeting ? [greeting] : []),
-      ...this.messages.map((m) => renderMessage(m, deps)),
+    this.csat.place(this.view.log, () =>
+      this.view.log.replaceChildren(
+        ...(greeting ? [greeting] : []),
+        ...this.messages.map((m) => renderMessage(m, deps)),
+      ),
     );
     this.view.log.scrollTop = this.view.log.scrollHeight;
   }
@@ -392,19 +388,4 @@ export class ChatSession implements ChatController {
   private setError(message: string): void {
     this.view.error.textContent = message;
   }
-}
-
-/** The page for the follow-up link; query and fragment left out, they may carry private data. */
-function pageUrl(): string {
-  return `${location.origin}${location.pathname}`;
-}
-
-function newId(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  // randomUUID exists only in secure contexts; plain-http sites still need a v4 UUID.
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6] & 0x0f) | 0x40;
-  b[8] = (b[8] & 0x3f) | 0x80;
-  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }

@@ -25,4 +25,17 @@ export const CHAT_CSS = `
 .sb-compose button, .sb-email button { background: var(--sb-accent, #2563eb); color: #fff; border: 0; border-radius: 8px; padding: 8px 12px; cursor: pointer; font: inherit; }
 .sb-attach { cursor: pointer; padding: 8px 4px; color: #4b5563; }
 .sb-attach input { display: none; }
+.sb-csat { align-self: flex-start; max-width: 90%; display: flex; flex-direction: column; gap: 6px; }
+.sb-csat-scale { display: flex; flex-wrap: wrap; gap: 4px; }
+.sb-csat-scale button { min-width: 32px; min-height: 32px; border: 1px solid #d1d5db; border-radius: 6px; background: #fff; color: #111827; cursor: pointer; font: inherit; }
+.sb-csat-scale button[aria-pressed=true] { background: var(--sb-accent, #2563eb); border-color: var(--sb-accent, #2563eb); color: #fff; }
+.sb-csat-scale button:focus-visible, .sb-csat-form button:focus-visible { outline: 2px solid var(--sb-accent, #2563eb); outline-offset: 2px; }
+.sb-csat-hint { font-size: 11px; color: #6b7280; }
+.sb-csat-form { display: flex; flex-direction: column; gap: 6px; }
+.sb-csat-form[hidden] { display: none; }
+.sb-csat-form textarea { resize: vertical; padding: 6px; border: 1px solid #d1d5db; border-radius: 6px; font: inherit; }
+.sb-csat-form button { align-self: flex-start; background: var(--sb-accent, #2563eb); color: #fff; border: 0; border-radius: 8px; padding: 6px 12px; cursor: pointer; font: inherit; }
+.sb-csat-error { color: #b91c1c; font-size: 12px; }
+.sb-csat-error:empty { display: none; }
+.sb-csat-done { font-size: 12px; color: #374151; font-style: italic; }
 `;

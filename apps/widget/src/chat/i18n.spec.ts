@@ -20,6 +20,8 @@ describe('chatTexts', () => {
         'read',
         'emailPrompt',
         'unavailable',
+        'csatSend',
+        'csatComment',
       ] as const) {
         expect(texts[key]).not.toBe(en[key]);
       }

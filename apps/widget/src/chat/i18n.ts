@@ -24,6 +24,16 @@ const EN = {
   offline: 'Reconnecting…',
   unavailable: 'The chat is not available right now.',
   you: 'You',
+  csatRate: (rating: number, max: number) => `Rate ${rating} out of ${max}`,
+  csatHint: '1 = poor, 5 = excellent',
+  npsHint: '0 = not at all likely, 10 = extremely likely',
+  csatComment: 'Anything you would like to add? (optional)',
+  csatSend: 'Send rating',
+  csatThanks: (rating: number, max: number) =>
+    `Thank you for your feedback! You rated us ${rating} out of ${max}.`,
+  csatAlready: 'This conversation was already rated. Thank you!',
+  csatOutOfRange: (min: number, max: number) => `Please choose a rating from ${min} to ${max}.`,
+  csatGone: 'This survey is no longer available.',
 };
 export type ChatTexts = typeof EN;
 
@@ -52,6 +62,16 @@ const DE: ChatTexts = {
   offline: 'Verbindung wird wiederhergestellt…',
   unavailable: 'Der Chat ist gerade nicht verfügbar.',
   you: 'Sie',
+  csatRate: (rating, max) => `Mit ${rating} von ${max} bewerten`,
+  csatHint: '1 = schlecht, 5 = ausgezeichnet',
+  npsHint: '0 = gar nicht wahrscheinlich, 10 = äußerst wahrscheinlich',
+  csatComment: 'Möchten Sie noch etwas ergänzen? (optional)',
+  csatSend: 'Bewertung senden',
+  csatThanks: (rating, max) =>
+    `Vielen Dank für Ihr Feedback! Sie haben uns mit ${rating} von ${max} bewertet.`,
+  csatAlready: 'Dieses Gespräch wurde bereits bewertet. Vielen Dank!',
+  csatOutOfRange: (min, max) => `Bitte wählen Sie eine Bewertung von ${min} bis ${max}.`,
+  csatGone: 'Diese Umfrage ist nicht mehr verfügbar.',
 };
 
 const FR: ChatTexts = {
@@ -79,6 +99,15 @@ const FR: ChatTexts = {
   offline: 'Reconnexion…',
   unavailable: 'Le chat n’est pas disponible pour le moment.',
   you: 'Vous',
+  csatRate: (rating, max) => `Noter ${rating} sur ${max}`,
+  csatHint: '1 = mauvais, 5 = excellent',
+  npsHint: '0 = pas du tout probable, 10 = très probable',
+  csatComment: 'Souhaitez-vous ajouter quelque chose ? (facultatif)',
+  csatSend: 'Envoyer la note',
+  csatThanks: (rating, max) => `Merci pour votre avis ! Vous nous avez donné ${rating} sur ${max}.`,
+  csatAlready: 'Cette conversation a déjà été notée. Merci !',
+  csatOutOfRange: (min, max) => `Choisissez une note de ${min} à ${max}.`,
+  csatGone: 'Cette enquête n’est plus disponible.',
 };
 
 const ES: ChatTexts = {
@@ -106,6 +135,15 @@ const ES: ChatTexts = {
   offline: 'Reconectando…',
   unavailable: 'El chat no está disponible ahora mismo.',
   you: 'Tú',
+  csatRate: (rating, max) => `Valorar con ${rating} de ${max}`,
+  csatHint: '1 = mala, 5 = excelente',
+  npsHint: '0 = nada probable, 10 = muy probable',
+  csatComment: '¿Quieres añadir algo? (opcional)',
+  csatSend: 'Enviar valoración',
+  csatThanks: (rating, max) => `¡Gracias por tu opinión! Nos has valorado con ${rating} de ${max}.`,
+  csatAlready: 'Esta conversación ya fue valorada. ¡Gracias!',
+  csatOutOfRange: (min, max) => `Elige una valoración de ${min} a ${max}.`,
+  csatGone: 'Esta encuesta ya no está disponible.',
 };
 
 const TABLE: Record<string, ChatTexts> = { en: EN, de: DE, fr: FR, es: ES };

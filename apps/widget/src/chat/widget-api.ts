@@ -3,6 +3,7 @@ import type {
   VisitorHistoryDto,
   VisitorMessageDto,
   VisitorSessionDto,
+  WidgetCsatSurveyDto,
   WidgetErrorDto,
 } from '../shared/widget-wire';
 
@@ -65,6 +66,19 @@ export class WidgetApi {
   /** Mails a confirmation link to the address; it is used once the visitor opens the link. */
   saveEmail(email: string, pageUrl: string) {
     return this.call<VisitorContactDto>('POST', '/contact', JSON.stringify({ email, pageUrl }));
+  }
+
+  /** The visitor's satisfaction surveys, answered or not (a reload shows what was answered). */
+  csatSurveys() {
+    return this.call<{ items: WidgetCsatSurveyDto[] }>('GET', '/csat');
+  }
+
+  answerCsat(surveyId: string, rating: number, comment: string | null) {
+    return this.call<{ rating: number }>(
+      'POST',
+      `/csat/${encodeURIComponent(surveyId)}`,
+      JSON.stringify({ rating, comment }),
+    );
   }
 
   async attachment(id: string): Promise<Blob> {

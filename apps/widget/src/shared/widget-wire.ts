@@ -14,6 +14,8 @@ export type {
   VisitorMessageDto,
   VisitorHistoryDto,
   WidgetErrorDto,
+  WidgetCsatSurveyDto,
+  CsatScale,
   WidgetHandshakeAuth,
   WidgetServerToClientEvents,
   WidgetClientToServerEvents,

@@ -56,7 +56,11 @@ export type Activity =
   /** Someone (or a rule) changed how urgent the conversation is. */
   | { type: 'priority_changed'; by: ActorRef; from: ConversationPriority; to: ConversationPriority }
   /** An SLA target's due time passed before it was met. */
-  | { type: 'sla_breached'; target: SlaTarget };
+  | { type: 'sla_breached'; target: SlaTarget }
+  /** Someone corrected an operator's tracked time on this conversation, saying why. */
+  | { type: 'time_adjusted'; by: ActorRef; operator: ActorRef; seconds: number; reason: string }
+  /** The customer answered the satisfaction survey ("Customer rated 4/5 · 'comment'"). */
+  | { type: 'csat_answered'; scale: 'csat' | 'nps'; rating: number; comment: string | null };
 
 /** A task as a timeline activity names it: its title as it was then. */
 export interface TaskRef {

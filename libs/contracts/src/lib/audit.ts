@@ -38,6 +38,8 @@ export const AUDIT_ACTIONS = [
   'sla_policy.created',
   'sla_policy.updated',
   'sla_policy.deleted',
+  'account.updated',
+  'csat.settings_changed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

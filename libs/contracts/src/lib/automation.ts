@@ -28,6 +28,8 @@ export const RULE_EVENT_TRIGGERS = [
   /** An SLA target of the conversation reached its warning point or was breached. */
   'sla_warning',
   'sla_breached',
+  /** The customer answered a satisfaction survey (`csat_rating` tests the rating). */
+  'csat_received',
 ] as const;
 export type RuleEventTrigger = (typeof RULE_EVENT_TRIGGERS)[number];
 
@@ -110,6 +112,12 @@ export const ruleConditionSchema = z.discriminatedUnion('field', [
     value: z.array(z.string().uuid()).max(100).optional(),
   }),
   z.object({ field: z.literal('business_hours'), op: z.enum(['inside', 'outside']) }),
+  /** The survey rating that fired `csat_received` (never matches on other triggers). */
+  z.object({
+    field: z.literal('csat_rating'),
+    op: z.enum(['lte', 'gte']),
+    value: z.number().int().min(0).max(10),
+  }),
 ]);
 export type RuleCondition = z.infer<typeof ruleConditionSchema>;
 export type RuleConditionField = RuleCondition['field'];

@@ -56,6 +56,14 @@ export const API_ERROR_CODES = [
   'INVALID_BUSINESS_HOURS',
   /** An SLA policy that cannot be (no target, another account's inbox): 422, the reason. */
   'INVALID_SLA_POLICY',
+  /** A survey rating outside its scale (1–5, 0–10): 422. */
+  'INVALID_RATING',
+  /** A report period that ends before it starts, or is longer than MAX_REPORT_DAYS: 422, the reason. */
+  'INVALID_REPORT_PERIOD',
+  /** An IANA timezone the server does not know: 422, naming it. */
+  'INVALID_TIMEZONE',
+  /** A time correction that would take an operator's time on a conversation below 0: 422, the most it may remove. */
+  'INVALID_TIME_ADJUSTMENT',
   'OVERLOADED',
   'UNAVAILABLE',
   'INTERNAL',

@@ -42,6 +42,16 @@ export interface StreamEventPayloads {
   };
   /** A team's routing queue changed (queued, assigned, left): clients re-read it. No content. */
   'routing.queue_changed': { teamId: string };
+  /** Time tracked or corrected on a conversation: clients showing its time re-read it. No content. */
+  'time.changed': { conversationId: string };
+  /** A customer answered a CSAT or NPS survey (reports and rules read it). */
+  'csat.answered': {
+    conversationId: string;
+    scale: 'csat' | 'nps';
+    rating: number;
+    comment: string | null;
+    conversation: ConversationSummaryDto;
+  };
 }
 export type StreamEventType = keyof StreamEventPayloads;
 

@@ -42,6 +42,24 @@ export const ROUTES: Record<string, RouteRule> = {
   'POST /api/widget/:inboxId/contact': { access: 'public' },
   'GET /api/widget/:inboxId/contact/confirm': { access: 'public' },
   'POST /api/widget/:inboxId/contact/confirm': { access: 'public' },
+  'GET /api/widget/:inboxId/csat': { access: 'public' },
+  'POST /api/widget/:inboxId/csat/:surveyId': { access: 'public' },
+  'GET /api/csat/:token': { access: 'public' },
+  'POST /api/csat/:token': { access: 'public' },
+  'GET /api/conversations/:id/csat': { access: 'operator', foreign: true },
+  'GET /api/inboxes/:id/csat-settings': { access: 'operator', foreign: true },
+  'PUT /api/inboxes/:id/csat-settings': {
+    access: 'admin',
+    foreign: true,
+    body: () => ({
+      enabled: false,
+      delayMinutes: 0,
+      question: 'How did we do?',
+      scale: 'csat',
+      commentEnabled: true,
+      quietDays: 30,
+    }),
+  },
   'GET /api/conversations': { access: 'operator' },
   'GET /api/conversations/counts': { access: 'operator' },
   'GET /api/conversations/:id': { access: 'operator', foreign: true },
@@ -258,6 +276,12 @@ export const ROUTES: Record<string, RouteRule> = {
     body: () => ({ resolutionMinutes: 60 }),
   },
   'DELETE /api/sla-policies/:id': { access: 'admin', foreign: true },
+  // Reports (modules/reports): admins only; the account's timezone is read by everyone.
+  'GET /api/reports': { access: 'admin' },
+  'GET /api/reports/export': { access: 'admin' },
+  'GET /api/reports/now': { access: 'admin' },
+  'GET /api/account': { access: 'operator' },
+  'PATCH /api/account': { access: 'admin', body: () => ({ timezone: 'Europe/Berlin' }) },
   // Automation rules: every operator reads them and the log; admins change and test them.
   'GET /api/automation/rules': { access: 'operator' },
   'POST /api/automation/rules': {
@@ -310,6 +334,25 @@ export const ROUTES: Record<string, RouteRule> = {
   'GET /api/webhook-subscriptions/:id/deliveries': { access: 'admin', foreign: true },
   'POST /api/webhook-deliveries/:id/resend': { access: 'admin', foreign: true },
   'GET /api/rule-webhooks/deliveries': { access: 'admin' },
+  // Time tracking: anyone who may see the conversation; rates are set and the report read by admins.
+  'GET /api/conversations/:id/time': { access: 'operator', foreign: true },
+  'POST /api/conversations/:id/time/heartbeat': {
+    access: 'operator',
+    foreign: true,
+    body: () => ({ seconds: 5 }),
+  },
+  'POST /api/conversations/:id/time/adjustments': {
+    access: 'operator',
+    foreign: true,
+    body: () => ({ seconds: 60, reason: 'phone call' }),
+  },
+  'GET /api/inboxes/:id/time-rate': { access: 'operator', foreign: true },
+  'PUT /api/inboxes/:id/time-rate': {
+    access: 'admin',
+    foreign: true,
+    body: () => ({ hourlyRate: 40, currency: 'EUR' }),
+  },
+  'GET /api/reports/time': { access: 'admin' },
   'GET /api/rule-webhooks/secret': { access: 'admin' },
   'POST /api/rule-webhooks/rotate-secret': { access: 'admin' },
 };

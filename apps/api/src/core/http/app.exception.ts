@@ -54,6 +54,10 @@ export function statusForCode(code: ApiErrorCode): number {
     case 'WEBHOOK_TARGET_REFUSED':
     case 'INVALID_BUSINESS_HOURS':
     case 'INVALID_SLA_POLICY':
+    case 'INVALID_RATING':
+    case 'INVALID_REPORT_PERIOD':
+    case 'INVALID_TIMEZONE':
+    case 'INVALID_TIME_ADJUSTMENT':
       return 422;
     case 'RATE_LIMITED':
       return 429;

@@ -29,6 +29,8 @@ export interface RuleFiring {
   messageId: string | null;
   /** Known for message triggers: rules whose words cannot match are dropped before any read. */
   messageText?: string | null;
+  /** The rating of a `csat_received` firing (the `csat_rating` condition tests it). */
+  csatRating?: number;
   originRuleId: string | null;
 }
 
@@ -70,6 +72,7 @@ export class RuleEngineService {
     if (rules.length === 0) return;
     const ctx = await this.loadContext(em, firing);
     if (!ctx) return;
+    if (firing.csatRating !== undefined) ctx.csatRating = firing.csatRating;
     const depth = firing.originRuleId
       ? (await this.runs.depthOf(em, firing.originRuleId, firing.conversationId)) + 1
       : 0;

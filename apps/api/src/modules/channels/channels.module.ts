@@ -24,6 +24,7 @@ import { MessageAliasesRepository } from './message-aliases.repository';
 import { ChannelPollCursorsRepository } from './channel-poll-cursors.repository';
 import { ChannelTypingRelay } from './channel-typing.relay';
 import { ChannelTypingRepository } from './channel-typing.repository';
+import { ButtonPressesService } from './button-presses.service';
 
 /** The channel pipeline: adapters, inboxes, inbound ingest and receipts, outbound delivery. */
 @Global()
@@ -52,8 +53,10 @@ import { ChannelTypingRepository } from './channel-typing.repository';
     ChannelTypingRepository,
     ChannelTypingRelay,
     MessageTemplatesService,
+    ButtonPressesService,
   ],
   exports: [
+    ButtonPressesService,
     ChannelRegistryService,
     InboxesService,
     InboundPipelineService,

@@ -24,7 +24,9 @@ import { sanitizeEmailHtml } from '../messages/html-sanitizer';
 import { NotificationsService } from '../notifications/notifications.service';
 import { ParticipantsService } from '../participants/participants.service';
 import { InboxesService, type InboxRow } from '../inboxes/inboxes.service';
+import { ButtonPressesService } from './button-presses.service';
 import { suitsFastPath } from './fast-path-eligibility';
+import { idOf } from './inbound-event-id';
 import { IngestFunctionRepository } from './ingest-function.repository';
 import { InboundAmendmentsService } from './inbound-amendments.service';
 import { InboundAttachmentsService, type PreparedAttachments } from './inbound-attachments.service';
@@ -70,6 +72,7 @@ export class InboundPipelineService {
     private readonly attachments: InboundAttachmentsService,
     private readonly aliases: MessageAliasesRepository,
     private readonly amendments: InboundAmendmentsService,
+    private readonly buttonPresses: ButtonPressesService,
   ) {}
 
   /** Ingests events for an inbox (its id, or its row when the caller has loaded it already). */
@@ -124,6 +127,9 @@ export class InboundPipelineService {
           );
           break;
         }
+        case 'button_press':
+          outcomes.push(await this.buttonPresses.handle(inbox, event));
+          break;
       }
     }
     return outcomes;
@@ -390,10 +396,4 @@ export class InboundPipelineService {
       return { kind: 'status', messageId: result.messageId, result: 'applied' };
     });
   }
-}
-
-/** The provider id of an event that failed validation, when it carries a usable one. */
-function idOf(raw: InboundEvent): string | null {
-  const id = (raw as { externalId?: unknown }).externalId;
-  return typeof id === 'string' ? id.slice(0, 998) : null;
 }

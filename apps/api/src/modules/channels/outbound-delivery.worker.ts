@@ -178,6 +178,7 @@ export class OutboundDeliveryWorker implements OnApplicationBootstrap {
       sender: { name: row.operator_name },
       replyTo: row.reply_to_external_id ? { externalId: row.reply_to_external_id } : null,
       template: row.template,
+      buttons: row.buttons,
       text: row.text ?? '',
       html: null,
       attachments: row.attachments.map((a) => ({

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { OutboundButton } from '@switchboard/channels-core';
 import type { AttachmentDto, DeliveryStatus } from '@switchboard/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
+import { CsatSurveyEntity } from '../csat/entities/csat-survey.entity';
 import { MessageEntity } from './entities/message.entity';
 import { deliveryTransitionSql, type ReceiptStatus } from './delivery-transition';
 
@@ -44,6 +46,8 @@ export interface OutboundMessageRow {
   /** The channel id of the customer message this reply answers, if any. */
   reply_to_external_id: string | null;
   template: { id: string; variables: Record<string, string> } | null;
+  /** Buttons under the message (a survey's ratings), from `csat_surveys`. */
+  buttons: OutboundButton[][] | null;
 }
 
 /**
@@ -223,6 +227,8 @@ export class MessageDeliveryRepository {
           'reply_to_external_id',
         )
         .addSelect('m.template', 'template')
+        .leftJoin(CsatSurveyEntity, 'cs', 'cs.message_id = m.id')
+        .addSelect('cs.buttons', 'buttons')
         .where('m.id = :id', { id })
         .getRawOne<OutboundMessageRow>()
     );

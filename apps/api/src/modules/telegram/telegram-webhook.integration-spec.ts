@@ -90,7 +90,7 @@ describe('Telegram channel through webhooks', () => {
     expect(bot.webhook?.url).toBe(`${api.baseUrl}/api/webhooks/${inbox.id}`);
     expect(bot.webhook?.secretToken?.length).toBeGreaterThanOrEqual(32);
     expect([...(bot.webhook?.allowedUpdates ?? [])].sort()).toEqual(
-      ['edited_message', 'message', 'my_chat_member'].sort(),
+      ['callback_query', 'edited_message', 'message', 'my_chat_member'].sort(),
     );
   });
 

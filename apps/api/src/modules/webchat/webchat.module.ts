@@ -87,6 +87,8 @@ class WebchatAdapterRegistration implements OnModuleInit {
     ConversationRooms,
     WidgetGateway,
   ],
+  // The CSAT module's widget routes use the same visitor guard.
+  exports: [VisitorAuthService],
 })
 export class WebchatModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -7,6 +7,7 @@ describe('screen hashes', () => {
       { name: 'contacts' },
       { name: 'tasks' },
       { name: 'automation' },
+      { name: 'reports' },
       { name: 'contact', contactId: '3f1e0c2a-8d4b-4c1e-9a2f-1b2c3d4e5f60' },
     ];
     for (const screen of screens) {
@@ -14,6 +15,11 @@ describe('screen hashes', () => {
       expect(hash).not.toBeNull();
       expect(screenFromHash(hash as string)).toEqual(screen);
     }
+  });
+
+  it('keeps the choices after the reports hash on the one reports screen', () => {
+    expect(screenFromHash('#/reports?period=last7&groupBy=operator')).toEqual({ name: 'reports' });
+    expect(screenFromHash('#/reportsX')).toBeNull();
   });
 
   it('leaves the inbox and conversation hashes to the conversation router', () => {

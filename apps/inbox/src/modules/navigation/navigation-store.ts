@@ -6,7 +6,8 @@ export type Screen =
   | { name: 'contacts' }
   | { name: 'contact'; contactId: string }
   | { name: 'tasks' }
-  | { name: 'automation' };
+  | { name: 'automation' }
+  | { name: 'reports' };
 
 interface NavigationState {
   screen: Screen;
@@ -25,6 +26,8 @@ export function screenFromHash(hash: string): Screen | null {
   if (hash === '#/contacts') return { name: 'contacts' };
   if (hash === '#/tasks') return { name: 'tasks' };
   if (hash === '#/automation') return { name: 'automation' };
+  // The report's choices follow `?` (reports module): one screen whatever it shows.
+  if (hash === '#/reports' || hash.startsWith('#/reports?')) return { name: 'reports' };
   if (hash.startsWith(CONTACT_PREFIX)) {
     const id = hash.slice(CONTACT_PREFIX.length);
     // Ids are plain (letters, digits, dashes): anything encoded is not one of ours.
@@ -42,6 +45,8 @@ export function hashOfScreen(screen: Screen): string | null {
       return '#/tasks';
     case 'automation':
       return '#/automation';
+    case 'reports':
+      return '#/reports';
     case 'contact':
       return CONTACT_PREFIX + screen.contactId;
     case 'inbox':

@@ -1,4 +1,5 @@
 import { t } from '../../i18n/i18n';
+import { useAuthStore } from '../auth/store/auth-store';
 import { useSettingsStore } from '../settings/store/settings-store';
 import { Icon, type IconName } from '../../shared/ui/icons';
 import { useNavigationStore, type Screen } from './navigation-store';
@@ -6,21 +7,24 @@ import { useNavigationStore, type Screen } from './navigation-store';
 const ITEMS: {
   screen: Screen;
   icon: IconName;
-  label: 'nav.inbox' | 'nav.contacts' | 'nav.tasks' | 'nav.automation';
+  label: 'nav.inbox' | 'nav.contacts' | 'nav.tasks' | 'nav.automation' | 'nav.reports';
+  adminOnly?: boolean;
 }[] = [
   { screen: { name: 'inbox' }, icon: 'inbox', label: 'nav.inbox' },
   { screen: { name: 'contacts' }, icon: 'users', label: 'nav.contacts' },
   { screen: { name: 'tasks' }, icon: 'task', label: 'nav.tasks' },
   { screen: { name: 'automation' }, icon: 'bolt', label: 'nav.automation' },
+  { screen: { name: 'reports' }, icon: 'chart', label: 'nav.reports', adminOnly: true },
 ];
 
 /** The top bar's screen switcher: the inbox, contacts and tasks. */
 export function ScreenNav() {
   const current = useNavigationStore((s) => s.screen.name);
   const settingsOpen = useSettingsStore((s) => s.open);
+  const isAdmin = useAuthStore((s) => s.operator?.role === 'admin');
   return (
     <nav className="screen-nav" aria-label={t('nav.label')}>
-      {ITEMS.map((item) => {
+      {ITEMS.filter((item) => isAdmin || !item.adminOnly).map((item) => {
         const active =
           !settingsOpen &&
           (current === item.screen.name ||

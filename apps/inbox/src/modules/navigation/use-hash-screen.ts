@@ -22,6 +22,12 @@ export function useHashScreen(): void {
       if (state.screen === previous.screen) return;
       const hash = hashOfScreen(state.screen);
       if (hash === window.location.hash) return;
+      // Already there, with more in the URL (a report's choices): keep them.
+      if (
+        state.screen.name === 'reports' &&
+        screenFromHash(window.location.hash)?.name === 'reports'
+      )
+        return;
       if (hash !== null) {
         window.history.pushState(null, '', hash);
         return;

@@ -20,6 +20,8 @@ const ICONS = {
   inbox: 'M3 13h5l1.5 3h5L16 13h5M5 5h14l2 8v6H3v-6Z',
   task: 'M9 6h11M9 12h11M9 18h11M4 5.5l1 1 2-2M4 11.5l1 1 2-2M4 17.5l1 1 2-2',
   bolt: 'M13 3 5 14h6l-1 7 8-11h-6Z',
+  chart: 'M4 4v16h16M8 16v-4M12 16V8M16 16v-6',
+  download: 'M12 4v11M7.5 10.5 12 15l4.5-4.5M5 19h14',
 } as const;
 
 export type IconName = keyof typeof ICONS;

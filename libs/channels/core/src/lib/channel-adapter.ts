@@ -97,6 +97,16 @@ export interface ChannelAdapter<
   /** Optional. The message templates the provider has for this inbox (sendable outside the window). */
   listTemplates?(ctx: InboxContext<TSettings, TSecrets>): Promise<MessageTemplate[]>;
 
+  /**
+   * Optional. Acknowledge a `button_press` with a short notice the customer sees (Telegram's
+   * answerCallbackQuery: the button stops spinning). Best effort: errors are the caller's to log.
+   */
+  answerButtonPress?(
+    pressId: string,
+    text: string,
+    ctx: InboxContext<TSettings, TSecrets>,
+  ): Promise<void>;
+
   /** Optional. Show the customer that an operator is typing. Best effort: errors are swallowed. */
   sendTyping?(
     recipient: OutboundMessage['recipient'],

@@ -160,17 +160,35 @@ export const inboundReachabilityEventSchema = z.object({
 });
 export type InboundReachabilityEvent = z.input<typeof inboundReachabilityEventSchema>;
 
+/**
+ * The customer pressed a button we sent with a message (a Telegram inline keyboard's
+ * callback_query). `data` is the button's own value; the press is answered with `answerButtonPress`.
+ */
+export const inboundButtonPressEventSchema = z.object({
+  type: z.literal('button_press'),
+  /** The channel's id of the press (Telegram's callback query id), to answer it. */
+  externalId: cleanText().min(1).max(512),
+  /** Who pressed: the identity's externalId (a Telegram user id). */
+  senderExternalId: cleanText().min(1).max(512),
+  /** The button's value as we sent it (Telegram: callback_data, at most 64 bytes). */
+  data: z.string().min(1).max(64),
+  at: z.date(),
+});
+export type InboundButtonPressEvent = z.input<typeof inboundButtonPressEventSchema>;
+
 export const inboundEventSchema = z.discriminatedUnion('type', [
   inboundMessageEventSchema,
   inboundStatusEventSchema,
   inboundIgnoredEventSchema,
   inboundEditEventSchema,
   inboundReachabilityEventSchema,
+  inboundButtonPressEventSchema,
 ]);
 export type InboundEvent =
   | InboundMessageEvent
   | InboundStatusEvent
   | InboundIgnoredEvent
   | InboundEditEvent
-  | InboundReachabilityEvent;
+  | InboundReachabilityEvent
+  | InboundButtonPressEvent;
 export type ParsedInboundEvent = z.output<typeof inboundEventSchema>;

@@ -27,6 +27,11 @@ export interface OutboundMessage {
    * rendered preview the operator saw.
    */
   template?: { id: string; variables: Record<string, string> } | null;
+  /**
+   * Buttons under the message, in rows (a Telegram inline keyboard). Pressing one comes back as a
+   * `button_press` event carrying its `data`. Channels without buttons send the text alone.
+   */
+  buttons?: OutboundButton[][] | null;
   /** Sent by Switchboard itself, not typed by an operator (auto-acknowledgements, follow-ups). */
   automatic?: boolean;
   /**
@@ -35,6 +40,12 @@ export interface OutboundMessage {
    * "already sent" record for the key sends again instead of trusting an uncertain one.
    */
   deliberateResend?: boolean;
+}
+
+export interface OutboundButton {
+  label: string;
+  /** Comes back in the press; at most 64 bytes (Telegram's callback_data). */
+  data: string;
 }
 
 export interface OutboundAttachment {

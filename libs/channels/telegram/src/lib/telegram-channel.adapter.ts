@@ -240,6 +240,11 @@ export class TelegramChannelAdapter implements ChannelAdapter<TelegramSettings, 
       .catch(() => undefined);
   }
 
+  /** answerCallbackQuery: the customer's button stops spinning and shows `text` briefly. */
+  async answerButtonPress(pressId: string, text: string, ctx: Ctx): Promise<void> {
+    await this.api(ctx.secrets.botToken).answerCallbackQuery(pressId, { text: text.slice(0, 200) });
+  }
+
   async send(message: OutboundMessage, ctx: Ctx): Promise<SendResult> {
     const token = ctx.secrets.botToken;
     try {

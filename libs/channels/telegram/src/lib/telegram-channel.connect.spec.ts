@@ -62,7 +62,7 @@ describe('TelegramChannelAdapter.connect', () => {
     expect(bot.webhook).toEqual({
       url: 'https://support.example.com/api/webhooks/inbox-7',
       secretToken: secret,
-      allowedUpdates: ['message', 'edited_message', 'my_chat_member'],
+      allowedUpdates: ['message', 'edited_message', 'my_chat_member', 'callback_query'],
     });
 
     // Saving again with the same token keeps the secret; a new token gets a new one, and the old

@@ -2,6 +2,7 @@ import type { ApiParams } from './api-params';
 import { notFound, unauthorized } from './bot-api-error';
 import type { BotState } from './bot-state';
 import { getFile } from './file-methods';
+import { answerCallbackQuery } from './inline-keyboards';
 import type { CallContext } from './long-poll';
 import {
   sendChatAction,
@@ -32,6 +33,7 @@ const HANDLERS: Record<string, MethodHandler> = {
   sendMediaGroup,
   sendChatAction,
   getFile,
+  answerCallbackQuery,
 };
 
 // Telegram reads method names case-insensitively.

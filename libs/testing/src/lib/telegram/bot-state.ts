@@ -9,6 +9,7 @@ import type {
   TelegramWebhookSettings,
 } from './fake-bot-types';
 import { FileStore } from './file-store';
+import type { CallbackQueryRecord } from './inline-keyboards';
 import { LongPoll } from './long-poll';
 import { SlidingWindowLimiter, type RateWindow } from './sliding-window-limiter';
 import { UpdateQueue } from './update-queue';
@@ -42,6 +43,8 @@ export class BotState {
   lastWebhookError: { date: number; message: string } | null = null;
   webhookDeliveries = 0;
   readonly sent: SentMessage[] = [];
+  /** Inline keyboard presses by id, answered or not (answerCallbackQuery). */
+  readonly callbackQueries = new Map<string, CallbackQueryRecord>();
   readonly chatActions: TelegramChatAction[] = [];
   rateLimitViolations = 0;
   private readonly calls = new Map<string, number>();

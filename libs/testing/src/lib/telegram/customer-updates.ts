@@ -14,6 +14,7 @@ import type {
   TelegramVideoOptions,
   TelegramVoiceOptions,
 } from './fake-bot-types';
+import { callbackQueryFor } from './inline-keyboards';
 import { chatObject, compact, mediaObject, photoSizes, userObject } from './media-objects';
 
 const unixNow = (): number => Math.floor(Date.now() / 1000);
@@ -249,6 +250,15 @@ export class CustomerUpdates {
 
   async redeliver(update: Update): Promise<void> {
     this.state.enqueue(update, { redelivery: true, bypassFilter: true });
+  }
+
+  async pressButton(
+    from: FakeTelegramUser,
+    sent: { chatId: number; messageId: number },
+    data: string,
+  ): Promise<Update> {
+    const query = callbackQueryFor(this.state, userObject(from), sent.chatId, sent.messageId, data);
+    return this.produce({ callback_query: query });
   }
 
   knowChat(chat: FakeChatOrUser): void {

@@ -1,3 +1,5 @@
+import type { CallbackQueryRecord } from './inline-keyboards';
+
 /** A Telegram account as it appears in `from` (a customer, or the bot itself). */
 export interface FakeTelegramUser {
   id: number;
@@ -78,6 +80,8 @@ export interface SentMessage {
   fileIds: string[];
   /** `media_group_id` of an album, else null. */
   mediaGroupId: string | null;
+  /** `reply_markup.inline_keyboard` as sent, else null. */
+  inlineKeyboard: { text: string; callback_data?: string; url?: string }[][] | null;
   at: number;
 }
 
@@ -246,10 +250,21 @@ export interface FakeBot {
   redeliver(update: Update): Promise<void>;
   /** Make a chat known without a customer update (sends to unknown chats answer 400). */
   knowChat(chat: FakeChatOrUser): void;
+  /**
+   * The customer presses an inline keyboard button of one of the bot's messages: a callback_query
+   * update. Throws when that message has no button with this callback_data.
+   */
+  pressButton(
+    from: FakeTelegramUser,
+    sent: Pick<SentMessage, 'chatId' | 'messageId'>,
+    data: string,
+  ): Promise<Update>;
 
   // ---- inspection ----
   readonly sent: readonly SentMessage[];
   sentTo(chatId: number): SentMessage[];
+  /** Button presses and how the bot answered them (answerCallbackQuery), oldest first. */
+  readonly callbackQueries: readonly CallbackQueryRecord[];
   readonly chatActions: readonly TelegramChatAction[];
   readonly webhook: TelegramWebhookSettings | null;
   /** Webhook POSTs made, retries included. */

@@ -1,4 +1,5 @@
 import { CustomerUpdates } from './customer-updates';
+import type { CallbackQueryRecord } from './inline-keyboards';
 import type {
   TelegramChatAction,
   FakeBot,
@@ -29,6 +30,10 @@ export class FakeBotHandle extends CustomerUpdates implements FakeBot {
 
   get sent(): readonly SentMessage[] {
     return this.state.sent;
+  }
+
+  get callbackQueries(): readonly CallbackQueryRecord[] {
+    return [...this.state.callbackQueries.values()];
   }
 
   sentTo(chatId: number): SentMessage[] {

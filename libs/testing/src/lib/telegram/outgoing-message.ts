@@ -132,6 +132,9 @@ export function recordSent(
     files: details.files ?? [],
     fileIds: details.fileIds ?? [],
     mediaGroupId: (message['media_group_id'] as string | undefined) ?? null,
+    inlineKeyboard:
+      (message['reply_markup'] as { inline_keyboard?: SentMessage['inlineKeyboard'] } | undefined)
+        ?.inline_keyboard ?? null,
     at: Date.now(),
   };
   state.sent.push(entry);

@@ -14,6 +14,7 @@ import {
   targetChat,
   textFields,
 } from './outgoing-message';
+import { inlineKeyboardOf } from './inline-keyboards';
 import type { MethodHandler } from './update-methods';
 
 const CHAT_ACTIONS = new Set([
@@ -37,8 +38,11 @@ export const sendMessage: MethodHandler = (state, params) => {
   const chat = targetChat(state, params);
   const formatted = messageText(params);
   const reply = replyTarget(state, chat['id'] as number, params);
+  const keyboard = inlineKeyboardOf(params);
   state.takeSendSlot(chat['id'] as number, Date.now());
-  const message = botMessage(state, chat, textFields(formatted, 'text'), reply);
+  const content = textFields(formatted, 'text');
+  if (keyboard) content['reply_markup'] = { inline_keyboard: keyboard };
+  const message = botMessage(state, chat, content, reply);
   recordSent(state, 'sendMessage', message, { formatted, parseMode: params.string('parse_mode') });
   return { result: message };
 };

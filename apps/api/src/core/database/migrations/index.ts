@@ -31,8 +31,11 @@ import { PrioritiesAndSlas1797710000000 } from './1797710000000-priorities-and-s
 import { FairRouting1797720000000 } from './1797720000000-fair-routing';
 import { AutomationRules1797740000000 } from './1797740000000-automation-rules';
 import { NotificationDetails1797750000000 } from './1797750000000-notification-details';
+import { CsatSurveys1797770000000 } from './1797770000000-csat-surveys';
+import { Reports1797760000000 } from './1797760000000-reports';
 import { ContactMerges1797610000000 } from './1797610000000-contact-merges';
 import { MessageSearch1797620000000 } from './1797620000000-message-search';
+import { TimeTracking1797780000000 } from './1797780000000-time-tracking';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled API carries them.
@@ -74,4 +77,7 @@ export const MIGRATIONS = [
   OutgoingWebhooks1797730000000,
   AutomationRules1797740000000,
   NotificationDetails1797750000000,
+  Reports1797760000000,
+  CsatSurveys1797770000000,
+  TimeTracking1797780000000,
 ];

@@ -12,6 +12,10 @@ export class AccountEntity {
   @Column('text')
   name!: string;
 
+  /** IANA timezone: report buckets are its local days. */
+  @Column('text', { default: 'UTC' })
+  timezone!: string;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -90,6 +90,11 @@ export class CompiledConditions {
         return byWho(c.op, conv.teamId, c.value);
       case 'business_hours':
         return conv.insideBusinessHours === (c.op === 'inside');
+      case 'csat_rating': {
+        const rating = ctx.csatRating ?? null;
+        if (rating === null) return false;
+        return c.op === 'lte' ? rating <= c.value : rating >= c.value;
+      }
     }
   }
 }

@@ -6,6 +6,8 @@ export interface EventFiring {
   messageId: string | null;
   /** The triggering message's text as committed, so rules can be ruled out before any read. */
   messageText?: string | null;
+  /** The rating of a `csat_received` firing. */
+  csatRating?: number;
 }
 
 /**
@@ -52,6 +54,15 @@ export function triggersOf(event: StreamEvent, originRuleId: string | null): Eve
           return [];
       }
     }
+    case 'csat.answered':
+      return [
+        {
+          conversationId,
+          trigger: 'csat_received',
+          messageId: null,
+          csatRating: event.payload.rating,
+        },
+      ];
     default:
       return slaTriggers(event, conversationId);
   }

@@ -34,4 +34,6 @@ export interface RuleContext {
   message: RuleMessage | null;
   /** What fired the rule: an event trigger's or a time trigger's name. */
   trigger: string;
+  /** The survey rating, when `csat_received` fired the rule. */
+  csatRating?: number | null;
 }

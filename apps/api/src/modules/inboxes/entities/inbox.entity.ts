@@ -14,6 +14,10 @@ import { AccountOwnedEntity } from '../../accounts/entities/account-owned.entity
 @Entity('inboxes')
 @Check('inboxes_kind_check', `kind IN ('api', 'webchat', 'email', 'telegram', 'whatsapp')`)
 @Check('inboxes_reopen_policy_check', `reopen_policy IN ('reopen', 'new_conversation')`)
+@Check(
+  'inboxes_hourly_rate_check',
+  'hourly_rate >= 0 AND (hourly_rate IS NULL) = (hourly_rate_currency IS NULL)',
+)
 @Index('inboxes_account_idx', ['accountId'])
 export class InboxEntity extends AccountOwnedEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -63,6 +67,14 @@ export class InboxEntity extends AccountOwnedEntity {
    */
   @Column('timestamptz', { nullable: true })
   removedAt!: Date | null;
+
+  /** What an hour of work on this inbox's conversations costs (modules/time-tracking); null: no rate. */
+  @Column('numeric', { precision: 12, scale: 2, nullable: true })
+  hourlyRate!: string | null;
+
+  /** ISO 4217 currency of the hourly rate, set together with it. */
+  @Column('text', { nullable: true })
+  hourlyRateCurrency!: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -79,6 +79,21 @@ export function ConditionValue({ condition, number, choices, onChange, errorId }
       );
     case 'attribute':
       return <AttributeValue condition={condition} number={number} {...{ choices, onChange }} />;
+    case 'number':
+      return (
+        <input
+          className="rule-input"
+          aria-label={label}
+          type="number"
+          min={0}
+          max={10}
+          step={1}
+          value={condition.values[0] ?? ''}
+          aria-invalid={invalid || undefined}
+          aria-describedby={errorId}
+          onChange={(e) => onChange({ values: e.target.value === '' ? [] : [e.target.value] })}
+        />
+      );
     case 'none':
       return null;
   }

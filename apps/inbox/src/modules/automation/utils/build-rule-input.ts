@@ -90,6 +90,12 @@ function buildCondition(form: ConditionForm, ctx: BuildContext): Built<RuleCondi
   }
   if (form.field === 'business_hours')
     return { value: { field: 'business_hours', op: form.op } as RuleCondition };
+  if (form.field === 'csat_rating') {
+    const rating = Number(values[0] ?? '');
+    if (values.length === 0 || !Number.isInteger(rating) || rating < 0 || rating > 10)
+      return { error: t('automation.error.rating') };
+    return { value: { field: 'csat_rating', op: form.op, value: rating } as RuleCondition };
+  }
   // The contract's schema has the last word on each field/op/value combination (parsed below).
   const value = kind === 'none' ? {} : { value: values };
   return { value: { field: form.field, op: form.op, ...value } as RuleCondition };

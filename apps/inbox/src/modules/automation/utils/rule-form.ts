@@ -84,6 +84,7 @@ export const CONDITION_OPS: { [F in RuleConditionField]: readonly string[] } = {
   assignee: ['is', 'is_not', 'is_unassigned', 'is_assigned'],
   team: ['is', 'is_not', 'is_unassigned', 'is_assigned'],
   business_hours: ['inside', 'outside'],
+  csat_rating: ['lte', 'gte'],
 };
 export const CONDITION_FIELDS = Object.keys(CONDITION_OPS) as RuleConditionField[];
 
@@ -105,7 +106,7 @@ export const ACTION_TYPES: readonly RuleActionType[] = [
 ];
 
 /** Which editor a condition's value needs. */
-export type ValueKind = 'ids' | 'choices' | 'words' | 'attribute' | 'none';
+export type ValueKind = 'ids' | 'choices' | 'words' | 'attribute' | 'number' | 'none';
 export function valueKind(field: RuleConditionField, op: string): ValueKind {
   switch (field) {
     case 'inbox':
@@ -125,6 +126,8 @@ export function valueKind(field: RuleConditionField, op: string): ValueKind {
       return op === 'equals' || op === 'not_equals' ? 'attribute' : 'none';
     case 'business_hours':
       return 'none';
+    case 'csat_rating':
+      return 'number';
   }
 }
 
@@ -198,6 +201,8 @@ function conditionForm(condition: RuleCondition): ConditionForm {
       };
     case 'business_hours':
       return form;
+    case 'csat_rating':
+      return { ...form, values: [String(condition.value)] };
     default:
       return { ...form, values: [...(condition.value ?? [])] };
   }

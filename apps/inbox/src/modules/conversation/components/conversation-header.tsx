@@ -16,6 +16,8 @@ import { ConversationActions } from './conversation-actions';
 import { ReplyWindowCountdown } from './reply-window-countdown';
 import { PriorityPicker } from '../../priority/components/priority-picker';
 import { SlaCountdownBadge } from '../../sla/components/sla-countdown';
+import { ConversationTime } from '../../time-tracking/components/conversation-time';
+import { ConversationRating } from '../../csat/components/conversation-rating';
 
 export function ConversationHeader({ conversation: c }: { conversation: ConversationSummaryDto }) {
   const inbox = useFeedStore((s) => s.inboxes.find((i) => i.id === c.inboxId));
@@ -53,12 +55,14 @@ export function ConversationHeader({ conversation: c }: { conversation: Conversa
           </span>
           <ReplyWindowCountdown key={c.id} conversation={c} />
           <SlaCountdownBadge sla={c.sla} />
+          <ConversationRating conversationId={c.id} />
           <PriorityPicker key={`priority-${c.id}`} conversation={c} />
           <ContactIdentity conversationId={c.id} inboxId={c.inboxId} />
           <MergeAction conversation={c} />
         </div>
         <TagEditor conversation={c} />
         <ConversationTasks conversation={c} />
+        <ConversationTime key={`time-${c.id}`} conversationId={c.id} />
       </div>
       <AssignmentControls conversation={c} />
       <ConversationActions conversation={c} />

@@ -1,3 +1,4 @@
+import { csatActivityText } from '../../csat/utils/csat-activity-text';
 import type { Activity } from '@switchboard/contracts';
 import { formatUpcoming } from '../../../i18n/format';
 import { t } from '../../../i18n/i18n';
@@ -6,6 +7,7 @@ import { moveActivityText } from '../../conversation-merge/utils/move-activity';
 import { ruleActivityText } from '../../automation/utils/rule-result-text';
 import { withRuleActors } from '../../automation/utils/rule-actor';
 import { slaActivityText } from '../../sla/utils/sla-activity-text';
+import { timeActivityText } from '../../time-tracking/utils/time-activity-text';
 
 /** Renders a structured timeline activity in the operator's language and timezone. */
 export function activityText(shown: Activity, now: Date = new Date()): string {
@@ -76,6 +78,10 @@ export function activityText(shown: Activity, now: Date = new Date()): string {
     case 'priority_changed':
     case 'sla_breached':
       return slaActivityText(activity);
+    case 'time_adjusted':
+      return timeActivityText(activity);
+    case 'csat_answered':
+      return csatActivityText(activity);
     default:
       return assertNever(activity);
   }

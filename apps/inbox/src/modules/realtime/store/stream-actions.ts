@@ -10,6 +10,8 @@ import { usePeopleStore } from '../../people/store/people-store';
 import { useTasksStore } from '../../tasks/store/tasks-store';
 import { queueChanged } from '../../routing/store/routing-store';
 import { useStreamStore } from './stream-store';
+import { useTimeStore } from '../../time-tracking/store/time-store';
+import { useCsatStore } from '../../csat/store/csat-store';
 
 /** Stored notifications that announce the customer message whose event follows them. */
 const ABOUT_A_CUSTOMER_MESSAGE = new Set(['customer_message', 'unsnoozed_by_customer']);
@@ -70,6 +72,13 @@ export const STREAM_ACTIONS: { [T in StreamEventType]: Handler<T> } = {
     useConversationStore.getState().receiveSummary(conversation);
   },
   'routing.queue_changed': () => queueChanged(),
+  // The rating's activity arrives as message.created; the summary may have changed with it.
+  'csat.answered': ({ conversation }, cursor) => {
+    useFeedStore.getState().applyEvent(conversation, cursor);
+    useConversationStore.getState().receiveSummary(conversation);
+    useCsatStore.getState().answered(conversation.id);
+  },
+  'time.changed': ({ conversationId }) => useTimeStore.getState().changed(conversationId),
   'task.changed': ({ taskId, conversationId }) => {
     useTasksStore.getState().changed(taskId, conversationId);
   },

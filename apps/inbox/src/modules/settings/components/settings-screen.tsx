@@ -23,6 +23,8 @@ import { TelegramBotPanel } from './telegram-bot-panel';
 import { TwilioSenderPanel } from './twilio-sender-panel';
 import { WebchatSnippet } from './webchat-snippet';
 import '../settings.css';
+import { InboxTimeRatePanel } from '../../time-tracking/components/inbox-time-rate-panel';
+import { CsatSettingsPanel } from '../../csat/components/csat-settings-panel';
 
 function SettingsDetail({ readOnly }: { readOnly: boolean }) {
   const selection = useSettingsStore((s) => s.selection);
@@ -69,6 +71,10 @@ function SettingsDetail({ readOnly }: { readOnly: boolean }) {
       )}
       <BusinessHoursPanel key={`bh-${inbox.id}`} inboxId={inbox.id} readOnly={readOnly} />
       <SlaPoliciesPanel key={`sla-${inbox.id}`} inboxId={inbox.id} readOnly={readOnly} />
+      <InboxTimeRatePanel key={`rate-${inbox.id}`} inboxId={inbox.id} readOnly={readOnly} />
+      {inbox.kind !== 'api' && (
+        <CsatSettingsPanel key={`csat-${inbox.id}`} inboxId={inbox.id} readOnly={readOnly} />
+      )}
       {!readOnly && <InboxAccessPanel inboxId={inbox.id} />}
       {!readOnly && <RemoveInbox key={`remove-${inbox.id}`} inbox={inbox} />}
     </div>

@@ -3,6 +3,7 @@ import type { ZodError } from 'zod';
 import { cut, fullName, languageTag } from './inbound-names';
 import { messageContent } from './message-content';
 import {
+  telegramCallbackQuerySchema,
   telegramChatMemberUpdatedSchema,
   telegramMessageSchema,
   type TelegramChatMemberUpdated,
@@ -11,7 +12,12 @@ import {
 } from './telegram-update.schema';
 
 /** The update kinds we ask Telegram for (setWebhook / getUpdates `allowed_updates`). */
-export const TELEGRAM_ALLOWED_UPDATES = ['message', 'edited_message', 'my_chat_member'] as const;
+export const TELEGRAM_ALLOWED_UPDATES = [
+  'message',
+  'edited_message',
+  'my_chat_member',
+  'callback_query',
+] as const;
 
 /**
  * One Telegram Update (webhook body or getUpdates entry) as inbound events. Never throws for a
@@ -24,6 +30,7 @@ export function parseUpdate(update: TelegramUpdateEnvelope): InboundEvent[] {
   if (update.edited_message !== undefined)
     return parseMessageUpdate(update.edited_message, id, true);
   if (update.my_chat_member !== undefined) return parseMemberUpdate(update.my_chat_member, id);
+  if (update.callback_query !== undefined) return parseCallbackQuery(update.callback_query, id);
   const kind = Object.keys(update).find((key) => key !== 'update_id') ?? 'empty';
   return [ignored(id, `Telegram update of kind "${cut(kind, 64)}" is not handled`)];
 }
@@ -135,6 +142,27 @@ function reachabilityChange(
   if (status === 'member' || status === 'administrator')
     return { reachable: true, reason: 'The bot was added to the group' };
   return null;
+}
+
+/**
+ * A press on an inline keyboard button we sent. The chat it was pressed in is the identity that
+ * answers (in a private chat, the user). Answered later with answerCallbackQuery.
+ */
+function parseCallbackQuery(raw: unknown, id: string): InboundEvent[] {
+  const parsed = telegramCallbackQuerySchema.safeParse(raw);
+  if (!parsed.success)
+    return [ignored(id, `Unreadable Telegram button press: ${issues(parsed.error)}`)];
+  const q = parsed.data;
+  if (q.data === undefined) return [ignored(id, 'Telegram button press without callback_data')];
+  return [
+    {
+      type: 'button_press',
+      externalId: q.id,
+      senderExternalId: String(q.message?.chat.id ?? q.from.id),
+      data: q.data,
+      at: new Date(),
+    },
+  ];
 }
 
 function ignored(externalId: string, reason: string): InboundEvent {

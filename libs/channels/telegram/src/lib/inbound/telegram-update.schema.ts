@@ -118,6 +118,17 @@ export const telegramChatMemberUpdatedSchema = z.looseObject({
 });
 export type TelegramChatMemberUpdated = z.infer<typeof telegramChatMemberUpdatedSchema>;
 
+/** https://core.telegram.org/bots/api#callbackquery (the message may be inaccessible: chat only). */
+export const telegramCallbackQuerySchema = z.looseObject({
+  id: z.string().min(1).max(512),
+  from: telegramUserSchema,
+  message: z.looseObject({ chat: telegramChatSchema }).optional(),
+  chat_instance: z.string().optional(),
+  /** At most 64 bytes as we sent it. */
+  data: z.string().min(1).max(64).optional(),
+});
+export type TelegramCallbackQuery = z.infer<typeof telegramCallbackQuerySchema>;
+
 /** Only the envelope: a bad inner part is skipped on its own, the update is still answered 200. */
 export const telegramUpdateEnvelopeSchema = z.looseObject({ update_id: id });
 export type TelegramUpdateEnvelope = z.infer<typeof telegramUpdateEnvelopeSchema>;

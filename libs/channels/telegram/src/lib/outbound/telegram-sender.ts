@@ -1,5 +1,6 @@
 import { ChannelError, type OutboundMessage, type SendResult } from '@switchboard/channels-core';
 import { GrammyError, InputFile, type Api } from 'grammy';
+import type { InlineKeyboardMarkup } from 'grammy/types';
 import { channelErrorFrom, retryAfterSeconds } from '../telegram-errors';
 import { planSend, type SendStep } from './send-plan';
 import { SendThrottle, systemClock, type Clock } from './send-throttle';
@@ -74,8 +75,10 @@ export class TelegramSender {
         }
       }
       const reply = index === 0 ? replyTo : null;
+      // Buttons go under the last part, where the customer reads to the end.
+      const markup = index === steps.length - 1 ? inlineKeyboard(message) : null;
       const result = await this.callWithRetry(token, chatId, budget, () =>
-        callStep(api, chatId, step, content, reply),
+        callStep(api, chatId, step, content, reply, markup),
       );
       if (!result.ok) return result;
       this.memory.record(key, chatId, steps.length, result.messageId);
@@ -120,10 +123,14 @@ async function callStep(
   step: SendStep,
   content: Buffer | null,
   replyTo: number | null,
+  markup: InlineKeyboardMarkup | null,
 ): Promise<number> {
-  const reply = replyTo
-    ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } }
-    : {};
+  const reply = {
+    ...(replyTo
+      ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } }
+      : {}),
+    ...(markup ? { reply_markup: markup } : {}),
+  };
   if (step.kind === 'text') {
     const sent = await api.sendMessage(chatId, step.html, { parse_mode: 'HTML', ...reply });
     return sent.message_id;
@@ -143,6 +150,15 @@ async function callStep(
     }
   }
   return (await api.sendDocument(chatId, file(), { ...caption, ...reply })).message_id;
+}
+
+/** The message's buttons as Bot API `reply_markup.inline_keyboard` (callback_data buttons). */
+export function inlineKeyboard(message: OutboundMessage): InlineKeyboardMarkup | null {
+  const rows = (message.buttons ?? []).filter((row) => row.length > 0);
+  if (rows.length === 0) return null;
+  return {
+    inline_keyboard: rows.map((row) => row.map((b) => ({ text: b.label, callback_data: b.data }))),
+  };
 }
 
 function refusedAsPhoto(error: GrammyError): boolean {

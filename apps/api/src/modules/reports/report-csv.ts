@@ -1,0 +1,68 @@
+import type { ReportDto, ReportMetricsDto, TimeStatsDto } from '@switchboard/contracts';
+import { csvLine } from '../contacts/csv/csv-writer';
+
+const times = (name: string) => [
+  `${name}_count`,
+  `${name}_median_s`,
+  `${name}_p90_s`,
+  `${name}_average_s`,
+];
+const timeCells = (t: TimeStatsDto) => [t.count, t.median, t.p90, t.average];
+
+const METRIC_HEADER = [
+  'new',
+  'closed',
+  'reopened',
+  'replies',
+  'backlog',
+  ...times('first_response'),
+  ...times('next_response'),
+  ...times('resolution'),
+  'sla_met',
+  'sla_breached',
+  'sla_compliance',
+  'csat_responses',
+  'csat_average',
+  'csat_satisfied_share',
+  'nps_responses',
+  'nps_score',
+];
+
+const metricCells = (m: ReportMetricsDto) => [
+  m.newConversations,
+  m.closed,
+  m.reopened,
+  m.replies,
+  m.backlog,
+  ...timeCells(m.firstResponse),
+  ...timeCells(m.nextResponse),
+  ...timeCells(m.resolution),
+  m.sla.met,
+  m.sla.breached,
+  m.sla.compliance,
+  m.csat.responses,
+  m.csat.average,
+  m.csat.satisfiedShare,
+  m.nps.responses,
+  m.nps.score,
+];
+
+/**
+ * A report table as CSV lines (UTF-8 with a BOM, RFC 4180 quoting, formula cells defused by
+ * `csvLine`), yielded one by one so the response streams them with back-pressure.
+ */
+export function* reportCsvLines(report: ReportDto, table: 'series' | 'buckets'): Generator<string> {
+  const head = [
+    'group_key',
+    'group',
+    ...(table === 'buckets' ? ['bucket_start'] : []),
+    ...METRIC_HEADER,
+  ];
+  yield `\uFEFF${csvLine(head)}`;
+  for (const s of report.series) {
+    if (table === 'series') yield csvLine([s.key, s.label, ...metricCells(s.totals)]);
+    else
+      for (const b of s.buckets)
+        yield csvLine([s.key, s.label, b.start, ...metricCells(b.metrics)]);
+  }
+}

@@ -1,0 +1,27 @@
+/** English strings for satisfaction surveys: the timeline activity and the inbox settings. */
+export const enCsat = {
+  'activity.csat_answered': 'Customer rated {rating}/{max}',
+  'activity.csat_answered_comment': "Customer rated {rating}/{max} · '{comment}'",
+  'csat.settings.title': 'Satisfaction survey',
+  'csat.settings.hint':
+    'After a conversation is closed, the customer is asked once, on their own channel, how it went.',
+  'csat.settings.enabled': 'Ask customers after a conversation is closed',
+  'csat.settings.delay': 'Delay after closing (minutes, 0–1440)',
+  'csat.settings.question': 'Question',
+  'csat.settings.scale': 'Scale',
+  'csat.settings.scale_csat': 'CSAT: 1 (poor) to 5 (excellent)',
+  'csat.settings.scale_nps': 'NPS: 0 to 10, how likely to recommend us',
+  'csat.settings.comment': 'Let the customer add a comment (up to {max} characters)',
+  'csat.settings.quiet_days': 'Do not ask the same customer again within (days)',
+  'csat.settings.save': 'Save survey settings',
+  'csat.settings.saving': 'Saving…',
+  'csat.settings.saved': 'Survey settings saved.',
+  'csat.settings.failed': 'Could not save: {message}',
+  'csat.settings.load_error': 'Could not load the survey settings: {message}',
+  'csat.settings.whole_numbers': 'The delay and the quiet period must be whole numbers.',
+  'csat.badge.csat': '★ {rating}/5',
+  'csat.badge.nps': 'NPS {rating}',
+  'csat.badge.title': 'Customer rating: {rating}',
+  'csat.badge.title_comment': 'Customer rating: {rating} · “{comment}”',
+  'audit.action.csat.settings_changed': 'Changed the satisfaction survey of an inbox',
+} as const;

@@ -1,0 +1,33 @@
+import type { ReportNowDto } from '@switchboard/contracts';
+import { create } from 'zustand';
+import { reportsApi } from '../api/reports-api';
+
+interface NowState {
+  now: ReportNowDto | null;
+  /** When the figures were read (ms), to say how fresh they are. */
+  readAt: number | null;
+  error: string | null;
+  refresh: () => Promise<void>;
+}
+
+let reading: Promise<void> | null = null;
+
+/** The live panel's figures, as `GET /api/reports/now` last said. */
+export const useNowStore = create<NowState>((set) => ({
+  now: null,
+  readAt: null,
+  error: null,
+  refresh: () => {
+    // One read at a time: a refresh asked for during a read is answered by that read.
+    reading ??= reportsApi
+      .now()
+      .then((now) => set({ now, readAt: Date.now(), error: null }))
+      .catch((error: unknown) =>
+        set({ error: error instanceof Error ? error.message : String(error) }),
+      )
+      .finally(() => {
+        reading = null;
+      });
+    return reading;
+  },
+}));
