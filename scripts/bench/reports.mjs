@@ -3,13 +3,11 @@
 // The facts are seeded straight into the report tables with generate_series: replaying 10 M
 // messages through the pipeline and the consumer would take hours, and the read path under test
 // only ever sees these tables. Writes its section into docs/benchmarks.md.
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
-import { startEmbeddedPostgres, freePort } from '../lib/embedded-postgres.mjs';
+import { startBenchApi } from './bench-api.mjs';
 import { run } from '../lib/run.mjs';
 import { percentile } from './load.mjs';
 
@@ -24,69 +22,9 @@ const HISTORY_DAYS = 730;
 const RUNS = Number(process.env.BENCH_REPORTS_RUNS ?? 20);
 const TZ = 'Europe/Berlin';
 const log = (...a) => console.log('[bench:reports]', ...a);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-if (
-  !process.env.BENCH_SKIP_BUILD &&
-  (await run('npx', ['nx', 'build', 'api', '--outputStyle=static'])) !== 0
-)
-  process.exit(1);
-let embedded = null;
-if (!process.env.DATABASE_URL) {
-  embedded = await startEmbeddedPostgres({
-    dataDir: `/tmp/sb-bench-reports-${process.pid}`,
-    persistent: false,
-  });
-  process.env.DATABASE_URL = embedded.url;
-}
-const stamp = Date.now();
-const dbName = `sb_bench_reports_${stamp}`;
-const dbUrl = Object.assign(new URL(process.env.DATABASE_URL), {
-  pathname: `/${dbName}`,
-}).toString();
-const adminPg = new pg.Client({ connectionString: process.env.DATABASE_URL });
-await adminPg.connect();
-await adminPg.query(`CREATE DATABASE ${dbName}`);
-await adminPg.end();
-
-const port = await freePort();
-const api = spawn(process.execPath, ['dist/apps/api/main.js'], {
-  stdio: ['ignore', 'ignore', 'inherit'],
-  env: {
-    ...process.env,
-    NODE_ENV: 'production',
-    DATABASE_URL: dbUrl,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    APP_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
-    ADMIN_EMAIL: 'bench@switchboard.local',
-    ADMIN_PASSWORD: 'bench-password-1',
-    SEED_DEMO: 'false',
-    LOG_LEVEL: 'warn',
-    STORAGE_DIR: `/tmp/sb-bench-reports-files-${stamp}`,
-  },
-});
-const base = `http://127.0.0.1:${port}`;
-const db = new pg.Client({ connectionString: dbUrl });
+const { base, auth, db, embedded, stop } = await startBenchApi('reports');
 try {
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) break;
-    } catch {
-      // not up yet
-    }
-    if (i > 300) throw new Error('the API never became healthy');
-    await sleep(100);
-  }
-  await db.connect();
-  const login = await (
-    await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'bench@switchboard.local', password: 'bench-password-1' }),
-    })
-  ).json();
-  const auth = { authorization: `Bearer ${login.token}`, 'content-type': 'application/json' };
   await fetch(`${base}/api/account`, {
     method: 'PATCH',
     headers: auth,
@@ -253,16 +191,7 @@ Target: p95 < 500 ms. Result: ${worst < 500 ? 'met' : 'not met'} (worst p95 ${f(
   await run('npx', ['prettier', '--write', file]);
   console.log(section);
 } finally {
-  await db.end().catch(() => undefined);
-  api.kill('SIGTERM');
-  await new Promise((r) => api.once('exit', r));
-  if (embedded) await embedded.stop();
-  else if (!process.env.BENCH_REPORTS_KEEP) {
-    // Ten million rows are not left behind in a shared server.
-    const drop = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await drop.connect();
-    await drop.query(`DROP DATABASE IF EXISTS ${dbName}`).catch(() => undefined);
-    await drop.end();
-  }
+  // Ten million rows are not left behind in a shared server.
+  await stop({ dropDatabase: !process.env.BENCH_REPORTS_KEEP });
 }
 process.exit(0);

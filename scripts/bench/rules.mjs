@@ -2,12 +2,10 @@
 // messages are handed to the engine twice by moving its durable cursor back: once with no rules,
 // once with 20 enabled rules with word conditions. Writes its section into docs/benchmarks.md.
 import { createHmac } from 'node:crypto';
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
-import { startEmbeddedPostgres, freePort } from '../lib/embedded-postgres.mjs';
+import { startBenchApi } from './bench-api.mjs';
 import { run } from '../lib/run.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -19,67 +17,8 @@ const RULES = 20;
 const log = (...a) => console.log('[bench:rules]', ...a);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-if (
-  !process.env.BENCH_SKIP_BUILD &&
-  (await run('npx', ['nx', 'build', 'api', '--outputStyle=static'])) !== 0
-)
-  process.exit(1);
-let embedded = null;
-if (!process.env.DATABASE_URL) {
-  embedded = await startEmbeddedPostgres({
-    dataDir: `/tmp/sb-bench-rules-${process.pid}`,
-    persistent: false,
-  });
-  process.env.DATABASE_URL = embedded.url;
-}
-const stamp = Date.now();
-const dbName = `sb_bench_rules_${stamp}`;
-const dbUrl = Object.assign(new URL(process.env.DATABASE_URL), {
-  pathname: `/${dbName}`,
-}).toString();
-const adminPg = new pg.Client({ connectionString: process.env.DATABASE_URL });
-await adminPg.connect();
-await adminPg.query(`CREATE DATABASE ${dbName}`);
-await adminPg.end();
-
-const port = await freePort();
-const api = spawn(process.execPath, ['dist/apps/api/main.js'], {
-  stdio: ['ignore', 'ignore', 'inherit'],
-  env: {
-    ...process.env,
-    NODE_ENV: 'production',
-    DATABASE_URL: dbUrl,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    APP_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
-    ADMIN_EMAIL: 'bench@switchboard.local',
-    ADMIN_PASSWORD: 'bench-password-1',
-    SEED_DEMO: 'false',
-    LOG_LEVEL: 'warn',
-    STORAGE_DIR: `/tmp/sb-bench-rules-files-${stamp}`,
-  },
-});
-const base = `http://127.0.0.1:${port}`;
-const db = new pg.Client({ connectionString: dbUrl });
+const { base, auth, db, stamp, embedded, stop } = await startBenchApi('rules');
 try {
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) break;
-    } catch {
-      // not up yet
-    }
-    if (i > 300) throw new Error('the API never became healthy');
-    await sleep(100);
-  }
-  await db.connect();
-  const login = await (
-    await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'bench@switchboard.local', password: 'bench-password-1' }),
-    })
-  ).json();
-  const auth = { authorization: `Bearer ${login.token}`, 'content-type': 'application/json' };
   const secret = 'bench-signing-secret-0123456789';
   const inbox = await (
     await fetch(`${base}/api/inboxes`, {
@@ -226,9 +165,6 @@ With ${RULES} rules the engine costs ${f(per(twenty) - per(none))} more per mess
   await run('npx', ['prettier', '--write', file]);
   console.log(section);
 } finally {
-  await db.end().catch(() => undefined);
-  api.kill('SIGTERM');
-  await new Promise((r) => api.once('exit', r));
-  if (embedded) await embedded.stop();
+  await stop({ dropDatabase: true });
 }
 process.exit(0);
