@@ -12,7 +12,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * `name` keeps each bench's database and files apart. Returns the API's base URL, auth headers, a
  * connected `pg` client on its database, and `stop({ dropDatabase })` that ends it all.
  */
-export async function startBenchApi(name) {
+export async function startBenchApi(name, { database } = {}) {
   if (
     !process.env.BENCH_SKIP_BUILD &&
     (await run('npx', ['nx', 'build', 'api', '--outputStyle=static'])) !== 0
@@ -28,30 +28,35 @@ export async function startBenchApi(name) {
   }
   const serverUrl = process.env.DATABASE_URL;
   const stamp = Date.now();
-  const dbName = `sb_bench_${name}_${stamp}`;
+  // A database kept by an earlier run (`database`) is reused as it is, and never dropped.
+  const dbName = database ?? `sb_bench_${name}_${stamp}`;
   const dbUrl = Object.assign(new URL(serverUrl), { pathname: `/${dbName}` }).toString();
-  const adminPg = new pg.Client({ connectionString: serverUrl });
-  await adminPg.connect();
-  await adminPg.query(`CREATE DATABASE ${dbName}`);
-  await adminPg.end();
+  if (!database) {
+    const adminPg = new pg.Client({ connectionString: serverUrl });
+    await adminPg.connect();
+    await adminPg.query(`CREATE DATABASE ${dbName}`);
+    await adminPg.end();
+  }
 
   const port = await freePort();
-  const api = spawn(process.execPath, ['dist/apps/api/main.js'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      DATABASE_URL: dbUrl,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      APP_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
-      ADMIN_EMAIL: 'bench@switchboard.local',
-      ADMIN_PASSWORD: 'bench-password-1',
-      SEED_DEMO: 'false',
-      LOG_LEVEL: 'warn',
-      STORAGE_DIR: `/tmp/sb-bench-${name}-files-${stamp}`,
-    },
-  });
+  const spawnApi = () =>
+    spawn(process.execPath, ['dist/apps/api/main.js'], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        DATABASE_URL: dbUrl,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        APP_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
+        ADMIN_EMAIL: 'bench@switchboard.local',
+        ADMIN_PASSWORD: 'bench-password-1',
+        SEED_DEMO: 'false',
+        LOG_LEVEL: 'warn',
+        STORAGE_DIR: `/tmp/sb-bench-${name}-files-${stamp}`,
+      },
+    });
+  let api = spawnApi();
   const base = `http://127.0.0.1:${port}`;
   const db = new pg.Client({ connectionString: dbUrl });
   const stop = async ({ dropDatabase = false } = {}) => {
@@ -59,22 +64,33 @@ export async function startBenchApi(name) {
     api.kill('SIGTERM');
     await new Promise((r) => api.once('exit', r));
     if (embedded) return embedded.stop();
-    if (!dropDatabase) return;
+    if (!dropDatabase || database) return;
     const drop = new pg.Client({ connectionString: serverUrl });
     await drop.connect();
     await drop.query(`DROP DATABASE IF EXISTS ${dbName}`).catch(() => undefined);
     await drop.end();
   };
-  try {
+  const healthy = async () => {
     for (let i = 0; ; i++) {
       try {
-        if ((await fetch(`${base}/api/health`)).ok) break;
+        if ((await fetch(`${base}/api/health`)).ok) return;
       } catch {
         // not up yet
       }
-      if (i > 300) throw new Error('the API never became healthy');
+      // Minutes, not seconds: a reused database may have migrations to run over millions of rows.
+      if (i > 6000) throw new Error('the API never became healthy');
       await sleep(100);
     }
+  };
+  /** A new API process on the same database and port (it runs any pending migration first). */
+  const restart = async () => {
+    api.kill('SIGTERM');
+    await new Promise((r) => api.once('exit', r));
+    api = spawnApi();
+    await healthy();
+  };
+  try {
+    await healthy();
     await db.connect();
     const login = await (
       await fetch(`${base}/api/auth/login`, {
@@ -84,7 +100,7 @@ export async function startBenchApi(name) {
       })
     ).json();
     const auth = { authorization: `Bearer ${login.token}`, 'content-type': 'application/json' };
-    return { base, auth, db, stamp, embedded: Boolean(embedded), stop };
+    return { base, auth, db, stamp, dbName, embedded: Boolean(embedded), stop, restart };
   } catch (err) {
     await stop();
     throw err;

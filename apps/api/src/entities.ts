@@ -63,6 +63,11 @@ import { ReportConversationStateEntity } from './modules/reports/entities/report
 import { ReportCycleEntity } from './modules/reports/entities/report-cycle.entity';
 import { ReportResponseEntity } from './modules/reports/entities/report-response.entity';
 import { ReportDailyEntity } from './modules/reports/entities/report-daily.entity';
+import { ReportTimeCellEntity } from './modules/reports/entities/report-time-cell.entity';
+import { ReportCounterCellEntity } from './modules/reports/entities/report-counter-cell.entity';
+import { ReportSpanEntity } from './modules/reports/entities/report-span.entity';
+import { ReportOpenCountEntity } from './modules/reports/entities/report-open-count.entity';
+import { ReportConversationTagEntity } from './modules/reports/entities/report-conversation-tag.entity';
 import { TimeEntryEntity } from './modules/time-tracking/entities/time-entry.entity';
 
 /**
@@ -135,5 +140,10 @@ export const ENTITIES = [
   ReportCycleEntity,
   ReportResponseEntity,
   ReportDailyEntity,
+  ReportTimeCellEntity,
+  ReportCounterCellEntity,
+  ReportSpanEntity,
+  ReportOpenCountEntity,
+  ReportConversationTagEntity,
   TimeEntryEntity,
 ];

@@ -76,7 +76,12 @@ describe('inbox: an email body in its sandbox', () => {
     });
     await dovecot.appendMessage(MAILBOX.user, 'INBOX', htmlMail());
     await ui.waitForFeed(['Jane Customer'], 30_000);
+    // The subject: a line of the feed row, and under the name in the header, whole on hover.
+    const rowSubject = ui.page.locator('[data-testid=feed-row-subject]').first();
+    expect(await rowSubject.textContent()).toBe('Where is my order?');
     await ui.openRow('Jane Customer');
+    const headerSubject = ui.page.locator('[data-testid=conversation-subject]');
+    expect(await headerSubject.getAttribute('title')).toBe('Where is my order?');
 
     const frame = ui.page.locator('iframe.email__frame');
     await frame.waitFor();

@@ -57,6 +57,7 @@ describe('inbox: time tracking', () => {
     await beActive(6_000);
     const activeMs = Date.now() - started;
     // Opening another conversation ends this one's tracking with a last heartbeat.
+    const brianOpened = Date.now();
     await anna.openRow('Brian Kernighan');
     const ada = await waitUntil(
       async () => {
@@ -68,13 +69,18 @@ describe('inbox: time tracking', () => {
     expect(ada.mineSeconds).toBeGreaterThanOrEqual(Math.floor(activeMs / 1000) - 1);
     expect(ada.mineSeconds).toBeLessThanOrEqual(Math.ceil(activeMs / 1000) + 1);
 
-    // Hidden (the operator switched tabs): input or not, nothing counts.
+    // Hidden (the operator switched tabs): input or not, nothing counts. Brian was visible only
+    // while Ada's time was awaited (longer on a loaded machine), so that is all he may have.
+    const visibleMs = Date.now() - brianOpened;
     await setHidden(true);
     await beActive(4_000);
     await setHidden(false);
     await anna.openRow('Ada Lovelace');
     await anna.page.waitForTimeout(500);
-    expect((await timeOf('Brian Kernighan')).mineSeconds).toBeLessThanOrEqual(1);
+    // Counting the 4 hidden seconds would overshoot this bound by at least 2.
+    expect((await timeOf('Brian Kernighan')).mineSeconds).toBeLessThanOrEqual(
+      Math.ceil(visibleMs / 1000) + 1,
+    );
 
     // The header shows the time; the dialog corrects it, from the keyboard.
     const text = anna.page.locator('[data-testid=conversation-time-text]');
@@ -89,6 +95,9 @@ describe('inbox: time tracking', () => {
       'direction',
     );
     await dialog.locator('input[name=minutes]').fill('10');
+    // The call was yesterday: the correction is dated then (the account's timezone is UTC here).
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    await dialog.locator('input[name=day]').fill(yesterday);
     await dialog.locator('textarea[name=reason]').fill('Phone call with Ada');
     await dialog.locator('button[type=submit]').click();
     await dialog.waitFor({ state: 'detached' });
@@ -98,7 +107,10 @@ describe('inbox: time tracking', () => {
     ).toBe('conversation-time-correct');
     const corrected = await timeOf('Ada Lovelace');
     expect(corrected.mineSeconds).toBeGreaterThanOrEqual(ada.mineSeconds + 600);
-    expect(corrected.entries[0]).toMatchObject({ source: 'manual', seconds: 600 });
+    expect(corrected.entries.find((e) => e.source === 'manual')).toMatchObject({
+      seconds: 600,
+      startedAt: `${yesterday}T12:00:00.000Z`,
+    });
     await waitUntil(
       async () => /^Time: 10m \(you 10m\)$/.test((await text.textContent()) ?? ''),
       async () => `header says ${await text.textContent()}`,

@@ -1,3 +1,4 @@
+export * from './lib/admin-database';
 export * from './lib/test-database';
 export * from './lib/test-api';
 export * from './lib/http-client';

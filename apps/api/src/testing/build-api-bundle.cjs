@@ -1,14 +1,13 @@
 // Builds the API with its real webpack config (apps/api/webpack.config.js) into the directory given
 // as first argument, without the type check (the type-check step does that): what `nx build api`
-// emits. `--worker-only` builds just the email parse worker entry, without main.js. Used by tests
-// that must run the bundle itself: email-parse-worker.bundle.integration-spec.ts (the worker) and
-// the kill -9 storm (main.js, which starts in a second where ts-node needs many).
+// emits. Used through shared-api-bundle.ts by tests that must run the bundle itself: the email
+// parse worker in the bundle, and main.js (which starts in a second where ts-node needs many) in
+// the kill -9 storm and the email crash test.
 const { join } = require('node:path');
 
 async function main() {
   const outDir = process.argv[2];
-  if (!outDir) throw new Error('usage: build-api-bundle.cjs <outDir> [--worker-only]');
-  const workerOnly = process.argv.includes('--worker-only');
+  if (!outDir) throw new Error('usage: build-api-bundle.cjs <outDir>');
   const root = join(__dirname, '../../../..');
   process.chdir(root);
   const { createProjectGraphAsync } = require('@nx/devkit');
@@ -18,17 +17,7 @@ async function main() {
   const config = require(join(root, 'apps/api/webpack.config.js'));
   const nx = config.plugins.find((p) => p.constructor.name === 'NxAppWebpackPlugin');
   nx.options.skipTypeChecking = true;
-  if (workerOnly) nx.options.main = undefined;
   config.output = { ...config.output, path: outDir, clean: true };
-  if (workerOnly) {
-    // Without `main`, webpack's default entry (./src) would still be built: drop it once the Nx
-    // plugin has added the worker entry (plugins run before entries are read).
-    config.plugins.push({
-      apply: (compiler) => {
-        delete compiler.options.entry.main;
-      },
-    });
-  }
   const webpack = require('webpack');
   const stats = await new Promise((resolve, reject) =>
     webpack(config, (err, result) => (err ? reject(err) : resolve(result))),

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { TEST_ADMIN } from '@switchboard/testing';
+import { TEST_ADMIN, TEST_PASSWORD_HASH_COST } from '@switchboard/testing';
 
 const ROOT = join(__dirname, '../../../..');
 
@@ -79,6 +79,7 @@ export class BundledApi {
         ADMIN_PASSWORD: TEST_ADMIN.password,
         STORAGE_DIR: this.storageDir,
         ALLOW_PRIVATE_NETWORK_TARGETS: 'true',
+        ...TEST_PASSWORD_HASH_COST,
         ...this.opts.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

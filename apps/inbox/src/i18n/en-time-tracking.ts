@@ -11,6 +11,7 @@ export const enTimeTracking = {
   'time.dialog.add': 'Add time',
   'time.dialog.remove': 'Remove time',
   'time.dialog.minutes': 'Minutes',
+  'time.dialog.day': 'Day of the work (empty: today)',
   'time.dialog.operator': 'Whose time',
   'time.dialog.me': 'Mine',
   'time.dialog.reason': 'Reason',

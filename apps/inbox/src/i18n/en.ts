@@ -161,6 +161,9 @@ export const en = {
   'conversation.load_older': 'Loading earlier messages…',
   'conversation.start': 'Start of the conversation',
   'conversation.via': 'via {channel}',
+  'conversation.automated_badge': 'Automated',
+  'conversation.automated_badge_title':
+    'Sent by a machine (auto-reply, out-of-office, bulk mail); no automatic answer goes back',
   'conversation.note': 'Internal note',
   'conversation.sender.contact': 'Customer',
   'conversation.sender.operator': 'Team',

@@ -5,6 +5,7 @@ export * from './lib/parse/auto-reply-detector';
 export * from './lib/parse/html-sanitizer';
 export * from './lib/parse/html-to-plain-text';
 export * from './lib/parse/plain-text-fallback';
+export { SALVAGED_BODY_NOTE } from './lib/parse/salvaged-body-text';
 export * from './lib/parse/quote-folding';
 export * from './lib/shared/message-id';
 export * from './lib/shared/reply-token';

@@ -52,6 +52,16 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
+/** The local day (YYYY-MM-DD) of an instant in a timezone. */
+export function localDayOf(timeZone: string, at: Date): string {
+  return new Date(wallOf(timeZone, at.getTime())).toISOString().slice(0, 10);
+}
+
+/** Noon of a local day (YYYY-MM-DD) in a timezone: an instant safely inside that day. */
+export function noonOfLocalDay(timeZone: string, day: string): Date {
+  return new Date(instantOfWall(timeZone, Date.parse(`${day}T12:00:00Z`)));
+}
+
 /** Local wall-clock fields of an instant, as a UTC timestamp of the same wall time. */
 function wallOf(timeZone: string, instant: number): number {
   const f: Record<string, number> = {};

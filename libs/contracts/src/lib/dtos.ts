@@ -129,6 +129,8 @@ export interface MessageDto {
   replyTo?: { id: string; text: string | null } | null;
   /** The approved template it was sent as ({{n}} values filled into `text`). */
   template?: { id: string; variables: Record<string, string> } | null;
+  /** Sent by a machine (auto-reply, out-of-office, bulk or list mail): marked, never auto-answered. */
+  automated?: boolean;
 }
 
 /** An operator @mentioned in a note, with their name as it was when the note was written. */

@@ -74,7 +74,10 @@ export interface ReportMetricsDto {
   reopened: number;
   /** Operators' customer-visible replies sent in the period. */
   replies: number;
-  /** Open or snoozed conversations at the end of the bucket (the backlog). */
+  /**
+   * Open or snoozed conversations at the end of the bucket (the backlog); per team or operator,
+   * each counts for whoever owned it at that moment.
+   */
   backlog: number;
   /** From a conversation's first customer message to the first operator reply. */
   firstResponse: TimeStatsDto;

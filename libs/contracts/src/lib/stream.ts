@@ -33,12 +33,17 @@ export interface StreamEventPayloads {
    * stream's inbox filter applies. Only the id: clients re-read the task under their own access.
    */
   'task.changed': { taskId: string; conversationId: string };
-  /** An SLA target reached its warning or was breached (once each); rules trigger on it. */
+  /**
+   * An SLA target reached its warning or was breached (once each; rules trigger on these), or was
+   * met: completed on time by a reply (`completedAt`, `repliedBy`) or, for resolution, a close.
+   */
   'conversation.sla': {
     conversation: ConversationSummaryDto;
     target: 'first_response' | 'next_response' | 'resolution';
-    state: 'warning' | 'breached';
+    state: 'warning' | 'breached' | 'met';
     dueAt: IsoDateTime;
+    completedAt?: IsoDateTime;
+    repliedBy?: string | null;
   };
   /** A team's routing queue changed (queued, assigned, left): clients re-read it. No content. */
   'routing.queue_changed': { teamId: string };

@@ -27,10 +27,16 @@ export const timeHeartbeatRequestSchema = z.object({
 });
 export type TimeHeartbeatRequest = z.output<typeof timeHeartbeatRequestSchema>;
 
+/** How far back a correction may date the work it accounts for. */
+export const MAX_TIME_ADJUSTMENT_DAYS_BACK = 366;
+
 /**
  * `POST /api/conversations/:id/time/adjustments`: adds (or, negative, removes) seconds of an
  * operator's time on the conversation, with the reason. `operatorId` (another operator's time) is
  * for admins; by default it is the caller's own time. An operator's total never goes below 0.
+ * `day` (a local day of the account's timezone, not in the future and at most
+ * MAX_TIME_ADJUSTMENT_DAYS_BACK ago) is when the work was done, so reports count it then; by
+ * default, now.
  */
 export const timeAdjustmentRequestSchema = z.object({
   seconds: z
@@ -41,6 +47,11 @@ export const timeAdjustmentRequestSchema = z.object({
     .refine((s) => s !== 0, 'a correction of 0 seconds changes nothing'),
   reason: safeText().trim().min(1, 'say why the time is corrected').max(MAX_TIME_REASON_LENGTH),
   operatorId: z.string().uuid().optional(),
+  day: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+    .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'not a date')
+    .optional(),
 });
 export type TimeAdjustmentRequest = z.output<typeof timeAdjustmentRequestSchema>;
 

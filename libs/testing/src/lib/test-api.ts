@@ -7,6 +7,16 @@ import type { DataSource } from 'typeorm';
 
 export const TEST_ADMIN = { email: 'admin@test.local', password: 'test-password-123' } as const;
 
+/**
+ * argon2id at its lowest cost for the test suite's APIs: at production cost each of its hundreds
+ * of sign-ins spends about 0.4 s of both cores. Tests of the hashing's load shedding set it back.
+ */
+export const TEST_PASSWORD_HASH_COST = {
+  PASSWORD_HASH_MEMORY_KIB: '1024',
+  PASSWORD_HASH_TIME_COST: '1',
+  PASSWORD_HASH_PARALLELISM: '1',
+} as const;
+
 export interface TestApi {
   baseUrl: string;
   app: INestApplication;
@@ -57,6 +67,7 @@ export async function startTestApi(opts: StartTestApiOptions): Promise<TestApi> 
     SHUTDOWN_TIMEOUT_MS: '2000',
     // Test peers (SMTP, IMAP, outbound receivers) listen on 127.0.0.1.
     ALLOW_PRIVATE_NETWORK_TARGETS: 'true',
+    ...TEST_PASSWORD_HASH_COST,
     ...opts.env,
   });
   const app = await createApp(config);
@@ -71,8 +82,31 @@ export async function startTestApi(opts: StartTestApiOptions): Promise<TestApi> 
     app,
     dataSource: app.get(DataSourceClass),
     async close() {
-      await app.close();
+      await closeWithin(app, CLOSE_BUDGET_MS);
       rmSync(storageDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Far above a normal close (well under a second); a suite's hook timeout is several minutes. */
+const CLOSE_BUDGET_MS = 30_000;
+
+/**
+ * Closes the app, but a shutdown hook still waiting after `budgetMs` is reported (with what keeps
+ * the process busy) instead of holding the suite's teardown until its hook timeout: the database
+ * is dropped WITH (FORCE) next, which ends whatever the hook was waiting on.
+ */
+async function closeWithin(app: INestApplication, budgetMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), budgetMs);
+  });
+  const outcome = await Promise.race([app.close().then(() => 'closed' as const), late]);
+  clearTimeout(timer);
+  if (outcome === 'late') {
+    const busy = process.getActiveResourcesInfo().join(', ');
+    process.stderr.write(
+      `startTestApi: app.close() still running after ${budgetMs} ms; active resources: ${busy}\n`,
+    );
+  }
 }

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
+import type { Client } from 'pg';
+import { testDatabaseUrl, withAdminClient } from './admin-database';
+import { migratedTemplate } from './migrated-template';
 
 export interface TestDatabase {
   url: string;
@@ -7,35 +9,44 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** The server tests run against: DATABASE_URL (CI: 127.0.0.1:5432), set by the test command. */
-export function adminDatabaseUrl(): string {
-  return process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export interface CreateTestDatabaseOptions {
+  /** No schema at all, for a test of the migrations themselves; otherwise it is fully migrated. */
+  empty?: boolean;
 }
 
-/** A fresh, empty database of this test's own; the API migrates it on boot. */
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const admin = adminDatabaseUrl();
+/**
+ * A fresh database of this test's own, already migrated: a copy of a template migrated once per
+ * set of migrations (copying takes a fraction of a second; running 40 migrations takes seconds).
+ * The API still runs its migrations on boot and finds none pending.
+ */
+export async function createTestDatabase(
+  opts: CreateTestDatabaseOptions = {},
+): Promise<TestDatabase> {
   const name = `sb_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const client = new Client({ connectionString: admin });
-  await client.connect();
-  try {
-    await client.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await client.end();
-  }
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
+  const template = opts.empty ? null : await migratedTemplate();
+  await withAdminClient((c) =>
+    copyWithRetry(c, `CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`),
+  );
   return {
-    url: url.toString(),
+    url: testDatabaseUrl(name),
     name,
-    async drop() {
-      const c = new Client({ connectionString: admin });
-      await c.connect();
-      try {
+    drop: () =>
+      withAdminClient(async (c) => {
         await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await c.end();
-      }
-    },
+      }),
   };
+}
+
+/** A copy fails while another copy of the same template is starting (object_in_use): retry. */
+async function copyWithRetry(client: Client, sql: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await client.query(sql);
+      return;
+    } catch (err) {
+      const inUse = (err as { code?: string }).code === '55006';
+      if (!inUse || attempt >= 50) throw err;
+      await new Promise((r) => setTimeout(r, 50 + Math.random() * 100));
+    }
+  }
 }

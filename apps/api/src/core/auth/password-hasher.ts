@@ -3,6 +3,7 @@ import * as argon2 from 'argon2';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { AppException } from '../http/app.exception';
 import { BoundedConcurrency, ConcurrencyLimitReached } from './bounded-concurrency';
+import { passwordHashOptions, type PasswordHashOptions } from './password-hash-options';
 
 /**
  * argon2 with a bound: each hash takes tens of megabytes and most of a core, so a sign-in flood
@@ -14,8 +15,10 @@ export class PasswordHasher implements OnModuleInit {
   private readonly bound: BoundedConcurrency;
   /** Verified when the email is unknown, so response time does not reveal which emails exist. */
   private dummyHash: Promise<string> | null = null;
+  private readonly options: PasswordHashOptions;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.options = passwordHashOptions(config);
     this.bound = new BoundedConcurrency(
       config.PASSWORD_HASH_CONCURRENCY,
       config.PASSWORD_HASH_QUEUE,
@@ -34,7 +37,7 @@ export class PasswordHasher implements OnModuleInit {
   }
 
   hash(password: string): Promise<string> {
-    return this.bounded(() => argon2.hash(password, { type: argon2.argon2id }));
+    return this.bounded(() => argon2.hash(password, this.options));
   }
 
   private dummy(): Promise<string> {

@@ -60,6 +60,10 @@ describe('sign-in throttling', () => {
       LOGIN_FREE_ATTEMPTS_PER_IP: '5',
       PASSWORD_HASH_CONCURRENCY: '2',
       PASSWORD_HASH_QUEUE: '4',
+      // The production cost, whose CPU the bound protects (the suite's other APIs use the lowest).
+      PASSWORD_HASH_MEMORY_KIB: '65536',
+      PASSWORD_HASH_TIME_COST: '3',
+      PASSWORD_HASH_PARALLELISM: '4',
     };
     a = await startTestApi({ databaseUrl: db.url, env });
     b = await startTestApi({ databaseUrl: db.url, env });

@@ -37,6 +37,12 @@ export const configSchema = z
     PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
     /** Sign-ins waiting for a hash slot; beyond this they get 503 with Retry-After at once. */
     PASSWORD_HASH_QUEUE: z.coerce.number().int().min(0).max(10_000).default(16),
+    /** argon2id's memory per hash in KiB (argon2's default, 64 MiB); the test suite lowers it. */
+    PASSWORD_HASH_MEMORY_KIB: z.coerce.number().int().min(1024).max(4_194_304).default(65_536),
+    /** argon2id's passes over that memory. */
+    PASSWORD_HASH_TIME_COST: z.coerce.number().int().min(1).max(20).default(3),
+    /** argon2id's lanes (threads) per hash. */
+    PASSWORD_HASH_PARALLELISM: z.coerce.number().int().min(1).max(16).default(4),
     /** How often each instance re-checks the sessions behind its live sockets (expiry, revocation). */
     SESSION_CHECK_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
     /** Lifetime of a signed download link (`/api/files/:id/:name?expires=…&signature=…`). */

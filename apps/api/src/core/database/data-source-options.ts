@@ -20,6 +20,13 @@ export function dataSourceOptions(databaseUrl: string, poolSize = 10): DataSourc
     migrationsRun: false,
     logging: false,
     // A bounded wait for a pooled connection turns any pool exhaustion into an error, never a hang.
-    extra: { max: poolSize, application_name: 'switchboard', connectionTimeoutMillis: 10_000 },
+    // No JIT: every statement here is index reads or a bounded aggregate, where compiling never
+    // pays; a report on two overlapping tags spent 180 ms of a 360 ms statement compiling it.
+    extra: {
+      max: poolSize,
+      application_name: 'switchboard',
+      connectionTimeoutMillis: 10_000,
+      options: '-c jit=off',
+    },
   };
 }

@@ -17,8 +17,8 @@ describe('schema drift between entities and migrations', () => {
   let synced: DataSource;
 
   beforeAll(async () => {
-    migrated = await createTestDatabase();
-    fromEntities = await createTestDatabase();
+    migrated = await createTestDatabase({ empty: true });
+    fromEntities = await createTestDatabase({ empty: true });
     await runMigrations(migrated.url);
     ds = new DataSource(dataSourceOptions(migrated.url, 2));
     await ds.initialize();

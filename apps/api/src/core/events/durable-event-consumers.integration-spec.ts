@@ -17,18 +17,24 @@ import {
 import { EventLogService } from './event-log.service';
 
 /** Records what it handled; what it writes commits with the cursor (a row in `event_consumers`). */
+/** One failure shared by the instances: whichever first gets the batch with this cursor fails it. */
+interface PlannedFailure {
+  cursor: number | null;
+}
+
 class RecordingHandler implements DurableEventHandler {
   readonly seen: Array<{ cursor: number; type: string; originRuleId: string | null }> = [];
-  failOnce: number | null = null;
 
   constructor(
     readonly consumer: string,
     private readonly instance: string,
+    private readonly failure: PlannedFailure,
   ) {}
 
   async handle(em: EntityManager, _accountId: string, events: ConsumedEvent[]): Promise<void> {
-    if (this.failOnce !== null && events.some((e) => e.event.cursor === this.failOnce)) {
-      this.failOnce = null;
+    const failAt = this.failure.cursor;
+    if (failAt !== null && events.some((e) => e.event.cursor === failAt)) {
+      this.failure.cursor = null;
       throw new Error('handler failure on purpose');
     }
     // Written in the consumer's transaction: rolled back with it if the batch fails.
@@ -64,9 +70,10 @@ describe('durable event consumers', () => {
   });
 
   it('hands every event to exactly one instance, in order, once, and retries a failed batch', async () => {
-    const a = new RecordingHandler('test-recorder', 'a');
-    const b = new RecordingHandler('test-recorder', 'b');
-    a.failOnce = 3;
+    // Whichever instance takes the batch with cursor 3 first fails it; it is handed over again.
+    const failure: PlannedFailure = { cursor: 3 };
+    const a = new RecordingHandler('test-recorder', 'a', failure);
+    const b = new RecordingHandler('test-recorder', 'b', failure);
     one.app.get(DurableEventConsumersService).register(a);
     two.app.get(DurableEventConsumersService).register(b);
 
@@ -114,7 +121,7 @@ describe('durable event consumers', () => {
       ruleId,
     );
     // The failed batch's write rolled back; only committed batches left a row.
-    expect(a.failOnce).toBeNull();
+    expect(failure.cursor).toBeNull();
     const rows = (await one.dataSource.query(
       `SELECT name FROM event_consumers WHERE name LIKE 'test-recorder:%'`,
     )) as Array<{ name: string }>;

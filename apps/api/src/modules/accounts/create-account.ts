@@ -1,6 +1,10 @@
 import type { OperatorRole } from '@switchboard/contracts';
 import * as argon2 from 'argon2';
 import type { EntityManager } from 'typeorm';
+import {
+  DEFAULT_PASSWORD_HASH_OPTIONS,
+  type PasswordHashOptions,
+} from '../../core/auth/password-hash-options';
 import { AccountsRepository } from './accounts.repository';
 
 // Stateless: a repository whose methods all take the caller's EntityManager.
@@ -15,8 +19,9 @@ export async function createOperator(
   em: EntityManager,
   accountId: string,
   op: { email: string; name: string; password: string; role: OperatorRole; timezone?: string },
+  hashOptions: PasswordHashOptions = DEFAULT_PASSWORD_HASH_OPTIONS,
 ): Promise<string> {
-  const passwordHash = await argon2.hash(op.password, { type: argon2.argon2id });
+  const passwordHash = await argon2.hash(op.password, hashOptions);
   return accounts.insertOperator(em, {
     accountId,
     email: op.email,

@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import type { MessageDto, StreamEvent } from '@switchboard/contracts';
 import {
   ApiChannelCustomer,
@@ -16,13 +14,13 @@ import { DataSource, In, Like } from 'typeorm';
 import { dataSourceOptions } from '../../core/database/data-source-options';
 import { MessageEntity } from '../messages/entities/message.entity';
 import { OutboundAttemptEntity } from './entities/outbound-attempt.entity';
-import { BundledApi, buildApiBundle, freePort } from '../../testing/bundled-api';
+import { BundledApi, freePort } from '../../testing/bundled-api';
+import { sharedApiBundle } from '../../testing/shared-api-bundle';
 import { IdempotentReceiver } from '../../testing/idempotent-receiver';
 
 // A bundle build, then a storm of about a minute and a half.
 jest.setTimeout(600_000);
 
-const ROOT = join(__dirname, '../../../../..');
 const WEBHOOKS = 5_000;
 const REPLIES = 200;
 const KILLS = 20;
@@ -47,7 +45,6 @@ const jitter = (min: number, max: number) => min + Math.random() * (max - min);
  * carried every message without repeating an event.
  */
 describe('kill -9 storm', () => {
-  const bundleDir = join(ROOT, 'tmp', `kill-storm-bundle-${process.pid}`);
   const receiver = new IdempotentReceiver(150);
   let db: TestDatabase;
   let api: BundledApi;
@@ -57,7 +54,7 @@ describe('kill -9 storm', () => {
   let customer: ApiChannelCustomer;
 
   beforeAll(async () => {
-    await Promise.all([buildApiBundle(bundleDir), receiver.start()]);
+    const [bundleDir] = await Promise.all([sharedApiBundle(), receiver.start()]);
     db = await createTestDatabase();
     api = new BundledApi({
       bundleDir,
@@ -83,7 +80,6 @@ describe('kill -9 storm', () => {
     await own?.destroy();
     await db?.drop();
     await receiver.stop();
-    rmSync(bundleDir, { recursive: true, force: true });
   });
 
   it('stores every message once and sends every reply once while the API is killed 20 times', async () => {

@@ -12,7 +12,7 @@ import {
   type TestApi,
   type TestDatabase,
 } from '@switchboard/testing';
-import type { InboxDto } from '@switchboard/contracts';
+import type { InboxDto, MessageDto, Page } from '@switchboard/contracts';
 import { MessageEntity } from '../messages/entities/message.entity';
 import type { EmailSyncStatusDto } from './email-sync-status.controller';
 import {
@@ -70,11 +70,22 @@ describe('email: automatic acknowledgement and mail loops (RFC 3834)', () => {
     expect(corpus.length).toBeGreaterThanOrEqual(12);
     for (const file of corpus) await append(readFileSync(join(FIXTURES, 'auto-reply', file)));
     await syncedToEnd();
+    const stored = [];
     for (const file of corpus)
-      await waitForMessage(api.dataSource, `<${file.replace(/\.eml$/, '')}@customer.example>`);
+      stored.push(
+        await waitForMessage(api.dataSource, `<${file.replace(/\.eml$/, '')}@customer.example>`),
+      );
     // Give any (wrong) automatic answer time to leave.
     await new Promise((r) => setTimeout(r, 1500));
     expect(smtp.messages).toHaveLength(0);
+    // Each shows as automated in the timeline.
+    for (const m of stored) {
+      const page = await admin.ok<Page<MessageDto>>(
+        'GET',
+        `/api/conversations/${m.conversationId}/messages`,
+      );
+      expect(page.items.find((i) => i.id === m.id)).toMatchObject({ automated: true });
+    }
   });
 
   it('a person who opens a conversation gets one acknowledgement, marked Auto-Submitted, threaded, visible to operators', async () => {

@@ -22,11 +22,12 @@ import {
   SUPPORT,
   useFastEmailSync,
 } from './testing/email-test-kit';
-import { startApiChildProcess } from './testing/api-child-process';
+import { BundledApi, freePort } from '../../testing/bundled-api';
+import { sharedApiBundle } from '../../testing/shared-api-bundle';
 
-// Servers start in the hooks; testTimeout in a project config is ignored when jest runs from the
-// root config, so the file sets its own.
-jest.setTimeout(120_000);
+// Servers and the API bundle (shared with other suites) are made in the hooks; testTimeout in a
+// project config is ignored when jest runs from the root config, so the file sets its own.
+jest.setTimeout(180_000);
 
 const TOTAL = 120;
 
@@ -34,6 +35,7 @@ describe('email sync: crash, restart and several instances', () => {
   let dovecot: DovecotServer;
   let smtp: SmtpPeer;
   let db: TestDatabase;
+  let bundleDir: string;
   const apis: TestApi[] = [];
   /** The test's own connection, for while no API of this process is running. */
   let own: DataSource;
@@ -43,6 +45,7 @@ describe('email sync: crash, restart and several instances', () => {
 
   beforeAll(async () => {
     useFastEmailSync();
+    bundleDir = await sharedApiBundle();
     dovecot = await startDovecot({ users: [SUPPORT] });
     smtp = await startSmtpPeer();
     db = await createTestDatabase();
@@ -56,7 +59,7 @@ describe('email sync: crash, restart and several instances', () => {
       });
       await dovecot.appendMessage(SUPPORT.user, 'INBOX', mail.source);
     }
-  }, 120_000);
+  }, 240_000);
 
   afterAll(async () => {
     for (const api of apis) await api.close().catch(() => undefined);
@@ -67,10 +70,18 @@ describe('email sync: crash, restart and several instances', () => {
   });
 
   it('killing the API (SIGKILL) in the middle of a sync and starting it again yields every message exactly once', async () => {
-    // The first instance runs in its own process so it can die without any shutdown hook.
-    const child = await startApiChildProcess(db.url);
+    // The first instance is the production bundle in its own process, so it can die without any
+    // shutdown hook.
+    const timings = Object.entries(process.env).filter(([k]) => k.startsWith('EMAIL_SYNC_'));
+    const child = new BundledApi({
+      bundleDir,
+      databaseUrl: db.url,
+      port: await freePort(),
+      env: Object.fromEntries(timings) as Record<string, string>,
+    });
     let inboxId: string;
     try {
+      await child.start();
       const admin = (await loginAs(child.baseUrl)).client;
       inboxId = (await createEmailInbox(admin, dovecot, smtp)).id;
       const partial = await eventually(async () => {
@@ -79,7 +90,7 @@ describe('email sync: crash, restart and several instances', () => {
       }, 60_000);
       expect(partial).toBeLessThan(TOTAL);
     } finally {
-      await child.kill();
+      await child.dispose();
     }
 
     // The crash window also includes "committed, last_uid not yet advanced": rewind to replay it.

@@ -6,6 +6,7 @@ import {
 } from '@switchboard/channels-core';
 import {
   parseEmailAsPlainText,
+  SALVAGED_BODY_NOTE,
   type EmailInboxContext,
   type ParseContext,
   type RawEmail,
@@ -13,6 +14,7 @@ import {
 import { InboundPipelineService } from '../channels/inbound-pipeline.service';
 import { EmailAutoReplyService } from './email-auto-reply.service';
 import { EmailParserPool } from './email-parser-pool';
+import { emailFingerprint, variantMessageId } from './email-fingerprint';
 import { EmailSeenMessagesRepository } from './email-seen-messages.repository';
 import { EmailSyncLogRepository } from './email-sync-log.repository';
 import { EmailThreadingRepository } from './email-threading.repository';
@@ -67,6 +69,19 @@ export class EmailIngestService {
         event.type !== 'message'
           ? await this.ingestStatus(inboxId, event)
           : await this.ingestMessage(accountId, ctx, raw, event);
+      // A structure the parser could not follow: its words were read from the raw body.
+      if (
+        event.type === 'message' &&
+        result === 'stored' &&
+        event.text?.includes(SALVAGED_BODY_NOTE)
+      ) {
+        await this.syncLog.add(inboxId, {
+          uid: raw.uid,
+          messageId: event.externalId,
+          action: 'simplified',
+          reason: 'Its MIME structure is broken: the text was read from the raw message',
+        });
+      }
       if (simplified && event.type === 'message' && result === 'stored') {
         await this.syncLog.add(inboxId, {
           uid: raw.uid,
@@ -103,6 +118,31 @@ export class EmailIngestService {
     }
   }
 
+  /**
+   * A Message-ID this inbox took before: the same mail again (same content, or seen before
+   * fingerprints were kept) is a duplicate, logged; a different mail reusing the id (mailing
+   * tools and some clients do) is stored as its own message, under a variant of the id.
+   */
+  private async knownAs(
+    inboxId: string,
+    raw: RawEmail,
+    event: InboundMessageEvent,
+    fingerprint: string,
+  ): Promise<InboundMessageEvent | 'duplicate'> {
+    const seen = await this.seen.find(inboxId, event.externalId);
+    if (!seen) return event;
+    const variant = { ...event, externalId: variantMessageId(event.externalId, fingerprint) };
+    const same = seen.fingerprint === null || seen.fingerprint === fingerprint;
+    if (!same && !(await this.seen.find(inboxId, variant.externalId))) return variant;
+    await this.syncLog.add(inboxId, {
+      uid: raw.uid,
+      messageId: event.externalId,
+      action: 'duplicate',
+      reason: 'Already imported: the same mail (Message-ID and content) came again',
+    });
+    return 'duplicate';
+  }
+
   private async ingestStatus(inboxId: string, event: InboundEvent): Promise<EmailIngestResult> {
     await this.pipeline.ingest(inboxId, [event]);
     return 'status';
@@ -112,10 +152,14 @@ export class EmailIngestService {
     accountId: string,
     ctx: EmailInboxContext,
     raw: RawEmail,
-    event: InboundMessageEvent,
+    fetched: InboundMessageEvent,
   ): Promise<EmailIngestResult> {
+    let event = fetched;
     const inboxId = ctx.inboxId;
-    if (await this.seen.wasSeen(inboxId, event.externalId)) return 'duplicate';
+    const fingerprint = emailFingerprint(raw.source, event.sender.externalId);
+    const known = await this.knownAs(inboxId, raw, event, fingerprint);
+    if (known === 'duplicate') return 'duplicate';
+    event = known;
 
     const references = event.thread?.references ?? [];
     let token = event.thread?.conversationToken ?? null;
@@ -142,7 +186,7 @@ export class EmailIngestService {
         action: 'capped',
         reason: `More than ${ctx.settings.hourlyMessageCap} messages in one conversation within an hour (mail loop?)`,
       });
-      await this.seen.markSeen(inboxId, event.externalId, conversationId);
+      await this.seen.markSeen(inboxId, event.externalId, conversationId, fingerprint);
       return 'capped';
     }
 
@@ -170,6 +214,7 @@ export class EmailIngestService {
         inboxId,
         event.externalId,
         outcome?.kind === 'stored' ? outcome.conversationId : conversationId,
+        fingerprint,
       );
       return outcome?.kind === 'stored' ? 'stored' : 'duplicate';
     } catch (err) {

@@ -125,8 +125,9 @@ describe('email: no message can stall the server', () => {
       );
       const { longestGapMs, failures } = await probe.stop();
       expect(failures).toBe(0);
-      // The crafted mail used to hold the loop for about 20 s; 3 s leaves room for a busy machine.
-      expect(longestGapMs).toBeLessThan(3_000);
+      // The crafted mail used to hold the loop for about 20 s; 5 s leaves room for a machine busy
+      // with two jest workers, Chromium and PostgreSQL (3.4 s seen in CI, never the 20 s).
+      expect(longestGapMs).toBeLessThan(5_000);
 
       const craftedStored = await waitForMessage(api.dataSource, crafted.messageId);
       expect(craftedStored.text).toContain(`2024-01-01 <${'@'.repeat(100)}`);

@@ -1,16 +1,13 @@
-import { execFile } from 'node:child_process';
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { emailSettingsSchema, parseRawEmail, type ParseContext } from '@switchboard/channels-email';
 import { EmailParserPool } from './email-parser-pool';
 import { emailParseWorkerEntry } from './email-parse-worker-entry';
 import { heavyMail } from './testing/heavy-mail';
+import { sharedApiBundle } from '../../testing/shared-api-bundle';
 
-// A webpack build of the worker entry, then real worker threads.
+// A webpack build of the API (shared with other suites), then real worker threads.
 jest.setTimeout(240_000);
 
-const ROOT = join(__dirname, '../../../../..');
 const ctx: ParseContext = {
   inboxId: 'inbox-1',
   settings: emailSettingsSchema.parse({
@@ -22,25 +19,20 @@ const ctx: ParseContext = {
 
 /**
  * The bundled API (`dist/apps/api/main.js`) cannot load TypeScript: its worker must be an entry of
- * the webpack build, emitted beside main.js. This builds that entry with the API's own webpack
- * config into a scratch folder inside the workspace (so node_modules resolves as it does for
- * dist/) and runs the pool on the result, as the bundled server would.
+ * the webpack build, emitted beside main.js. This takes the API built with its own webpack config
+ * into a scratch folder inside the workspace (so node_modules resolves as it does for dist/) and
+ * runs the pool on the result, as the bundled server would.
  */
 describe('email parse worker in the webpack build', () => {
-  const outDir = join(ROOT, 'tmp', `email-parse-worker-build-${process.pid}`);
+  let outDir: string;
   let pool: EmailParserPool;
 
   beforeAll(async () => {
-    await promisify(execFile)(
-      process.execPath,
-      [join(ROOT, 'apps/api/src/testing/build-api-bundle.cjs'), outDir, '--worker-only'],
-      { cwd: ROOT, timeout: 200_000 },
-    );
+    outDir = await sharedApiBundle();
   });
 
   afterAll(async () => {
     await pool?.close();
-    rmSync(outDir, { recursive: true, force: true });
   });
 
   it('is emitted beside the bundle, found there, and parses and keeps its budget', async () => {

@@ -98,11 +98,19 @@ export class EmailSyncStatesRepository {
     });
   }
 
-  /** The sync's status; an error also records its message and time (the last ones stay otherwise). */
+  /**
+   * The sync's status; an error also records its message and time. Connected again (idle or
+   * polling), the error is over and is cleared, so the settings never show a stale one.
+   */
   async setStatus(inboxId: string, status: EmailSyncStatus, error?: string): Promise<void> {
+    const connected = status === 'idle' || status === 'polling';
     await this.update(
       inboxId,
-      error === undefined ? { status } : { status, lastError: error, lastErrorAt: () => 'now()' },
+      error !== undefined
+        ? { status, lastError: error, lastErrorAt: () => 'now()' }
+        : connected
+          ? { status, lastError: null, lastErrorAt: null }
+          : { status },
     );
   }
 

@@ -14,6 +14,7 @@ import { Like } from 'typeorm';
 import { ConversationEntity } from '../conversations/entities/conversation.entity';
 import { MessageEntity } from '../messages/entities/message.entity';
 import type { EmailSyncStatusDto } from './email-sync-status.controller';
+import { EmailSyncStatesRepository } from './email-sync-states.repository';
 import {
   createEmailInbox,
   customerMail,
@@ -198,6 +199,64 @@ describe('email sync: Dovecot → conversations', () => {
     expect(await duplicatedExternalIds(api.dataSource, { inboxId })).toHaveLength(0);
   });
 
+  it('keeps a different mail that reuses a Message-ID; the same mail delivered twice is stored once, logged', async () => {
+    const messageId = '<reused-id@mailer.example>';
+    const first = customerMail({ subject: 'Order 1', text: 'Where is order 1?', messageId });
+    const second = customerMail({ subject: 'Order 2', text: 'Where is order 2?', messageId });
+    await append(first);
+    await append(second);
+    const stored = await eventually(async () => {
+      const rows = await messages().findBy({ inboxId, externalId: Like(`${messageId}%`) });
+      return rows.length === 2 ? rows : null;
+    });
+    expect(stored.map((m) => m.text).sort()).toEqual(['Where is order 1?', 'Where is order 2?']);
+    // A second delivery of each: another relay's header on top, the same mail underneath.
+    const redelivered = (mail: { source: string }) => ({
+      source: `Received: from relay2.example by mx.example; ${new Date().toUTCString()}\r\n${mail.source}`,
+    });
+    await append(redelivered(first));
+    await append(redelivered(second));
+    const after = customerMail({ subject: 'After the copies', text: 'next' });
+    await append(after);
+    await waitForMessage(api.dataSource, after.messageId);
+    expect(await messages().countBy({ inboxId, externalId: Like(`${messageId}%`) })).toBe(2);
+    const { log } = await admin.ok<EmailSyncStatusDto>('GET', `/api/inboxes/${inboxId}/email-sync`);
+    const duplicates = log.filter((l) => l.action === 'duplicate' && l.messageId === messageId);
+    expect(duplicates).toHaveLength(2);
+    expect(duplicates[0]!.reason).toContain('the same mail');
+  });
+
+  it('keeps the words of a mail whose MIME structure is broken, with a line in the sync log', async () => {
+    const messageId = '<broken-boundary@customer.example>';
+    const source = [
+      'From: Ivan <ivan@customer.example>',
+      `To: ${SUPPORT.user}`,
+      'Subject: Broken structure',
+      `Message-ID: ${messageId}`,
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="declared"',
+      '',
+      '--used-instead',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'Заказ 77 не пришёл',
+      '--used-instead--',
+      '',
+    ].join('\r\n');
+    await append({ source });
+    const stored = await waitForMessage(api.dataSource, messageId);
+    expect(stored.text).toContain('Заказ 77 не пришёл');
+    // The log line follows the message's commit.
+    const line = await eventually(async () => {
+      const s = await admin.ok<EmailSyncStatusDto>('GET', `/api/inboxes/${inboxId}/email-sync`);
+      return s.log.find((l) => l.messageId === messageId);
+    });
+    expect(line).toMatchObject({
+      action: 'simplified',
+      reason: expect.stringContaining('MIME structure is broken'),
+    });
+  });
+
   it('caps the inbound mail of one conversation per hour (mail loops) with a visible log entry', async () => {
     await admin.ok('PATCH', `/api/inboxes/${inboxId}`, { settings: { hourlyMessageCap: 2 } });
     const first = customerMail({ subject: 'Loop', text: 'ping 1', from: 'loop@customer.example' });
@@ -230,6 +289,8 @@ describe('email sync: Dovecot → conversations', () => {
     const warmup = customerMail({ subject: 'Warm-up', text: 'hello' });
     await append(warmup);
     await waitForMessage(api.dataSource, warmup.messageId);
+    // An error from an earlier outage: the reconnection below clears it.
+    await api.app.get(EmailSyncStatesRepository).setStatus(inboxId, 'error', 'Earlier outage');
     expect(await dovecot.freezeConnections()).toBeGreaterThan(0);
     try {
       const mail = customerMail({ subject: 'While frozen', text: 'are you there?' });
@@ -238,5 +299,10 @@ describe('email sync: Dovecot → conversations', () => {
     } finally {
       await dovecot.thawConnections();
     }
+    const status = await eventually(async () => {
+      const s = await admin.ok<EmailSyncStatusDto>('GET', `/api/inboxes/${inboxId}/email-sync`);
+      return s.lastError === null ? s : null;
+    });
+    expect(['idle', 'polling']).toContain(status.status);
   });
 });

@@ -33,6 +33,7 @@ export interface MessageRow {
   reply_to_id: string | null;
   reply_to_text: string | null;
   template: { id: string; variables: Record<string, string> } | null;
+  automated: boolean | null;
 }
 
 /** The one place a message becomes its DTO. */
@@ -60,5 +61,6 @@ export function toMessageDto(r: MessageRow): MessageDto {
     ...(r.edited_at ? { editedAt: r.edited_at.toISOString() } : {}),
     ...(r.reply_to_id ? { replyTo: { id: r.reply_to_id, text: r.reply_to_text } } : {}),
     ...(r.template ? { template: r.template } : {}),
+    ...(r.automated ? { automated: true } : {}),
   };
 }

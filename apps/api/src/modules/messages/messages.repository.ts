@@ -272,6 +272,7 @@ export class MessagesRepository {
       .addSelect('m.edited_at', 'edited_at')
       .addSelect('m.reply_to_message_id', 'reply_to_id')
       .addSelect('m.template', 'template')
+      .addSelect('m.automated', 'automated')
       .addSelect('left(rm.text, 200)', 'reply_to_text');
   }
 }

@@ -47,6 +47,8 @@ describe('public webhook events', () => {
       payload: { conversation, target: 'first_response', state: 'breached', dueAt: 'x' },
     };
     expect(publicEventsOf(sla)[0]?.type).toBe('conversation.sla_breached');
+    // A met target is a figure for the reports only.
+    expect(publicEventsOf({ ...sla, payload: { ...sla.payload, state: 'met' } })).toEqual([]);
     expect(
       publicEventsOf({ ...sla, type: 'conversation.updated', payload: { conversation } }),
     ).toEqual([]);

@@ -57,6 +57,8 @@ function fromActivity(a: Activity, conversation: ConversationSummaryDto): Public
 }
 
 function slaEvent(p: StreamEventPayloads['conversation.sla']): PublicWebhookEvent[] {
+  // A met target is a figure for the reports, not news for integrators.
+  if (p.state === 'met') return [];
   const type = p.state === 'breached' ? 'conversation.sla_breached' : 'conversation.sla_warning';
   return [
     one(type, { conversation: p.conversation, target: p.target, state: p.state, dueAt: p.dueAt }),

@@ -3,7 +3,6 @@ import type { BusinessHours } from '@switchboard/contracts';
 import { In, type EntityManager } from 'typeorm';
 import { AccountEntity } from '../accounts/entities/account.entity';
 import { InboxEntity } from '../inboxes/entities/inbox.entity';
-import { SlaTargetEntity } from '../sla/entities/sla-target.entity';
 import { ReportConversationStateEntity } from './entities/report-conversation-state.entity';
 import { ReportCycleEntity } from './entities/report-cycle.entity';
 import { ReportResponseEntity } from './entities/report-response.entity';
@@ -65,6 +64,15 @@ export class ReportFactsRepository {
     });
   }
 
+  /** The conversation's open cycle, as its remembered state says. */
+  async openCycleId(em: EntityManager, conversationId: string): Promise<string | null> {
+    const row = await em.getRepository(ReportConversationStateEntity).findOne({
+      select: { conversationId: true, cycleId: true },
+      where: { conversationId },
+    });
+    return row?.cycleId ?? null;
+  }
+
   async saveStates(em: EntityManager, rows: ReportConversationStateEntity[]): Promise<void> {
     if (rows.length > 0)
       await em.getRepository(ReportConversationStateEntity).upsert(rows, ['conversationId']);
@@ -99,20 +107,6 @@ export class ReportFactsRepository {
     rows: Array<Omit<ReportResponseEntity, 'id' | 'account'>>,
   ): Promise<void> {
     if (rows.length > 0) await em.getRepository(ReportResponseEntity).insert(rows);
-  }
-
-  /** An SLA target of this round was completed on time (read when the round ends). */
-  async slaMet(
-    em: EntityManager,
-    conversationId: string,
-    target: SlaTargetEntity['target'],
-    since: Date,
-    at: Date,
-  ): Promise<boolean> {
-    const t = await em.getRepository(SlaTargetEntity).findOneBy({ conversationId, target });
-    if (!t || t.state === 'breached' || t.dueAt < at) return false;
-    // A next-response row of an earlier round means the SLA clocks have not started this one.
-    return target !== 'next_response' || t.startedAt >= since;
   }
 
   /** Adds counters, one statement per batch. */

@@ -13,7 +13,11 @@ export type ReportHappening =
   | { kind: 'reopened' }
   | { kind: 'merged'; targetId: string }
   | { kind: 'sla_breached' }
-  | { kind: 'survey'; scale: 'csat' | 'nps'; rating: number };
+  /** An SLA target completed on time (the SLA consumer's outcome); counted on its completion day. */
+  | { kind: 'sla_met'; completedAt: Date; operatorId: string | null }
+  | { kind: 'survey'; scale: 'csat' | 'nps'; rating: number }
+  /** Anything else about the conversation: only its owner and place (the backlog's spans). */
+  | { kind: 'touched' };
 
 /** The owner and place of a conversation at the event (its figures' dimensions). */
 export interface ReportDims {
@@ -28,6 +32,8 @@ export interface ReportInput {
   at: Date;
   what: ReportHappening;
   dims: ReportDims;
+  /** The conversation's tag ids at the event; null from an event stored before summaries had tags. */
+  tags: string[] | null;
 }
 
 export const dimsOf = (c: ConversationSummaryDto): ReportDims => ({
@@ -45,16 +51,22 @@ export function reportInputOf(event: StreamEvent): ReportInput | null {
     at,
     what,
     dims: dimsOf(c),
+    tags: (c.tags as ConversationSummaryDto['tags'] | undefined)?.map((t) => t.id) ?? null,
   });
   switch (event.type) {
     case 'conversation.created':
       return input(event.payload.conversation.id, event.payload.conversation, { kind: 'created' });
-    case 'conversation.sla':
-      return event.payload.state === 'breached'
-        ? input(event.payload.conversation.id, event.payload.conversation, {
-            kind: 'sla_breached',
-          })
-        : null;
+    case 'conversation.sla': {
+      const p = event.payload;
+      if (p.state === 'breached')
+        return input(p.conversation.id, p.conversation, { kind: 'sla_breached' });
+      if (p.state !== 'met') return null;
+      return input(p.conversation.id, p.conversation, {
+        kind: 'sla_met',
+        completedAt: p.completedAt ? new Date(p.completedAt) : at,
+        operatorId: p.repliedBy ?? null,
+      });
+    }
     case 'csat.answered': {
       const p = event.payload;
       return input(p.conversationId, p.conversation, {
@@ -64,9 +76,11 @@ export function reportInputOf(event: StreamEvent): ReportInput | null {
       });
     }
     case 'message.created': {
-      const what = messageHappening(event.payload.message);
-      return what ? input(event.payload.conversation.id, event.payload.conversation, what) : null;
+      const what = messageHappening(event.payload.message) ?? { kind: 'touched' };
+      return input(event.payload.conversation.id, event.payload.conversation, what);
     }
+    case 'conversation.updated':
+      return input(event.payload.conversation.id, event.payload.conversation, { kind: 'touched' });
     default:
       return null;
   }
@@ -113,15 +127,14 @@ export const EMPTY_STATE: FoldState = {
 
 /** Daily counters an event adds to (report_daily columns). */
 export type ReportCounter =
-  'newCount' | 'closedCount' | 'reopenedCount' | 'replies' | 'slaBreached';
+  'newCount' | 'closedCount' | 'reopenedCount' | 'replies' | 'slaMet' | 'slaBreached';
 
 export type FoldEffect =
   | { type: 'count'; counter: ReportCounter }
   | { type: 'open_cycle'; seq: number }
   | { type: 'close_cycle'; merged: boolean }
   | { type: 'response'; kind: 'first' | 'next'; askedAt: Date; operatorId: string | null }
-  | { type: 'survey'; scale: 'csat' | 'nps'; rating: number }
-  | { type: 'sla_check'; target: 'first_response' | 'next_response' | 'resolution'; since: Date };
+  | { type: 'survey'; scale: 'csat' | 'nps'; rating: number };
 
 /**
  * One event applied to a conversation's state. Semantics: every reopen starts a new resolution
@@ -154,7 +167,6 @@ export function fold(state: FoldState, what: ReportHappening, at: Date) {
       effects.push({ type: 'count', counter: 'closedCount' });
       if (next.cycleOpen) {
         effects.push({ type: 'close_cycle', merged: false });
-        effects.push({ type: 'sla_check', target: 'resolution', since: at });
       }
       next.cycleOpen = false;
       break;
@@ -176,11 +188,6 @@ export function fold(state: FoldState, what: ReportHappening, at: Date) {
           askedAt: next.awaitingSince,
           operatorId: what.operatorId,
         });
-        effects.push({
-          type: 'sla_check',
-          target: kind === 'first' ? 'first_response' : 'next_response',
-          since: next.awaitingSince,
-        });
       }
       next.awaitingSince = null;
       next.replied = true;
@@ -188,8 +195,13 @@ export function fold(state: FoldState, what: ReportHappening, at: Date) {
     case 'sla_breached':
       effects.push({ type: 'count', counter: 'slaBreached' });
       break;
+    case 'sla_met':
+      effects.push({ type: 'count', counter: 'slaMet' });
+      break;
     case 'survey':
       effects.push({ type: 'survey', scale: what.scale, rating: what.rating });
+      break;
+    case 'touched':
       break;
   }
   return { state: next, effects };

@@ -1,4 +1,5 @@
 import type { ReportMetricsDto, TimeStatsDto } from '@switchboard/contracts';
+import type { DailyColumn } from './report-facts.repository';
 import type { BacklogRow, CounterRow, TimeRow } from './report-queries.repository';
 
 /** Turns the aggregates' rows into metrics, per group key and bucket (null: the whole period). */
@@ -22,6 +23,26 @@ export const emptyMetrics = (): ReportMetricsDto => ({
 const n = (v: string | number | null | undefined) => Number(v ?? 0);
 const ratio = (a: number, b: number) => (b === 0 ? null : a / b);
 
+/** Sets a metrics' counters from the summed daily columns. */
+export function applyCounters(m: ReportMetricsDto, sum: (column: DailyColumn) => number): void {
+  m.newConversations = sum('new_count');
+  m.closed = sum('closed_count');
+  m.reopened = sum('reopened_count');
+  m.replies = sum('replies');
+  const met = sum('sla_met');
+  const breached = sum('sla_breached');
+  m.sla = { met, breached, compliance: ratio(met, met + breached) };
+  const csat = sum('csat_count');
+  m.csat = {
+    responses: csat,
+    average: ratio(sum('csat_sum'), csat),
+    satisfiedShare: ratio(sum('csat_satisfied'), csat),
+  };
+  const nps = sum('nps_count');
+  const score = ratio(sum('nps_promoters') - sum('nps_detractors'), nps);
+  m.nps = { responses: nps, score: score === null ? null : score * 100 };
+}
+
 /** Metrics by group key, then by bucket start ('' for the whole period). */
 export class MetricsTable {
   readonly byKey = new Map<string | null, Map<string, ReportMetricsDto>>();
@@ -35,25 +56,7 @@ export class MetricsTable {
   }
 
   addCounters(rows: CounterRow[]): void {
-    for (const r of rows) {
-      const m = this.at(r.key, r.bucket);
-      m.newConversations = n(r.new_count);
-      m.closed = n(r.closed_count);
-      m.reopened = n(r.reopened_count);
-      m.replies = n(r.replies);
-      const met = n(r.sla_met);
-      const breached = n(r.sla_breached);
-      m.sla = { met, breached, compliance: ratio(met, met + breached) };
-      const csat = n(r.csat_count);
-      m.csat = {
-        responses: csat,
-        average: ratio(n(r.csat_sum), csat),
-        satisfiedShare: ratio(n(r.csat_satisfied), csat),
-      };
-      const nps = n(r.nps_count);
-      const score = ratio(n(r.nps_promoters) - n(r.nps_detractors), nps);
-      m.nps = { responses: nps, score: score === null ? null : score * 100 };
-    }
+    for (const r of rows) applyCounters(this.at(r.key, r.bucket), (c) => n(r[c]));
   }
 
   addTimes(rows: TimeRow[]): void {

@@ -7,13 +7,14 @@ import { TeamEntity } from '../access/entities/team.entity';
 import { InboxEntity } from '../inboxes/entities/inbox.entity';
 import { OperatorEntity } from '../operators/entities/operator.entity';
 import { TagEntity } from '../tags/entities/tag.entity';
+import { DAILY_COLUMNS, type DailyColumn } from './report-facts.repository';
 
 /** A row of a grouped aggregate: `bucket` null for the whole period of its group. */
 interface Keyed {
   bucket: string | null;
   key: string | null;
 }
-export type CounterRow = Keyed & Record<(typeof COUNTERS)[number], string | null>;
+export type CounterRow = Keyed & Record<DailyColumn, string | null>;
 export type TimeRow = Keyed & {
   kind: string;
   count: string;
@@ -22,21 +23,6 @@ export type TimeRow = Keyed & {
   average: number | null;
 };
 export type BacklogRow = Keyed & { count: string };
-
-const COUNTERS = [
-  'new_count',
-  'closed_count',
-  'reopened_count',
-  'replies',
-  'sla_met',
-  'sla_breached',
-  'csat_count',
-  'csat_sum',
-  'csat_satisfied',
-  'nps_count',
-  'nps_promoters',
-  'nps_detractors',
-] as const;
 
 /** The group's key in SQL (never built from input: one of these fixed strings). */
 const KEY: Record<ReportGroup, string> = {
@@ -56,17 +42,18 @@ export interface ReportScope {
 }
 
 /**
- * The reports' reads: aggregates over the facts of the period only (each table is read by
- * (account, local day); the backlog is the open cycles at the period's start (the cycles' GiST
- * span index) plus the cycles started minus those ended in each bucket.
- * Exact percentiles come from percentile_cont over the period's facts.
+ * The reports' reads over facts: the reference the rollup cells are checked against (requests
+ * read the cells; `ReportsService.report(…, 'facts')` reads these). Aggregates over the period's
+ * facts only (each table is read by (account, local day)); the backlog is the spans open at the
+ * period's start (their GiST range index) plus the spans started minus those ended in each
+ * bucket. Exact percentiles come from percentile_cont over the period's facts.
  */
 @Injectable()
 export class ReportQueriesRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   counters(scope: ReportScope, group: ReportGroup): Promise<CounterRow[]> {
-    const sums = COUNTERS.map((c) => `sum(x.${c}) AS ${c}`).join(', ');
+    const sums = DAILY_COLUMNS.map((c) => `sum(x.${c}) AS ${c}`).join(', ');
     // raw SQL: GROUPING SETS (per bucket and per group in one pass), measured in the reports bench.
     return this.grouped<CounterRow>(scope, group, 'report_daily', 'x.day', sums, '');
   }
@@ -101,40 +88,49 @@ export class ReportQueriesRepository {
   }
 
   /**
-   * The backlog's base: cycles open or snoozed at the period's first instant (started before it,
-   * not closed before it), one probe of the GiST span index whatever the history's length.
+   * The backlog's base: spans open at the period's first instant (started before it, not ended
+   * before it), one probe of the GiST range index whatever the history's length; each span counts
+   * for the owner it had then.
    */
   backlogBase(scope: ReportScope, group: ReportGroup): Promise<BacklogRow[]> {
     const { tagJoin, filters } = clauses(group);
-    // raw SQL: tstzrange containment on the GiST span index (btree_gist), which the builder lacks.
+    // raw SQL: tstzrange containment on the GiST range index (btree_gist), which the builder lacks.
     return queryRows<BacklogRow>(
       this.ds.manager,
       `SELECT NULL::text AS bucket, ${KEY[group]} AS key, count(*) AS count
-         FROM report_cycles x ${tagJoin}
+         FROM report_spans x ${tagJoin}
         WHERE x.account_id = $1
-          AND tstzrange(x.started_at, x.closed_at, '(]') @> ($2::date::timestamp AT TIME ZONE $10)
+          AND tstzrange(x.started_at, x.ended_at, '(]') @> ($2::date::timestamp AT TIME ZONE $10)
           AND $3::text IS NOT NULL AND $4::text IS NOT NULL ${filters}
         GROUP BY ${KEY[group]}`,
       params(scope),
     );
   }
 
-  /** Per bucket: cycles started (+1) and closed or merged away (-1) on its days. */
+  /** Per bucket: spans started (+1) and ended (-1: closed, merged away, or moved) on its days. */
   backlogDeltas(scope: ReportScope, group: ReportGroup): Promise<BacklogRow[]> {
     const { tagJoin, filters } = clauses(group);
     const side = (dayCol: string, sign: string) =>
       `SELECT ${bucketOf(dayCol)} AS bucket, ${KEY[group]} AS key, ${sign} AS d
-         FROM report_cycles x ${tagJoin}
+         FROM report_spans x ${tagJoin}
         WHERE x.account_id = $1 AND ${dayCol} BETWEEN $2::date AND $3::date
           AND $10::text IS NOT NULL ${filters}`;
-    // raw SQL: UNION ALL of both index ranges (started, closed) summed per bucket, one statement.
+    // raw SQL: UNION ALL of both index ranges (started, ended) summed per bucket, one statement.
     return queryRows<BacklogRow>(
       this.ds.manager,
       `SELECT bucket, key, sum(d) AS count
-         FROM (${side('x.started_day', '1')} UNION ALL ${side('x.closed_day', '-1')}) s
+         FROM (${side('x.started_day', '1')} UNION ALL ${side('x.ended_day', '-1')}) s
         GROUP BY bucket, key`,
       params(scope),
     );
+  }
+
+  /** Every inbox of the account, removed ones too, with its channel (an inbox's kind never changes). */
+  async inboxChannels(accountId: string): Promise<Map<string, string>> {
+    const rows = await this.ds.manager
+      .getRepository(InboxEntity)
+      .find({ select: { id: true, kind: true }, where: { accountId } });
+    return new Map(rows.map((r) => [r.id, r.kind]));
   }
 
   /** Names for the groups' keys. */
@@ -199,8 +195,12 @@ const timeStats = (col: string) =>
 
 function clauses(group: ReportGroup): { tagJoin: string; filters: string } {
   return {
+    // Grouped by tag and filtered on tags: the groups are the chosen tags, not every tag of theirs.
     tagJoin:
-      group === 'tag' ? 'JOIN conversation_tags ct ON ct.conversation_id = x.conversation_id' : '',
+      group === 'tag'
+        ? `JOIN conversation_tags ct ON ct.conversation_id = x.conversation_id
+             AND ($8::uuid[] IS NULL OR ct.tag_id = ANY($8::uuid[]))`
+        : '',
     filters: `
       AND ($5::uuid[] IS NULL OR x.inbox_id = ANY($5::uuid[]))
       AND ($6::uuid[] IS NULL OR x.team_id = ANY($6::uuid[]))

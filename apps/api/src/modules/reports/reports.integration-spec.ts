@@ -1,29 +1,18 @@
+import { randomUUID } from 'node:crypto';
+import { tagCases } from './testing/tag-report-shapes';
 import type { AccountDto, InboxDto, ReportDto, ReportNowDto } from '@switchboard/contracts';
-import {
-  createApiInbox,
-  createTestDatabase,
-  eventually,
-  loginAs,
-  startTestApi,
-  type ApiChannelCustomer,
-  type ApiClient,
-  type TestApi,
-  type TestDatabase,
-} from '@switchboard/testing';
-import { In, IsNull } from 'typeorm';
-import { DurableEventConsumersService } from '../../core/events/durable-event-consumers.service';
-import { EventEntity } from '../../core/events/entities/event.entity';
+import type { ApiChannelCustomer, ApiClient, TestApi } from '@switchboard/testing';
+import { ReportCells1797790000000 } from '../../core/database/migrations/1797790000000-report-cells';
 import { EventLogService } from '../../core/events/event-log.service';
-import { createOperator } from '../accounts/create-account';
-import { AccountEntity } from '../accounts/entities/account.entity';
-import { ConversationEntity } from '../conversations/entities/conversation.entity';
-import { InboxEntity } from '../inboxes/entities/inbox.entity';
-import { SlaTargetEntity } from '../sla/entities/sla-target.entity';
 import { ReportConversationStateEntity } from './entities/report-conversation-state.entity';
+import { ReportCounterCellEntity } from './entities/report-counter-cell.entity';
 import { ReportCycleEntity } from './entities/report-cycle.entity';
 import { ReportDailyEntity } from './entities/report-daily.entity';
-import { ReportResponseEntity } from './entities/report-response.entity';
+import { ReportSpanEntity } from './entities/report-span.entity';
+import { ReportTimeCellEntity } from './entities/report-time-cell.entity';
+import { seedBerlinScenario } from './testing/berlin-scenario';
 import { appendAt, synthetic as ev, type SyntheticConversation } from './testing/report-events';
+import { startReportsTest, type ReportsTestContext } from './testing/reports-test-kit';
 
 /**
  * Reports against a real database: one conversation through the real pipeline end to end, then a
@@ -32,56 +21,28 @@ import { appendAt, synthetic as ev, type SyntheticConversation } from './testing
  * hours, first and next responses per operator, SLA, CSAT/NPS, groupings and week/month buckets.
  */
 describe('reports', () => {
-  let db: TestDatabase;
+  let t: ReportsTestContext;
+  // Shorthands for the context's parts, set once it started.
   let api: TestApi;
   let admin: ApiClient;
   let agent: ApiClient;
   let accountId: string;
   let adminId: string;
+  let agentId: string;
   let inbox: InboxDto;
   let customer: ApiChannelCustomer;
-  // The consumer sees events once numbered, which happens just after their commit.
-  const drain = async () => {
-    await eventually(
-      async () =>
-        (await api.dataSource
-          .getRepository(EventEntity)
-          .countBy({ accountId, cursor: IsNull() })) === 0,
-    );
-    await api.app.get(DurableEventConsumersService).drain();
-  };
-  const report = (q: string) => admin.ok<ReportDto>('GET', `/api/reports?${q}`);
-  const conversationOf = (externalId: string) =>
-    api.dataSource
-      .getRepository(ConversationEntity)
-      .createQueryBuilder('c')
-      .innerJoin('c.identity', 'ci')
-      .where('ci.external_id = :externalId', { externalId })
-      .getOneOrFail();
+  const drain = () => t.drain();
+  const report = (q: string) => t.report(q);
+  const fromFacts = (q: string) => t.fromFacts(q);
+  const conversationOf = (externalId: string) => t.conversationOf(externalId);
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    api = await startTestApi({ databaseUrl: db.url });
-    const login = await loginAs(api.baseUrl);
-    admin = login.client;
-    const account = await api.dataSource.getRepository(AccountEntity).findOneOrFail({ where: {} });
-    accountId = account.id;
-    await api.dataSource.transaction((em) =>
-      createOperator(em, accountId, {
-        email: 'bea@test.local',
-        name: 'Bea',
-        password: 'agent-password-123',
-        role: 'agent',
-      }),
-    );
-    agent = (await loginAs(api.baseUrl, 'bea@test.local', 'agent-password-123')).client;
-    adminId = (await admin.ok<{ id: string }>('GET', '/api/auth/me')).id;
-    ({ inbox, customer } = await createApiInbox(admin));
+    t = await startReportsTest();
+    ({ api, admin, agent, accountId, adminId, agentId, inbox, customer } = t);
   });
 
   afterAll(async () => {
-    await api?.close();
-    await db?.drop();
+    await t?.close();
   });
 
   it('counts a conversation that went through the real pipeline, and refuses what it must', async () => {
@@ -149,121 +110,10 @@ describe('reports', () => {
   });
 
   it('matches a hand-computed Berlin scenario across the DST change', async () => {
-    const berlin = await admin.ok<AccountDto>('PATCH', '/api/account', {
-      timezone: 'Europe/Berlin',
-    });
-    expect(berlin.timezone).toBe('Europe/Berlin');
-    const bId = (await agent.ok<{ id: string }>('GET', '/api/auth/me')).id;
+    await seedBerlinScenario(t);
     const a = adminId;
-    const email = (await createApiInbox(admin, 'Second inbox')).inbox;
-    // Inbox 1 opens Mon–Fri 09:00–17:00 Berlin time; the second is always open.
-    await api.dataSource.getRepository(InboxEntity).update(inbox.id, {
-      businessHours: {
-        timezone: 'Europe/Berlin',
-        intervals: [1, 2, 3, 4, 5].map((day) => ({ day, from: '09:00', to: '17:00' })),
-        holidays: [],
-      },
-    });
-    // Real conversations (the tag dimension joins their current tags); their live facts are
-    // cleared so that only the scenario's events count.
-    const ids: string[] = [];
-    for (const name of ['c1', 'c2', 'c3', 'c4']) {
-      await customer.say('hi', undefined, { id: name, name });
-      ids.push((await conversationOf(name)).id);
-    }
-    await admin.ok('POST', `/api/conversations/${ids[0]}/tags`, { name: 'vip' });
-    await admin.ok('POST', `/api/conversations/${ids[1]}/tags`, { name: 'vip' });
-    await drain();
-    for (const e of [
-      ReportDailyEntity,
-      ReportResponseEntity,
-      ReportCycleEntity,
-      ReportConversationStateEntity,
-    ])
-      await api.dataSource.getRepository(e).delete({ conversationId: In(ids) });
-
-    const c1: SyntheticConversation = {
-      id: ids[0]!,
-      inboxId: inbox.id,
-      channel: 'api',
-      assigneeId: a,
-    };
-    const c2: SyntheticConversation = {
-      id: ids[1]!,
-      inboxId: inbox.id,
-      channel: 'api',
-      assigneeId: bId,
-    };
-    const c2a = { ...c2, assigneeId: a };
-    const c3: SyntheticConversation = {
-      id: ids[2]!,
-      inboxId: email.id,
-      channel: 'email',
-      assigneeId: null,
-    };
-    const c4: SyntheticConversation = {
-      id: ids[3]!,
-      inboxId: email.id,
-      channel: 'email',
-      assigneeId: a,
-    };
-    // C2's first response is due at 08:15 and met at 08:10.
-    await api.dataSource.getRepository(SlaTargetEntity).insert({
-      accountId,
-      conversationId: c2.id,
-      target: 'first_response',
-      policyId: null,
-      startedAt: new Date('2026-10-26T08:00:00Z'),
-      dueAt: new Date('2026-10-26T08:15:00Z'),
-      state: 'running',
-    });
-    const by = { id: a, name: 'Admin' };
-    const closed = { type: 'status_changed', from: 'open', to: 'closed', by } as const;
-    await appendAt(api.dataSource, api.app.get(EventLogService), accountId, [
-      // Friday 16:00 CEST: C1 asks; answered Monday 09:30 CET, closed at 10:00 CET.
-      ['2026-10-23T14:00:00Z', ev.created(c1)],
-      ['2026-10-23T14:00:00Z', ev.customer(c1)],
-      // The DST day: C3 from 00:05 CEST to 23:30 CET on the 25th (24 h 25 min).
-      ['2026-10-24T22:05:00Z', ev.created(c3)],
-      ['2026-10-25T22:30:00Z', ev.activity(c3, closed)],
-      ['2026-10-26T08:00:00Z', ev.created(c2)],
-      ['2026-10-26T08:00:00Z', ev.customer(c2)],
-      ['2026-10-26T08:10:00Z', ev.reply(c2, bId)],
-      ['2026-10-26T08:20:00Z', ev.customer(c2)],
-      ['2026-10-26T08:25:00Z', ev.customer(c2)],
-      ['2026-10-26T08:30:00Z', ev.reply(c1, a)],
-      ['2026-10-26T08:40:00Z', ev.reply(c2, bId)],
-      ['2026-10-26T09:00:00Z', ev.activity(c1, closed)],
-      ['2026-10-26T09:00:00Z', ev.activity(c2, closed)],
-      ['2026-10-26T09:00:00Z', ev.breached(c1, '2026-10-26T09:00:00Z')],
-      // C4 asks at 09:50 and is merged into C2, which was reopened by its customer at 10:00.
-      ['2026-10-26T09:40:00Z', ev.created(c4)],
-      ['2026-10-26T09:50:00Z', ev.customer(c4)],
-      ['2026-10-26T10:00:00Z', ev.activity(c2a, { type: 'reopened_by_customer' })],
-      ['2026-10-26T10:00:00Z', ev.customer(c2a)],
-      [
-        '2026-10-26T10:02:00Z',
-        ev.activity(c4, {
-          type: 'merged_into',
-          by,
-          target: { id: c2.id, number: 1 },
-          movedCount: 1,
-        }),
-      ],
-      ['2026-10-26T10:05:00Z', ev.reply(c2a, a)],
-      ['2026-10-26T11:00:00Z', ev.activity(c2a, closed)],
-      [
-        '2026-10-26T12:00:00Z',
-        ev.activity(c2, { type: 'status_changed', from: 'closed', to: 'open', by }),
-      ],
-      ['2026-10-26T12:30:00Z', ev.activity(c2, closed)],
-      ['2026-10-26T13:00:00Z', ev.survey(c1, 'csat', 5)],
-      ['2026-10-26T13:00:00Z', ev.survey(c3, 'csat', 2)],
-      ['2026-10-26T13:00:00Z', ev.survey(c2, 'nps', 9)],
-      ['2026-10-26T13:00:00Z', ev.survey(c1, 'nps', 3)],
-    ] as const);
-    await drain();
-
+    const bId = agentId;
+    expect((await admin.ok<AccountDto>('GET', '/api/account')).timezone).toBe('Europe/Berlin');
     const period = 'from=2026-10-23&to=2026-10-26';
     const r = await report(period);
     const day = (d: string) => r.series[0]!.buckets.find((b) => b.start === d)!.metrics;
@@ -312,7 +162,10 @@ describe('reports', () => {
       closed: 2,
       firstResponse: { count: 1, median: 600 },
       nextResponse: { count: 1, median: 1_200 },
+      // C2's first response met its SLA: counted for whoever replied.
+      sla: { met: 1, breached: 0 },
     });
+    expect(op(a).sla.met).toBe(0);
     expect(op(null)).toMatchObject({ closed: 1, replies: 0 });
     expect(byOperator.totals.closed).toBe(5);
 
@@ -321,7 +174,7 @@ describe('reports', () => {
       byChannel.series.map((s) => [s.key, s.totals.newConversations, s.totals.closed]),
     ).toEqual([
       ['api', 2, 4],
-      ['email', 2, 1],
+      ['webchat', 2, 1],
     ]);
     const byInbox = await report(`${period}&groupBy=inbox`);
     expect(byInbox.series.map((s) => [s.label, s.totals.closed])).toEqual([
@@ -354,5 +207,167 @@ describe('reports', () => {
       ['2026-09-15', 0, 0],
       ['2026-10-01', 4, 5],
     ]);
+  });
+
+  it('answers from the rollup cells exactly as from the facts, and rebuilds the cells from them', async () => {
+    const period = 'from=2026-10-20&to=2026-11-02';
+    const keys = async (groupBy: string) =>
+      (await report(`${period}&groupBy=${groupBy}`)).series.map((s) => s.key!);
+    const [apiInbox, secondInbox] = await keys('inbox');
+    const [firstOperator] = (await keys('operator')).filter((k) => k !== null);
+    const [vip] = await keys('tag');
+    const nobody = '00000000-0000-4000-8000-000000000000';
+    // Every grouping and bucket, with and without business hours, unfiltered; then filters that
+    // make a pair of columns (an inbox split by operator, a channel split by inbox, an inbox and an
+    // operator together), and two inboxes at once.
+    const cases = [
+      ...['none', 'channel', 'inbox', 'team', 'operator'].flatMap((groupBy) =>
+        ['day', 'week', 'month'].flatMap((bucket) =>
+          ['false', 'true'].map(
+            (bh) => `${period}&groupBy=${groupBy}&bucket=${bucket}&businessHours=${bh}`,
+          ),
+        ),
+      ),
+      `${period}&groupBy=operator&inboxId=${apiInbox}`,
+      `${period}&groupBy=inbox&channel=api&bucket=week`,
+      `${period}&inboxId=${apiInbox}&operatorId=${firstOperator}&businessHours=true`,
+      `${period}&groupBy=team&inboxId=${apiInbox}&inboxId=${secondInbox}`,
+      `${period}&groupBy=operator&operatorId=${firstOperator}`,
+      // Three and four columns: channel read through the inboxes, or the inbox+team+operator cells.
+      `${period}&groupBy=operator&inboxId=${apiInbox}&channel=api`,
+      `${period}&groupBy=channel&inboxId=${apiInbox}&inboxId=${secondInbox}&bucket=week`,
+      `${period}&groupBy=channel&operatorId=${firstOperator}&inboxId=${secondInbox}`,
+      `${period}&groupBy=team&channel=webchat&operatorId=${firstOperator}&businessHours=true`,
+      `${period}&groupBy=operator&inboxId=${apiInbox}&channel=webchat`,
+      `${period}&groupBy=channel&inboxId=${apiInbox}&teamId=${nobody}&operatorId=${firstOperator}`,
+      `${period}&groupBy=inbox&channel=api&channel=webchat&operatorId=${firstOperator}&bucket=month`,
+      // Tags: the conversations' current tags, alone or with one column (a channel through its
+      // inboxes); the totals of a report by tag count a conversation once.
+      ...tagCases(period, [vip!, randomUUID()], apiInbox!, firstOperator!),
+    ];
+    const fromCells: ReportDto[] = [];
+    for (const q of cases) {
+      const cells = await report(q);
+      const facts = await fromFacts(q);
+      expect(cells).toEqual(facts);
+      fromCells.push(cells);
+    }
+    // The channels of two inboxes, and an operator's figures split by inbox, are not empty.
+    expect(fromCells[36]!.series.map((s) => s.key)).toEqual(['api', 'webchat']);
+    expect(fromCells[41]!.totals.replies).toBeGreaterThan(0);
+    expect(fromCells[42]!.series.map((s) => s.label)).toEqual(['vip']);
+    expect(fromCells[42]!.series[0]!.totals.closed).toBeLessThan(fromCells[42]!.totals.closed);
+
+    // Without cells the reports are empty, which proves they read them; the migration that
+    // introduced them fills them again from the facts, to the same figures.
+    await api.dataSource.getRepository(ReportTimeCellEntity).clear();
+    await api.dataSource.getRepository(ReportCounterCellEntity).clear();
+    expect((await report(period)).totals).toMatchObject({
+      newConversations: 0,
+      firstResponse: { count: 0 },
+    });
+    // The inbox split by operator read the pair cells (inbox+operator) too, and three columns
+    // the triple.
+    expect(fromCells[30]!.totals.replies).toBeGreaterThan(0);
+    expect((await report(cases[30]!)).totals.replies).toBe(0);
+    expect((await report(cases[41]!)).totals.replies).toBe(0);
+    expect((await report(cases[43]!)).totals.replies).toBe(0);
+    const runner = api.dataSource.createQueryRunner();
+    try {
+      const migration = new ReportCells1797790000000();
+      await migration.down(runner);
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+    }
+    for (const [i, q] of cases.entries()) expect(await report(q)).toEqual(fromCells[i]);
+
+    // The backlog counts each conversation for whoever owned it at that moment: C5 opens for the
+    // admin on 30 October and moves to Bea on the 31st, still open.
+    const bId = agentId;
+    await customer.say('hi', undefined, { id: 'c5', name: 'c5' });
+    const c5id = (await conversationOf('c5')).id;
+    await drain();
+    for (const e of [ReportDailyEntity, ReportCycleEntity, ReportSpanEntity])
+      await api.dataSource.getRepository(e).delete({ conversationId: c5id });
+    await api.dataSource
+      .getRepository(ReportConversationStateEntity)
+      .delete({ conversationId: c5id });
+    const c5: SyntheticConversation = {
+      id: c5id,
+      inboxId: inbox.id,
+      channel: 'api',
+      assigneeId: adminId,
+    };
+    const moved = { ...c5, assigneeId: bId };
+    const by = { id: adminId, name: 'Admin' };
+    await appendAt(api.dataSource, api.app.get(EventLogService), accountId, [
+      ['2026-10-30T09:00:00Z', ev.created(c5)],
+      [
+        '2026-10-31T09:00:00Z',
+        ev.activity(moved, { type: 'assigned', by, assignee: { id: bId, name: 'Bea' } }),
+      ],
+    ] as const);
+    await drain();
+    const q = 'from=2026-10-29&to=2026-11-02&groupBy=operator';
+    const byOperator = await report(q);
+    const backlogOf = (id: string) =>
+      byOperator.series.find((s) => s.key === id)!.buckets.map((b) => b.metrics.backlog);
+    expect(backlogOf(adminId)).toEqual([0, 1, 0, 0, 0]);
+    expect(backlogOf(bId)).toEqual([0, 0, 1, 1, 1]);
+    expect(byOperator.totals.backlog).toBe(1);
+    expect(byOperator).toEqual(await fromFacts(q));
+  });
+
+  it("moves a conversation's whole history between tag cells when its tags change", async () => {
+    const period = 'from=2026-10-20&to=2026-11-02';
+    const [c1, c2, c3] = await Promise.all(['c1', 'c2', 'c3'].map((n) => conversationOf(n)));
+    const tags = () => admin.ok<Array<{ id: string; name: string }>>('GET', '/api/tags');
+    const vip = (await tags()).find((x) => x.name === 'vip')!.id;
+    const same = async (expectTags: string[]) => {
+      await drain();
+      const byTag = await report(`${period}&groupBy=tag`);
+      expect(byTag.series.map((x) => x.label)).toEqual(expectTags);
+      expect(byTag).toEqual(await fromFacts(`${period}&groupBy=tag`));
+      const ids = (await tags()).map((x) => x.id);
+      for (const id of ids) {
+        const pair = [id, ids.find((other) => other !== id) ?? randomUUID()] as const;
+        for (const q of tagCases(period, pair, inbox.id, adminId))
+          expect(await report(q)).toEqual(await fromFacts(q));
+      }
+      return byTag;
+    };
+    // C1 leaves vip; C3 (the DST day's conversation, on the second inbox) gets "refund".
+    await admin.ok('DELETE', `/api/conversations/${c1.id}/tags/${vip}`);
+    await admin.ok('POST', `/api/conversations/${c3.id}/tags`, { name: 'refund' });
+    const moved = await same(['refund', 'vip']);
+    expect(moved.series.map((x) => x.totals.closed)).toEqual([1, 3]);
+    // C2 carries both: a report on the two counts it once (cells minus the overlap's excess).
+    await admin.ok('POST', `/api/conversations/${c2.id}/tags`, { name: 'refund' });
+    const both = await same(['refund', 'vip']);
+    // C2 was closed three times: refund has C3's close and C2's, vip C2's.
+    expect(both.series.map((x) => x.totals.closed)).toEqual([4, 3]);
+    const refundId = (await tags()).find((x) => x.name === 'refund')!.id;
+    const union = await report(`${period}&tagId=${vip}&tagId=${refundId}`);
+    expect(union.totals.closed).toBe(4); // not 4 + 3
+    // Reopened now, C2 is in both tags' backlog now: the union's backlog counts it once.
+    await admin.ok('POST', `/api/conversations/${c2.id}/close`);
+    await admin.ok('POST', `/api/conversations/${c2.id}/reopen`);
+    await same(['refund', 'vip']);
+    // Renamed: the same tag; merged into vip: C3's history joins vip's.
+    const refund = (await tags()).find((x) => x.name === 'refund')!.id;
+    await admin.ok('PATCH', `/api/tags/${refund}`, { name: 'refunds' });
+    await same(['refunds', 'vip']);
+    await admin.ok('POST', `/api/tags/${refund}/merge`, { targetId: vip });
+    expect((await same(['vip'])).series[0]!.totals.closed).toBe(4);
+    // Deleted: no conversation has it, so the report by tag lists nothing and keeps no cells.
+    await admin.ok('DELETE', `/api/tags/${vip}`);
+    expect((await same([])).series).toEqual([]);
+    const left = await api.dataSource
+      .getRepository(ReportCounterCellEntity)
+      .createQueryBuilder('c')
+      .where("c.dim LIKE 'tag%'")
+      .getCount();
+    expect(left).toBe(0);
   });
 });

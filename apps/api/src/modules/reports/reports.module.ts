@@ -3,8 +3,12 @@ import { OperatorConnectionsRepository } from '../routing/operator-connections.r
 import { AccountSettingsController } from './account-settings.controller';
 import { AccountSettingsRepository } from './account-settings.repository';
 import { AccountSettingsService } from './account-settings.service';
+import { ReportCellsRepository } from './report-cells.repository';
+import { ReportTagOverlapRepository } from './report-tag-overlap.repository';
 import { ReportEventConsumer } from './report-event-consumer';
 import { ReportFactsRepository } from './report-facts.repository';
+import { ReportSpansRepository } from './report-spans.repository';
+import { ReportTagCellsRepository } from './report-tag-cells.repository';
 import { ReportQueriesRepository } from './report-queries.repository';
 import { ReportsNowRepository } from './reports-now.repository';
 import { ReportsController } from './reports.controller';
@@ -16,6 +20,10 @@ import { ReportsService } from './reports.service';
   providers: [
     ReportEventConsumer,
     ReportFactsRepository,
+    ReportCellsRepository,
+    ReportTagOverlapRepository,
+    ReportSpansRepository,
+    ReportTagCellsRepository,
     ReportQueriesRepository,
     ReportsNowRepository,
     ReportsService,

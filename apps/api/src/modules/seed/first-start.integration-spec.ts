@@ -2,8 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createTestDatabase, type TestDatabase } from '@switchboard/testing';
+import { sharedApiBundle } from '../../testing/shared-api-bundle';
 
-const ROOT = join(__dirname, '../../../../..');
+// The API bundle (shared with other suites) may have to be built first.
+jest.setTimeout(240_000);
 
 /**
  * A free port below the ephemeral range: the servers other tests start on port 0 are given
@@ -29,9 +31,11 @@ describe('first start', () => {
   let db: TestDatabase;
   let child: ChildProcess | null = null;
 
+  let bundleDir: string;
+
   beforeAll(async () => {
-    db = await createTestDatabase();
-  });
+    [db, bundleDir] = await Promise.all([createTestDatabase(), sharedApiBundle()]);
+  }, 240_000);
 
   afterAll(async () => {
     if (child && child.exitCode === null) {
@@ -44,36 +48,29 @@ describe('first start', () => {
 
   it('prints the generated password once on stdout, never in a log line', async () => {
     const port = await freePort();
-    child = spawn(
-      process.execPath,
-      ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'],
-      {
-        cwd: ROOT,
-        env: {
-          ...process.env,
-          NODE_ENV: 'production',
-          DATABASE_URL: db.url,
-          APP_SECRET: 'first-start-test-secret-that-is-long-enough-0123',
-          HOST: '127.0.0.1',
-          PORT: String(port),
-          PUBLIC_URL: `http://127.0.0.1:${port}`,
-          // Everything the server logs, as JSON lines, on the same stdout as the banner.
-          LOG_LEVEL: 'trace',
-          LOG_FORMAT: 'json',
-          SEED_DEMO: 'false',
-          ADMIN_EMAIL: 'owner@first.test',
-          ADMIN_PASSWORD: '',
-          QUEUE_ENABLED: 'false',
-          INBOX_DIST_DIR: '',
-          WIDGET_DIST_DIR: '',
-          TS_NODE_PROJECT: join(ROOT, 'apps/api/tsconfig.json'),
-          TS_NODE_BASEURL: ROOT,
-          TS_NODE_TRANSPILE_ONLY: 'true',
-          TS_NODE_COMPILER_OPTIONS: JSON.stringify({ module: 'commonjs' }),
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
+    // The production bundle, as `node dist/apps/api/main.js` runs it.
+    child = spawn(process.execPath, [join(bundleDir, 'main.js')], {
+      cwd: bundleDir,
+      env: {
+        PATH: process.env['PATH'],
+        NODE_ENV: 'production',
+        DATABASE_URL: db.url,
+        APP_SECRET: 'first-start-test-secret-that-is-long-enough-0123',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        PUBLIC_URL: `http://127.0.0.1:${port}`,
+        // Everything the server logs, as JSON lines, on the same stdout as the banner.
+        LOG_LEVEL: 'trace',
+        LOG_FORMAT: 'json',
+        SEED_DEMO: 'false',
+        ADMIN_EMAIL: 'owner@first.test',
+        ADMIN_PASSWORD: '',
+        QUEUE_ENABLED: 'false',
+        INBOX_DIST_DIR: '',
+        WIDGET_DIST_DIR: '',
       },
-    );
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));

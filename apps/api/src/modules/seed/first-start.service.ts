@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../core/config/app-config';
+import { passwordHashOptions } from '../../core/auth/password-hash-options';
 import { createAccount, createOperator } from '../accounts/create-account';
 import { DemoSeedService } from './demo-seed.service';
 import { FirstStartRepository } from './first-start.repository';
@@ -42,12 +43,17 @@ export class FirstStartService implements OnApplicationBootstrap {
       const generatedPassword = this.config.ADMIN_PASSWORD
         ? null
         : randomBytes(12).toString('base64url');
-      await createOperator(em, accountId, {
-        email,
-        name: 'Admin',
-        password: this.config.ADMIN_PASSWORD ?? (generatedPassword as string),
-        role: 'admin',
-      });
+      await createOperator(
+        em,
+        accountId,
+        {
+          email,
+          name: 'Admin',
+          password: this.config.ADMIN_PASSWORD ?? (generatedPassword as string),
+          role: 'admin',
+        },
+        passwordHashOptions(this.config),
+      );
       return { accountId, email, generatedPassword };
     });
     if (!created) return;

@@ -22,6 +22,24 @@ type Conversation = Pick<
 >;
 
 /**
+ * A target this happening completed that counts as an outcome: a response target answered by a
+ * reply, or resolution by a close. `met` when on time; otherwise late, and breached here if the
+ * poller had not come to it yet (it would have within a second or two).
+ */
+export interface SlaCompletion {
+  target: SlaTarget;
+  dueAt: Date;
+  met: boolean;
+  /** Not yet marked breached when completed late: the caller writes the breach. */
+  breachedNow: boolean;
+}
+
+export interface SlaApplied {
+  changed: boolean;
+  completed: SlaCompletion[];
+}
+
+/**
  * Starts, stops, pauses and recomputes a conversation's SLA targets. The caller holds the
  * conversation's row lock and writes the stream events; `apply` says whether anything changed.
  */
@@ -34,7 +52,7 @@ export class SlaClockService {
     conv: Conversation,
     what: SlaHappening,
     at: Date,
-  ): Promise<boolean> {
+  ): Promise<SlaApplied> {
     const rows = await this.repo.ofConversation(em, conv.id);
     const row = (t: SlaTarget) => rows.find((r) => r.target === t);
     const running = (t: SlaTarget) => {
@@ -42,6 +60,7 @@ export class SlaClockService {
       return r && !r.completedAt ? r : null;
     };
     let changed: boolean;
+    const completed: SlaCompletion[] = [];
     switch (what) {
       case 'created':
         changed = await this.start(em, conv, ['first_response', 'resolution'], at);
@@ -57,14 +76,17 @@ export class SlaClockService {
         break;
       }
       case 'operator_reply':
-        changed = await this.complete(em, rows, ['first_response', 'next_response'], at);
+        changed = await this.complete(em, rows, ['first_response', 'next_response'], at, completed);
         break;
       case 'closed':
+        // Closing ends the response clocks too, but only resolution has an outcome.
         changed = await this.complete(
           em,
           rows,
           ['first_response', 'next_response', 'resolution'],
           at,
+          completed,
+          ['resolution'],
         );
         break;
       case 'reopened':
@@ -81,7 +103,7 @@ export class SlaClockService {
         break;
     }
     if (changed) await this.repo.mirror(em, conv.id, await this.repo.ofConversation(em, conv.id));
-    return changed;
+    return { changed, completed };
   }
 
   private async start(
@@ -119,14 +141,22 @@ export class SlaClockService {
     rows: SlaTargetRow[],
     targets: SlaTarget[],
     at: Date,
+    completed: SlaCompletion[],
+    outcomes: SlaTarget[] = targets,
   ): Promise<boolean> {
     const done = rows.filter((r) => targets.includes(r.target) && !r.completedAt);
     for (const r of done) {
+      // A paused clock stood still from pausedAt: it was on time if it paused before its due time.
+      const met = r.state !== 'breached' && (r.pausedAt ?? at) <= r.dueAt;
+      const breachedNow = outcomes.includes(r.target) && !met && r.state !== 'breached';
       await this.repo.update(em, r.conversationId, r.target, {
         completedAt: at,
         checkAt: null,
         pausedAt: null,
+        ...(breachedNow ? { state: 'breached' as const } : {}),
       });
+      if (outcomes.includes(r.target))
+        completed.push({ target: r.target, dueAt: r.dueAt, met, breachedNow });
     }
     return done.length > 0;
   }

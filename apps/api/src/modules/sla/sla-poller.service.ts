@@ -6,17 +6,13 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ConversationSummaryDto } from '@switchboard/contracts';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../core/config/app-config';
 import { EventLogService } from '../../core/events/event-log.service';
 import type { PendingEvent } from '../../core/events/pending-event';
 import { DueWorkPoller } from '../../core/scheduling/due-work-poller';
-import { InboxAccessRepository } from '../access/inbox-access.repository';
 import { ConversationsRepository } from '../conversations/conversations.repository';
-import type { ConversationEntity } from '../conversations/entities/conversation.entity';
-import { MessagesRepository } from '../messages/messages.repository';
-import { NotificationsService } from '../notifications/notifications.service';
+import { SlaBreachWriter } from './sla-breach-writer.service';
 import { nextCheck, transitionsAt } from './sla-clock';
 import { SlaTargetsRepository } from './sla-targets.repository';
 
@@ -37,9 +33,7 @@ export class SlaPollerService implements OnApplicationBootstrap, OnApplicationSh
     @InjectDataSource() private readonly ds: DataSource,
     private readonly targets: SlaTargetsRepository,
     private readonly conversations: ConversationsRepository,
-    private readonly messages: MessagesRepository,
-    private readonly notifications: NotificationsService,
-    private readonly inboxAccess: InboxAccessRepository,
+    private readonly breach: SlaBreachWriter,
     private readonly events: EventLogService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
@@ -80,21 +74,8 @@ export class SlaPollerService implements OnApplicationBootstrap, OnApplicationSh
       const conv = await this.conversations.lockForAccount(em, t.accountId, t.conversationId);
       if (!conv) return true;
       const pending: PendingEvent[] = [];
-      if (steps.includes('breached')) {
-        const activity = await this.messages.insertActivity(em, conv, {
-          type: 'sla_breached',
-          target: t.target,
-        });
-        const summary = await this.conversations.loadSummary(em, conv.id);
-        pending.push(
-          {
-            type: 'message.created',
-            conversationId: conv.id,
-            payload: { message: activity, conversation: summary },
-          },
-          ...(await this.notifyBreach(em, conv, summary)),
-        );
-      }
+      if (steps.includes('breached'))
+        pending.push(...(await this.breach.write(em, conv, t.target)));
       const conversation = await this.conversations.loadSummary(em, conv.id);
       for (const step of steps) {
         pending.push({
@@ -111,18 +92,5 @@ export class SlaPollerService implements OnApplicationBootstrap, OnApplicationSh
       await this.events.append(em, t.accountId, pending);
       return true;
     });
-  }
-
-  /** The assignee hears of a breach; unassigned, the team's members, else the inbox's operators. */
-  private async notifyBreach(
-    em: EntityManager,
-    conv: ConversationEntity,
-    summary: ConversationSummaryDto,
-  ): Promise<PendingEvent[]> {
-    const operatorIds =
-      !conv.assigneeId && conv.assigneeTeamId
-        ? await this.inboxAccess.teamMembersWhoMayWork(em, conv.assigneeTeamId, conv.inboxId)
-        : await this.notifications.recipients(em, conv);
-    return this.notifications.create(em, conv.accountId, operatorIds, 'sla_breached', summary);
   }
 }

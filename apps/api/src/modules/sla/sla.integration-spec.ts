@@ -26,6 +26,7 @@ import { MessageEntity } from '../messages/entities/message.entity';
 import { NotificationEntity } from '../notifications/entities/notification.entity';
 import { SlaPolicyEntity } from './entities/sla-policy.entity';
 import { SlaTargetEntity } from './entities/sla-target.entity';
+import { slaTestReads } from './testing/sla-test-reads';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -43,15 +44,7 @@ describe('priorities and SLAs', () => {
   let inboxId: string;
   let customer: ApiChannelCustomer;
 
-  const conversationOf = async (customerId: string) =>
-    api.dataSource
-      .getRepository(ConversationEntity)
-      .createQueryBuilder('c')
-      .innerJoin('c.identity', 'ci')
-      .where('ci.external_id = :customerId', { customerId })
-      .getOneOrFail();
-  const targets = (conversationId: string) =>
-    api.dataSource.getRepository(SlaTargetEntity).find({ where: { conversationId } });
+  const { conversationOf, targets } = slaTestReads(() => api.dataSource);
   const newConversation = async (name: string, text = 'hello') => {
     await customer.say(text, undefined, { id: name, name });
     return conversationOf(name);
@@ -228,7 +221,8 @@ describe('priorities and SLAs', () => {
           from: `${pad(now.getUTCHours())}:00`,
           to: now.getUTCHours() === 23 ? '24:00' : `${pad(now.getUTCHours() + 1)}:00`,
         },
-        { day: (day + 1) % 7, from: '00:00', to: '24:00' },
+        // From the same hour tomorrow: a gap of a day even when "now" is 23:xx.
+        { day: (day + 1) % 7, from: `${pad(now.getUTCHours())}:00`, to: '24:00' },
       ],
       holidays: [],
     };

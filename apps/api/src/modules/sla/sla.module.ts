@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { SlaBreachWriter } from './sla-breach-writer.service';
 import { SlaClockService } from './sla-clock.service';
 import { SlaEventConsumer } from './sla-event-consumer';
 import { SlaPoliciesController } from './sla-policies.controller';
@@ -15,6 +16,7 @@ import { SlaTargetsRepository } from './sla-targets.repository';
     SlaPoliciesService,
     SlaTargetsRepository,
     SlaClockService,
+    SlaBreachWriter,
     SlaEventConsumer,
     SlaPollerService,
   ],

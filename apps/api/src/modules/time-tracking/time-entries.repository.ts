@@ -40,6 +40,8 @@ export interface NewAdjustment {
   seconds: number;
   reason: string;
   createdById: string;
+  /** When the work was done (noon of the chosen day); null: now. */
+  startedAt: Date | null;
 }
 
 /** Time entries of conversations, and the inboxes' hourly rates. */
@@ -125,7 +127,7 @@ export class TimeEntriesRepository {
       .values({
         ...row,
         source: 'manual',
-        startedAt: () => 'now()',
+        startedAt: row.startedAt ?? (() => 'now()'),
         lastBeatAt: () => 'now()',
       })
       .execute();

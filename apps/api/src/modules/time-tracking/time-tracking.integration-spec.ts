@@ -346,4 +346,47 @@ describe('time tracking', () => {
       403,
     );
   });
+
+  it('dates a correction on the local day the work was done, and refuses a day it cannot be', async () => {
+    // Kiritimati is 14 hours ahead: its day is not UTC's for most of the day.
+    const timezone = 'Pacific/Kiritimati';
+    await admin.ok('PATCH', '/api/account', { timezone });
+    try {
+      const localDay = (offsetDays: number) =>
+        new Intl.DateTimeFormat('en-CA', { timeZone: timezone }).format(
+          new Date(Date.now() + offsetDays * 86_400_000),
+        );
+      const entries = await entryCount();
+      for (const [day, status] of [
+        [localDay(1), 422],
+        [localDay(-400), 422],
+        ['2026-13-45', 400],
+        ['yesterday', 400],
+      ] as const) {
+        const res = await adjust(admin, bob.id, { seconds: 60, reason: 'call', day });
+        expect({ day, status: res.status }).toEqual({ day, status });
+      }
+      expect(await entryCount()).toBe(entries);
+
+      const day = localDay(-3);
+      const dated = await adjust(admin, bob.id, { seconds: 1_200, reason: 'Visit', day });
+      expect(dated.status).toBe(201);
+      // Noon there is 22:00 UTC the day before.
+      const previous = new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000);
+      expect(dated.body.entries.find((e) => e.reason === 'Visit')?.startedAt).toBe(
+        `${previous.toISOString().slice(0, 10)}T22:00:00.000Z`,
+      );
+      const onThatDay = await admin.ok<TimeReportDto>(
+        'GET',
+        `/api/reports/time?from=${day}&to=${day}&groupBy=operator`,
+      );
+      expect(onThatDay.rows.map((r) => [r.key, r.seconds])).toEqual([[adminId, 1_200]]);
+      // Today (the default) is now.
+      const now = await adjust(admin, bob.id, { seconds: 60, reason: 'Now', day: localDay(0) });
+      const at = Date.parse(now.body.entries.find((e) => e.reason === 'Now')!.startedAt);
+      expect(Math.abs(at - Date.now())).toBeLessThan(60_000);
+    } finally {
+      await admin.ok('PATCH', '/api/account', { timezone: 'UTC' });
+    }
+  });
 });

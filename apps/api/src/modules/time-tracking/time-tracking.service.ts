@@ -2,6 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   MAX_HEARTBEAT_SECONDS,
+  MAX_TIME_ADJUSTMENT_DAYS_BACK,
+  localDayOf,
+  noonOfLocalDay,
   type ConversationTimeDto,
   type TimeAdjustmentRequest,
   type TimeHeartbeatDto,
@@ -15,6 +18,7 @@ import { ConversationsRepository } from '../conversations/conversations.reposito
 import { MessagesRepository } from '../messages/messages.repository';
 import { TimeEntriesRepository } from './time-entries.repository';
 import { TimeQueriesService } from './time-queries.service';
+import { TimeReportRepository } from './time-report.repository';
 
 /** A segment whose latest heartbeat is older than this has ended; the next heartbeat starts one. */
 export const SEGMENT_GAP_SECONDS = 300;
@@ -39,6 +43,7 @@ export class TimeTrackingService {
     private readonly conversations: ConversationsRepository,
     private readonly messages: MessagesRepository,
     private readonly events: EventLogService,
+    private readonly report: TimeReportRepository,
   ) {}
 
   heartbeat(
@@ -101,6 +106,7 @@ export class TimeTrackingService {
           : await this.entries.findOperator(em, op.accountId, targetId);
       if (!target)
         throw new AppException('INVALID_TIME_ADJUSTMENT', 'operatorId: no such operator here');
+      const startedAt = req.day ? await this.dayOfWork(op.accountId, req.day) : null;
       await this.entries.lockOperatorConversation(em, target.id, conv.id);
       const { mine } = await this.entries.totals(em, conv.id, target.id);
       if (mine + req.seconds < 0)
@@ -116,6 +122,7 @@ export class TimeTrackingService {
         seconds: req.seconds,
         reason: req.reason,
         createdById: op.id,
+        startedAt,
       });
       const message = await this.messages.insertActivity(em, conv, {
         type: 'time_adjusted',
@@ -131,5 +138,19 @@ export class TimeTrackingService {
       ]);
       return this.queries.load(em, op, conv.id);
     });
+  }
+
+  /** Noon of the day the corrected work was done (today: now), or 422 for a day it cannot be. */
+  private async dayOfWork(accountId: string, day: string): Promise<Date | null> {
+    const timezone = await this.report.timezone(accountId);
+    const today = localDayOf(timezone, new Date());
+    const back = (Date.parse(`${today}T00:00:00Z`) - Date.parse(`${day}T00:00:00Z`)) / 86_400_000;
+    if (back < 0) throw new AppException('INVALID_TIME_ADJUSTMENT', `day: ${day} is in the future`);
+    if (back > MAX_TIME_ADJUSTMENT_DAYS_BACK)
+      throw new AppException(
+        'INVALID_TIME_ADJUSTMENT',
+        `day: at most ${MAX_TIME_ADJUSTMENT_DAYS_BACK} days back`,
+      );
+    return back === 0 ? null : noonOfLocalDay(timezone, day);
   }
 }

@@ -36,6 +36,8 @@ import { Reports1797760000000 } from './1797760000000-reports';
 import { ContactMerges1797610000000 } from './1797610000000-contact-merges';
 import { MessageSearch1797620000000 } from './1797620000000-message-search';
 import { TimeTracking1797780000000 } from './1797780000000-time-tracking';
+import { ReportCells1797790000000 } from './1797790000000-report-cells';
+import { EmailMessageVariants1797800000000 } from './1797800000000-email-message-variants';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled API carries them.
@@ -80,4 +82,6 @@ export const MIGRATIONS = [
   Reports1797760000000,
   CsatSurveys1797770000000,
   TimeTracking1797780000000,
+  ReportCells1797790000000,
+  EmailMessageVariants1797800000000,
 ];

@@ -14,6 +14,14 @@ export class EmailSeenMessageEntity {
   @PrimaryColumn('text')
   messageId!: string;
 
+  /**
+   * A hash of the mail's sender and body bytes (not its transport headers): the same mail
+   * delivered twice has the same one, a different mail reusing the Message-ID another. Null for
+   * mail seen before fingerprints were kept.
+   */
+  @Column('text', { nullable: true })
+  fingerprint!: string | null;
+
   // No foreign key on purpose: the record must outlive a deleted conversation.
   @Column('uuid', { nullable: true })
   conversationId!: string | null;

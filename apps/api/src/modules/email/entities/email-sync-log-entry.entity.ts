@@ -10,14 +10,18 @@ import {
 } from 'typeorm';
 import { InboxEntity } from '../../inboxes/entities/inbox.entity';
 
-/** `simplified`: stored as plain text because its parse ran past its budget (see EmailParserPool). */
-export type EmailSyncLogAction = 'refused' | 'skipped' | 'capped' | 'failed' | 'simplified';
+/**
+ * `simplified`: stored as plain text because its parse ran past its budget (see EmailParserPool);
+ * `duplicate`: the same mail (Message-ID and content) was already imported.
+ */
+export type EmailSyncLogAction =
+  'refused' | 'skipped' | 'capped' | 'failed' | 'simplified' | 'duplicate';
 
 /** A message the sync could not store as-is, shown in the inbox's settings. */
 @Entity('email_sync_log')
 @Check(
   'email_sync_log_action_check',
-  `action IN ('refused', 'skipped', 'capped', 'failed', 'simplified')`,
+  `action IN ('refused', 'skipped', 'capped', 'failed', 'simplified', 'duplicate')`,
 )
 // (inbox_id, id DESC): DESC, created by the migration.
 @Index('email_sync_log_inbox_idx', { synchronize: false })

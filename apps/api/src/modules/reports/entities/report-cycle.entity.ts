@@ -4,15 +4,12 @@ import { AccountOwnedEntity } from '../../accounts/entities/account-owned.entity
 /**
  * One resolution cycle of a conversation: created (seq 1) or reopened (seq > 1) until closed or
  * merged away. Team and operator follow the conversation while it is open and stay as they were
- * at the close. Open and snoozed cycles are the backlog.
+ * at the close. Open and snoozed cycles are the backlog, counted by their spans (ReportSpanEntity).
  */
 @Entity('report_cycles')
 @Index('report_cycles_started_idx', ['accountId', 'startedDay'])
 @Index('report_cycles_closed_idx', ['accountId', 'closedDay'], { where: 'closed_day IS NOT NULL' })
 @Index('report_cycles_conversation_idx', ['conversationId'])
-// The backlog at a period's start, which TypeORM cannot declare; the migration creates:
-// USING gist (account_id, tstzrange(started_at, closed_at, '(]'))
-@Index('report_cycles_span_idx', { synchronize: false })
 export class ReportCycleEntity extends AccountOwnedEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

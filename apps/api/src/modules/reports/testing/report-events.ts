@@ -3,6 +3,7 @@ import type {
   ChannelKind,
   ConversationSummaryDto,
   MessageDto,
+  TagRefDto,
 } from '@switchboard/contracts';
 import type { DataSource } from 'typeorm';
 import { EventEntity } from '../../../core/events/entities/event.entity';
@@ -16,6 +17,8 @@ export interface SyntheticConversation {
   channel: ChannelKind;
   assigneeId: string | null;
   teamId?: string | null;
+  /** Its tags at that moment (the reports count a conversation's facts under its tags). */
+  tags?: TagRefDto[];
 }
 
 export function summaryOf(c: SyntheticConversation): ConversationSummaryDto {
@@ -35,7 +38,7 @@ export function summaryOf(c: SyntheticConversation): ConversationSummaryDto {
     lastMessageDirection: null,
     unreadCount: 0,
     createdAt: new Date(0).toISOString(),
-    tags: [],
+    tags: c.tags ?? [],
     priority: 'normal',
   };
 }
@@ -100,6 +103,23 @@ export const synthetic = {
     type: 'conversation.sla',
     conversationId: c.id,
     payload: { conversation: summaryOf(c), target: 'first_response', state: 'breached', dueAt: at },
+  }),
+  slaMet: (
+    c: SyntheticConversation,
+    dueAt: string,
+    completedAt: string,
+    repliedBy: string,
+  ): PendingEvent => ({
+    type: 'conversation.sla',
+    conversationId: c.id,
+    payload: {
+      conversation: summaryOf(c),
+      target: 'first_response',
+      state: 'met',
+      dueAt,
+      completedAt,
+      repliedBy,
+    },
   }),
 };
 

@@ -22,6 +22,7 @@ import { ConversationRating } from '../../csat/components/conversation-rating';
 export function ConversationHeader({ conversation: c }: { conversation: ConversationSummaryDto }) {
   const inbox = useFeedStore((s) => s.inboxes.find((i) => i.id === c.inboxId));
   const name = contactName(c.contact);
+  const subject = c.subject ? displayText(c.subject) : '';
   const statusText =
     c.status === 'snoozed' && c.snoozedUntil
       ? t('conversation.status.snoozed', { time: formatUpcoming(new Date(c.snoozedUntil)) })
@@ -41,6 +42,16 @@ export function ConversationHeader({ conversation: c }: { conversation: Conversa
         <h2 className="conversation-header__name" data-testid="conversation-name">
           <bdi>{name}</bdi>
         </h2>
+        {subject && (
+          <p
+            className="conversation-header__subject"
+            dir="auto"
+            title={subject}
+            data-testid="conversation-subject"
+          >
+            {subject}
+          </p>
+        )}
         <div className="conversation-header__meta">
           <ChannelIcon channel={c.channel} size={14} />
           <span>{inbox ? displayText(inbox.name) : t(`channel.${c.channel}`)}</span>

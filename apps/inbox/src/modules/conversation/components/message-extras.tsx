@@ -60,6 +60,19 @@ export function ReplyAction({ message, sender }: { message: MessageDto; sender: 
 }
 
 /** A message sent as an approved template (outside WhatsApp's reply window), not typed freely. */
+/** Mail a machine sent (auto-reply, out-of-office, bulk): worth knowing before answering it. */
+export function AutomatedBadge() {
+  return (
+    <span
+      className="message__template-badge"
+      data-testid="message-automated"
+      title={t('conversation.automated_badge_title')}
+    >
+      {t('conversation.automated_badge')}
+    </span>
+  );
+}
+
 export function TemplateBadge() {
   return (
     <span

@@ -15,7 +15,13 @@ import { MentionText } from '../../mentions/components/mention-text';
 import { CreateTaskAction } from '../../tasks/components/create-task-action';
 import { DeliveryStatus } from './delivery-status';
 import { EmailFrame } from './email-frame';
-import { EditedMark, ReplyAction, ReplyQuote, TemplateBadge } from './message-extras';
+import {
+  AutomatedBadge,
+  EditedMark,
+  ReplyAction,
+  ReplyQuote,
+  TemplateBadge,
+} from './message-extras';
 
 export const TimelineItem = memo(function TimelineItem({ message }: { message: MessageDto }) {
   const created = new Date(message.createdAt);
@@ -72,6 +78,7 @@ export const TimelineItem = memo(function TimelineItem({ message }: { message: M
         </time>
         {message.editedAt && <EditedMark editedAt={message.editedAt} />}
         {message.template && <TemplateBadge />}
+        {message.automated && <AutomatedBadge />}
       </div>
       <div className="message__bubble">
         {message.replyTo && <ReplyQuote replyTo={message.replyTo} />}

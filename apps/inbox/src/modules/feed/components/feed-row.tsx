@@ -22,6 +22,8 @@ export const FeedRow = memo(function FeedRow({ conversation: c, selected, onOpen
   const name = contactName(c.contact);
   const unread = c.unreadCount > 0;
   const preview = displayText(c.lastMessagePreview ?? '') || t('feed.row.no_preview');
+  // Email conversations have a subject: a line of its own, the whole of it on hover.
+  const subject = c.subject ? displayText(c.subject) : '';
   return (
     <button
       type="button"
@@ -46,6 +48,16 @@ export const FeedRow = memo(function FeedRow({ conversation: c, selected, onOpen
             {formatListStamp(new Date(c.lastActivityAt))}
           </time>
         </span>
+        {subject && (
+          <span
+            className="feed-row__subject"
+            dir="auto"
+            title={subject}
+            data-testid="feed-row-subject"
+          >
+            {subject}
+          </span>
+        )}
         <span className="feed-row__bottom">
           {c.match ? (
             <span className="feed-row__preview">

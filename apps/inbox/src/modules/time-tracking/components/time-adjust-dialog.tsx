@@ -4,6 +4,7 @@ import {
   type TimeEntryDto,
 } from '@switchboard/contracts';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { formatListStamp } from '../../../i18n/format';
 import { t } from '../../../i18n/i18n';
 import { useAuthStore } from '../../auth/store/auth-store';
 import { timeApi } from '../api/time-api';
@@ -19,7 +20,10 @@ function CorrectionItem({ entry }: { entry: TimeEntryDto }) {
         operator: entry.operator.name,
         by: entry.by?.name ?? t('activity.someone'),
       })}
-      <q className="time-dialog__reason">{entry.reason}</q>
+      <q className="time-dialog__reason">{entry.reason}</q>{' '}
+      <time className="time-dialog__day" dateTime={entry.startedAt}>
+        {formatListStamp(new Date(entry.startedAt))}
+      </time>
     </li>
   );
 }
@@ -39,6 +43,8 @@ export function TimeAdjustDialog({
   const [direction, setDirection] = useState<'add' | 'remove'>('add');
   const [minutes, setMinutes] = useState('');
   const [reason, setReason] = useState('');
+  // Empty: today (the server's "now"); a past day dates the work for the reports.
+  const [day, setDay] = useState('');
   const [operatorId, setOperatorId] = useState(me?.id ?? '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -63,6 +69,7 @@ export function TimeAdjustDialog({
         seconds,
         reason: reason.trim(),
         ...(operatorId && operatorId !== me?.id ? { operatorId } : {}),
+        ...(day ? { day } : {}),
       });
       useTimeStore.getState().receive(updated);
       onClose();
@@ -117,6 +124,16 @@ export function TimeAdjustDialog({
             required
             value={minutes}
             onChange={(e) => setMinutes(e.target.value)}
+          />
+        </label>
+        <label className="field">
+          <span>{t('time.dialog.day')}</span>
+          <input
+            name="day"
+            type="date"
+            max={new Date().toISOString().slice(0, 10)}
+            value={day}
+            onChange={(e) => setDay(e.target.value)}
           />
         </label>
         {colleagues.length > 0 && (

@@ -154,6 +154,41 @@ describe('parseRawEmail', () => {
     expect(unknown.subject).toContain('world');
   });
 
+  it('keeps the words of a multipart whose boundary is missing or unused, saying so', async () => {
+    const head = (contentType: string) =>
+      [
+        'From: a@customer.example',
+        'To: support@support.example.test',
+        'Subject: Broken',
+        'Message-ID: <broken-boundary@customer.example>',
+        'MIME-Version: 1.0',
+        `Content-Type: ${contentType}`,
+        '',
+        '',
+      ].join('\r\n');
+    const part =
+      '--xyz\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nМой заказ не пришёл\r\n--xyz--\r\n';
+    for (const contentType of ['multipart/mixed; boundary="abc"', 'multipart/mixed']) {
+      const [event] = await parseRawEmail({ source: Buffer.from(head(contentType) + part) }, ctx);
+      if (event?.type !== 'message') throw new Error('expected a message');
+      expect(event.text).toContain('Мой заказ не пришёл');
+      expect(event.text).toContain('structure is broken');
+      expect(event.text).not.toContain('Content-Type');
+      expect(event.text).not.toContain('--xyz');
+    }
+    // An attachment alone is not "broken": its encoded bytes never become text.
+    const pdf =
+      '--q\r\nContent-Type: application/pdf; name="a.pdf"\r\nContent-Transfer-Encoding: base64\r\n' +
+      'Content-Disposition: attachment; filename="a.pdf"\r\n\r\nJVBERi0xLjQKJcfsj6IKNSAwIG9iago8PC9MZW5ndGggNiAwIFI+PgpzdHJlYW0K\r\n--q--\r\n';
+    const [only] = await parseRawEmail(
+      { source: Buffer.from(head('multipart/mixed; boundary="q"') + pdf) },
+      ctx,
+    );
+    if (only?.type !== 'message') throw new Error('expected a message');
+    expect(only.text ?? '').not.toContain('structure is broken');
+    expect(only.attachments).toHaveLength(1);
+  });
+
   it('refuses mail without any sender address, with a reason', async () => {
     await expect(parseRawEmail({ source: fixture('malformed/no-from.eml') }, ctx)).rejects.toThrow(
       ChannelInputError,

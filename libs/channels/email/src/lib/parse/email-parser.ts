@@ -28,6 +28,7 @@ import {
   withoutFoldedParts,
 } from './html-sanitizer';
 import { htmlToPlainText } from './html-to-plain-text';
+import { SALVAGED_BODY_NOTE, salvagedBodyText } from './salvaged-body-text';
 import { foldQuotedText } from './quote-folding';
 import { sentAtOf } from './sent-at';
 
@@ -115,6 +116,11 @@ export async function parseRawEmail(raw: RawEmail, ctx: ParseContext): Promise<I
     (sanitized !== null || !isRenderableHtml(rawHtml));
   if (htmlDropped) notes.push(UNRENDERABLE_HTML_NOTE);
   const hasText = Boolean(mail.text?.trim());
+  // No text, HTML or attachment found: a structure the parser could not follow (a multipart with
+  // no usable boundary). Its words are read from the raw body rather than stored as empty.
+  const salvaged =
+    !hasText && rawHtml === null && attachments.length === 0 ? salvagedBodyText(raw.source) : null;
+  if (salvaged) notes.unshift(SALVAGED_BODY_NOTE);
   const fullText = (
     hasText
       ? (mail.text ?? '')
@@ -122,7 +128,7 @@ export async function parseRawEmail(raw: RawEmail, ctx: ParseContext): Promise<I
         ? htmlToPlainText(sanitized)
         : htmlDropped && rawHtml
           ? htmlToPlainText(rawHtml)
-          : ''
+          : (salvaged ?? '')
   ).slice(0, MAX_TEXT_LENGTH);
   // HTML-only mail: the quote is already marked in the HTML; the text is what remains without it.
   const htmlNewText =
