@@ -62,7 +62,7 @@ export default [
     },
   },
   {
-    files: ['libs/channels/**/*.spec.ts'],
+    files: ['libs/channels/**/*.spec.ts', 'libs/channels/**/*.integration-spec.ts'],
     rules: { '@nx/enforce-module-boundaries': boundaries(true) },
   },
   {

@@ -42,6 +42,7 @@ import { ReportsModule } from './modules/reports/reports.module';
 import { RoutingModule } from './modules/routing/routing.module';
 import { WebchatModule } from './modules/webchat/webchat.module';
 import { EmailModule } from './modules/email/email.module';
+import { EmailRepliesModule } from './modules/email-replies/email-replies.module';
 import { TelegramModule } from './modules/telegram/telegram.module';
 import { WhatsappModule } from './modules/whatsapp/whatsapp.module';
 
@@ -91,6 +92,7 @@ export class AppModule {
         SeedModule,
         WebchatModule,
         EmailModule,
+        EmailRepliesModule,
         TelegramModule,
         WhatsappModule,
       ],

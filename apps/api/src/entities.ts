@@ -14,6 +14,7 @@ import { ContactMergeEntity } from './modules/contacts/merge/entities/contact-me
 import { ContactAttributeEntity } from './modules/contact-attributes/entities/contact-attribute.entity';
 import { ConversationEntity } from './modules/conversations/entities/conversation.entity';
 import { EmailAutoReplyEntity } from './modules/email/entities/email-auto-reply.entity';
+import { EmailOAuthRequestEntity } from './modules/email/entities/email-oauth-request.entity';
 import { EmailSeenMessageEntity } from './modules/email/entities/email-seen-message.entity';
 import { EmailSyncLogEntryEntity } from './modules/email/entities/email-sync-log-entry.entity';
 import { EmailSyncStateEntity } from './modules/email/entities/email-sync-state.entity';
@@ -107,6 +108,7 @@ export const ENTITIES = [
   EmailSyncStateEntity,
   EmailSyncLogEntryEntity,
   EmailAutoReplyEntity,
+  EmailOAuthRequestEntity,
   EmailSeenMessageEntity,
   AuditLogEntryEntity,
   LoginThrottleEntity,

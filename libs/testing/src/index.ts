@@ -9,3 +9,4 @@ export * from './lib/smtp-peer/smtp-peer';
 export * from './lib/postgres/owned-postgres';
 export * from './lib/telegram';
 export * from './lib/twilio';
+export * from './lib/oauth';

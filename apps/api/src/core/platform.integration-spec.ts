@@ -88,6 +88,8 @@ describe('platform', () => {
     const p = await fetch(`${api.baseUrl}${png.url}`, auth);
     expect(p.headers.get('content-type')).toBe('image/png');
     expect(p.headers.get('x-content-type-options')).toBe('nosniff');
+    // Images too are downloads: an <img> shows them, navigating to one never renders it as a page.
+    expect(p.headers.get('content-disposition')).toBe(`attachment; filename*=UTF-8''pixel.png`);
     expect(
       (await fetch(`${api.baseUrl}/api/files/00000000-0000-0000-0000-000000000000/x`, auth)).status,
     ).toBe(404);

@@ -1,8 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { t } from '../i18n/i18n';
 import { AcceptInvitationPage } from '../modules/auth/components/accept-invitation-page';
 import { LoginPage } from '../modules/auth/components/login-page';
 import { useAuthStore } from '../modules/auth/store/auth-store';
+import {
+  EMAIL_OAUTH_CALLBACK_PATH,
+  EmailOAuthCallbackPage,
+} from '../modules/settings/components/email-oauth-callback-page';
 import { AppShell } from './app-shell';
 
 /** Where invitation links land (see the API's invitationAcceptUrl). */
@@ -15,6 +19,11 @@ export function App() {
   const [accepting, setAccepting] = useState(
     () => window.location.pathname === ACCEPT_INVITATION_PATH,
   );
+  // Back from Google or Microsoft: finished once signed in (after a sign-in, if need be).
+  const [oauthReturn, setOauthReturn] = useState(
+    () => window.location.pathname === EMAIL_OAUTH_CALLBACK_PATH,
+  );
+  const oauthDone = useCallback(() => setOauthReturn(false), []);
 
   useEffect(() => {
     void restore();
@@ -35,5 +44,6 @@ export function App() {
       </div>
     );
   }
+  if (phase === 'signed_in' && oauthReturn) return <EmailOAuthCallbackPage onDone={oauthDone} />;
   return phase === 'signed_in' ? <AppShell /> : <LoginPage />;
 }

@@ -26,6 +26,22 @@ export const enChannels = {
   'settings.remove.removing': 'Removing…',
   'settings.remove.error': 'Could not remove the inbox: {message}',
   'settings.remove.done': 'Inbox “{name}” removed',
+  'settings.remove.delete_history': 'Also delete its conversations, messages and files',
+  'settings.remove.consequence_history':
+    'Its conversations, messages and files are deleted for good; reports keep their numbers. This cannot be undone.',
+  'settings.remove.type_name': 'Type “{name}” to confirm',
+  'settings.remove.confirm_delete': 'Remove and delete everything',
+  'settings.remove.done_deleting': 'Inbox “{name}” removed; its conversations are being deleted',
+  'settings.pause.title': 'Receiving',
+  'settings.pause.running': 'New messages are fetched as they arrive.',
+  'settings.pause.paused':
+    'Paused since {time}: nothing is fetched. New messages wait at the provider and arrive when you resume.',
+  'settings.pause.hint': 'Replies to existing conversations still go out while paused.',
+  'settings.pause.button': 'Pause receiving',
+  'settings.pause.resume': 'Resume',
+  'settings.pause.saving': 'Saving…',
+  'settings.pause.error': 'Could not change it: {message}',
+  'settings.pause.badge': 'Paused',
 
   'conversation.reply_to': 'Reply',
   'conversation.reply_to_label': 'Reply to this message from {name}',

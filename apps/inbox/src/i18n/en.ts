@@ -15,6 +15,8 @@ import { enWebhooks } from './en-webhooks';
 import { enRouting } from './en-routing';
 import { enReports } from './en-reports';
 import { enTimeTracking } from './en-time-tracking';
+import { enEmailReplies } from './en-email-replies';
+import { enEmailOAuth } from './en-email-oauth';
 
 /**
  * English, the reference language: every key the UI uses lives here, so the type of this object is
@@ -135,6 +137,10 @@ export const en = {
   'feed.filter.all_inboxes': 'All inboxes',
   'feed.filter.channel': 'Channel',
   'feed.filter.all_channels': 'All channels',
+  'feed.filter.automated': 'Automated mail',
+  'feed.filter.automated_any': 'All mail',
+  'feed.filter.automated_hide': 'Hide automated',
+  'feed.filter.automated_only': 'Only automated',
   'feed.list.label': 'Conversations',
   'feed.loading': 'Loading conversations…',
   'feed.loading_more': 'Loading more…',
@@ -218,6 +224,8 @@ export const en = {
 
   'email.images_blocked': 'Remote images are blocked to protect your privacy.',
   'email.show_images': 'Show images',
+  'email.show_quoted': 'Show quoted text',
+  'email.hide_quoted': 'Hide quoted text',
   'email.frame_title': 'Email from {sender}',
 
   'composer.reply': 'Reply',
@@ -302,6 +310,10 @@ export const en = {
   'viewers.replying': '{name} is writing a reply',
   'viewers.noting': '{name} is writing a note',
   'attachment.download': 'Download {name}',
+  'attachment.preview': 'Preview {name}',
+  'attachment.preview_title': 'Image: {name}',
+  'attachment.download_button': 'Download',
+  'attachment.preview_close': 'Close',
   'feed.search.label': 'Search conversations; #tag filters by a tag',
   'feed.search.placeholder': 'Search or #tag',
   'teams.title': 'Teams',
@@ -372,6 +384,8 @@ export const en = {
   ...enTimeTracking,
   ...enReports,
   ...enCsat,
+  ...enEmailReplies,
+  ...enEmailOAuth,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -17,6 +17,8 @@ export const AUDIT_ACTIONS = [
   'inbox.created',
   'inbox.updated',
   'inbox.deleted',
+  'inbox.paused',
+  'inbox.resumed',
   'data.exported',
   'contacts.merged',
   'contacts.imported',

@@ -4,6 +4,7 @@ import type { ContactDto } from './contacts';
 import type { Activity } from './activities';
 import type { ConversationPriority } from './priority';
 import type { ConversationSlaDto } from './sla';
+import type { EmailRecipientsDto } from './email-replies';
 import type {
   ChannelKind,
   ConversationStatus,
@@ -40,6 +41,13 @@ export interface InboxDto {
    * (401 Unauthorized)"); null while it works. Cleared by saving working credentials.
    */
   connectionError: string | null;
+  /**
+   * Paused by an admin: nothing is pulled from the provider (IMAP, Telegram long polling) until it
+   * is resumed; what arrived meanwhile is read then. Null while it runs.
+   */
+  pausedAt: IsoDateTime | null;
+  /** Whether this inbox can be paused: only channels we pull from (push providers would drop mail). */
+  pausable: boolean;
   /** Free-form replies are allowed this many hours after the customer's last message; null: always. */
   replyWindowHours: number | null;
   /** Where the provider sends this inbox's webhooks (to paste into its console). */
@@ -104,6 +112,12 @@ export interface ConversationSummaryDto {
   priority: ConversationPriority;
   /** The nearest running SLA target (live countdown); null or absent when none runs. */
   sla?: ConversationSlaDto | null;
+  /**
+   * The customer's newest message was sent by a machine (auto-reply, bulk, out-of-office); absent
+   * when it was not (or in summaries that do not say, such as the ingest fast path's, which never
+   * stores automated mail).
+   */
+  automated?: boolean;
 }
 
 export interface MessageDto {
@@ -131,6 +145,8 @@ export interface MessageDto {
   template?: { id: string; variables: Record<string, string> } | null;
   /** Sent by a machine (auto-reply, out-of-office, bulk or list mail): marked, never auto-answered. */
   automated?: boolean;
+  /** Email: who else it went to (a customer's To and Cc; a reply's Cc and Bcc). */
+  emailRecipients?: EmailRecipientsDto | null;
 }
 
 /** An operator @mentioned in a note, with their name as it was when the note was written. */

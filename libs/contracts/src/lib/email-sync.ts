@@ -1,3 +1,5 @@
+import type { EmailConnectionDto } from './email-oauth';
+
 /** GET /api/inboxes/:id/email-sync: what the inbox settings show about an email inbox's sync. */
 export interface EmailSyncStatusDto {
   status: string;
@@ -7,6 +9,8 @@ export interface EmailSyncStatusDto {
   lastError: string | null;
   lastErrorAt: string | null;
   lastSyncedAt: string | null;
+  /** How the inbox logs in: passwords, or OAuth with a provider as an account. */
+  connection?: EmailConnectionDto;
   /** Messages that could not be stored, newest first, with the reason. */
   log: Array<{
     uid: number | null;

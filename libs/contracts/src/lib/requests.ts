@@ -4,6 +4,7 @@ import { safeJsonRecord, safeText, storableDateTime } from './safe-text';
 import { MAX_SEARCH_LENGTH, parseSearchQuery } from './search';
 import { tagFilterSchema } from './tags';
 import { attributeFilterSchema } from './contacts';
+import { emailCopiesSchema } from './email-replies';
 import { FEED_SORTS, priorityFilterSchema } from './priority-filter';
 
 /** Hard ceiling for any message text; channels may declare a lower one. */
@@ -44,6 +45,8 @@ export const listConversationsQuerySchema = z.object({
   attr: attributeFilterSchema,
   /** `priority=high&priority=urgent`: conversations of any of these priorities. */
   priority: priorityFilterSchema,
+  /** Mail sent by machines (auto-replies, bulk, out-of-office): `hide` them, or show `only` them. */
+  automated: z.enum(['hide', 'only']).optional(),
   /** `priority`: most urgent first, then newest activity (the cursor remembers which order). */
   sort: z.enum(FEED_SORTS).optional(),
   cursor: z.string().max(200).optional(),
@@ -101,6 +104,9 @@ export const sendMessageRequestSchema = z
         ),
       })
       .optional(),
+    /** Email replies only (anything else: 400): copies to these addresses, and blind copies. */
+    cc: emailCopiesSchema,
+    bcc: emailCopiesSchema,
   })
   .refine((m) => m.text.trim().length > 0 || m.attachmentIds.length > 0 || Boolean(m.template), {
     message: 'Text must not be empty',
@@ -133,3 +139,16 @@ export type CreateInboxRequest = z.input<typeof createInboxRequestSchema>;
 
 export const updateInboxRequestSchema = createInboxRequestSchema.omit({ kind: true }).partial();
 export type UpdateInboxRequest = z.input<typeof updateInboxRequestSchema>;
+
+/**
+ * DELETE /api/inboxes/:id. Without a body the inbox is removed and its conversations stay; with
+ * `deleteHistory`, its conversations, messages and files are deleted too, only when `confirmName`
+ * is the inbox's exact name (typed by the admin).
+ */
+export const removeInboxRequestSchema = z
+  .object({
+    deleteHistory: z.boolean().default(false),
+    confirmName: z.string().max(200).optional(),
+  })
+  .default({ deleteHistory: false });
+export type RemoveInboxRequest = z.input<typeof removeInboxRequestSchema>;

@@ -10,6 +10,11 @@ import type { ConversationViewersSignal, ViewingRequest } from './collision';
 export interface StreamEventPayloads {
   'conversation.created': { conversation: ConversationSummaryDto };
   'conversation.updated': { conversation: ConversationSummaryDto };
+  /**
+   * The conversation was deleted with its inbox's history: clients drop it. Every earlier event
+   * of a deleted conversation is rewritten into this one, so a replay brings no content back.
+   */
+  'conversation.deleted': { conversationId: string };
   'message.created': { message: MessageDto; conversation: ConversationSummaryDto };
   'message.updated': { message: MessageDto };
   'notification.created': { notification: NotificationDto; conversation: ConversationSummaryDto };

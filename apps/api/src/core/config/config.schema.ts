@@ -60,6 +60,13 @@ export const configSchema = z
      * may still have it). The attempt's lease and the queue's job expiry are derived from it.
      */
     OUTBOUND_ATTEMPT_TIMEOUT_MS: z.coerce.number().int().min(500).max(3_600_000).default(300_000),
+    /** Conversations deleted per transaction when an inbox is removed with its history. */
+    INBOX_PURGE_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(200),
+    /**
+     * How long after an inbox's removal its history is deleted: the other instances' cached view of
+     * the inbox (5 s) must have expired, so no webhook still being answered adds to it afterwards.
+     */
+    INBOX_PURGE_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(6_000),
     STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
     STORAGE_DIR: z.string().default('.data/files'),
     S3_BUCKET: z.string().optional(),
@@ -116,6 +123,28 @@ export const configSchema = z
     TELEGRAM_DELIVERY: z.enum(['auto', 'webhook', 'polling']).default('auto'),
     /** How long one getUpdates long poll waits for updates. */
     TELEGRAM_POLL_TIMEOUT_SECONDS: z.coerce.number().int().min(0).max(50).default(25),
+    /**
+     * "Connect Google" for email inboxes (Gmail, Google Workspace): an OAuth client of type "Web
+     * application" whose redirect URI is PUBLIC_URL + /oauth/email/callback. Unset: no button.
+     */
+    GOOGLE_OAUTH_CLIENT_ID: z.string().min(1).optional(),
+    GOOGLE_OAUTH_CLIENT_SECRET: z.string().min(1).optional(),
+    /** Google's endpoints; tests point them at a fake authorization server. */
+    GOOGLE_OAUTH_AUTHORIZE_URL: z
+      .string()
+      .url()
+      .default('https://accounts.google.com/o/oauth2/v2/auth'),
+    GOOGLE_OAUTH_TOKEN_URL: z.string().url().default('https://oauth2.googleapis.com/token'),
+    /** "Connect Microsoft" (Microsoft 365, Outlook.com): an Entra ID app registration, same redirect URI. */
+    MICROSOFT_OAUTH_CLIENT_ID: z.string().min(1).optional(),
+    MICROSOFT_OAUTH_CLIENT_SECRET: z.string().min(1).optional(),
+    /** `common` (any account), `organizations`, or one tenant's id or domain. */
+    MICROSOFT_OAUTH_TENANT: z
+      .string()
+      .regex(/^[A-Za-z0-9.-]{1,64}$/, 'must be common, organizations or a tenant id or domain')
+      .default('common'),
+    /** Microsoft identity platform's host; tests point it at a fake authorization server. */
+    MICROSOFT_OAUTH_AUTHORITY: z.string().url().default('https://login.microsoftonline.com'),
     /** Send Twilio's REST, Content API and media requests here instead of Twilio (tests: a fake). */
     TWILIO_API_ORIGIN: z.string().url().optional(),
     /** How often an instance looks for polled bots it should (or may now) poll. */
@@ -127,6 +156,13 @@ export const configSchema = z
     OUTGOING_WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
   })
   .superRefine((c, ctx) => {
+    for (const [id, secret] of [
+      ['GOOGLE_OAUTH_CLIENT_ID', 'GOOGLE_OAUTH_CLIENT_SECRET'],
+      ['MICROSOFT_OAUTH_CLIENT_ID', 'MICROSOFT_OAUTH_CLIENT_SECRET'],
+    ] as const) {
+      if (Boolean(c[id]) !== Boolean(c[secret]))
+        ctx.addIssue({ code: 'custom', path: [secret], message: `is set together with ${id}` });
+    }
     if (c.STORAGE_DRIVER === 's3') {
       for (const key of ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
         if (!c[key])

@@ -92,7 +92,9 @@ export class FilesController {
   }
 
   /**
-   * Served as a download: never rendered as a page, never sniffed into something executable.
+   * Always served as a download: never rendered as a page, never sniffed into something
+   * executable. Images still show in an `<img>` (the inbox's thumbnails, its preview and inline
+   * email images), which never runs what a file carries; PDFs are not previewed at all.
    * Only to an operator session of the file's account (cookie, so `<img>` works, or bearer) or
    * through a signed link: another account's file is "not found", no session 401, a bad link 403.
    */
@@ -139,10 +141,9 @@ export class FilesController {
     res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
     // Private: only this browser, and not for ever (the session that fetched it may end).
     res.setHeader('Cache-Control', `private, max-age=${Math.floor(maxAgeSeconds)}`);
-    const inline = /^image\/(png|jpeg|gif|webp)$/.test(type) || type === 'application/pdf';
     res.setHeader(
       'Content-Disposition',
-      `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+      `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
     );
     const stream = await this.files.read(file);
     stream.on('error', () => res.destroy());

@@ -95,6 +95,16 @@ export class FilesService {
     return this.driver.get(file.storageKey);
   }
 
+  /**
+   * Deletes the bytes of files whose metadata is already gone (committed), so a rolled-back
+   * deletion never leaves a row pointing at nothing. Returns the keys that could not be deleted.
+   */
+  async deleteBytes(storageKeys: string[]): Promise<string[]> {
+    const failed: string[] = [];
+    for (const key of storageKeys) await this.driver.delete(key).catch(() => failed.push(key));
+    return failed;
+  }
+
   async readBuffer(file: Pick<StoredFileEntity, 'storageKey'>): Promise<Buffer> {
     const chunks: Buffer[] = [];
     for await (const chunk of await this.read(file)) chunks.push(chunk as Buffer);

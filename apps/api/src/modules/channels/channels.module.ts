@@ -4,6 +4,9 @@ import { InboxTemplatesController } from '../inboxes/inbox-templates.controller'
 import { MessageTemplatesService } from './message-templates.service';
 import { InboxesRepository } from '../inboxes/inboxes.repository';
 import { InboxesService } from '../inboxes/inboxes.service';
+import { InboxHistoryPurgeWorker } from '../inboxes/inbox-history-purge.worker';
+import { InboxHistoryRepository } from '../inboxes/inbox-history.repository';
+import { InboxLifecycleSignals } from '../inboxes/inbox-lifecycle.signals';
 import { AccountsRepository } from '../accounts/accounts.repository';
 import { DeliveryReceiptsService } from '../messages/delivery-receipts.service';
 import { PendingReceiptsRepository } from '../messages/pending-receipts.repository';
@@ -35,6 +38,9 @@ import { ButtonPressesService } from './button-presses.service';
     ChannelRegistryService,
     InboxesRepository,
     InboxesService,
+    InboxLifecycleSignals,
+    InboxHistoryRepository,
+    InboxHistoryPurgeWorker,
     AccountsRepository,
     IngestFunctionRepository,
     InboundPipelineService,
@@ -59,6 +65,7 @@ import { ButtonPressesService } from './button-presses.service';
     ButtonPressesService,
     ChannelRegistryService,
     InboxesService,
+    InboxLifecycleSignals,
     InboundPipelineService,
     AccountsRepository,
     ChannelPollCursorsRepository,

@@ -20,13 +20,13 @@ import { isUuid } from '../conversations/keyset-cursor';
 import { followMergePointer } from '../conversation-merge/follow-merge-pointer';
 import { DeliveryReceiptsService, type ReceiptResult } from '../messages/delivery-receipts.service';
 import { MessagesRepository } from '../messages/messages.repository';
-import { sanitizeEmailHtml } from '../messages/html-sanitizer';
 import { NotificationsService } from '../notifications/notifications.service';
 import { ParticipantsService } from '../participants/participants.service';
 import { InboxesService, type InboxRow } from '../inboxes/inboxes.service';
 import { ButtonPressesService } from './button-presses.service';
 import { suitsFastPath } from './fast-path-eligibility';
 import { idOf } from './inbound-event-id';
+import { withSafeHtml, type IngestOptions } from './inbound-html';
 import { IngestFunctionRepository } from './ingest-function.repository';
 import { InboundAmendmentsService } from './inbound-amendments.service';
 import { InboundAttachmentsService, type PreparedAttachments } from './inbound-attachments.service';
@@ -76,7 +76,7 @@ export class InboundPipelineService {
   ) {}
 
   /** Ingests events for an inbox (its id, or its row when the caller has loaded it already). */
-  async ingest(inboxOrId: string | InboxRow, events: InboundEvent[]): Promise<IngestOutcome[]> {
+  async ingest(inboxOrId: string | InboxRow, events: InboundEvent[], opts: IngestOptions = {}) {
     const inbox = typeof inboxOrId === 'string' ? await this.inboxes.row(inboxOrId) : inboxOrId;
     const outcomes: IngestOutcome[] = [];
     for (const raw of events) {
@@ -92,7 +92,7 @@ export class InboundPipelineService {
         }
         throw new ChannelInputError(reason);
       }
-      const event = parsed.data;
+      const event = withSafeHtml(parsed.data, opts);
       switch (event.type) {
         case 'message':
           outcomes.push(await this.ingestMessage(inbox, event));
@@ -182,7 +182,7 @@ export class InboundPipelineService {
     let activity: MessageDto | null = null;
     const { conv, created } = await this.findOrOpenConversation(em, inbox, thread, event);
     const text = event.text ?? null;
-    const html = event.html ? sanitizeEmailHtml(event.html) : null;
+    const html = event.html ?? null;
     const inserted = await this.messages.insertIncoming(em, {
       accountId: inbox.accountId,
       conversationId: conv.id,
@@ -194,6 +194,7 @@ export class InboundPipelineService {
       externalId: event.externalId,
       editedAt: event.editedAt ?? null,
       automated: event.automated,
+      emailRecipients: event.recipients ?? null,
       replyToMessageId: event.replyToExternalId
         ? await this.aliases.messageIdOf(em, inbox.id, event.replyToExternalId)
         : null,
@@ -209,7 +210,6 @@ export class InboundPipelineService {
       { accountId: inbox.accountId, inboxId: inbox.id, messageId: inserted.id },
       prepared.remote,
     );
-
     const wasSnoozed = conv.status === 'snoozed';
     if (conv.status !== 'open') {
       await this.conversations.reopenForCustomer(em, conv.id);
@@ -224,9 +224,9 @@ export class InboundPipelineService {
       event.subject ?? null,
     );
     const summary = await this.conversations.loadSummary(em, conv.id);
-    // In a group the sender is a member, not the conversation's contact: read their name back.
+    // A group member's name (not the conversation's contact), an edit, a quote, email recipients.
     const message: MessageDto =
-      event.chat || event.editedAt || event.replyToExternalId
+      event.chat || event.editedAt || event.replyToExternalId || event.recipients
         ? await this.messages.loadDto(em, inserted.id)
         : {
             id: inserted.id,
@@ -301,7 +301,7 @@ export class InboundPipelineService {
       sender: event.sender,
       externalId: event.externalId,
       text,
-      html: event.html ? sanitizeEmailHtml(event.html) : null,
+      html: event.html ?? null,
       subject: event.subject ?? null,
       attachments,
       preview: previewOf(text ?? attachments[0]?.filename ?? null),

@@ -17,6 +17,7 @@ import {
   type OutboundMessageRow,
 } from '../messages/message-delivery.repository';
 import { InboxesService } from '../inboxes/inboxes.service';
+import { EmailReplyExtrasService } from '../email-replies/email-reply-extras.service';
 import { ChannelRegistryService } from './channel-registry.service';
 import {
   OutboundAttemptsService,
@@ -56,6 +57,7 @@ export class OutboundDeliveryWorker implements OnApplicationBootstrap {
     private readonly messages: MessagesRepository,
     private readonly delivery: MessageDeliveryRepository,
     private readonly attempts: OutboundAttemptsService,
+    private readonly emailExtras: EmailReplyExtrasService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -76,6 +78,8 @@ export class OutboundDeliveryWorker implements OnApplicationBootstrap {
     const { inbox, context } = await this.inboxes.loadContext(row.conv_inbox_id);
     const adapter = this.registry.get(inbox.kind);
     const threadIds = await this.delivery.threadExternalIds(row.conversation_id, inbox.id);
+    // Email: Cc/Bcc, the quoted message and the signature go into the mail, not the timeline.
+    const extras = inbox.kind === 'email' ? await this.emailExtras.forDelivery(row, inbox) : {};
 
     const budgetMs = this.config.OUTBOUND_ATTEMPT_TIMEOUT_MS;
     const claim = await this.attempts.claim(data, this.workerId, attemptLeaseMs(budgetMs));
@@ -90,7 +94,7 @@ export class OutboundDeliveryWorker implements OnApplicationBootstrap {
             'The inbox was removed: nothing is sent through it',
           ),
         })
-      : this.sendSafely(adapter, this.outbound(row, threadIds, attempt), context);
+      : this.sendSafely(adapter, { ...this.outbound(row, threadIds, attempt), ...extras }, context);
     const answer = await withinBudget(sending, budgetMs);
     if (answer === TIMED_OUT) {
       this.logger.warn(`Message ${row.id}: no answer from ${inbox.kind} within ${budgetMs} ms`);

@@ -19,6 +19,13 @@ import {
 // The feed's SQL, shared by the conversation repository's reads: the feed row's columns and the
 // feed's filters as WHERE clauses.
 
+/**
+ * Whether the customer's newest message was sent by a machine: one probe of the timeline index per
+ * row. Read, not kept on the conversation: the ingest fast path (a SQL function) never stores
+ * automated mail, so a column would need it to reset the flag.
+ */
+const AUTOMATED_SQL = `(SELECT m.automated FROM messages m WHERE m.conversation_id = c.id AND m.direction = 'incoming' ORDER BY m.created_at DESC, m.id DESC LIMIT 1)`;
+
 /** The feed row's columns; one definition serves lists, details and stream events. */
 export function conversationSummaryQuery(
   em: EntityManager,
@@ -53,6 +60,7 @@ export function conversationSummaryQuery(
       'c.priority AS priority',
       // The nearest SLA target that has not been met (modules/sla); the fast path uses it too.
       'sb_conversation_sla(c.id) AS sla',
+      `${AUTOMATED_SQL} AS automated`,
     ]);
 }
 
@@ -154,6 +162,7 @@ export function feedFilters(f: FeedFilter): {
     clauses.push(priority.clause);
     Object.assign(params, priority.params);
   }
+  if (f.automated) clauses.push(`${AUTOMATED_SQL} IS ${f.automated === 'only' ? '' : 'NOT '}TRUE`);
   // Custom contact attributes (`attr=plan:gold`): clause builder in modules/contact-attributes.
   const attrs = attributeFeedClauses(f.attr);
   clauses.push(...attrs.clauses);

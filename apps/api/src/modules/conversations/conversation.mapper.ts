@@ -34,6 +34,8 @@ export interface ConversationSummaryRow {
   priority: ConversationPriority;
   /** sb_conversation_sla(c.id): already in the DTO's shape. */
   sla: ConversationSlaDto | null;
+  /** The customer's newest message is automated (AUTOMATED_SQL); null without one. */
+  automated: boolean | null;
 }
 
 /** The one place a conversation becomes its DTO (lists, details and stream events alike). */
@@ -59,5 +61,6 @@ export function toSummaryDto(r: ConversationSummaryRow): ConversationSummaryDto 
     replyWindowClosesAt: r.reply_window_closes_at ? r.reply_window_closes_at.toISOString() : null,
     priority: r.priority,
     sla: r.sla,
+    ...(r.automated ? { automated: true } : {}),
   };
 }

@@ -1,8 +1,10 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { ChannelError } from '@switchboard/channels-core';
 import {
   EmailChannelAdapter,
   emailSecretsSchema,
   emailSettingsSchema,
+  sameMailbox,
 } from '@switchboard/channels-email';
 import { from, switchMap, tap, type Observable } from 'rxjs';
 import type { OperatorRequest } from '../../core/auth/auth.guard';
@@ -10,6 +12,8 @@ import { AppException } from '../../core/http/app.exception';
 import { InboxesController } from '../inboxes/inboxes.controller';
 import { InboxesService } from '../inboxes/inboxes.service';
 import { EmailSyncService } from './email-sync.service';
+import { EmailOAuthTokensService } from './oauth/email-oauth-tokens.service';
+import { refuseTypedOAuthSecrets } from './oauth/typed-oauth-secrets';
 
 /**
  * Saving an email inbox logs in to its IMAP and SMTP servers first: a wrong password, an
@@ -22,6 +26,7 @@ export class EmailInboxCheckInterceptor implements NestInterceptor {
     private readonly adapter: EmailChannelAdapter,
     private readonly inboxes: InboxesService,
     private readonly sync: EmailSyncService,
+    private readonly tokens: EmailOAuthTokensService,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -73,11 +78,27 @@ export class EmailInboxCheckInterceptor implements NestInterceptor {
         ...(input.secrets ?? {}),
       };
     }
+    refuseTypedOAuthSecrets(input.secrets, secrets);
     const parsedSettings = emailSettingsSchema.safeParse(settings);
     const parsedSecrets = emailSecretsSchema.safeParse(secrets);
     // Invalid shapes get the inbox service's own validation message.
     if (!parsedSettings.success || !parsedSecrets.success) return true;
-    const result = await this.adapter.checkConnection(parsedSettings.data, parsedSecrets.data);
+    const current = parsedSecrets.data;
+    if (current.auth === 'oauth' && !sameMailbox(parsedSettings.data.imap.user, current.account))
+      throw new AppException(
+        'VALIDATION_FAILED',
+        `This inbox is connected to ${current.account}; to use another mailbox, connect it again`,
+      );
+    const fresh = id
+      ? await this.tokens.fresh(id, current).catch((err: unknown) => {
+          if (err instanceof ChannelError) throw new AppException('VALIDATION_FAILED', err.message);
+          throw new AppException(
+            'UNAVAILABLE',
+            `The mailbox's provider could not be reached: ${String(err)}`,
+          );
+        })
+      : current;
+    const result = await this.adapter.checkConnection(parsedSettings.data, fresh);
     if (!result.ok) {
       throw new AppException('VALIDATION_FAILED', result.message, {
         server: result.server,

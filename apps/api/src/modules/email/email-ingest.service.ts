@@ -6,8 +6,8 @@ import {
 } from '@switchboard/channels-core';
 import {
   parseEmailAsPlainText,
-  SALVAGED_BODY_NOTE,
   type EmailInboxContext,
+  type EmailReadingNote,
   type ParseContext,
   type RawEmail,
 } from '@switchboard/channels-email';
@@ -20,8 +20,11 @@ import { EmailSyncLogRepository } from './email-sync-log.repository';
 import { EmailThreadingRepository } from './email-threading.repository';
 
 type ParsedEmail =
-  | { kind: 'events'; events: InboundEvent[]; simplified: string | null }
+  | { kind: 'events'; events: InboundEvent[]; notes: EmailReadingNote[] }
   | { kind: 'refused'; reason: string };
+
+/** The plain-text reader gives no reason for an empty result; these are the cases it has. */
+const NOTHING = 'Nothing to store: our own message coming back, or a delivery delay notice';
 
 export type EmailIngestResult =
   'stored' | 'duplicate' | 'refused' | 'skipped' | 'capped' | 'status';
@@ -54,41 +57,22 @@ export class EmailIngestService {
       await this.syncLog.add(inboxId, { uid: raw.uid, action: 'refused', reason: parsed.reason });
       return 'refused';
     }
-    const { events, simplified } = parsed;
+    const { events, notes } = parsed;
     if (events.length === 0) {
-      await this.syncLog.add(inboxId, {
-        uid: raw.uid,
-        action: 'skipped',
-        reason: 'Nothing to store: our own message coming back, or a delivery delay notice',
-      });
+      const skips = notes.length > 0 ? notes : [{ action: 'skipped' as const, reason: NOTHING }];
+      for (const note of skips) await this.syncLog.add(inboxId, { uid: raw.uid, ...note });
       return 'skipped';
     }
     let result: EmailIngestResult = 'skipped';
     for (const event of events) {
       result =
         event.type !== 'message'
-          ? await this.ingestStatus(inboxId, event)
+          ? await this.ingestStatus(inboxId, raw, event)
           : await this.ingestMessage(accountId, ctx, raw, event);
-      // A structure the parser could not follow: its words were read from the raw body.
-      if (
-        event.type === 'message' &&
-        result === 'stored' &&
-        event.text?.includes(SALVAGED_BODY_NOTE)
-      ) {
-        await this.syncLog.add(inboxId, {
-          uid: raw.uid,
-          messageId: event.externalId,
-          action: 'simplified',
-          reason: 'Its MIME structure is broken: the text was read from the raw message',
-        });
-      }
-      if (simplified && event.type === 'message' && result === 'stored') {
-        await this.syncLog.add(inboxId, {
-          uid: raw.uid,
-          messageId: event.externalId,
-          action: 'simplified',
-          reason: `Stored as plain text, without formatting or attachments: ${simplified}`,
-        });
+      // What could not be kept or read is said once, when the mail is stored.
+      if (event.type === 'message' && result === 'stored') {
+        for (const note of notes)
+          await this.syncLog.add(inboxId, { uid: raw.uid, messageId: event.externalId, ...note });
       }
     }
     return result;
@@ -97,20 +81,25 @@ export class EmailIngestService {
   /**
    * The events of one message, parsed in a worker thread. A message whose parse runs past its
    * budget (or takes its worker down) is read again by the bounded plain-text reader, here, so it
-   * is stored all the same and the mailbox moves past it; `simplified` says why.
+   * is stored all the same and the mailbox moves past it; the note says why.
    */
   private async parse(raw: RawEmail, ctx: EmailInboxContext): Promise<ParsedEmail> {
     const parseCtx: ParseContext = { inboxId: ctx.inboxId, settings: ctx.settings };
     const outcome = await this.parser.parse(raw, parseCtx);
     if (outcome.kind === 'parsed')
-      return { kind: 'events', events: outcome.events, simplified: null };
+      return { kind: 'events', events: outcome.events, notes: outcome.notes };
     if (outcome.kind === 'refused') return outcome;
     const note = `[Switchboard could not fully read this email (${outcome.reason}). It is shown as plain text, without formatting or attachments; the original is still in the mailbox.]`;
     try {
       return {
         kind: 'events',
         events: parseEmailAsPlainText(raw, parseCtx, note),
-        simplified: outcome.reason,
+        notes: [
+          {
+            action: 'simplified',
+            reason: `Stored as plain text, without formatting or attachments: ${outcome.reason}`,
+          },
+        ],
       };
     } catch (err) {
       if (!(err instanceof ChannelInputError)) throw err;
@@ -143,8 +132,20 @@ export class EmailIngestService {
     return 'duplicate';
   }
 
-  private async ingestStatus(inboxId: string, event: InboundEvent): Promise<EmailIngestResult> {
-    await this.pipeline.ingest(inboxId, [event]);
+  private async ingestStatus(
+    inboxId: string,
+    raw: RawEmail,
+    event: InboundEvent,
+  ): Promise<EmailIngestResult> {
+    const [outcome] = await this.pipeline.ingest(inboxId, [event]);
+    // Kept a while in case its message is being recorded right now; usually it is not ours.
+    if (outcome?.kind === 'status' && outcome.result === 'held')
+      await this.syncLog.add(inboxId, {
+        uid: raw.uid,
+        messageId: event.externalId,
+        action: 'skipped',
+        reason: 'A delivery report for a message this inbox did not send: nothing to mark',
+      });
     return 'status';
   }
 
@@ -196,7 +197,8 @@ export class EmailIngestService {
       thread: { references, conversationToken: token, continueLatest: false },
     });
     try {
-      const [outcome] = await this.pipeline.ingest(inboxId, [clean]);
+      // The parse worker sanitized the HTML as the core would (see email-parse.worker.ts).
+      const [outcome] = await this.pipeline.ingest(inboxId, [clean], { htmlSanitized: true });
       if (outcome?.kind === 'stored' && outcome.createdConversation) {
         // The message is committed whatever happens to the acknowledgement.
         await this.autoReply

@@ -66,7 +66,10 @@ describe('email: internal notes stay inside', () => {
     const [mail] = await smtp.waitForMessages(1);
     if (!mail) throw new Error('no mail was sent');
     const raw = mail.raw.toString('utf8');
-    expect(mail.parsed.text?.trim()).toBe('We are looking into it.');
+    // The mail quotes the customer's message it answers, never the note written after it.
+    expect(mail.parsed.text?.trim()).toMatch(
+      /^We are looking into it\.\n\nOn .+ wrote:\n> I want my money back\.$/,
+    );
     expect(raw).not.toContain('NOTE-SECRET');
     expect(raw).not.toContain(note.id);
     expect(mail.parsed.references).toBe(first.messageId);

@@ -1,5 +1,5 @@
 import type { InboundEvent } from '@switchboard/channels-core';
-import type { ParseContext, RawEmail } from '@switchboard/channels-email';
+import type { EmailReadingNote, ParseContext, RawEmail } from '@switchboard/channels-email';
 
 /**
  * What the API and an email parse worker say to each other (`postMessage`, structured clone:
@@ -13,6 +13,6 @@ export interface EmailParseRequest {
 
 export type EmailParseReply =
   | { type: 'ready' }
-  | { type: 'parsed'; id: number; events: InboundEvent[] }
+  | { type: 'parsed'; id: number; events: InboundEvent[]; notes: EmailReadingNote[] }
   /** The parser threw; `refused` when it was a ChannelInputError (the mail itself is unusable). */
   | { type: 'failed'; id: number; refused: boolean; message: string };

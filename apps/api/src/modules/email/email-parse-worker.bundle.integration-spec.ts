@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { emailSettingsSchema, parseRawEmail, type ParseContext } from '@switchboard/channels-email';
+import { emailSettingsSchema, readRawEmail, type ParseContext } from '@switchboard/channels-email';
 import { EmailParserPool } from './email-parser-pool';
 import { emailParseWorkerEntry } from './email-parse-worker-entry';
 import { heavyMail } from './testing/heavy-mail';
@@ -49,7 +49,7 @@ describe('email parse worker in the webpack build', () => {
     };
     expect(await pool.parse(raw, ctx)).toEqual({
       kind: 'parsed',
-      events: await parseRawEmail(raw, ctx),
+      ...(await readRawEmail(raw, ctx)),
     });
     expect(await pool.parse(heavyMail(), ctx)).toEqual({
       kind: 'unparsed',

@@ -1,9 +1,16 @@
 // Entry of an email parse worker thread (see email-parser-pool.ts): parses one raw message at a
 // time with the email adapter's parser and posts the events back. The pool times every request
-// and terminates a worker that runs past its budget, so nothing here needs a timeout.
+// and terminates a worker that runs past its budget, so nothing here needs a timeout. The core's
+// own HTML sanitizing runs here too, so the API's thread never spends time on a large mail's HTML
+// (EmailIngestService hands the events to the pipeline as sanitized).
 import { parentPort } from 'node:worker_threads';
-import { ChannelInputError } from '@switchboard/channels-core';
-import { emailSettingsSchema, parseRawEmail, type RawEmail } from '@switchboard/channels-email';
+import { ChannelInputError, type InboundEvent } from '@switchboard/channels-core';
+import {
+  emailSettingsSchema,
+  readEmailKeepingText,
+  type RawEmail,
+} from '@switchboard/channels-email';
+import { sanitizeEmailHtml } from '../messages/html-sanitizer';
 import type { EmailParseReply, EmailParseRequest } from './email-parse-protocol';
 
 const port = parentPort;
@@ -13,16 +20,18 @@ const reply = (message: EmailParseReply) => port.postMessage(message);
 
 port.on('message', (request: EmailParseRequest) => {
   const raw: RawEmail = { ...request.raw, source: asBuffer(request.raw.source) };
-  parseRawEmail(raw, request.ctx).then(
-    (events) => reply({ type: 'parsed', id: request.id, events }),
-    (err: unknown) =>
-      reply({
-        type: 'failed',
-        id: request.id,
-        refused: err instanceof ChannelInputError,
-        message: err instanceof Error ? err.message : String(err),
-      }),
-  );
+  readEmailKeepingText(raw, request.ctx)
+    .then(({ events, notes }) => ({ events: events.map(withCoreSanitizedHtml), notes }))
+    .then(
+      ({ events, notes }) => reply({ type: 'parsed', id: request.id, events, notes }),
+      (err: unknown) =>
+        reply({
+          type: 'failed',
+          id: request.id,
+          refused: err instanceof ChannelInputError,
+          message: err instanceof Error ? err.message : String(err),
+        }),
+    );
 });
 
 // The first parse loads mailparser's and the sanitizer's lazy parts; do it before taking work, so
@@ -46,7 +55,17 @@ async function warmUp(): Promise<void> {
     imap: { host: 'localhost', port: 143, security: 'none', user: 'warm' },
     smtp: { host: 'localhost', port: 25, security: 'none', user: 'warm' },
   });
-  await parseRawEmail({ source }, { inboxId: 'warm-up', settings }).catch(() => undefined);
+  const warm = await readEmailKeepingText({ source }, { inboxId: 'warm-up', settings }).catch(
+    () => null,
+  );
+  warm?.events.map(withCoreSanitizedHtml);
+}
+
+/** What the pipeline would do to the HTML before storing it, done here instead. */
+function withCoreSanitizedHtml(event: InboundEvent): InboundEvent {
+  return event.type === 'message' && event.html
+    ? { ...event, html: sanitizeEmailHtml(event.html) }
+    : event;
 }
 
 function asBuffer(bytes: Uint8Array): Buffer {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   emailSettingsSchema,
-  parseRawEmail,
+  readRawEmail,
   type ParseContext,
   type RawEmail,
 } from '@switchboard/channels-email';
@@ -78,7 +78,7 @@ describe('EmailParserPool', () => {
     const p = pool();
     expect(p.liveWorkers).toBe(0); // started lazily
     const outcome = await p.parse(withAttachment, ctx);
-    expect(outcome).toEqual({ kind: 'parsed', events: await parseRawEmail(withAttachment, ctx) });
+    expect(outcome).toEqual({ kind: 'parsed', ...(await readRawEmail(withAttachment, ctx)) });
     if (outcome.kind !== 'parsed' || outcome.events[0].type !== 'message') throw new Error();
     // Made in this realm (a jest sandbox is another one): what the pipeline's schema checks need.
     const [file] = outcome.events[0].attachments ?? [];
@@ -116,14 +116,14 @@ describe('EmailParserPool', () => {
         parentPort.postMessage({ type: 'ready' });
         parentPort.on('message', (req) => {
           if (req.raw.uid === 666) process.exit(3);
-          parentPort.postMessage({ type: 'parsed', id: req.id, events: [] });
+          parentPort.postMessage({ type: 'parsed', id: req.id, events: [], notes: [] });
         });`),
     });
     expect(await p.parse({ ...withAttachment, uid: 666 }, ctx)).toEqual({
       kind: 'unparsed',
       reason: 'the parser crashed: worker exited with code 3',
     });
-    expect(await p.parse(withAttachment, ctx)).toEqual({ kind: 'parsed', events: [] });
+    expect(await p.parse(withAttachment, ctx)).toEqual({ kind: 'parsed', events: [], notes: [] });
   });
 
   it('runs at most `size` workers and queues the rest', async () => {
@@ -132,12 +132,12 @@ describe('EmailParserPool', () => {
       entry: scripted(`
         parentPort.postMessage({ type: 'ready' });
         parentPort.on('message', (req) =>
-          setTimeout(() => parentPort.postMessage({ type: 'parsed', id: req.id, events: [] }), 50));`),
+          setTimeout(() => parentPort.postMessage({ type: 'parsed', id: req.id, events: [], notes: [] }), 50));`),
     });
     const outcomes = await Promise.all(
       Array.from({ length: 6 }, () => p.parse(withAttachment, ctx)),
     );
-    expect(outcomes).toEqual(Array(6).fill({ kind: 'parsed', events: [] }));
+    expect(outcomes).toEqual(Array(6).fill({ kind: 'parsed', events: [], notes: [] }));
     expect(p.liveWorkers).toBe(2);
   });
 

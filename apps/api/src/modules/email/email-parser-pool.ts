@@ -1,11 +1,11 @@
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { isRemoteAttachment, type InboundEvent } from '@switchboard/channels-core';
-import type { ParseContext, RawEmail } from '@switchboard/channels-email';
+import type { EmailReadingNote, ParseContext, RawEmail } from '@switchboard/channels-email';
 import type { EmailParseReply, EmailParseRequest } from './email-parse-protocol';
 import type { WorkerEntry } from './email-parse-worker-entry';
 
 export type EmailParseOutcome =
-  | { kind: 'parsed'; events: InboundEvent[] }
+  | { kind: 'parsed'; events: InboundEvent[]; notes: EmailReadingNote[] }
   /** The parser refused the mail (ChannelInputError): log it, never retry. */
   | { kind: 'refused'; reason: string }
   /** The parse ran past its budget, took its worker down or failed: store the mail as plain text. */
@@ -195,7 +195,8 @@ export class EmailParserPool {
 }
 
 function outcomeOf(reply: Exclude<EmailParseReply, { type: 'ready' }>): EmailParseOutcome {
-  if (reply.type === 'parsed') return { kind: 'parsed', events: reply.events.map(revived) };
+  if (reply.type === 'parsed')
+    return { kind: 'parsed', events: reply.events.map(revived), notes: reply.notes };
   // Anything but a refusal is a parser bug on this mail: the plain-text path still keeps its words.
   return reply.refused
     ? { kind: 'refused', reason: reply.message }

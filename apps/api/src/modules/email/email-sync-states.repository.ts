@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, QueryDeepPartialEntity } from 'typeorm';
+import { IsNull, type DataSource, type QueryDeepPartialEntity } from 'typeorm';
 import { InboxEntity } from '../inboxes/entities/inbox.entity';
 import { EmailSyncStateEntity, type EmailSyncStatus } from './entities/email-sync-state.entity';
 
@@ -15,11 +15,11 @@ export type SyncedInbox = Pick<InboxEntity, 'id' | 'accountId' | 'updatedAt'>;
 export class EmailSyncStatesRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
-  /** The email inboxes to run a sync for. */
+  /** The email inboxes to run a sync for: neither removed nor paused. */
   listSyncedInboxes(): Promise<SyncedInbox[]> {
     return this.ds.getRepository(InboxEntity).find({
       select: { id: true, accountId: true, updatedAt: true },
-      where: { kind: 'email' },
+      where: { kind: 'email', removedAt: IsNull(), pausedAt: IsNull() },
     });
   }
 

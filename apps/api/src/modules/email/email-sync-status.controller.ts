@@ -8,6 +8,7 @@ import { InboxesService } from '../inboxes/inboxes.service';
 import { EmailSyncLogRepository } from './email-sync-log.repository';
 import { toEmailSyncStatusDto } from './email-sync-status.mapper';
 import { EmailSyncStatesRepository } from './email-sync-states.repository';
+import { emailConnectionOf } from './oauth/email-connection';
 
 /** What the inbox's settings page shows: sync state, history import progress, refused messages. */
 @ApiTags('inboxes')
@@ -30,7 +31,11 @@ export class EmailSyncStatusController {
       throw new AppException('VALIDATION_FAILED', 'This inbox is not an email inbox');
     const state = await this.states.find(id);
     const log = await this.syncLog.listRecent(id);
-    return toEmailSyncStatusDto(state, log);
+    const { context } = await this.inboxes.loadContext(id);
+    return {
+      ...toEmailSyncStatusDto(state, log, inbox.pausedAt !== null),
+      connection: emailConnectionOf(context.secrets),
+    };
   }
 }
 

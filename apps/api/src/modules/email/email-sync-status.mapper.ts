@@ -2,13 +2,17 @@ import type { EmailSyncStatusDto } from '@switchboard/contracts';
 import type { EmailSyncLogEntryEntity } from './entities/email-sync-log-entry.entity';
 import type { EmailSyncStateEntity } from './entities/email-sync-state.entity';
 
-/** The settings page's view of a sync: its state (none yet before the first connect) and log. */
+/**
+ * The settings page's view of a sync: its state (none yet before the first connect) and log. A
+ * paused inbox has no sync running, whatever its last one wrote: it shows `paused`.
+ */
 export function toEmailSyncStatusDto(
   state: EmailSyncStateEntity | null,
   log: EmailSyncLogEntryEntity[],
+  paused = false,
 ): EmailSyncStatusDto {
   return {
-    status: state?.status ?? 'connecting',
+    status: paused ? 'paused' : (state?.status ?? 'connecting'),
     mailbox: state?.mailbox ?? null,
     lastUid: Number(state?.lastUid ?? 0),
     history: {

@@ -12,16 +12,19 @@ import {
 } from '@switchboard/channels-email';
 import { APP_CONFIG, type AppConfig } from '../../core/config/app-config';
 import { InboxesService } from '../inboxes/inboxes.service';
+import { InboxLifecycleSignals } from '../inboxes/inbox-lifecycle.signals';
 import { EmailIngestService } from './email-ingest.service';
 import { EmailSyncLogRepository } from './email-sync-log.repository';
 import { EmailSyncStatesRepository } from './email-sync-states.repository';
 import { EMAIL_SYNC_TIMINGS, type EmailSyncTimings } from './email-sync-timings';
 import { ImapMailboxSync } from './imap-mailbox-sync';
+import { EmailOAuthTokensService } from './oauth/email-oauth-tokens.service';
 
 /**
  * Runs one mailbox sync per email inbox on every API instance; the advisory lock inside each sync
  * makes sure only one instance actually fetches a given mailbox. Inboxes added, changed or removed
- * are picked up by a periodic rescan.
+ * are picked up by a periodic rescan; a pause, resume or removal on any instance at once (its
+ * lifecycle signal), so a removed or paused inbox's connection and lock are let go immediately.
  */
 @Injectable()
 export class EmailSyncService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -38,15 +41,21 @@ export class EmailSyncService implements OnApplicationBootstrap, OnApplicationSh
     private readonly ingest: EmailIngestService,
     private readonly states: EmailSyncStatesRepository,
     private readonly syncLog: EmailSyncLogRepository,
+    private readonly lifecycle: InboxLifecycleSignals,
+    private readonly tokens: EmailOAuthTokensService,
   ) {}
 
+  private stopListening: (() => void) | null = null;
+
   onApplicationBootstrap(): void {
+    this.stopListening = this.lifecycle.onChange(() => void this.rescanNow());
     this.rescanNow();
     this.rescanTimer = setInterval(() => this.rescanNow(), this.timings.rescanMs);
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
+    this.stopListening?.();
     if (this.rescanTimer) clearInterval(this.rescanTimer);
     await this.rescanning.catch(() => undefined);
     await Promise.all([...this.syncs.values()].map(({ sync }) => sync.stop()));
@@ -77,7 +86,7 @@ export class EmailSyncService implements OnApplicationBootstrap, OnApplicationSh
       const sync = new ImapMailboxSync(inbox.id, {
         databaseUrl: this.config.DATABASE_URL,
         accountId: inbox.accountId,
-        context: () => this.context(inbox.id),
+        context: (options) => this.context(inbox.id, options),
         ingest: this.ingest,
         states: this.states,
         syncLog: this.syncLog,
@@ -89,12 +98,17 @@ export class EmailSyncService implements OnApplicationBootstrap, OnApplicationSh
     }
   }
 
-  private async context(inboxId: string): Promise<EmailInboxContext> {
+  private async context(
+    inboxId: string,
+    options: { refusedToken?: string },
+  ): Promise<EmailInboxContext> {
     const { context } = await this.inboxes.loadContext(inboxId);
+    const secrets = emailSecretsSchema.parse(context.secrets);
     return {
       ...context,
       settings: emailSettingsSchema.parse(context.settings),
-      secrets: emailSecretsSchema.parse(context.secrets),
+      // An OAuth inbox connects with a current access token.
+      secrets: await this.tokens.fresh(inboxId, secrets, options),
     };
   }
 }

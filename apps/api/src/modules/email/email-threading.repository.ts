@@ -44,7 +44,8 @@ export class EmailThreadingRepository {
 
   /**
    * Same sender on this inbox, same subject (ignoring Re:/Fwd: and our token), active within the
-   * window. A different subject never matches: a new topic is a new conversation.
+   * window; or, for someone who was only copied, a conversation whose mail had them in To or Cc.
+   * A different subject never matches: a new topic is a new conversation.
    */
   async findConversationBySubjectAndSender(
     inboxId: string,
@@ -67,7 +68,39 @@ export class EmailThreadingRepository {
       .orderBy('c.lastActivityAt', 'DESC')
       .limit(MAX_SUBJECT_CANDIDATES)
       .getMany();
-    return candidates.find((c) => normalizeSubject(c.subject) === wanted)?.id ?? null;
+    const own = candidates.find((c) => normalizeSubject(c.subject) === wanted);
+    if (own) return own.id;
+    const copied = await this.conversationsCopying(inboxId, senderExternalId);
+    return copied.find((c) => normalizeSubject(c.subject) === wanted)?.id ?? null;
+  }
+
+  /** Conversations of the inbox, active within the window, whose mail went To or Cc `address`. */
+  private conversationsCopying(inboxId: string, address: string) {
+    // Containment on the GIN index messages_email_recipients_idx, one probe per field.
+    const as = (field: 'to' | 'cc') => JSON.stringify({ [field]: [{ address }] });
+    return this.ds
+      .getRepository(ConversationEntity)
+      .createQueryBuilder('c')
+      .select(['c.id', 'c.subject'])
+      .where('c.inboxId = :inboxId', { inboxId })
+      .andWhere('c.lastActivityAt > now() - make_interval(hours => :hours)', {
+        hours: SUBJECT_THREAD_WINDOW_HOURS,
+      })
+      .andWhere((q) => {
+        const copied = q
+          .subQuery()
+          .select('m.conversation_id')
+          .from(MessageEntity, 'm')
+          .where('m.inbox_id = :inboxId')
+          .andWhere('(m.email_recipients @> :asTo::jsonb OR m.email_recipients @> :asCc::jsonb)', {
+            asTo: as('to'),
+            asCc: as('cc'),
+          });
+        return `c.id IN ${copied.getQuery()}`;
+      })
+      .orderBy('c.lastActivityAt', 'DESC')
+      .limit(MAX_SUBJECT_CANDIDATES)
+      .getMany();
   }
 
   /** Messages received in the conversation within the last hour (the mail-loop cap). */

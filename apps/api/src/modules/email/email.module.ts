@@ -16,6 +16,12 @@ import { EmailSyncStatusController } from './email-sync-status.controller';
 import { EMAIL_SYNC_TIMINGS, loadEmailSyncTimings } from './email-sync-timings';
 import { EmailSyncService } from './email-sync.service';
 import { EmailThreadingRepository } from './email-threading.repository';
+import { EmailOAuthClients } from './oauth/email-oauth-clients';
+import { EmailOAuthController } from './oauth/email-oauth.controller';
+import { EmailOAuthFlowService } from './oauth/email-oauth-flow.service';
+import { EmailOAuthRequestsRepository } from './oauth/email-oauth-requests.repository';
+import { EmailOAuthTokensRepository } from './oauth/email-oauth-tokens.repository';
+import { EmailOAuthTokensService } from './oauth/email-oauth-tokens.service';
 
 /** Puts the email adapter into the channel registry. */
 @Injectable()
@@ -34,18 +40,25 @@ const logger = new Logger('EmailChannel');
 
 /** The email channel: IMAP sync into the pipeline, SMTP replies through the adapter, inbox checks. */
 @Module({
-  controllers: [EmailSyncStatusController],
+  controllers: [EmailSyncStatusController, EmailOAuthController],
   providers: [
     {
       provide: EmailChannelAdapter,
-      useFactory: () =>
+      inject: [EmailOAuthTokensService],
+      useFactory: (tokens: EmailOAuthTokensService) =>
         new EmailChannelAdapter({
           onSentCopyError: (err, ctx) =>
             logger.warn(
               `inbox ${ctx.inboxId}: reply sent, but the copy to the Sent folder failed: ${String(err)}`,
             ),
+          freshSecrets: (ctx, options) => tokens.fresh(ctx.inboxId, ctx.secrets, options),
         }),
     },
+    EmailOAuthClients,
+    EmailOAuthRequestsRepository,
+    EmailOAuthTokensRepository,
+    EmailOAuthTokensService,
+    EmailOAuthFlowService,
     EmailAdapterRegistration,
     {
       provide: EmailParserPool,

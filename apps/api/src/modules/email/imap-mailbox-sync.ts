@@ -1,5 +1,9 @@
 import { ImapFlow } from 'imapflow';
-import { imapClientOptions, type EmailInboxContext } from '@switchboard/channels-email';
+import {
+  imapClientOptions,
+  OAuthReconnectRequiredError,
+  type EmailInboxContext,
+} from '@switchboard/channels-email';
 import type { EmailIngestService } from './email-ingest.service';
 import type { EmailSyncLogRepository } from './email-sync-log.repository';
 import type { EmailSyncStatesRepository } from './email-sync-states.repository';
@@ -11,7 +15,8 @@ import { InboxLock } from '../../core/database/inbox-lock.repository';
 export interface MailboxSyncDeps {
   databaseUrl: string;
   accountId: string;
-  context: () => Promise<EmailInboxContext>;
+  /** The inbox's context, with an OAuth access token other than one the server just refused. */
+  context: (options: { refusedToken?: string }) => Promise<EmailInboxContext>;
   ingest: EmailIngestService;
   states: EmailSyncStatesRepository;
   syncLog: EmailSyncLogRepository;
@@ -32,6 +37,9 @@ export class ImapMailboxSync {
   private readonly catchUpper: MailboxCatchUp;
   private running: Promise<void> | null = null;
   private catchingUp = false;
+  /** The OAuth access token of the current session: if the server refuses it, it is not used again. */
+  private accessToken: string | undefined;
+  private refusedToken: string | undefined;
 
   constructor(
     readonly inboxId: string,
@@ -55,6 +63,7 @@ export class ImapMailboxSync {
     let failures = 0;
     while (!this.stopped) {
       let lock: InboxLock | null = null;
+      let parked = false;
       try {
         lock = await InboxLock.tryAcquire(this.deps.databaseUrl, this.inboxId);
         if (!lock) {
@@ -68,12 +77,21 @@ export class ImapMailboxSync {
         failures++;
         const message = describeError(err);
         this.deps.log('warn', `email sync ${this.inboxId}: ${message}`);
+        if ((err as { authenticationFailed?: unknown }).authenticationFailed === true)
+          this.refusedToken = this.accessToken;
         if (!this.stopped)
           await this.deps.states.setStatus(this.inboxId, 'error', message).catch(() => undefined);
+        // The grant is gone: asking again cannot help. Parked until the inbox is reconnected,
+        // which saves it and makes the service start a new sync.
+        if (err instanceof OAuthReconnectRequiredError) parked = true;
       } finally {
         this.client?.close();
         this.client = null;
         await lock?.release();
+      }
+      if (parked) {
+        await this.sleepUntilStopped();
+        continue;
       }
       if (!this.stopped)
         await this.sleep(
@@ -84,7 +102,9 @@ export class ImapMailboxSync {
 
   /** One connection's life: returns when the connection ends or the sync is stopped. */
   private async session(lock: InboxLock): Promise<void> {
-    const ctx = await this.deps.context();
+    const ctx = await this.deps.context({ refusedToken: this.refusedToken });
+    this.refusedToken = undefined;
+    this.accessToken = ctx.secrets.auth === 'oauth' ? ctx.secrets.accessToken : undefined;
     const client = new ImapFlow({
       ...imapClientOptions(ctx.settings, ctx.secrets),
       maxIdleTime: this.deps.timings.maxIdleMs,
@@ -174,6 +194,10 @@ export class ImapMailboxSync {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  private async sleepUntilStopped(): Promise<void> {
+    while (!this.stopped) await this.sleep(60 * 60_000);
   }
 
   private sleep(ms: number): Promise<void> {

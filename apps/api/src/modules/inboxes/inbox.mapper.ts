@@ -1,5 +1,6 @@
 import type { InboxDto } from '@switchboard/contracts';
 import type { InboxEntity } from './entities/inbox.entity';
+import { isPausable } from './inbox-pausing';
 
 /** The one place an inbox becomes its DTO: sealed secrets never leave, only which ones are set. */
 export function toInboxDto(r: InboxEntity, publicUrl: string): InboxDto {
@@ -12,6 +13,8 @@ export function toInboxDto(r: InboxEntity, publicUrl: string): InboxDto {
     secretsSet: r.secretKeys,
     reopenPolicy: r.reopenPolicy,
     connectionError: r.connectionError,
+    pausedAt: r.pausedAt?.toISOString() ?? null,
+    pausable: isPausable(r),
     replyWindowHours: r.replyWindowHours,
     webhookUrl,
     // Twilio reports delivery to a URL of its own, given with every send; shown for its console.

@@ -9,7 +9,7 @@ export type InboxFields = Pick<
   InboxEntity,
   'name' | 'settings' | 'secretsEncrypted' | 'secretKeys' | 'reopenPolicy' | 'replyWindowHours'
 > &
-  Partial<Pick<InboxEntity, 'connectionError' | 'connectionErrorAt'>>;
+  Partial<Pick<InboxEntity, 'connectionError' | 'connectionErrorAt' | 'pausedAt'>>;
 
 /** Inboxes, one per connected channel. */
 @Injectable()
@@ -27,10 +27,21 @@ export class InboxesRepository {
     return this.ds.getRepository(InboxEntity).find({ where: { kind, removedAt: IsNull() } });
   }
 
-  async markRemoved(accountId: string, id: string): Promise<void> {
-    await this.ds
+  async markRemoved(em: EntityManager, accountId: string, id: string): Promise<void> {
+    await em
       .getRepository(InboxEntity)
       .update({ id, accountId, removedAt: IsNull() }, { removedAt: () => 'now()' });
+  }
+
+  /** Pauses (keeping the first pause's time) or resumes the account's inbox; null when not theirs. */
+  async setPaused(accountId: string, id: string, paused: boolean): Promise<InboxEntity | null> {
+    await this.ds
+      .getRepository(InboxEntity)
+      .update(
+        { id, accountId, removedAt: IsNull() },
+        { pausedAt: paused ? () => 'COALESCE(paused_at, now())' : null },
+      );
+    return this.find(this.ds.manager, id, accountId);
   }
 
   /** Records why the channel cannot work (null clears it); true when it changed. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CreateInboxRequest, InboxDto, UpdateInboxRequest } from '@switchboard/contracts';
 import {
@@ -15,7 +15,9 @@ import { ChannelRegistryService } from '../channels/channel-registry.service';
 import { isUuid } from '../conversations/keyset-cursor';
 
 import type { InboxEntity } from './entities/inbox.entity';
+import { InboxLifecycleSignals } from './inbox-lifecycle.signals';
 import { toInboxDto } from './inbox.mapper';
+import { isPausable } from './inbox-pausing';
 import { InboxesRepository } from './inboxes.repository';
 
 /** An inbox as the server uses it (secrets still sealed). */
@@ -29,7 +31,7 @@ const CONTEXT_TTL_MS = 5_000;
 
 /** Inboxes: one per connected channel. Secrets are sealed at rest and never leave through the API. */
 @Injectable()
-export class InboxesService {
+export class InboxesService implements OnModuleInit {
   private readonly logger = new Logger(InboxesService.name);
   private readonly contextCache = new Map<
     string,
@@ -42,7 +44,13 @@ export class InboxesService {
     private readonly box: SecretBox,
     private readonly registry: ChannelRegistryService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly lifecycle: InboxLifecycleSignals,
   ) {}
+
+  onModuleInit(): void {
+    // Paused, resumed or removed on any instance: webhooks here see it at once, not in 5 s.
+    this.lifecycle.onChange((id) => this.contextCache.delete(id));
+  }
 
   async list(accountId: string): Promise<InboxDto[]> {
     return (await this.repo.listByAccount(accountId)).map((r) => this.dto(r));
@@ -123,6 +131,10 @@ export class InboxesService {
       secretKeys: setKeys(secrets),
       reopenPolicy: req.reopenPolicy ?? current.reopenPolicy,
       replyWindowHours: replyWindowOf(adapter, this.contextOf(id, settings, secrets)),
+      // A paused bot switched to webhook delivery cannot stay paused: its messages arrive again.
+      ...(current.pausedAt && !isPausable({ kind: current.kind, settings })
+        ? { pausedAt: null }
+        : {}),
       // Credentials the provider just accepted clear the old complaint.
       ...(channelChanged && adapter.connect
         ? { connectionError: null, connectionErrorAt: null }
@@ -134,9 +146,14 @@ export class InboxesService {
 
   /**
    * Removes an inbox: the provider stops sending (the webhook is deleted), it leaves the settings
-   * and its webhook answers 404. Its conversations stay, findable as before.
+   * and its webhook answers 404. Its conversations stay, findable as before, unless `alsoInTransaction`
+   * (run in the removal's transaction) schedules their deletion.
    */
-  async remove(accountId: string, id: string): Promise<InboxDto> {
+  async remove(
+    accountId: string,
+    id: string,
+    alsoInTransaction?: (em: EntityManager, inbox: InboxRow) => Promise<void>,
+  ): Promise<InboxDto> {
     const current = await this.activeRow(id, accountId);
     const adapter = this.registry.get(current.kind);
     if (adapter.disconnect) {
@@ -147,9 +164,26 @@ export class InboxesService {
         this.logger.warn(`Disconnecting inbox ${id}: ${(err as Error).message}`);
       }
     }
-    await this.repo.markRemoved(accountId, id);
+    await this.ds.transaction(async (em) => {
+      await this.repo.markRemoved(em, accountId, id);
+      await alsoInTransaction?.(em, current);
+    });
     this.contextCache.delete(id);
     return this.dto(current);
+  }
+
+  /** Pauses or resumes the inbox's pull loop; a channel that pushes to us cannot be paused. */
+  async setPaused(accountId: string, id: string, paused: boolean): Promise<InboxDto> {
+    const current = await this.activeRow(id, accountId);
+    if (paused && !isPausable(current))
+      throw new AppException(
+        'INVALID_STATE',
+        'This inbox cannot be paused: its provider sends messages to us and would lose what we refused. Remove the inbox to stop it.',
+      );
+    const row = await this.repo.setPaused(accountId, id, paused);
+    this.contextCache.delete(id);
+    if (!row) throw notFound('Inbox');
+    return this.dto(row);
   }
 
   /** Records (or clears, with null) why the inbox's channel cannot work; true when it changed. */

@@ -49,7 +49,10 @@ export function sanitizeEmailHtml(html: string): string {
       blockquote: ['class'],
       div: ['class'],
     },
-    allowedClasses: { blockquote: ['sb-quote'], div: ['sb-quote', 'sb-signature'] },
+    allowedClasses: {
+      blockquote: ['sb-quote'],
+      div: ['sb-quote', 'sb-signature', 'sb-forwarded', 'sb-forwarded__header'],
+    },
     allowedSchemes: ['http', 'https', 'mailto', 'tel', 'cid'],
     allowedSchemesByTag: { img: ['cid', 'data'] },
     allowProtocolRelative: false,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { OutboundButton } from '@switchboard/channels-core';
-import type { AttachmentDto, DeliveryStatus } from '@switchboard/contracts';
+import type { AttachmentDto, DeliveryStatus, EmailRecipientsDto } from '@switchboard/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CsatSurveyEntity } from '../csat/entities/csat-survey.entity';
 import { MessageEntity } from './entities/message.entity';
@@ -48,6 +48,10 @@ export interface OutboundMessageRow {
   template: { id: string; variables: Record<string, string> } | null;
   /** Buttons under the message (a survey's ratings), from `csat_surveys`. */
   buttons: OutboundButton[][] | null;
+  /** Who wrote it; null for what Switchboard sends itself (a survey). */
+  sender_operator_id: string | null;
+  /** Email: the Cc and Bcc the operator chose. */
+  email_recipients: EmailRecipientsDto | null;
 }
 
 /**
@@ -227,6 +231,8 @@ export class MessageDeliveryRepository {
           'reply_to_external_id',
         )
         .addSelect('m.template', 'template')
+        .addSelect('m.sender_operator_id', 'sender_operator_id')
+        .addSelect('m.email_recipients', 'email_recipients')
         .leftJoin(CsatSurveyEntity, 'cs', 'cs.message_id = m.id')
         .addSelect('cs.buttons', 'buttons')
         .where('m.id = :id', { id })

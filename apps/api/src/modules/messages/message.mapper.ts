@@ -3,6 +3,7 @@ import type {
   AttachmentDto,
   ChannelKind,
   DeliveryStatus,
+  EmailRecipientsDto,
   MentionDto,
   MessageDirection,
   MessageDto,
@@ -34,6 +35,7 @@ export interface MessageRow {
   reply_to_text: string | null;
   template: { id: string; variables: Record<string, string> } | null;
   automated: boolean | null;
+  email_recipients: EmailRecipientsDto | null;
 }
 
 /** The one place a message becomes its DTO. */
@@ -62,5 +64,6 @@ export function toMessageDto(r: MessageRow): MessageDto {
     ...(r.reply_to_id ? { replyTo: { id: r.reply_to_id, text: r.reply_to_text } } : {}),
     ...(r.template ? { template: r.template } : {}),
     ...(r.automated ? { automated: true } : {}),
+    ...(r.email_recipients ? { emailRecipients: r.email_recipients } : {}),
   };
 }

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Activity, AttachmentDto, MentionDto, MessageDto } from '@switchboard/contracts';
+import type {
+  Activity,
+  AttachmentDto,
+  EmailRecipientsDto,
+  MentionDto,
+  MessageDto,
+} from '@switchboard/contracts';
 import { In, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { CachedQuery } from '../../core/database/cached-query';
 import { microsUtc, type Keyset } from '../conversations/keyset-cursor';
@@ -28,6 +34,8 @@ export interface NewIncomingMessage {
   replyToMessageId?: string | null;
   /** Automatic mail: stored, never answered by an automation rule. */
   automated?: boolean;
+  /** Email: the mail's To and Cc. */
+  emailRecipients?: EmailRecipientsDto | null;
 }
 
 export interface NewOperatorMessage {
@@ -47,6 +55,8 @@ export interface NewOperatorMessage {
   template?: { id: string; variables: Record<string, string> } | null;
   /** "Reply via": the customer identity it goes to when not the conversation's own. */
   recipientIdentityId?: string | null;
+  /** Email: the reply's Cc and Bcc. */
+  emailRecipients?: EmailRecipientsDto | null;
 }
 
 /** Messages: the timeline, inserts that a unique key keeps idempotent, and delivery status. */
@@ -273,6 +283,7 @@ export class MessagesRepository {
       .addSelect('m.reply_to_message_id', 'reply_to_id')
       .addSelect('m.template', 'template')
       .addSelect('m.automated', 'automated')
+      .addSelect('m.email_recipients', 'email_recipients')
       .addSelect('left(rm.text, 200)', 'reply_to_text');
   }
 }

@@ -28,6 +28,7 @@ import { ParticipantsService } from '../participants/participants.service';
 import { MessageTemplatesService } from '../channels/message-templates.service';
 import { ReplyChannelsService } from '../conversation-merge/reply-channels.service';
 import { toAttachmentDto } from '../../core/storage/files.service';
+import { emailCopiesFor } from '../email-replies/email-copies';
 import { toMessageDto } from './message.mapper';
 import { MessageDeliveryRepository } from './message-delivery.repository';
 import { MessagesRepository } from './messages.repository';
@@ -179,6 +180,11 @@ export class MessagesService {
             : 'The message replied to is not in this conversation',
         );
       }
+      const emailRecipients = emailCopiesFor(req, {
+        kind: req.kind,
+        template: Boolean(template),
+        inbox,
+      });
       const insertedId = await this.messages.insertFromOperator(em, {
         accountId: op.accountId,
         conversationId: conv.id,
@@ -192,6 +198,7 @@ export class MessagesService {
         mentions,
         replyToMessageId,
         template: template ? { id: template.id, variables: template.variables } : null,
+        emailRecipients,
       });
       if (!insertedId)
         throw new AppException('CONFLICT', 'A message with this clientMessageId is being stored');

@@ -11,13 +11,15 @@ import { APP_CONFIG, type AppConfig } from '../../core/config/app-config';
 import { ChannelPollCursorsRepository } from '../channels/channel-poll-cursors.repository';
 import { InboundPipelineService } from '../channels/inbound-pipeline.service';
 import { InboxesService, type InboxRow } from '../inboxes/inboxes.service';
+import { InboxLifecycleSignals } from '../inboxes/inbox-lifecycle.signals';
 import { TelegramPollLoop } from './telegram-poll-loop';
 
 /**
  * Long-polls the bots that have no webhook (no public https URL: a laptop, `npm start`). Every
  * few seconds it looks for such inboxes; for each, one poll loop runs in the whole cluster, on the
  * instance that holds its advisory lock. A changed token restarts the loop; a revoked one stops
- * it until an admin saves a working token.
+ * it until an admin saves a working token; a pause stops it until the bot is resumed (Telegram
+ * keeps the updates meanwhile, for up to 24 hours).
  */
 @Injectable()
 export class TelegramPollerService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -32,10 +34,13 @@ export class TelegramPollerService implements OnApplicationBootstrap, OnApplicat
     private readonly inboxes: InboxesService,
     private readonly pipeline: InboundPipelineService,
     private readonly cursors: ChannelPollCursorsRepository,
+    private readonly lifecycle: InboxLifecycleSignals,
   ) {}
 
   onApplicationBootstrap(): void {
     if (!this.config.QUEUE_ENABLED) return;
+    // Paused, resumed or removed anywhere: stop or start its loop now, not at the next rescan.
+    this.lifecycle.onChange(() => void this.rescan());
     this.timer = setInterval(() => void this.rescan(), this.config.TELEGRAM_POLL_RESCAN_MS);
     this.timer.unref();
     void this.rescan();
@@ -65,7 +70,7 @@ export class TelegramPollerService implements OnApplicationBootstrap, OnApplicat
     const wanted = new Map<string, { inbox: InboxRow; context: InboxContext<unknown, unknown> }>();
     for (const entry of await this.inboxes.activeContexts('telegram')) {
       const settings = entry.context.settings as TelegramSettings;
-      if (settings.delivery === 'polling' && !entry.inbox.connectionError)
+      if (settings.delivery === 'polling' && !entry.inbox.connectionError && !entry.inbox.pausedAt)
         wanted.set(entry.inbox.id, entry);
     }
     for (const [id, loop] of this.loops) {

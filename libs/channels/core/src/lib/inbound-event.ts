@@ -57,6 +57,12 @@ export const inboundSenderSchema = z.object({
 });
 export type InboundSender = z.infer<typeof inboundSenderSchema>;
 
+/** One address of an email's To or Cc. */
+export const inboundAddressSchema = z.object({
+  address: cleanText().min(1).max(254),
+  name: cleanText().max(255).nullable(),
+});
+
 export const inboundMessageEventSchema = z.object({
   type: z.literal('message'),
   /** The channel's own id for this message: unique per inbox, the dedupe key. */
@@ -105,6 +111,13 @@ export const inboundMessageEventSchema = z.object({
    * a Telegram reply): shown as a quote when that message is stored.
    */
   replyToExternalId: cleanText().min(1).max(998).nullish(),
+  /** Email: the mail's To and Cc (the inbox's own address included), kept on the message. */
+  recipients: z
+    .object({
+      to: z.array(inboundAddressSchema).max(100),
+      cc: z.array(inboundAddressSchema).max(100),
+    })
+    .nullish(),
 });
 export type InboundMessageEvent = z.input<typeof inboundMessageEventSchema>;
 

@@ -40,6 +40,24 @@ export interface OutboundMessage {
    * "already sent" record for the key sends again instead of trusting an uncertain one.
    */
   deliberateResend?: boolean;
+  /** Email: copies. Bcc travels in the SMTP envelope only, never in the mail's headers. */
+  copies?: { cc: OutboundAddress[]; bcc: OutboundAddress[] } | null;
+  /** Email: the message this reply answers, quoted under it in the mail (never in the timeline). */
+  quoted?: OutboundQuote | null;
+  /** Email: the signature to put under the text (plain text, placeholders already filled). */
+  signature?: string | null;
+}
+
+export interface OutboundAddress {
+  address: string;
+  name: string | null;
+}
+
+export interface OutboundQuote {
+  /** Who wrote it: a customer's name and address, or the operator's name. */
+  author: { name: string | null; address: string | null };
+  sentAt: Date;
+  text: string;
 }
 
 export interface OutboundButton {

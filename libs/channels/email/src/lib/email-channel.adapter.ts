@@ -26,6 +26,15 @@ export interface EmailChannelAdapterOptions {
   sentCopies?: SentCopyStore;
   /** Told when keeping a sent copy failed: the reply itself went out, so this never fails the send. */
   onSentCopyError?: (err: unknown, ctx: EmailInboxContext) => void;
+  /**
+   * The inbox's secrets with a current OAuth access token (refreshed and stored by the caller);
+   * `refusedToken` is one a server just refused, which must not be handed out again. Password
+   * secrets pass through. Without it, OAuth secrets are used as they are.
+   */
+  freshSecrets?: (
+    ctx: EmailInboxContext,
+    options: { refusedToken?: string },
+  ) => Promise<EmailSecrets>;
 }
 
 export const EMAIL_MANIFEST: ChannelManifest<EmailSettings, EmailSecrets> = {
@@ -94,20 +103,47 @@ export class EmailChannelAdapter implements ChannelAdapter<EmailSettings, EmailS
           err instanceof ChannelError ? err : new ChannelError('CONTENT_REJECTED', String(err)),
       };
     }
+    let secrets: EmailSecrets;
     try {
-      await deliverOverSmtp(reply, settings, ctx.secrets);
+      secrets = await this.currentSecrets(full);
+      await deliverOverSmtp(reply, settings, secrets).catch(async (err: unknown) => {
+        // A token the server refused may have been revoked early or expired: one more try with a
+        // new one. A refused login comes before MAIL FROM, so nothing can be sent twice.
+        if (secrets.auth !== 'oauth' || mapSmtpError(err).code !== 'AUTH_FAILED') throw err;
+        secrets = await this.currentSecrets(full, secrets.accessToken);
+        await deliverOverSmtp(reply, settings, secrets);
+      });
     } catch (err) {
-      return { ok: false, error: mapSmtpError(err) };
+      return { ok: false, error: err instanceof ChannelError ? err : mapSmtpError(err) };
     }
+    const sent: EmailInboxContext = { ...full, secrets };
     return {
       ok: true,
       externalId: reply.messageId,
       // A large copy can take minutes over IMAP: it must not hold the outcome back.
       afterRecorded: () =>
         this.sentCopies
-          .append(reply.raw, full, reply.messageId)
-          .catch((err: unknown) => this.options.onSentCopyError?.(err, full)),
+          .append(reply.raw, sent, reply.messageId)
+          .catch((err: unknown) => this.options.onSentCopyError?.(err, sent)),
     };
+  }
+
+  /**
+   * The secrets to log in with now: for OAuth inboxes, with a current access token (renewed by the
+   * `freshSecrets` hook), never `refusedToken`, which a server just refused. Throws a ChannelError.
+   */
+  async currentSecrets(ctx: EmailInboxContext, refusedToken?: string): Promise<EmailSecrets> {
+    if (!this.options.freshSecrets || ctx.secrets.auth !== 'oauth') return ctx.secrets;
+    try {
+      return await this.options.freshSecrets(ctx, { refusedToken });
+    } catch (err) {
+      // Revoked: AUTH_FAILED (the inbox shows "reconnect"); the provider unreachable: try later.
+      if (err instanceof ChannelError) throw err;
+      throw new ChannelError(
+        'UNAVAILABLE',
+        `Could not renew the mailbox's access token: ${String(err)}`,
+      );
+    }
   }
 
   /** Logs in to IMAP and SMTP with these settings; used when an inbox is saved. */

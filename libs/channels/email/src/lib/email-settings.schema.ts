@@ -1,3 +1,8 @@
+import {
+  EMAIL_OAUTH_PROVIDERS,
+  signatureTemplateSchema,
+  type EmailOAuthProvider,
+} from '@switchboard/contracts';
 import { z } from 'zod';
 
 /**
@@ -55,17 +60,66 @@ export const emailSettingsSchema = z.object({
    * Never sent to automatic mail (RFC 3834), marked Auto-Submitted: auto-replied, capped per hour.
    */
   autoAcknowledgement: z.string().trim().min(1).max(5000).nullish(),
+  /**
+   * The inbox's signature under every operator reply, with placeholders ({{operator.name}},
+   * {{inbox.name}}…; {{operator.signature}} places the operator's own). See composeSignature.
+   */
+  signature: signatureTemplateSchema('inbox').nullish(),
   /** Inbound messages per conversation per hour above which further mail is refused (loop guard). */
   hourlyMessageCap: z.number().int().min(1).max(10_000).default(30),
+  /**
+   * A server whose self-signed certificate is accepted: exactly the IMAP or SMTP host name it
+   * applies to; no other host is affected. Off (null) by default. See tls-trust.ts.
+   */
+  selfSignedCertificateHost: hostSchema.nullish(),
 });
 export type EmailSettings = z.output<typeof emailSettingsSchema>;
 export type EmailSettingsInput = z.input<typeof emailSettingsSchema>;
 
-export const emailSecretsSchema = z.object({
+export { EMAIL_OAUTH_PROVIDERS, type EmailOAuthProvider };
+
+const passwordSecretsSchema = z.object({
+  auth: z.literal('password'),
   imapPassword: z.string().min(1).max(1024),
   smtpPassword: z.string().min(1).max(1024),
 });
-export type EmailSecrets = z.output<typeof emailSecretsSchema>;
+
+/**
+ * Set only by the OAuth callback (never typed in): the grant's refresh token and the current
+ * access token, for `account` (the mailbox the provider signed in, which is the IMAP user).
+ */
+const oauthSecretsSchema = z.object({
+  auth: z.literal('oauth'),
+  provider: z.enum(EMAIL_OAUTH_PROVIDERS),
+  account: z.string().min(3).max(320),
+  refreshToken: z.string().min(1).max(8192),
+  accessToken: z.string().min(1).max(16_384),
+  accessTokenExpiresAt: z.iso.datetime({ offset: true }),
+});
+export type EmailOAuthSecrets = z.output<typeof oauthSecretsSchema>;
+
+/**
+ * Passwords or OAuth tokens. Password secrets carry no `auth` (those stored before OAuth existed
+ * never had one, and stay exactly as they were); `auth: "password"` switches an inbox back.
+ */
+export const emailSecretsSchema = z
+  .preprocess(
+    (value) =>
+      typeof value === 'object' && value !== null && !('auth' in value)
+        ? { ...value, auth: 'password' }
+        : value,
+    z.discriminatedUnion('auth', [passwordSecretsSchema, oauthSecretsSchema]),
+  )
+  .transform((secrets): EmailSecrets => {
+    if (secrets.auth === 'oauth') return secrets;
+    const { imapPassword, smtpPassword } = secrets;
+    return { imapPassword, smtpPassword };
+  });
+/** Password secrets; `auth` is absent from those stored before OAuth existed. */
+export type EmailPasswordSecrets = Omit<z.output<typeof passwordSecretsSchema>, 'auth'> & {
+  auth?: 'password';
+};
+export type EmailSecrets = EmailPasswordSecrets | EmailOAuthSecrets;
 
 /** The domain of our own Message-IDs: the support address's domain. */
 export function domainOf(address: string): string {

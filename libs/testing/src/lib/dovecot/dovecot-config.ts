@@ -12,12 +12,53 @@ export interface DovecotRunAs {
 }
 
 /** The smallest Dovecot config that serves IMAP on one loopback port from a temp dir (see STACK.md). */
+export interface DovecotConfigOptions {
+  idle?: boolean;
+  /** Bearer-token logins (XOAUTH2 / OAUTHBEARER) checked by the oauth2 passdb (its config file). */
+  oauth?: { mechanisms: readonly string[]; configPath: string };
+  /** TLS with this certificate, and implicit TLS (IMAPS) on `port`. */
+  tls?: { certPath: string; keyPath: string; port: number };
+}
+
+/**
+ * The oauth2 passdb's settings (Dovecot 2.3, dovecot-oauth2.conf.ext): every token is checked by
+ * RFC 7662 introspection (POST token=…, with the resource server's client credentials); the login
+ * name must equal the token's `username`, and `active` must be true.
+ */
+export function dovecotOAuth2Config(introspection: {
+  url: string;
+  clientId: string;
+  clientSecret: string;
+}): string {
+  return `introspection_mode = post
+introspection_url = ${introspection.url}
+force_introspection = yes
+client_id = ${introspection.clientId}
+client_secret = ${introspection.clientSecret}
+username_attribute = username
+username_format = %Lu
+active_attribute = active
+active_value = true
+timeout_msecs = 5000
+`;
+}
+
 export function dovecotConfig(
   dir: string,
   port: number,
   runAs: DovecotRunAs,
-  options: { idle?: boolean } = {},
+  options: DovecotConfigOptions = {},
 ): string {
+  const { oauth, tls } = options;
+  // Each passdb answers only the mechanisms it understands: tokens never reach the password file.
+  const oauthPassdb = oauth
+    ? `passdb {
+  driver = oauth2
+  mechanisms = ${oauth.mechanisms.join(' ')}
+  args = ${oauth.configPath}
+}
+`
+    : '';
   const unprivileged = runAs.user
     ? `default_internal_user = ${runAs.user}\ndefault_login_user = ${runAs.user}\ndefault_internal_group = ${runAs.group}\n` +
       // chroot needs root.
@@ -29,13 +70,13 @@ listen = 127.0.0.1
 base_dir = ${dir}/run
 state_dir = ${dir}/state
 log_path = ${dir}/dovecot.log
-ssl = no
+${tls ? `ssl = yes\nssl_cert = <${tls.certPath}\nssl_key = <${tls.keyPath}` : 'ssl = no'}
 disable_plaintext_auth = no
-auth_mechanisms = plain login
+auth_mechanisms = plain login${oauth ? ` ${oauth.mechanisms.join(' ')}` : ''}
 mail_location = maildir:${dir}/mail/%u/Maildir
-passdb {
+${oauthPassdb}passdb {
   driver = passwd-file
-  args = scheme=PLAIN username_format=%u ${dir}/users
+${oauth ? '  mechanisms = plain login\n' : ''}  args = scheme=PLAIN username_format=%u ${dir}/users
 }
 userdb {
   driver = passwd-file
@@ -48,7 +89,7 @@ ${loginChroot}  inet_listener imap {
     port = ${port}
   }
   inet_listener imaps {
-    port = 0
+${tls ? `    address = 127.0.0.1\n    port = ${tls.port}\n    ssl = yes` : '    port = 0'}
   }
 }
 service stats {

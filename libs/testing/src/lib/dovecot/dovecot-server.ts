@@ -15,7 +15,8 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ImapFlow } from 'imapflow';
-import { dovecotConfig, type DovecotRunAs } from './dovecot-config';
+import { dovecotConfig, dovecotOAuth2Config, type DovecotRunAs } from './dovecot-config';
+import { selfSignedCertificate } from './self-signed-certificate';
 
 const run = promisify(execFile);
 /** Dovecot runs mail processes as nobody (65534) in our config; the mail tree must belong to it. */
@@ -29,6 +30,10 @@ export interface DovecotUser {
 export interface DovecotServer {
   host: string;
   port: number;
+  /** IMAPS (TLS from the first byte) with the self-signed certificate; null without `tls`. */
+  tlsPort: number | null;
+  /** The self-signed certificate (PEM) the server presents; null without `tls`. */
+  certificatePem: string | null;
   users: DovecotUser[];
   /** APPEND a raw message as `user` would receive it; returns the UID it got. */
   appendMessage(
@@ -47,9 +52,16 @@ export interface DovecotServer {
    * a mailbox rebuild: every UID a client remembered is meaningless afterwards.
    */
   resetUidValidity(user: string, mailbox: string): Promise<number>;
+  /** Ends every IMAP session of `user` (doveadm kick), if any: clients see the server close on them. */
+  kick(user: string): Promise<void>;
   /** Freeze (SIGSTOP) / thaw the per-connection imap processes: a connection that is open but silent. */
   freezeConnections(): Promise<number>;
   thawConnections(): Promise<void>;
+  /** Open IMAP connections right now (one imap process each, logged in or not). */
+  openConnections(): number;
+  /** Stops the server (connections refused) and starts it again on the same port, mail kept. */
+  down(): Promise<void>;
+  up(): Promise<void>;
   /** Raw Dovecot log, for failing tests. */
   log(): string;
   stop(): Promise<void>;
@@ -59,6 +71,19 @@ export async function startDovecot(options: {
   users: DovecotUser[];
   /** false: do not advertise IDLE, so clients must poll. */
   idle?: boolean;
+  /**
+   * Also accept OAuth bearer tokens (SASL XOAUTH2 / OAUTHBEARER, as Gmail and Microsoft 365 do),
+   * checked by Dovecot's oauth2 passdb against this RFC 7662 introspection endpoint. `mechanisms`
+   * defaults to both; Microsoft 365 offers only XOAUTH2. Password users still log in.
+   */
+  oauth?: {
+    introspectionUrl: string;
+    clientId: string;
+    clientSecret: string;
+    mechanisms?: ReadonlyArray<'xoauth2' | 'oauthbearer'>;
+  };
+  /** TLS with a self-signed certificate for `hostnames` (default: localhost and 127.0.0.1). */
+  tls?: { hostnames?: string[] };
 }): Promise<DovecotServer> {
   const dir = mkdtempSync(join(tmpdir(), 'sb-dovecot-'));
   for (const sub of ['run', 'state', 'mail']) mkdirSync(join(dir, sub), { recursive: true });
@@ -76,11 +101,37 @@ export async function startDovecot(options: {
 
   const port = await freePort();
   const configPath = join(dir, 'dovecot.conf');
-  writeFileSync(configPath, dovecotConfig(dir, port, runAs, { idle: options.idle }));
+  let oauth: { mechanisms: readonly string[]; configPath: string } | undefined;
+  if (options.oauth) {
+    oauth = {
+      mechanisms: options.oauth.mechanisms ?? ['xoauth2', 'oauthbearer'],
+      configPath: join(dir, 'dovecot-oauth2.conf.ext'),
+    };
+    writeFileSync(
+      oauth.configPath,
+      dovecotOAuth2Config({
+        url: options.oauth.introspectionUrl,
+        clientId: options.oauth.clientId,
+        clientSecret: options.oauth.clientSecret,
+      }),
+      { mode: 0o644 },
+    );
+  }
+  const tls = options.tls
+    ? {
+        ...(await selfSignedCertificate(dir, options.tls.hostnames ?? ['localhost', '127.0.0.1'])),
+        port: await freePort(),
+      }
+    : undefined;
+  writeFileSync(configPath, dovecotConfig(dir, port, runAs, { idle: options.idle, oauth, tls }));
 
   // Dovecot logs to its own file; a pipe would be inherited by its children and outlive the test.
-  const child = spawn('dovecot', ['-F', '-c', configPath], { stdio: 'ignore' });
-  await waitForPort(port, child, dir);
+  const launch = async () => {
+    const started = spawn('dovecot', ['-F', '-c', configPath], { stdio: 'ignore' });
+    await waitForPort(port, started, dir);
+    return started;
+  };
+  let child = await launch();
 
   const frozen = new Set<number>();
   const login = async (user: string) => {
@@ -103,6 +154,8 @@ export async function startDovecot(options: {
   const server: DovecotServer = {
     host: '127.0.0.1',
     port,
+    tlsPort: tls?.port ?? null,
+    certificatePem: tls ? readFileSync(tls.certPath, 'utf8') : null,
     users: options.users,
     async appendMessage(user, mailbox, source, options = {}) {
       const client = await login(user);
@@ -157,6 +210,12 @@ export async function startDovecot(options: {
       if (after.uidValidity === before.uidValidity) throw new Error('UIDVALIDITY did not change');
       return after.uidValidity;
     },
+    async kick(user) {
+      await run('doveadm', ['-c', configPath, 'kick', user]).catch((err: { code?: unknown }) => {
+        // 68 (EX_NOUSER): "no users kicked", the user had no session at that moment.
+        if (err.code !== 68) throw err;
+      });
+    },
     async freezeConnections() {
       for (const pid of imapProcesses(child.pid)) {
         process.kill(pid, 'SIGSTOP');
@@ -174,27 +233,52 @@ export async function startDovecot(options: {
       }
       frozen.clear();
     },
+    openConnections: () => imapProcesses(child.pid).length,
+    async down() {
+      await server.thawConnections();
+      await terminate(child);
+    },
+    async up() {
+      if (child.exitCode === null && child.signalCode === null) return;
+      child = await launch();
+    },
     log: () => readLog(dir),
     async stop() {
       await server.thawConnections();
-      if (child.exitCode === null) {
-        const exited = new Promise<void>((resolve) => {
-          const timer = setTimeout(() => {
-            child.kill('SIGKILL');
-            resolve();
-          }, 5000);
-          child.once('exit', () => {
-            clearTimeout(timer);
-            resolve();
-          });
-        });
-        child.kill('SIGTERM');
-        await exited;
-      }
+      await terminate(child);
       rmSync(dir, { recursive: true, force: true });
     },
   };
   return server;
+}
+
+/**
+ * SIGTERM, then SIGKILL after 5 s; resolves once the master has exited. A client connection's
+ * imap process outlives its master (it is re-parented and keeps the socket open), so whatever
+ * the master had started is killed too: every connection is closed, as when a server goes down.
+ */
+async function terminate(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const started = descendants(child.pid);
+  const exited = new Promise<void>((resolve) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      resolve();
+    }, 5000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+  child.kill('SIGTERM');
+  await exited;
+  for (const pid of started) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
 }
 
 /** As root, mail processes run as nobody; as anyone else, Dovecot runs everything as that user. */
@@ -208,6 +292,11 @@ function runAsIdentity(): DovecotRunAs {
 
 /** Descendant processes named "imap" of the Dovecot master: one per client connection. */
 function imapProcesses(masterPid: number | undefined): number[] {
+  return descendants(masterPid, 'imap');
+}
+
+/** Descendant processes of the Dovecot master (only those named `name`, when given). */
+function descendants(masterPid: number | undefined, name?: string): number[] {
   if (!masterPid) return [];
   const children = new Map<number, number[]>();
   const names = new Map<number, string>();
@@ -226,7 +315,7 @@ function imapProcesses(masterPid: number | undefined): number[] {
   const out: number[] = [];
   const walk = (pid: number) => {
     for (const c of children.get(pid) ?? []) {
-      if (names.get(c) === 'imap') out.push(c);
+      if (name === undefined || names.get(c) === name) out.push(c);
       walk(c);
     }
   };

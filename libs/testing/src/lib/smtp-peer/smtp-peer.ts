@@ -21,6 +21,19 @@ export interface SmtpRejection {
 export interface SmtpPeerOptions {
   user?: string;
   password?: string;
+  /**
+   * Also accept SASL XOAUTH2 (as Gmail and Microsoft 365 do): `verifyAccessToken` says whose the
+   * bearer token is (an address), or null when it is not valid; it must be the login name.
+   */
+  oauth?: { verifyAccessToken(token: string): string | null };
+}
+
+/** One successful login, as the server saw it. */
+export interface SmtpLogin {
+  method: string;
+  user: string;
+  /** The bearer token of an XOAUTH2 login. */
+  accessToken: string | null;
 }
 
 export interface SmtpPeer {
@@ -29,6 +42,8 @@ export interface SmtpPeer {
   user: string;
   password: string;
   readonly messages: readonly ReceivedMail[];
+  /** Every accepted login, oldest first. */
+  readonly logins: readonly SmtpLogin[];
   /** Resolves once `count` messages have arrived in total. */
   waitForMessages(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
   /** Refuse from now on until `accept()`; several rejections may be active at different stages. */
@@ -51,6 +66,7 @@ export async function startSmtpPeer(options: SmtpPeerOptions = {}): Promise<Smtp
   const user = options.user ?? 'sender';
   const password = options.password ?? 'sender-password';
   const messages: ReceivedMail[] = [];
+  const logins: SmtpLogin[] = [];
   let rejections: SmtpRejection[] = [];
   let lateAnswer: { delayMs: number } | 'drop' | null = null;
   const heldAnswers = new Set<NodeJS.Timeout>();
@@ -68,7 +84,7 @@ export async function startSmtpPeer(options: SmtpPeerOptions = {}): Promise<Smtp
     secure: false,
     disabledCommands: ['STARTTLS'],
     allowInsecureAuth: true,
-    authMethods: ['PLAIN', 'LOGIN'],
+    authMethods: options.oauth ? ['PLAIN', 'LOGIN', 'XOAUTH2'] : ['PLAIN', 'LOGIN'],
     size: 60 * 1024 * 1024,
     logger: false,
     // A held answer must not keep close() waiting for the default 30 s.
@@ -76,6 +92,17 @@ export async function startSmtpPeer(options: SmtpPeerOptions = {}): Promise<Smtp
     onAuth(auth, _session, callback) {
       const refused = refusal('auth');
       if (refused) return callback(refused);
+      if (auth.method === 'XOAUTH2') {
+        const owner = options.oauth?.verifyAccessToken(auth.accessToken ?? '') ?? null;
+        if (!owner || owner.toLowerCase() !== (auth.username ?? '').toLowerCase()) {
+          // Gmail's answer: a 334 with this JSON, then 535 once the client sends the empty line.
+          return callback(null, {
+            data: { status: '400', schemes: 'Bearer', scope: 'https://mail.google.com/' },
+          });
+        }
+        logins.push({ method: 'XOAUTH2', user: owner, accessToken: auth.accessToken ?? null });
+        return callback(null, { user: owner });
+      }
       if (auth.username !== user || auth.password !== password) {
         return callback(
           Object.assign(new Error('5.7.8 Authentication credentials invalid'), {
@@ -83,6 +110,7 @@ export async function startSmtpPeer(options: SmtpPeerOptions = {}): Promise<Smtp
           }),
         );
       }
+      logins.push({ method: auth.method, user: auth.username ?? '', accessToken: null });
       return callback(null, { user: auth.username });
     },
     onMailFrom(_address, _session, callback) {
@@ -144,6 +172,7 @@ export async function startSmtpPeer(options: SmtpPeerOptions = {}): Promise<Smtp
     user,
     password,
     messages,
+    logins,
     async waitForMessages(count, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
       while (messages.length < count) {

@@ -38,6 +38,10 @@ import { MessageSearch1797620000000 } from './1797620000000-message-search';
 import { TimeTracking1797780000000 } from './1797780000000-time-tracking';
 import { ReportCells1797790000000 } from './1797790000000-report-cells';
 import { EmailMessageVariants1797800000000 } from './1797800000000-email-message-variants';
+import { EmailSyncLogAutomated1797810000000 } from './1797810000000-email-sync-log-automated';
+import { EmailOAuth1797820000000 } from './1797820000000-email-oauth';
+import { EmailCopiesAndSignatures1797830000000 } from './1797830000000-email-copies-and-signatures';
+import { InboxPause1797840000000 } from './1797840000000-inbox-pause';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled API carries them.
@@ -84,4 +88,8 @@ export const MIGRATIONS = [
   TimeTracking1797780000000,
   ReportCells1797790000000,
   EmailMessageVariants1797800000000,
+  EmailSyncLogAutomated1797810000000,
+  EmailOAuth1797820000000,
+  EmailCopiesAndSignatures1797830000000,
+  InboxPause1797840000000,
 ];

@@ -11,17 +11,18 @@ import {
 import { InboxEntity } from '../../inboxes/entities/inbox.entity';
 
 /**
- * `simplified`: stored as plain text because its parse ran past its budget (see EmailParserPool);
- * `duplicate`: the same mail (Message-ID and content) was already imported.
+ * `simplified`: stored, but part of it could not be kept or read (a parse past its budget, broken
+ * MIME, an attachment over the limit, an unknown charset); `duplicate`: the same mail (Message-ID
+ * and content) was already imported; `automated`: stored and marked automatic (no auto-answers).
  */
 export type EmailSyncLogAction =
-  'refused' | 'skipped' | 'capped' | 'failed' | 'simplified' | 'duplicate';
+  'refused' | 'skipped' | 'capped' | 'failed' | 'simplified' | 'duplicate' | 'automated';
 
 /** A message the sync could not store as-is, shown in the inbox's settings. */
 @Entity('email_sync_log')
 @Check(
   'email_sync_log_action_check',
-  `action IN ('refused', 'skipped', 'capped', 'failed', 'simplified', 'duplicate')`,
+  `action IN ('refused', 'skipped', 'capped', 'failed', 'simplified', 'duplicate', 'automated')`,
 )
 // (inbox_id, id DESC): DESC, created by the migration.
 @Index('email_sync_log_inbox_idx', { synchronize: false })

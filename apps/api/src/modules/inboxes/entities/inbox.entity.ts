@@ -68,6 +68,13 @@ export class InboxEntity extends AccountOwnedEntity {
   @Column('timestamptz', { nullable: true })
   removedAt!: Date | null;
 
+  /**
+   * Paused by an admin: the pull loops (IMAP sync, Telegram long polling) leave it alone until it
+   * is resumed; what arrived at the provider meanwhile is read then. Null while it runs.
+   */
+  @Column('timestamptz', { nullable: true })
+  pausedAt!: Date | null;
+
   /** What an hour of work on this inbox's conversations costs (modules/time-tracking); null: no rate. */
   @Column('numeric', { precision: 12, scale: 2, nullable: true })
   hourlyRate!: string | null;

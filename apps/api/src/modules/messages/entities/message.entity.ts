@@ -2,6 +2,7 @@ import type {
   Activity,
   AttachmentDto,
   DeliveryStatus,
+  EmailRecipientsDto,
   MessageDirection,
   MessageDto,
   MessageKind,
@@ -55,6 +56,8 @@ import { OperatorEntity } from '../../operators/entities/operator.entity';
 // GIN (conversation_id, sb_search_vector(text)) WHERE text IS NOT NULL: search (its migration,
 // which also creates the statistics object messages_search_stats on the vector).
 @Index('messages_search_idx', { synchronize: false })
+// GIN (email_recipients jsonb_path_ops) WHERE email_recipients IS NOT NULL: who was copied where.
+@Index('messages_email_recipients_idx', { synchronize: false })
 @Index('messages_account_external_idx', ['accountId', 'externalId'], {
   where: 'external_id IS NOT NULL',
 })
@@ -134,6 +137,10 @@ export class MessageEntity extends AccountOwnedEntity {
   /** Automatic mail (RFC 3834 and the like): stored, never answered by an automation rule. */
   @Column('boolean', { default: false })
   automated!: boolean;
+
+  /** Email: who else it went to (a customer's To and Cc; a reply's Cc and Bcc); null elsewhere. */
+  @Column('jsonb', { nullable: true })
+  emailRecipients!: EmailRecipientsDto | null;
 
   /** The customer message an operator's reply answers. */
   @Column('uuid', { nullable: true })

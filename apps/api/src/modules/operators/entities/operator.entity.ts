@@ -41,6 +41,10 @@ export class OperatorEntity extends AccountOwnedEntity {
   @Column('timestamptz', { nullable: true })
   deactivatedAt!: Date | null;
 
+  /** Their email signature, placeholders kept (filled in when a reply is sent); '' for none. */
+  @Column('text', { default: '' })
+  emailSignature!: string;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  EmailChannelAdapter,
   emailSecretsSchema,
   emailSettingsSchema,
   smtpTransportOptions,
@@ -7,6 +8,7 @@ import {
 import type { StandaloneEmail } from '@switchboard/channels-webchat';
 import { createTransport, type SendMailOptions, type Transporter } from 'nodemailer';
 import { AppException } from '../../../core/http/app.exception';
+import { ChannelRegistryService } from '../../channels/channel-registry.service';
 import { InboxesService } from '../../inboxes/inboxes.service';
 import { WebchatInboxRepository } from '../repositories/webchat-inbox.repository';
 import { WEBCHAT_MAIL_CONFIG, type WebchatMailConfig } from './webchat-mail-config';
@@ -22,6 +24,7 @@ export class ConfirmationMailService {
     private readonly webchatInboxes: WebchatInboxRepository,
     private readonly inboxes: InboxesService,
     @Inject(WEBCHAT_MAIL_CONFIG) private readonly config: WebchatMailConfig,
+    private readonly registry: ChannelRegistryService,
   ) {}
 
   /** Refuses (409) when this web chat has no way to send email: no email inbox, no SMTP_URL. */
@@ -64,9 +67,14 @@ export class ConfirmationMailService {
       const { context } = await this.inboxes.loadContext(emailInboxId);
       const settings = emailSettingsSchema.safeParse(context.settings);
       const secrets = emailSecretsSchema.safeParse(context.secrets);
-      if (settings.success && secrets.success) {
+      const email = this.registry.get('email');
+      if (settings.success && secrets.success && email instanceof EmailChannelAdapter) {
+        // An OAuth inbox logs in with a current access token.
+        const current = await email
+          .currentSecrets({ ...context, settings: settings.data, secrets: secrets.data })
+          .catch(() => secrets.data);
         return {
-          transport: smtpTransportOptions(settings.data, secrets.data),
+          transport: smtpTransportOptions(settings.data, current),
           from: { name: settings.data.fromName ?? '', address: settings.data.fromAddress },
         };
       }

@@ -23,6 +23,12 @@ import { UnreachableBanner } from './unreachable-banner';
 import { ReplyVia } from '../../conversation-merge/components/reply-via';
 import { ComposerModes } from './composer-modes';
 import { TemplateComposer } from './template-composer';
+import { EmailReplyFields } from '../../email-replies/components/email-reply-fields';
+import {
+  copiesToSend,
+  useEmailCopiesReady,
+  useEmailReplyStore,
+} from '../../email-replies/store/email-reply-store';
 
 // Mirrors MAX_TEXT_LENGTH in the contracts (only types are imported from there).
 const MAX_TEXT_LENGTH = 10_000;
@@ -53,11 +59,15 @@ export function Composer({ conversation }: { conversation: ConversationSummaryDt
   const templatesOnly = draft.mode === 'message' && replyWindow.state === 'closed';
   // `{{...}}` left in a reply (a canned reply's placeholder nothing filled) never reaches a customer.
   const placeholders = draft.mode === 'message' ? findPlaceholders(draft.text) : [];
+  // Email: Cc/Bcc, "Reply all" and the signature note sit above the text.
+  const emailReply = conversation.channel === 'email' && draft.mode === 'message';
+  const copiesReady = useEmailCopiesReady(conversation.id);
   const canSend =
     (draft.text.trim().length > 0 || ready.length > 0) &&
     !uploading &&
     !tooLong &&
     placeholders.length === 0 &&
+    (!emailReply || copiesReady) &&
     operator !== null;
 
   // Focus only for a request made while mounted: a composer that mounts later must not steal focus
@@ -102,7 +112,9 @@ export function Composer({ conversation }: { conversation: ConversationSummaryDt
       attachments: ready,
       mentions: mentioned,
       replyTo: replyTarget ?? null,
+      copies: emailReply ? copiesToSend(conversation.id) : null,
     });
+    if (emailReply) useEmailReplyStore.getState().reset(conversation.id);
     if (replyTarget) cancelReply();
     clearDraft(conversation.id);
     useAttachmentsStore.getState().clear(conversation.id);
@@ -168,6 +180,12 @@ export function Composer({ conversation }: { conversation: ConversationSummaryDt
                 cancelReply();
                 textRef.current?.focus();
               }}
+            />
+          )}
+          {emailReply && (
+            <EmailReplyFields
+              conversationId={conversation.id}
+              refreshKey={conversation.lastActivityAt}
             />
           )}
           <textarea

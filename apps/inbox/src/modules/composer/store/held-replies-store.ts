@@ -1,4 +1,4 @@
-import type { AttachmentDto, ReplyCollisionDetails } from '@switchboard/contracts';
+import type { AttachmentDto, EmailAddressDto, ReplyCollisionDetails } from '@switchboard/contracts';
 import { create } from 'zustand';
 import type { ComposerMode } from './composer-store';
 import type { ReplyTarget } from './reply-target-store';
@@ -13,6 +13,8 @@ export interface HeldReply {
   replyTo?: ReplyTarget | null;
   /** A template send, sent again as the same template (`body`: its text as shown). */
   template?: { id: string; variables: Record<string, string>; body: string } | null;
+  /** Email: the copies it was sent with. */
+  copies?: { cc: EmailAddressDto[]; bcc: EmailAddressDto[] } | null;
 }
 
 interface HeldRepliesState {

@@ -2,6 +2,7 @@ import {
   renderTemplate,
   type AttachmentDto,
   type ConversationSummaryDto,
+  type EmailAddressDto,
   type MentionDto,
   type MessageDto,
   type OperatorDto,
@@ -35,6 +36,13 @@ export interface SendExtras {
   replyTo?: ReplyTarget | null;
   /** Send an approved template instead of free text (outside WhatsApp's reply window). */
   template?: TemplateSend | null;
+  /** Email: copies and blind copies of the reply. */
+  copies?: EmailCopies | null;
+}
+
+export interface EmailCopies {
+  cc: EmailAddressDto[];
+  bcc: EmailAddressDto[];
 }
 
 /** A template to send: the server renders its text; `body` lets us show it at once. */
@@ -77,6 +85,8 @@ async function deliver(
   const local = localMessage(conversationId, localId);
   const replyTo = kind === 'message' ? (local?.replyTo ?? null) : null;
   const template = kind === 'message' ? (local?.template ?? null) : null;
+  // Kept on the message shown, so a retry sends the same copies.
+  const copies = kind === 'message' ? (local?.emailRecipients ?? null) : null;
   try {
     const saved = await messagesApi.send(conversationId, {
       kind,
@@ -87,6 +97,7 @@ async function deliver(
       attachmentIds,
       ...(kind === 'note' ? { mentionIds: mentionIdsOf(conversationId, localId) } : {}),
       ...(replyTo ? { replyToMessageId: replyTo.id } : {}),
+      ...(copies ? { cc: copies.cc, bcc: copies.bcc ?? [] } : {}),
       // "Reply via" (a merged conversation with several channels), as the operator picked it.
       ...(kind === 'message' && !template ? replyViaFields(conversationId) : {}),
       ...check,
@@ -106,6 +117,7 @@ async function deliver(
         attachments,
         collision,
         replyTo,
+        copies: copies ? { cc: copies.cc, bcc: copies.bcc ?? [] } : null,
         // Its text as shown has every value filled in already: rendering it again keeps it.
         template: template ? { ...template, body: local?.text ?? '' } : null,
       });
@@ -138,6 +150,7 @@ export function sendMessage(
     mentions = [],
     replyTo = null,
     template = null,
+    copies = null,
   }: SendExtras = {},
 ): Promise<void> {
   const localId = localIdFor(newClientId());
@@ -161,6 +174,9 @@ export function sendMessage(
     // The quote shows at once; the stored reply brings the server's copy of it.
     ...(kind === 'message' && replyTo ? { replyTo } : {}),
     ...(asTemplate ? { template: { id: asTemplate.id, variables: asTemplate.variables } } : {}),
+    ...(kind === 'message' && copies && copies.cc.length + copies.bcc.length > 0
+      ? { emailRecipients: copies }
+      : {}),
   };
   const thread = useConversationStore.getState().threads[conversation.id];
   const seen = thread ? lastSeenMessageId(thread.messages) : undefined;
@@ -208,5 +224,6 @@ export function sendHeldReplyAnyway(
     confirmed: true,
     replyTo: held.replyTo ?? null,
     template: held.template ?? null,
+    copies: held.copies ?? null,
   });
 }

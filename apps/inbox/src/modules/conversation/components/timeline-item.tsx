@@ -8,6 +8,7 @@ import { Icon } from '../../../shared/ui/icons';
 import { AttachmentList } from '../../composer/components/attachment-list';
 import { canReplyTo } from '../../composer/utils/reply-to';
 import { activityText } from '../utils/activity-text';
+import { withInlineImages } from '../utils/inline-images';
 import { MoveActivityItem } from '../../conversation-merge/components/move-activity';
 import { SplitAction } from '../../conversation-merge/components/split-action';
 import { isMoveActivity } from '../../conversation-merge/utils/move-activity';
@@ -15,6 +16,7 @@ import { MentionText } from '../../mentions/components/mention-text';
 import { CreateTaskAction } from '../../tasks/components/create-task-action';
 import { DeliveryStatus } from './delivery-status';
 import { EmailFrame } from './email-frame';
+import { EmailRecipientsLine } from '../../email-replies/components/email-recipients-line';
 import {
   AutomatedBadge,
   EditedMark,
@@ -40,6 +42,11 @@ export const TimelineItem = memo(function TimelineItem({ message }: { message: M
   }
 
   const side = message.direction === 'outgoing' ? 'out' : 'in';
+  // Images the email shows in its body (`cid:`) are not listed again below it.
+  const email = message.html ? withInlineImages(message.html, message.attachments) : null;
+  const files = email?.inlined.size
+    ? message.attachments.filter((a) => !email.inlined.has(a.id))
+    : message.attachments;
   // An automatic message (an acknowledgement, a rule's greeting) has no author to name.
   const unnamed = message.sender.type === 'system' && !message.sender.name;
   const sender = unnamed
@@ -81,10 +88,11 @@ export const TimelineItem = memo(function TimelineItem({ message }: { message: M
         {message.automated && <AutomatedBadge />}
       </div>
       <div className="message__bubble">
+        {message.emailRecipients && <EmailRecipientsLine recipients={message.emailRecipients} />}
         {message.replyTo && <ReplyQuote replyTo={message.replyTo} />}
-        {message.html ? (
-          <EmailFrame messageId={message.id} html={message.html} sender={sender} />
-        ) : message.text || message.attachments.length === 0 ? (
+        {email ? (
+          <EmailFrame messageId={message.id} html={email.html} sender={sender} />
+        ) : message.text || files.length === 0 ? (
           <p className="message__text" dir="auto">
             {message.kind === 'note' && message.mentions?.length ? (
               <MentionText text={message.text ?? ''} mentions={message.mentions} />
@@ -93,7 +101,7 @@ export const TimelineItem = memo(function TimelineItem({ message }: { message: M
             )}
           </p>
         ) : null}
-        <AttachmentList attachments={message.attachments} />
+        <AttachmentList attachments={files} />
       </div>
       <div className="message__actions" data-testid="message-actions">
         {canReplyTo(message) && <ReplyAction message={message} sender={sender} />}

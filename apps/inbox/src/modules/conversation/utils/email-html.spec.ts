@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildEmailDocument, hasRemoteImages, revealRemoteImages } from './email-html';
+import {
+  buildEmailDocument,
+  hasFoldedParts,
+  hasRemoteImages,
+  revealRemoteImages,
+} from './email-html';
 
 describe('email html', () => {
   it('detects remote images and backgrounds', () => {
@@ -10,11 +15,27 @@ describe('email html', () => {
     expect(hasRemoteImages('<p>see https://example.com</p>')).toBe(false);
   });
 
-  it('blocks remote images and scripts until allowed', () => {
-    const blocked = buildEmailDocument('<p>hi</p>', false);
-    expect(blocked).toContain("default-src 'none'; img-src data: cid:;");
+  const opts = {
+    allowRemoteImages: false,
+    showQuoted: false,
+    filesBase: 'https://sb.test/api/files/',
+  };
+
+  it("blocks remote images and scripts until allowed; the message's own files always load", () => {
+    const blocked = buildEmailDocument('<p>hi</p>', opts);
+    expect(blocked).toContain("default-src 'none'; img-src data: https://sb.test/api/files/;");
     expect(blocked).not.toContain('script-src');
-    expect(buildEmailDocument('<p>hi</p>', true)).toContain('img-src data: cid: https: http:');
+    expect(buildEmailDocument('<p>hi</p>', { ...opts, allowRemoteImages: true })).toContain(
+      'img-src data: https://sb.test/api/files/ https: http:',
+    );
+  });
+
+  it('folds quoted history and signatures until asked', () => {
+    const html = '<p>new</p><blockquote class="sb-quote">old</blockquote>';
+    expect(hasFoldedParts(html)).toBe(true);
+    expect(hasFoldedParts('<p>new</p>')).toBe(false);
+    expect(buildEmailDocument(html, opts)).toContain('.sb-quote,.sb-signature{display:none}');
+    expect(buildEmailDocument(html, { ...opts, showQuoted: true })).not.toContain('display:none');
   });
 
   it('reveals parked remote images, and only http(s) ones', () => {

@@ -11,9 +11,24 @@ export function hasRemoteImages(html: string): boolean {
   return REMOTE_RESOURCE.test(html);
 }
 
-export function buildEmailDocument(html: string, allowRemoteImages: boolean): string {
-  const imgSrc = allowRemoteImages ? 'data: cid: https: http:' : 'data: cid:';
+export interface EmailDocumentOptions {
+  allowRemoteImages: boolean;
+  /** Quoted history and signatures (marked `sb-quote` / `sb-signature` by the server) shown. */
+  showQuoted: boolean;
+  /** Where the message's own files are served (inline `cid:` images point there), e.g. `https://x/api/files/`. */
+  filesBase: string;
+}
+
+/** Whether the mail has quoted history or a signature to fold behind a toggle. */
+export function hasFoldedParts(html: string): boolean {
+  return html.includes('sb-quote') || html.includes('sb-signature');
+}
+
+export function buildEmailDocument(html: string, opts: EmailDocumentOptions): string {
+  const own = `data: ${opts.filesBase}`;
+  const imgSrc = opts.allowRemoteImages ? `${own} https: http:` : own;
   const csp = `default-src 'none'; img-src ${imgSrc}; style-src 'unsafe-inline'; font-src data:`;
+  const folded = opts.showQuoted ? '' : '.sb-quote,.sb-signature{display:none}';
   return `<!doctype html><html><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <base target="_blank">
@@ -24,6 +39,9 @@ img{max-inline-size:100%;block-size:auto}
 blockquote{margin-inline:0;padding-inline-start:12px;border-inline-start:3px solid #e0e1e6;color:#60646c}
 pre{white-space:pre-wrap}
 a{color:#3e63dd}
+.sb-forwarded{margin-block:12px;padding-inline-start:12px;border-inline-start:3px solid #cdced6}
+.sb-forwarded__header{margin-block-end:8px;color:#60646c;font-size:13px}
+${folded}
 </style></head><body dir="auto">${html}</body></html>`;
 }
 

@@ -22,6 +22,7 @@ export interface FeedQuery {
   to: string | null;
   sort?: 'priority';
   priorities?: ConversationPriority[];
+  automated?: 'hide' | 'only';
 }
 
 /** The feed's filters as the API's query: `tags` travel as repeated `tag=`. */

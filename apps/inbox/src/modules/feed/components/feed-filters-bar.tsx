@@ -10,6 +10,7 @@ export function FeedFiltersBar() {
   const channel = useFeedStore((s) => s.filters.channel);
   const inboxes = useFeedStore((s) => s.inboxes);
   const setFilters = useFeedStore((s) => s.setFilters);
+  const automated = useFeedStore((s) => s.filters.automated);
   const kinds = [...new Set(inboxes.map((inbox) => inbox.kind))];
   return (
     <div className="filters">
@@ -57,6 +58,22 @@ export function FeedFiltersBar() {
               {inbox.name} · {t(`channel.${inbox.kind}`)}
             </option>
           ))}
+        </select>
+      )}
+      {kinds.includes('email') && (
+        <select
+          className="select"
+          aria-label={t('feed.filter.automated')}
+          data-testid="filter-automated"
+          value={automated ?? ''}
+          onChange={(e) => {
+            const v = e.target.value;
+            setFilters({ automated: v === 'hide' || v === 'only' ? v : undefined });
+          }}
+        >
+          <option value="">{t('feed.filter.automated_any')}</option>
+          <option value="hide">{t('feed.filter.automated_hide')}</option>
+          <option value="only">{t('feed.filter.automated_only')}</option>
         </select>
       )}
       <FeedPriorityControls />

@@ -27,6 +27,8 @@ export interface FeedFilters {
   sort?: 'priority';
   /** Only these priorities (any of them). */
   priorities?: ConversationPriority[];
+  /** Mail sent by machines (auto-replies, bulk, out-of-office): hide it, or show only it. */
+  automated?: 'hide' | 'only';
 }
 
 export const FEED_TABS: readonly ConversationStatus[] = ['open', 'snoozed', 'closed'];

@@ -1,7 +1,8 @@
 import type { ConversationSummaryDto } from '@switchboard/contracts';
 import { describe, expect, it } from 'vitest';
 import { conversation } from '../../../test-support/fixtures';
-import { placeInOrder, sortIds } from './feed-ordering';
+import { DEFAULT_FILTERS } from '../store/feed-filters';
+import { matchesFilters, placeInOrder, sortIds } from './feed-ordering';
 
 describe('placeInOrder', () => {
   it('keeps 10 000 rows ordered under live updates', () => {
@@ -35,5 +36,22 @@ describe('placeInOrder', () => {
     const byId = { a, b };
     expect(placeInOrder(['a'], byId, b)).toEqual(['b', 'a']);
     expect(placeInOrder(['b'], byId, a)).toEqual(['b', 'a']);
+  });
+});
+
+describe('matchesFilters: automated mail', () => {
+  const human = conversation({ id: 'h' });
+  const robot = conversation({ id: 'r', automated: true });
+
+  it('hides or keeps only conversations whose newest customer mail is automated', () => {
+    const hide = { ...DEFAULT_FILTERS, automated: 'hide' as const };
+    const only = { ...DEFAULT_FILTERS, automated: 'only' as const };
+    expect([human, robot].filter((c) => matchesFilters(c, hide, null)).map((c) => c.id)).toEqual([
+      'h',
+    ]);
+    expect([human, robot].filter((c) => matchesFilters(c, only, null)).map((c) => c.id)).toEqual([
+      'r',
+    ]);
+    expect([human, robot].every((c) => matchesFilters(c, DEFAULT_FILTERS, null))).toBe(true);
   });
 });

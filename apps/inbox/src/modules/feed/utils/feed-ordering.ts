@@ -40,6 +40,8 @@ export function matchesFilters(
   if (filters.channel && conversation.channel !== filters.channel) return false;
   if (filters.priorities?.length && !filters.priorities.includes(conversation.priority ?? 'normal'))
     return false;
+  if (filters.automated && Boolean(conversation.automated) !== (filters.automated === 'only'))
+    return false;
   if (filters.q && !listed && !matchesText(conversation, filters.q)) return false;
   if (filters.tags.length > 0) {
     const has = new Set(conversation.tags.map((tag) => tagKey(tag.name)));

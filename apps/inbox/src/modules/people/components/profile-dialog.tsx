@@ -3,6 +3,10 @@ import { setTimeZone } from '../../../i18n/format';
 import { setLocale, t } from '../../../i18n/i18n';
 import { useAuthStore } from '../../auth/store/auth-store';
 import { peopleApi } from '../api/people-api';
+import {
+  OperatorSignatureField,
+  useOperatorSignature,
+} from '../../email-replies/components/operator-signature-field';
 
 /** Languages the operator can pick; the UI falls back to English for missing strings. */
 const LANGUAGES = ['en', 'en-GB', 'de', 'fr', 'es', 'bg', 'ru', 'ar'] as const;
@@ -13,7 +17,7 @@ function knownTimeZones(): string[] {
   return intl.supportedValuesOf?.('timeZone') ?? [];
 }
 
-/** One's own name, avatar, time zone and language (the password has its own dialog). */
+/** One's own name, avatar, time zone, language and email signature (the password has its own dialog). */
 export function ProfileDialog({ onClose }: { onClose: () => void }) {
   const operator = useAuthStore((s) => s.operator);
   const [name, setName] = useState(operator?.name ?? '');
@@ -23,6 +27,7 @@ export function ProfileDialog({ onClose }: { onClose: () => void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  const signature = useOperatorSignature();
   const firstRef = useRef<HTMLInputElement>(null);
   const zones = knownTimeZones();
 
@@ -39,6 +44,7 @@ export function ProfileDialog({ onClose }: { onClose: () => void }) {
         locale,
         ...(avatarUrl.trim() ? { avatarUrl: avatarUrl.trim() } : {}),
       });
+      await signature.save();
       useAuthStore.setState((s) => ({
         operator: s.operator && {
           ...s.operator,
@@ -119,6 +125,7 @@ export function ProfileDialog({ onClose }: { onClose: () => void }) {
             ))}
           </select>
         </label>
+        <OperatorSignatureField signature={signature} />
         {error && (
           <p className="form-error" role="alert">
             {error}

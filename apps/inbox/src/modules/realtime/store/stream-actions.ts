@@ -3,6 +3,7 @@ import { useContactCardStore } from '../../contacts/store/contact-card-store';
 import { useAuthStore } from '../../auth/store/auth-store';
 import { useConversationStore } from '../../conversation/store/conversation-store';
 import { applyMessagesMoved } from '../../conversation-merge/store/messages-moved';
+import { applyConversationDeleted } from '../../feed/store/conversation-deleted';
 import { useFeedStore } from '../../feed/store/feed-store';
 import { useNotificationCentreStore } from '../../notifications/store/notification-centre-store';
 import { useNotificationsStore } from '../../notifications/store/notifications-store';
@@ -32,6 +33,7 @@ export const STREAM_ACTIONS: { [T in StreamEventType]: Handler<T> } = {
     useConversationStore.getState().receiveSummary(conversation);
     useContactCardStore.getState().conversationChanged(conversation.contact.id);
   },
+  'conversation.deleted': ({ conversationId }) => applyConversationDeleted(conversationId),
   'message.created': ({ message, conversation }, cursor) => {
     useConversationStore.getState().receiveMessage(message);
     useConversationStore.getState().receiveSummary(conversation);

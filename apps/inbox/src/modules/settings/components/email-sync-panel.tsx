@@ -13,6 +13,7 @@ const STATUS_LABELS: Record<string, MessageKey> = {
   polling: 'settings.sync.status.polling',
   error: 'settings.sync.status.error',
   waiting_for_lock: 'settings.sync.status.waiting_for_lock',
+  paused: 'settings.sync.status.paused',
 };
 
 function statusLabel(status: string): string {

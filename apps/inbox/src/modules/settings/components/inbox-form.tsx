@@ -13,6 +13,7 @@ import {
   type FieldValue,
   type InboxFormValues,
 } from '../utils/inbox-forms';
+import { EmailOAuthConnect } from './email-oauth-connect';
 import { SecretInput, SettingInput } from './inbox-form-fields';
 
 /** Create or edit one inbox. Keyed by inbox (or new kind) by the caller, so state starts fresh. */
@@ -32,10 +33,14 @@ export function InboxForm({
     inbox && useSettingsStore.getState().justCreatedId === inbox.id ? 'settings.created' : null,
   );
   const form = CHANNEL_FORMS[kind];
+  // A mailbox connected with Google or Microsoft has tokens instead of passwords.
+  const signsInWithOAuth =
+    kind === 'email' && (inbox?.secretsSet.includes('refreshToken') ?? false);
+  const secretFields = signsInWithOAuth ? [] : form.secrets;
 
   const sections: MessageKey[] = [];
   for (const f of form.fields) if (!sections.includes(f.section)) sections.push(f.section);
-  for (const s of form.secrets) {
+  for (const s of secretFields) {
     const section = secretSection(kind, s.name);
     if (!sections.includes(section)) sections.push(section);
   }
@@ -115,6 +120,7 @@ export function InboxForm({
               />
             ))}
         </section>
+        {kind === 'email' && !readOnly && <EmailOAuthConnect inbox={inbox} values={values} />}
         {sections
           .filter((s) => s !== 'settings.section.general')
           .map((section) => (
@@ -130,7 +136,7 @@ export function InboxForm({
                     onChange={(value) => setField(f.path, value)}
                   />
                 ))}
-              {form.secrets
+              {secretFields
                 .filter((s) => secretSection(kind, s.name) === section)
                 .map((s) => (
                   <SecretInput

@@ -11,11 +11,14 @@ type Phase = 'idle' | 'confirming' | 'removing';
 
 /**
  * "Remove inbox" behind a confirmation that says what it means: the channel is disconnected, the
- * conversations it brought stay.
+ * conversations it brought stay. Deleting them as well is a separate choice that takes the inbox's
+ * name, typed out, before the button works (the server checks the same).
  */
 export function RemoveInbox({ inbox }: { inbox: InboxDto }) {
   const [phase, setPhase] = useState<Phase>('idle');
   const [error, setError] = useState<string | null>(null);
+  const [deleteHistory, setDeleteHistory] = useState(false);
+  const [typedName, setTypedName] = useState('');
   const removeRef = useRef<HTMLButtonElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const wasConfirming = useRef(false);
@@ -28,13 +31,23 @@ export function RemoveInbox({ inbox }: { inbox: InboxDto }) {
     wasConfirming.current = phase !== 'idle';
   }, [phase]);
 
+  const confirmed = !deleteHistory || typedName === inbox.name;
+
   const remove = async () => {
+    if (!confirmed) return;
     setPhase('removing');
     setError(null);
     try {
-      await inboxesAdminApi.remove(inbox.id);
+      await inboxesAdminApi.remove(
+        inbox.id,
+        deleteHistory ? { deleteHistory: true, confirmName: typedName } : undefined,
+      );
       useSettingsStore.getState().removed(inbox.id);
-      useToastStore.getState().show(t('settings.remove.done', { name }));
+      useToastStore
+        .getState()
+        .show(
+          t(deleteHistory ? 'settings.remove.done_deleting' : 'settings.remove.done', { name }),
+        );
       void useFeedStore.getState().loadInboxes();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -46,7 +59,13 @@ export function RemoveInbox({ inbox }: { inbox: InboxDto }) {
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape' || event.nativeEvent.isComposing || phase !== 'confirming') return;
     event.stopPropagation();
+    cancel();
+  };
+
+  const cancel = () => {
     setPhase('idle');
+    setDeleteHistory(false);
+    setTypedName('');
   };
 
   if (phase === 'idle') {
@@ -80,8 +99,36 @@ export function RemoveInbox({ inbox }: { inbox: InboxDto }) {
         <strong>{t('settings.remove.question', { name })}</strong>
       </p>
       <p className="settings-hint" id="inbox-remove-consequence">
-        {t('settings.remove.consequence')}
+        {t(deleteHistory ? 'settings.remove.consequence_history' : 'settings.remove.consequence')}
       </p>
+      <label className="settings-remove__history">
+        <input
+          type="checkbox"
+          data-testid="inbox-remove-history"
+          checked={deleteHistory}
+          disabled={phase === 'removing'}
+          onChange={(e) => {
+            setDeleteHistory(e.target.checked);
+            setTypedName('');
+          }}
+        />
+        {t('settings.remove.delete_history')}
+      </label>
+      {deleteHistory && (
+        <label className="field settings-remove__name">
+          {t('settings.remove.type_name', { name })}
+          <input
+            type="text"
+            dir="auto"
+            data-testid="inbox-remove-name"
+            autoComplete="off"
+            spellCheck={false}
+            value={typedName}
+            disabled={phase === 'removing'}
+            onChange={(e) => setTypedName(e.target.value)}
+          />
+        </label>
+      )}
       {error && (
         <p className="form-error" role="alert" data-testid="inbox-remove-error">
           {t('settings.remove.error', { message: error })}
@@ -93,7 +140,7 @@ export function RemoveInbox({ inbox }: { inbox: InboxDto }) {
           type="button"
           className="button"
           disabled={phase === 'removing'}
-          onClick={() => setPhase('idle')}
+          onClick={cancel}
         >
           {t('settings.remove.cancel')}
         </button>
@@ -101,10 +148,12 @@ export function RemoveInbox({ inbox }: { inbox: InboxDto }) {
           type="button"
           className="button settings-remove__button"
           data-testid="inbox-remove-confirm"
-          disabled={phase === 'removing'}
+          disabled={phase === 'removing' || !confirmed}
           onClick={() => void remove()}
         >
-          {phase === 'removing' ? t('settings.remove.removing') : t('settings.remove.confirm')}
+          {phase === 'removing'
+            ? t('settings.remove.removing')
+            : t(deleteHistory ? 'settings.remove.confirm_delete' : 'settings.remove.confirm')}
         </button>
       </div>
     </section>

@@ -13,6 +13,8 @@ const apiInbox: InboxDto = {
   secretsSet: ['signingSecret'],
   reopenPolicy: 'reopen',
   connectionError: null,
+  pausedAt: null,
+  pausable: false,
   replyWindowHours: null,
   webhookUrl: 'http://localhost/api/webhooks/i',
   statusCallbackUrl: null,

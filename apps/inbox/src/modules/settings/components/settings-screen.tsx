@@ -18,6 +18,7 @@ import { AuditLogPanel } from './audit-log-panel';
 import { ConnectionError } from './connection-error';
 import { EmailSyncPanel } from './email-sync-panel';
 import { InboxForm } from './inbox-form';
+import { PauseInbox } from './pause-inbox';
 import { RemoveInbox } from './remove-inbox';
 import { TelegramBotPanel } from './telegram-bot-panel';
 import { TwilioSenderPanel } from './twilio-sender-panel';
@@ -59,6 +60,7 @@ function SettingsDetail({ readOnly }: { readOnly: boolean }) {
         <bdi>{inbox.name}</bdi>
       </h2>
       <ConnectionError inbox={inbox} />
+      <PauseInbox inbox={inbox} readOnly={readOnly} />
       {/* What the admin comes for most (the code to paste, is mail flowing) sits above the form. */}
       {inbox.kind === 'webchat' && <WebchatSnippet inboxId={inbox.id} />}
       {inbox.kind === 'email' && <EmailSyncPanel inboxId={inbox.id} />}
@@ -146,6 +148,11 @@ export default function SettingsScreen() {
               >
                 <ChannelIcon channel={inbox.kind} size={14} />
                 <bdi>{inbox.name}</bdi>
+                {inbox.pausedAt && (
+                  <span className="settings-paused-badge" data-testid="settings-inbox-paused">
+                    {t('settings.pause.badge')}
+                  </span>
+                )}
               </button>
             </li>
           ))}

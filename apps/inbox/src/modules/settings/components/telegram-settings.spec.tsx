@@ -21,6 +21,8 @@ const connected: InboxDto = {
   secretsSet: ['botToken', 'webhookSecret'],
   reopenPolicy: 'reopen',
   connectionError: null,
+  pausedAt: null,
+  pausable: false,
   replyWindowHours: null,
   webhookUrl: 'http://localhost/api/webhooks/i',
   statusCallbackUrl: null,

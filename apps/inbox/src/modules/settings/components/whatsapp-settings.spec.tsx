@@ -18,6 +18,8 @@ const whatsapp: InboxDto = {
   secretsSet: ['authToken'],
   reopenPolicy: 'reopen',
   connectionError: null,
+  pausedAt: null,
+  pausable: false,
   replyWindowHours: 24,
   webhookUrl: `https://sb.example/api/webhooks/${ID}`,
   statusCallbackUrl: `https://sb.example/api/webhooks/${ID}?event=status`,

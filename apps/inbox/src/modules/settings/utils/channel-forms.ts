@@ -145,6 +145,14 @@ export const CHANNEL_FORMS: Record<EditableKind, ChannelForm> = {
         label: 'settings.field.history_days',
         section: 'settings.section.general',
       },
+      {
+        path: 'signature',
+        type: 'textarea',
+        label: 'settings.field.signature',
+        section: 'settings.section.general',
+        hint: 'settings.field.signature_hint',
+        emptyAs: 'null',
+      },
       ...serverFields('imap', 'settings.section.imap'),
       {
         path: 'imap.mailbox',
@@ -153,6 +161,15 @@ export const CHANNEL_FORMS: Record<EditableKind, ChannelForm> = {
         section: 'settings.section.imap',
       },
       ...serverFields('smtp', 'settings.section.smtp'),
+      {
+        path: 'selfSignedCertificateHost',
+        type: 'text',
+        label: 'settings.field.self_signed_host',
+        hint: 'settings.field.self_signed_host_hint',
+        section: 'settings.section.smtp',
+        emptyAs: 'null',
+        ltr: true,
+      },
     ],
     secrets: [
       { name: 'imapPassword', label: 'settings.field.password' },

@@ -17,6 +17,8 @@ const emailInbox: InboxDto = {
   secretsSet: ['imapPassword', 'smtpPassword'],
   reopenPolicy: 'reopen',
   connectionError: null,
+  pausedAt: null,
+  pausable: false,
   replyWindowHours: null,
   webhookUrl: 'http://localhost/api/webhooks/i',
   statusCallbackUrl: null,

@@ -10,6 +10,8 @@ const inbox = (settings: Record<string, unknown>, replyWindowHours: number | nul
   secretsSet: ['authToken'],
   reopenPolicy: 'reopen',
   connectionError: null,
+  pausedAt: null,
+  pausable: false,
   replyWindowHours,
   webhookUrl: 'https://sb.example/api/webhooks/i-1',
   statusCallbackUrl: 'https://sb.example/api/webhooks/i-1?event=status',

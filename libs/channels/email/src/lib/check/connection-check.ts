@@ -8,6 +8,7 @@ export type ConnectionProblem =
   | 'AUTH_FAILED'
   | 'UNREACHABLE'
   | 'TLS_MISMATCH'
+  | 'CERTIFICATE_UNTRUSTED'
   | 'TIMEOUT'
   | 'MAILBOX_MISSING'
   | 'PRIVATE_NETWORK'
@@ -73,7 +74,14 @@ async function checkImap(
     }
     return { ok: true };
   } catch (err) {
-    return describe('imap', err, settings.imap.host, settings.imap.port, settings.imap.mailbox);
+    return describe(
+      'imap',
+      err,
+      settings.imap.host,
+      settings.imap.port,
+      settings.imap.mailbox,
+      secrets.auth === 'oauth',
+    );
   } finally {
     await client.logout().catch(() => client.close());
   }
@@ -97,7 +105,14 @@ async function checkSmtp(
     await transport.verify();
     return { ok: true };
   } catch (err) {
-    return describe('smtp', err, settings.smtp.host, settings.smtp.port, null);
+    return describe(
+      'smtp',
+      err,
+      settings.smtp.host,
+      settings.smtp.port,
+      null,
+      secrets.auth === 'oauth',
+    );
   } finally {
     transport.close();
   }
@@ -109,6 +124,7 @@ function describe(
   host: string,
   port: number,
   mailbox: string | null,
+  oauth = false,
 ): ConnectionCheckResult {
   const e = (typeof err === 'object' && err !== null ? err : {}) as ErrorLike;
   const raw = typeof e.message === 'string' ? e.message : String(err);
@@ -126,7 +142,16 @@ function describe(
     return fail(
       server,
       'AUTH_FAILED',
-      `${label}: login refused at ${where}: wrong user name or password`,
+      oauth
+        ? `${label}: ${where} refused the OAuth access token; is ${label} access enabled for this mailbox?`
+        : `${label}: login refused at ${where}: wrong user name or password`,
+    );
+  }
+  if (CERTIFICATE_CODES.has(code) || /self[- ]signed certificate/i.test(raw)) {
+    return fail(
+      server,
+      'CERTIFICATE_UNTRUSTED',
+      `${label}: the certificate of ${where} is not trusted (${code || 'self-signed'}); if it is your own server's self-signed certificate, name ${host} as such in the settings`,
     );
   }
   if (e.mailboxMissing === true || (mailbox && /NONEXISTENT|doesn't exist|not exist/i.test(raw))) {
@@ -176,6 +201,16 @@ function describe(
   // The server's own words, but only an excerpt: never a whole (possibly hostile) answer.
   return fail(server, 'UNKNOWN', `${label}: ${providerTextExcerpt(raw)}`);
 }
+
+/** Node's codes for a certificate that does not verify (the connection itself worked). */
+const CERTIFICATE_CODES = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
 
 /** The outbound network policy's refusal, possibly wrapped by the mail client. */
 function privateNetworkRefusal(err: unknown): PrivateNetworkTargetError | null {

@@ -20,7 +20,11 @@ import {
 import { automatedReason, type HeaderView } from './auto-reply-detector';
 import { detectDeliveryReport } from './bounce-detector';
 import { collectAttachments } from './email-attachments';
+import { recipientsOf } from './email-recipients';
+import type { EmailReading, EmailReadingNote } from './email-reading';
+import { readForwardedMessages } from './forwarded-messages';
 import { headerViewOf } from './header-view';
+import { MalformedMimeError } from './malformed-mime-error';
 import {
   isRenderableHtml,
   plainTextToHtml,
@@ -31,6 +35,7 @@ import { htmlToPlainText } from './html-to-plain-text';
 import { SALVAGED_BODY_NOTE, salvagedBodyText } from './salvaged-body-text';
 import { foldQuotedText } from './quote-folding';
 import { sentAtOf } from './sent-at';
+import { unknownCharsets } from './unknown-charsets';
 
 /** A message as our IMAP client fetched it. */
 export interface RawEmail {
@@ -50,7 +55,7 @@ export interface ParseContext {
 export const INBOX_HEADER = 'x-switchboard-inbox';
 
 const MAX_TEXT_LENGTH = 200_000;
-/** Sanitized HTML above this is not kept (re-sanitizing 1 MB holds the API's thread ~0.3 s). */
+/** Sanitized HTML above this is not kept: the operator's browser renders it, and 1 MB is plenty. */
 const MAX_STORED_HTML = 1_000_000;
 const UNRENDERABLE_HTML_NOTE =
   "[This email's formatting was too large or too deeply nested to display safely; it is shown as plain text.]";
@@ -61,6 +66,11 @@ const MAX_REFERENCES = 50;
  * one of our messages (bounces), or nothing (our own mail coming back, a delay notice).
  */
 export async function parseRawEmail(raw: RawEmail, ctx: ParseContext): Promise<InboundEvent[]> {
+  return (await readRawEmail(raw, ctx)).events;
+}
+
+/** `parseRawEmail`, with what the sync log should say about the mail (skips, partial reads). */
+export async function readRawEmail(raw: RawEmail, ctx: ParseContext): Promise<EmailReading> {
   if (!Buffer.isBuffer(raw.source) || raw.source.length === 0)
     throw new ChannelInputError('empty message');
   const mail = await parseMime(raw.source);
@@ -71,26 +81,29 @@ export async function parseRawEmail(raw: RawEmail, ctx: ParseContext): Promise<I
   const messageId = normalizeMessageId(mail.messageId) ?? synthesizeMessageId(raw.source);
   const subject = (mail.subject ?? '').trim();
 
-  if (isOwnMail(headers, messageId, from?.address ?? null, ctx, ourDomain)) return [];
+  if (isOwnMail(headers, messageId, from?.address ?? null, ctx, ourDomain))
+    return skipped('Our own message coming back (sent from this inbox)');
 
   const searchable = reportSearchText(raw.source, mail);
   const report = detectDeliveryReport(headers, from?.address ?? null, subject, searchable);
   if (report) {
-    if (report.action === 'delayed') return [];
+    if (report.action === 'delayed')
+      return skipped(
+        `A delivery delay notice${report.originalMessageId ? ` for ${report.originalMessageId}` : ''}: the server is still trying, nothing to store`,
+      );
     if (!report.originalMessageId) {
       throw new ChannelInputError(
         'delivery report that names no Message-ID of the returned message',
       );
     }
-    return [
-      {
-        type: 'status',
-        externalId: report.originalMessageId,
-        status: report.action === 'delivered' ? 'delivered' : 'failed',
-        reason: report.reason,
-        at: dateOf(mail, raw),
-      },
-    ];
+    const status: InboundEvent = {
+      type: 'status',
+      externalId: report.originalMessageId,
+      status: report.action === 'delivered' ? 'delivered' : 'failed',
+      reason: report.reason,
+      at: dateOf(mail, raw),
+    };
+    return { events: [status], notes: [] };
   }
 
   if (!from)
@@ -101,26 +114,46 @@ export async function parseRawEmail(raw: RawEmail, ctx: ParseContext): Promise<I
     ...extractMessageIds(mail.references),
   ]).slice(-MAX_REFERENCES);
 
+  // Forwarded mail (message/rfc822) is read and shown inline; its own files join the mail's.
+  const { forwarded, rest } = await readForwardedMessages(mail.attachments);
   const { attachments, notes } = collectAttachments(
-    mail.attachments,
+    [...rest, ...forwarded.flatMap((f) => f.attachments)],
     ctx.settings.maxAttachmentBytes,
   );
+  const readingNotes: EmailReadingNote[] = notes.map((reason) => ({
+    action: 'simplified',
+    reason: reason.slice(1, -1),
+  }));
   const rawHtml = typeof mail.html === 'string' ? mail.html : null;
   const sanitized = rawHtml ? sanitizeEmailHtml(rawHtml) : null;
-  // The core sanitizes once more on the API's own thread; keep that short.
+  // The core's sanitizer runs again in the parse worker (email-parse.worker.ts) on what is kept.
   const sanitizedHtml = sanitized && sanitized.length <= MAX_STORED_HTML ? sanitized : null;
   // Too large or too deep to sanitize or to keep: its words still reach the operator, as text.
   const htmlDropped =
     rawHtml !== null &&
     sanitizedHtml === null &&
     (sanitized !== null || !isRenderableHtml(rawHtml));
-  if (htmlDropped) notes.push(UNRENDERABLE_HTML_NOTE);
+  if (htmlDropped) {
+    notes.push(UNRENDERABLE_HTML_NOTE);
+    readingNotes.push({
+      action: 'simplified',
+      reason: 'Its HTML was too large or too deeply nested to display safely: shown as plain text',
+    });
+  }
   const hasText = Boolean(mail.text?.trim());
   // No text, HTML or attachment found: a structure the parser could not follow (a multipart with
   // no usable boundary). Its words are read from the raw body rather than stored as empty.
   const salvaged =
-    !hasText && rawHtml === null && attachments.length === 0 ? salvagedBodyText(raw.source) : null;
-  if (salvaged) notes.unshift(SALVAGED_BODY_NOTE);
+    !hasText && rawHtml === null && attachments.length === 0 && forwarded.length === 0
+      ? salvagedBodyText(raw.source)
+      : null;
+  if (salvaged) {
+    notes.unshift(SALVAGED_BODY_NOTE);
+    readingNotes.push({
+      action: 'simplified',
+      reason: 'Its MIME structure is broken: the text was read from the raw message',
+    });
+  }
   const fullText = (
     hasText
       ? (mail.text ?? '')
@@ -136,10 +169,29 @@ export async function parseRawEmail(raw: RawEmail, ctx: ParseContext): Promise<I
   const folded = htmlNewText
     ? { body: htmlNewText, quoted: null, signature: null }
     : foldQuotedText(fullText);
-  const text = [folded.body, ...notes].filter((part) => part.length > 0).join('\n\n');
+  const forwardedText = forwarded.map((f) => f.text);
+  const text = [folded.body, ...forwardedText, ...notes]
+    .filter((part) => part.length > 0)
+    .join('\n\n')
+    .slice(0, MAX_TEXT_LENGTH);
   // Our own rendering of the text carries the notes too: the operator reads the HTML when there is one.
-  const html =
-    sanitizedHtml ?? (fullText.trim() ? plainTextToHtml({ ...folded, body: text }) : null);
+  const ownHtml =
+    sanitizedHtml ??
+    (fullText.trim()
+      ? plainTextToHtml({ ...folded, body: [folded.body, ...notes].join('\n\n').trim() })
+      : null);
+  const html = withForwarded(
+    ownHtml,
+    forwarded.map((f) => f.html),
+  );
+  for (const charset of unknownCharsets(raw.source))
+    readingNotes.push({
+      action: 'simplified',
+      reason: `Written in a character set we cannot decode (${charset}): some characters may show as �`,
+    });
+  const automated = automatedReason(headers, from.address);
+  if (automated)
+    readingNotes.push({ action: 'automated', reason: `Stored, marked automated (${automated})` });
 
   const event: InboundMessageEvent = {
     type: 'message',
@@ -151,9 +203,21 @@ export async function parseRawEmail(raw: RawEmail, ctx: ParseContext): Promise<I
     attachments,
     thread: { references, conversationToken: tokenOf(references, mail, subject) },
     sentAt: dateOf(mail, raw),
-    automated: automatedReason(headers, from.address) !== null,
+    automated: automated !== null,
+    recipients: recipientsOf(mail),
   };
-  return [event];
+  return { events: [event], notes: readingNotes };
+}
+
+function skipped(reason: string): EmailReading {
+  return { events: [], notes: [{ action: 'skipped', reason }] };
+}
+
+/** The mail's own HTML with its forwarded messages after it; null when there is nothing to show. */
+function withForwarded(html: string | null, forwarded: string[]): string | null {
+  if (forwarded.length === 0) return html;
+  const joined = `${html ?? ''}${forwarded.join('')}`;
+  return joined.length <= MAX_STORED_HTML ? joined : html;
 }
 
 async function parseMime(source: Buffer): Promise<ParsedMail> {
@@ -167,9 +231,7 @@ async function parseMime(source: Buffer): Promise<ParsedMail> {
       skipHtmlToText: true,
     });
   } catch (err) {
-    throw new ChannelInputError(
-      `malformed MIME message: ${err instanceof Error ? err.message : String(err)}`,
-    );
+    throw new MalformedMimeError(err instanceof Error ? err.message : String(err));
   }
 }
 

@@ -105,7 +105,10 @@ const options: sanitizeHtml.IOptions = {
     blockquote: ['class'],
     div: ['class'],
   },
-  allowedClasses: { blockquote: ['sb-quote'], div: ['sb-quote', 'sb-signature'] },
+  allowedClasses: {
+    blockquote: ['sb-quote'],
+    div: ['sb-quote', 'sb-signature', 'sb-forwarded', 'sb-forwarded__header'],
+  },
   allowedStyles: { '*': Object.fromEntries(STYLE_PROPERTIES.map((p) => [p, SAFE_STYLE_VALUE])) },
   allowedSchemes: ['http', 'https', 'mailto', 'tel'],
   allowedSchemesByTag: { img: ['cid', 'data'] },

@@ -14,20 +14,23 @@ import {
 import { automatedReason, type HeaderView } from './auto-reply-detector';
 import { isOwnMail, type ParseContext, type RawEmail } from './email-parser';
 import { htmlToPlainText } from './html-to-plain-text';
-import { decodeEntityText, decodeHeaderWords, findTextPart, readEntity } from './raw-mime';
+import { decodeEntityText, decodeHeaderWords, findTextPart, readMessage } from './raw-mime';
+import { salvagedPartsText } from './salvaged-body-text';
 import { sentAtOf } from './sent-at';
 
-/** How much of the source is searched for a text part, and how much text is kept. */
-const MAX_SCANNED_BYTES = 8 * 1024 * 1024;
+/** How much text is kept. */
 const MAX_TEXT_LENGTH = 100_000;
 const MAX_REFERENCES = 50;
 
 /**
  * The message as plain text, for mail whose full parse did not finish in its time budget (or
- * crashed its worker): sender, subject, threading headers and the words of its first text part,
- * no HTML and no attachments, with `note` saying so at the top of the text. Bounded and linear
- * by construction (see raw-mime.ts), so it is safe to run where a runaway would block everyone.
- * The Message-ID is the one the full parse would have used, so the core still deduplicates.
+ * crashed its worker), or whose structure is beyond what the full parser reads (a tree nested
+ * hundreds deep, thousands of parts, megabytes of header fields): sender, subject, threading
+ * headers and the words of its first text part (or, in a tree too deep to follow, the words found
+ * between its boundaries), no HTML and no attachments, with `note` saying so at the top of the
+ * text. Bounded and linear by construction (see raw-mime.ts), so it is safe to run where a
+ * runaway would block everyone. The Message-ID is the one the full parse would have used, so the
+ * core still deduplicates.
  */
 export function parseEmailAsPlainText(
   raw: RawEmail,
@@ -36,8 +39,7 @@ export function parseEmailAsPlainText(
 ): InboundEvent[] {
   if (!Buffer.isBuffer(raw.source) || raw.source.length === 0)
     throw new ChannelInputError('empty message');
-  const source = raw.source.toString('latin1', 0, Math.min(raw.source.length, MAX_SCANNED_BYTES));
-  const message = readEntity(source);
+  const message = readMessage(raw.source);
   const header = (name: string) => message.headers.get(name);
   const headers: HeaderView = { get: header };
 
@@ -56,7 +58,7 @@ export function parseEmailAsPlainText(
     ]),
   ].slice(-MAX_REFERENCES);
   const dateHeader = header('date');
-  const body = textOf(findTextPart(message));
+  const body = textOf(findTextPart(message)) || (salvagedPartsText(message.body) ?? '');
 
   return [
     {

@@ -18,11 +18,24 @@ export function salvagedBodyText(source: Buffer): string | null {
   const lines = text.split('\n');
   let i = 0;
   // The message's own header block ends at the first empty line.
-  while (i < lines.length && lines[i]!.trim() !== '') i++;
+  while (i < lines.length && (lines[i] ?? '').trim() !== '') i++;
+  return wordsOf(lines, i + 1);
+}
+
+/**
+ * The same, for a body already apart from its message's header block (as latin1, one character
+ * per byte): a MIME tree nested deeper than any reader follows still shows its words.
+ */
+export function salvagedPartsText(body: string): string | null {
+  const bytes = Buffer.from(body.slice(0, MAX_SCANNED_BYTES), 'latin1');
+  return wordsOf(bytes.toString('utf8').split('\n'), 0);
+}
+
+function wordsOf(lines: string[], start: number): string | null {
   const kept: string[] = [];
   let inPartHeaders = false;
-  for (i += 1; i < lines.length; i++) {
-    const line = lines[i]!.replace(/\r$/, '');
+  for (let i = start; i < lines.length; i++) {
+    const line = (lines[i] ?? '').replace(/\r$/, '');
     if (line.startsWith('--')) {
       // A boundary: the lines after it are a part's headers, up to an empty line.
       inPartHeaders = true;

@@ -3,16 +3,18 @@ import { ChannelError, type InboxContext, type OutboundMessage } from '@switchbo
 import { domainOf, type EmailSecrets, type EmailSettings } from '../email-settings.schema';
 import { buildOutboundMessageId, extractMessageIds } from '../shared/message-id';
 import { replyToAddress, stripSubjectToken, subjectWithToken } from '../shared/reply-token';
-import { escapeHtml } from '../parse/html-sanitizer';
 import { INBOX_HEADER } from '../parse/email-parser';
+import { copiesFor } from './reply-copies';
+import { replyBody } from './reply-body';
 
 /** An outbound message that may be marked automatic (auto-acknowledgements, follow-ups). */
 export type EmailOutboundMessage = OutboundMessage & { automatic?: boolean };
 
 export interface ComposedReply {
   messageId: string;
+  /** Every recipient, Bcc included: Bcc is here and nowhere in `raw`. */
   envelope: { from: string; to: string[] };
-  /** The exact bytes sent over SMTP, also appended to the Sent folder. */
+  /** The exact bytes sent over SMTP, also appended to the Sent folder (no Bcc header). */
   raw: Buffer;
 }
 
@@ -23,7 +25,8 @@ const REPLY_PREFIX = /^\s*(re|aw|sv|antw|vs|réf|ref|odp|ответ|رد)\s*(\[\
  * Builds one reply exactly as a mail client would thread it: our Message-ID (stable per stored
  * message, so a retry carries the same id and recipients' servers can drop the duplicate),
  * In-Reply-To the latest mail of the conversation, References the chain, "Re:" subject with
- * our conversation token, HTML + plain text.
+ * our conversation token, Cc, HTML + plain text with the signature and the quoted message it
+ * answers. Bcc goes into the envelope only: the bytes never name a blind copy.
  */
 export async function composeReply(
   message: EmailOutboundMessage,
@@ -31,6 +34,8 @@ export async function composeReply(
 ): Promise<ComposedReply> {
   const { settings } = ctx;
   const to = recipientAddress(message);
+  const copies = copiesFor(message, to);
+  const body = replyBody(message);
   const messageId = buildOutboundMessageId(
     message.conversation.id,
     message.idempotencyKey,
@@ -60,6 +65,7 @@ export async function composeReply(
   const composer = new MailComposer({
     from: { name: fromName(message, settings), address: settings.fromAddress },
     to,
+    cc: copies.cc.length > 0 ? copies.cc : undefined,
     replyTo: settings.replyToToken
       ? replyToAddress(settings.fromAddress, message.conversation.id)
       : undefined,
@@ -68,15 +74,16 @@ export async function composeReply(
     inReplyTo: references.at(-1),
     references: references.length > 0 ? references : undefined,
     date: new Date(),
-    text: message.text,
-    html: message.html ?? textToHtml(message.text),
+    text: body.text,
+    html: body.html,
     attachments,
     headers,
     disableFileAccess: true,
     disableUrlAccess: true,
   });
   const raw = await composer.compile().build();
-  return { messageId, envelope: { from: settings.fromAddress, to: [to] }, raw };
+  const envelope = { from: settings.fromAddress, to: [to, ...copies.envelope] };
+  return { messageId, envelope, raw };
 }
 
 function recipientAddress(message: OutboundMessage): string {
@@ -105,8 +112,4 @@ export function replySubject(message: OutboundMessage, settings: EmailSettings):
       : `Re: ${base}`
     : `Re: Your conversation #${message.conversation.number}`;
   return settings.subjectToken ? subjectWithToken(subject, message.conversation.id) : subject;
-}
-
-function textToHtml(text: string): string {
-  return `<div>${escapeHtml(text).replace(/\r?\n/g, '<br>')}</div>`;
 }
