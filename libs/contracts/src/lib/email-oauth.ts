@@ -40,10 +40,10 @@ export interface EmailOAuthStartDto {
  * redirect URI (PUBLIC_URL/oauth/email/callback), passed on by the SPA page it lands on.
  */
 export const completeEmailOAuthRequestSchema = z.object({
-  state: z.string().min(1).max(200),
-  code: z.string().min(1).max(4096).optional(),
-  error: z.string().min(1).max(200).optional(),
-  errorDescription: z.string().max(2000).optional(),
+  state: safeText().min(1).max(200),
+  code: safeText().min(1).max(4096).optional(),
+  error: safeText().min(1).max(200).optional(),
+  errorDescription: safeText().max(2000).optional(),
 });
 export type CompleteEmailOAuthRequest = z.input<typeof completeEmailOAuthRequestSchema>;
 

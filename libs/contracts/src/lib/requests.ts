@@ -148,7 +148,7 @@ export type UpdateInboxRequest = z.input<typeof updateInboxRequestSchema>;
 export const removeInboxRequestSchema = z
   .object({
     deleteHistory: z.boolean().default(false),
-    confirmName: z.string().max(200).optional(),
+    confirmName: safeText().max(200).optional(),
   })
   .default({ deleteHistory: false });
 export type RemoveInboxRequest = z.input<typeof removeInboxRequestSchema>;

@@ -19,6 +19,13 @@ describe('conversation split', () => {
     await w.mailCustomer.say('First topic', 'b-1', bob);
     convId = (await w.conversationIn(w.mailInboxId, 'Bob')).id;
     await w.admin.ok('POST', `/api/conversations/${convId}/messages`, { text: 'On it' });
+    // Its delivery settles first: a late `message.updated` would land among the events below.
+    for (let i = 0; ; i++) {
+      const reply = (await w.timeline(convId)).find((m) => m.text === 'On it');
+      if (reply?.deliveryStatus !== 'pending') break;
+      if (i > 200) throw new Error('the reply was never sent');
+      await new Promise((r) => setTimeout(r, 50));
+    }
     await w.mailCustomer.say('Side remark', 'b-2', bob);
     await w.mailCustomer.say('Second topic', 'b-3', bob);
     await w.mailCustomer.say('Second topic, more', 'b-4', bob);
