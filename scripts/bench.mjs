@@ -18,6 +18,8 @@ if (process.argv.includes('search')) await import('./bench/search.mjs');
 if (process.argv.includes('rules')) await import('./bench/rules.mjs');
 // `npm run bench -- reports`: only 90-day reports over 1 M conversations' facts.
 if (process.argv.includes('reports')) await import('./bench/reports.mjs');
+// `npm run bench -- static`: only the inbox's and the widget's first load in Chromium.
+if (process.argv.includes('static')) await import('./bench/static.mjs');
 
 const root = new URL('..', import.meta.url).pathname;
 process.chdir(root);
@@ -294,8 +296,8 @@ Target: p95 < 20 ms. Result: ${Math.max(results.firstPage.p95, results.page100.p
 const file = 'docs/benchmarks.md';
 let doc = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n\n';
 if (doc.includes('<!-- bench:start -->')) {
-  // The search, rules and reports sections (scripts/bench/*.mjs) stay until their runs below rewrite them.
-  const sections = ['search', 'rules', 'reports']
+  // The search, rules, reports and static sections (scripts/bench/*.mjs) stay until their runs below rewrite them.
+  const sections = ['search', 'rules', 'reports', 'static']
     .map(
       (name) =>
         new RegExp(`<!-- bench-${name}:start -->[\\s\\S]*<!-- bench-${name}:end -->`).exec(
@@ -325,6 +327,13 @@ if (process.env.BENCH_RULES !== '0') {
 if (process.env.BENCH_REPORTS !== '0') {
   const code = await run(process.execPath, ['scripts/bench/reports.mjs'], {
     env: { BENCH_SKIP_BUILD: '1', DATABASE_URL: embedded ? '' : admin },
+  });
+  if (code !== 0) process.exit(code);
+}
+// ... the inbox's and the widget's first load in Chromium (BENCH_STATIC=0 leaves it out) ...
+if (process.env.BENCH_STATIC !== '0') {
+  const code = await run(process.execPath, ['scripts/bench/static.mjs'], {
+    env: { DATABASE_URL: embedded ? '' : admin },
   });
   if (code !== 0) process.exit(code);
 }

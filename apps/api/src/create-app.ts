@@ -1,6 +1,5 @@
 import 'reflect-metadata';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -12,6 +11,11 @@ import type { AppConfig } from './core/config/config.schema';
 import { runMigrations } from './core/database/run-migrations';
 import { ApiExceptionFilter } from './core/http/api-exception.filter';
 import { spaContentSecurityPolicy } from './core/http/spa-content-security-policy';
+import {
+  precompressedStatic,
+  sendSiteFile,
+  type StaticSiteOptions,
+} from './core/http/static/precompressed-static';
 
 /** Builds the whole application (migrations first). Shared by `main.ts`, tests and benchmarks. */
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
@@ -58,7 +62,8 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
 }
 
 /**
- * Serves a built SPA; with `spaFallback`, unknown non-API paths get index.html (client routing).
+ * Serves a built site, each file as the precompressed variant the client accepts (see
+ * core/http/static); with `spaFallback`, unknown non-API paths get index.html (client routing).
  * `htmlPolicy` is the Content-Security-Policy of its HTML pages.
  */
 function serveStatic(
@@ -68,26 +73,19 @@ function serveStatic(
   spaFallback: boolean,
   htmlPolicy?: () => string,
 ): void {
-  const root = resolve(dir);
-  const protect = (res: Response) => {
-    if (htmlPolicy) res.setHeader('Content-Security-Policy', htmlPolicy());
-  };
-  app.useStaticAssets(root, {
-    prefix: mount,
-    index: 'index.html',
-    maxAge: '1h',
-    setHeaders: (res: Response, path: string) => {
-      if (path.endsWith('.html')) protect(res);
+  const site: StaticSiteOptions = {
+    root: resolve(dir),
+    onHtml: (res: Response) => {
+      if (htmlPolicy) res.setHeader('Content-Security-Policy', htmlPolicy());
     },
-  });
+  };
+  const notApp = (path: string) => /^\/(api|socket\.io|widget)(\/|$)/.test(path);
+  app.use(mount, precompressedStatic({ ...site, skip: spaFallback ? notApp : undefined }));
   if (!spaFallback) return;
-  const index = join(root, 'index.html');
   app.use((req: Request, res: Response, next: NextFunction) => {
-    const isApp = req.method === 'GET' && !/^\/(api|socket\.io|widget)(\/|$)/.test(req.path);
-    if (isApp && existsSync(index) && req.accepts('html')) {
-      protect(res);
-      return res.sendFile(index);
-    }
+    const isApp = req.method === 'GET' && !notApp(req.path);
+    if (isApp && req.accepts('html'))
+      return void sendSiteFile(req, res, next, site, 'index.html').catch(next);
     next();
   });
 }

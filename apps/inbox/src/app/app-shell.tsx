@@ -87,7 +87,6 @@ export function AppShell() {
           onClick={() => useOverlayStore.getState().setHelpOpen(true)}
         >
           <Icon name="keyboard" />
-          <span className="visually-hidden">{t('shell.shortcuts')}</span>
         </button>
         <OperatorMenu />
       </header>

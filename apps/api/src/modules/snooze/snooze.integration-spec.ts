@@ -148,6 +148,17 @@ describe('snooze', () => {
       (await admin.ok<ConversationSummaryDto>('POST', `/api/conversations/${conv.id}/unsnooze`))
         .status,
     ).toBe('open');
+    // An unsnooze by hand is recorded as leaving "snoozed" (the inbox says "unsnoozed"), by whom.
+    const timeline = await admin.ok<Page<MessageDto>>(
+      'GET',
+      `/api/conversations/${conv.id}/messages`,
+    );
+    const statusChanges = timeline.items.flatMap((m) =>
+      m.activity?.type === 'status_changed' ? [m.activity] : [],
+    );
+    expect(statusChanges).toContainEqual(
+      expect.objectContaining({ from: 'snoozed', to: 'open', by: expect.anything() }),
+    );
   });
 
   it('starts a new conversation instead when the inbox says so', async () => {

@@ -43,7 +43,6 @@ export function ScreenNav() {
             }}
           >
             <Icon name={item.icon} />
-            <span className="visually-hidden">{t(item.label)}</span>
           </button>
         );
       })}

@@ -63,7 +63,6 @@ export function OperatorMenu() {
         title={t('shell.profile')}
       >
         <Icon name="user" />
-        <span className="visually-hidden">{t('shell.profile')}</span>
       </button>
       {editingProfile && <ProfileDialog onClose={() => setEditingProfile(false)} />}
       <HandBackButton />
@@ -75,7 +74,6 @@ export function OperatorMenu() {
         title={t('shell.change_password')}
       >
         <Icon name="key" />
-        <span className="visually-hidden">{t('shell.change_password')}</span>
       </button>
       {changingPassword && <ChangePasswordDialog onClose={() => setChangingPassword(false)} />}
       <button
@@ -85,7 +83,6 @@ export function OperatorMenu() {
         title={t('shell.logout')}
       >
         <Icon name="logout" className="flip-rtl" />
-        <span className="visually-hidden">{t('shell.logout')}</span>
       </button>
     </div>
   );

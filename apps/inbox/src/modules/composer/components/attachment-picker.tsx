@@ -63,7 +63,6 @@ export function AttachmentButton({ conversationId }: { conversationId: string })
         >
           <path d="m20 11.5-7.8 7.8a5 5 0 0 1-7.1-7.1l8.5-8.5a3.3 3.3 0 0 1 4.7 4.7l-8.5 8.5a1.7 1.7 0 0 1-2.4-2.4l7.8-7.8" />
         </svg>
-        <span className="visually-hidden">{t('composer.attach')}</span>
       </button>
     </>
   );
@@ -99,9 +98,6 @@ export function AttachmentChips({ conversationId }: { conversationId: string }) 
             onClick={() => useAttachmentsStore.getState().remove(conversationId, item.key)}
           >
             <span aria-hidden="true">×</span>
-            <span className="visually-hidden">
-              {t('composer.attachment.remove', { name: item.filename })}
-            </span>
           </button>
         </li>
       ))}

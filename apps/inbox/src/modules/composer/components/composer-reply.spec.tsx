@@ -122,7 +122,7 @@ describe('Composer replying to one customer message', () => {
     expect(sent[0]).not.toHaveProperty('replyToMessageId');
   });
 
-  it('keeps a note out of it: notes answer no customer message', async () => {
+  it('keeps a note out of it, and returns to Reply once the note is sent', async () => {
     const sent = serve();
     render(<Composer conversation={conv} />);
     choose();
@@ -134,8 +134,10 @@ describe('Composer replying to one customer message', () => {
     await waitFor(() => expect(sent).toHaveLength(1));
     expect(sent[0]).toMatchObject({ kind: 'note' });
     expect(sent[0]).not.toHaveProperty('replyToMessageId');
-    // Back to a reply, the choice is still there.
-    fireEvent.click(screen.getByTestId('composer-mode-message'));
+    // Sent: the composer is back on Reply by itself, and the chosen message is still there.
+    expect(screen.getByTestId('composer-mode-message').getAttribute('aria-checked')).toBe('true');
+    expect(screen.getByTestId('composer-mode-note').getAttribute('aria-checked')).toBe('false');
+    expect((input as HTMLTextAreaElement).value).toBe('');
     expect(screen.getByTestId('composer-replying-to')).toBeTruthy();
   });
 

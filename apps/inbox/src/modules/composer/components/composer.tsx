@@ -116,6 +116,8 @@ export function Composer({ conversation }: { conversation: ConversationSummaryDt
     });
     if (emailReply) useEmailReplyStore.getState().reset(conversation.id);
     if (replyTarget) cancelReply();
+    // Back to Reply after a note: focus follows if that swaps the text box for the templates.
+    modeChanged.current = draft.mode !== 'message';
     clearDraft(conversation.id);
     useAttachmentsStore.getState().clear(conversation.id);
   };

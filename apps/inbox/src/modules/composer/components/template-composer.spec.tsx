@@ -196,9 +196,10 @@ describe('Composer after the reply window closed', () => {
     fireEvent.keyDown(input, { key: 'Enter' });
     await waitFor(() => expect(posted).toHaveLength(1));
     expect(posted[0]?.body).toMatchObject({ kind: 'note', text: 'Ask Ana by email instead' });
+    // Sent: back on Reply, which is the templates here; focus is not lost as the text box goes.
+    expect(await screen.findByTestId('template-composer')).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByTestId('composer-mode-message'));
     fireEvent.click(screen.getByTestId('composer-mode-message'));
-    expect(screen.getByTestId('template-composer')).toBeTruthy();
-    // Focus is not lost when the text box gives way to the templates.
     expect(document.activeElement).toBe(screen.getByTestId('composer-mode-message'));
     fireEvent.click(screen.getByTestId('composer-mode-note'));
     expect(document.activeElement).toBe(screen.getByTestId('composer-input'));

@@ -11,6 +11,7 @@ interface ComposerState {
   /** One draft per conversation, so switching conversations never loses half a reply. */
   drafts: Record<string, Draft>;
   setDraft: (conversationId: string, patch: Partial<Draft>) => void;
+  /** Empties the draft after a send and returns it to Reply. */
   clearDraft: (conversationId: string) => void;
 }
 
@@ -25,11 +26,7 @@ export const useComposerStore = create<ComposerState>((set) => ({
         [conversationId]: { ...(s.drafts[conversationId] ?? EMPTY_DRAFT), ...patch },
       },
     })),
+  // After a send the composer is empty and back on Reply: a note is the exception, chosen each time.
   clearDraft: (conversationId) =>
-    set((s) => {
-      const drafts = { ...s.drafts };
-      const current = drafts[conversationId];
-      if (current) drafts[conversationId] = { ...current, text: '' };
-      return { drafts };
-    }),
+    set((s) => ({ drafts: { ...s.drafts, [conversationId]: EMPTY_DRAFT } })),
 }));

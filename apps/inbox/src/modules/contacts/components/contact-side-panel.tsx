@@ -49,9 +49,6 @@ export function ContactSidePanel() {
         onClick={toggle}
       >
         <Icon name="user" />
-        <span className="visually-hidden">
-          {collapsed ? t('contact.card.show') : t('contact.card.hide')}
-        </span>
       </button>
       {!collapsed && <ContactCard contactId={contactId} variant="panel" />}
     </aside>

@@ -1,4 +1,5 @@
 import type { ConversationStatus, ConversationSummaryDto } from '@switchboard/contracts';
+import { formatUpcoming } from '../../../i18n/format';
 import { t } from '../../../i18n/i18n';
 import { ApiError } from '../../../shared/api/http-client';
 import { useToastStore } from '../../../shared/ui/toast-store';
@@ -57,7 +58,7 @@ async function changeStatus(
   action: StatusAction,
   target: { status: ConversationStatus; snoozedUntil: string | null },
   request: () => Promise<ConversationSummaryDto>,
-): Promise<void> {
+): Promise<boolean> {
   const before = knownSummary(id);
   const since = snapshotCursor();
   const leavesFeed = useFeedStore.getState().filters.status !== target.status;
@@ -73,6 +74,7 @@ async function changeStatus(
     applySummary(await request(), since);
     settlePendingStatus(id);
     void useFeedStore.getState().refreshCounts();
+    return true;
   } catch (error) {
     clearPendingStatus(id);
     if (before) applySummary(before, since);
@@ -84,13 +86,32 @@ async function changeStatus(
         t('actions.failed', { action: t(`actions.${action}`).toLowerCase(), message }),
         'error',
       );
+    return false;
   }
 }
 
-export const closeConversation = (id: string) =>
+const requestClose = (id: string) =>
   changeStatus(id, 'close', { status: 'closed', snoozedUntil: null }, () =>
     conversationApi.close(id),
   );
+
+const requestSnooze = (id: string, until: Date) =>
+  changeStatus(id, 'snooze', { status: 'snoozed', snoozedUntil: until.toISOString() }, () =>
+    conversationApi.snooze(id, until),
+  );
+
+/** Closes, then offers Undo for a few seconds (the toast). */
+export async function closeConversation(id: string): Promise<void> {
+  const before = statusBefore(id);
+  if (await requestClose(id)) offerUndo(before, t('undo.closed', { name: before?.name ?? '' }));
+}
+
+/** Snoozes, then offers Undo for a few seconds (the toast). */
+export async function snoozeConversation(id: string, until: Date): Promise<void> {
+  const before = statusBefore(id);
+  if (await requestSnooze(id, until))
+    offerUndo(before, t('undo.snoozed', { name: before?.name ?? '', time: formatUpcoming(until) }));
+}
 
 export const reopenConversation = (id: string) =>
   changeStatus(id, 'reopen', { status: 'open', snoozedUntil: null }, () =>
@@ -100,11 +121,6 @@ export const reopenConversation = (id: string) =>
 export const unsnoozeConversation = (id: string) =>
   changeStatus(id, 'unsnooze', { status: 'open', snoozedUntil: null }, () =>
     conversationApi.unsnooze(id),
-  );
-
-export const snoozeConversation = (id: string, until: Date) =>
-  changeStatus(id, 'snooze', { status: 'snoozed', snoozedUntil: until.toISOString() }, () =>
-    conversationApi.snooze(id, until),
   );
 
 const markingRead = new Set<string>();
@@ -122,4 +138,46 @@ export async function markConversationRead(id: string): Promise<void> {
   } finally {
     markingRead.delete(id);
   }
+}
+
+/** What Undo puts back, and whether the operator had the conversation open. */
+interface StatusBefore {
+  id: string;
+  status: ConversationStatus;
+  snoozedUntil: string | null;
+  wasOpen: boolean;
+  /** The customer's name, for the toast. */
+  name: string;
+}
+
+function statusBefore(id: string): StatusBefore | null {
+  const known = knownSummary(id);
+  if (!known) return null;
+  const wasOpen = useConversationStore.getState().selectedId === id;
+  const name = known.contact.name ?? t('feed.row.unknown_contact');
+  return { id, status: known.status, snoozedUntil: known.snoozedUntil, wasOpen, name };
+}
+
+/** Puts back the earlier status through the API: the timeline records it as what it is. */
+function restoreStatus({ id, status, snoozedUntil }: StatusBefore): Promise<boolean> {
+  if (status === 'snoozed' && snoozedUntil && Date.parse(snoozedUntil) > Date.now())
+    return requestSnooze(id, new Date(snoozedUntil));
+  if (status === 'closed') return requestClose(id);
+  return knownSummary(id)?.status === 'snoozed' ? unsnoozeConversation(id) : reopenConversation(id);
+}
+
+/**
+ * The Undo toast (5 s, a button reachable by Tab, announced politely): restores the status the
+ * conversation had ("reopened", "unsnoozed", or snoozed again until the old time, in the
+ * timeline), and shows it again if the operator had it open and has not moved on since.
+ */
+function offerUndo(before: StatusBefore | null, text: string): void {
+  if (!before) return;
+  const successor = useConversationStore.getState().selectedId;
+  const run = async () => {
+    const restored = await restoreStatus(before);
+    const stayed = useConversationStore.getState().selectedId === successor;
+    if (restored && before.wasOpen && stayed) openConversation(before.id);
+  };
+  useToastStore.getState().show(text, 'info', { label: t('undo.action'), run: () => void run() });
 }

@@ -25,6 +25,16 @@ describe('activityText', () => {
     expect(text).toBe('Anna snoozed until Mon 09:00');
   });
 
+  it('says an operator unsnoozed a snoozed conversation, and reopened a closed one', () => {
+    const by = { id: 'a', name: 'Anna' };
+    expect(activityText({ type: 'status_changed', from: 'snoozed', to: 'open', by })).toBe(
+      'Anna unsnoozed the conversation',
+    );
+    expect(activityText({ type: 'status_changed', from: 'closed', to: 'open', by })).toBe(
+      'Anna reopened the conversation',
+    );
+  });
+
   it('describes system activities', () => {
     expect(activityText({ type: 'snooze_expired' })).toBe('Snooze ended, the conversation is back');
     expect(activityText({ type: 'assigned', by: null, assignee: null })).toBe(

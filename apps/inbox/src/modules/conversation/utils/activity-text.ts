@@ -22,6 +22,9 @@ export function activityText(shown: Activity, now: Date = new Date()): string {
           : '';
         return t('activity.status_changed.snoozed', { actor, time });
       }
+      // Waking a snoozed conversation by hand is an unsnooze, not a reopen (that is from closed).
+      if (activity.from === 'snoozed' && activity.to === 'open')
+        return t('activity.status_changed.unsnoozed', { actor });
       return t(`activity.status_changed.${activity.to}`, { actor });
     }
     case 'snooze_expired':

@@ -53,7 +53,6 @@ export function NotificationCentre() {
         onClick={() => useNotificationCentreStore.getState().setOpen(!open)}
       >
         <Icon name="bell" />
-        <span className="visually-hidden">{label}</span>
         {unread > 0 && (
           <span
             className="notification-centre__badge"

@@ -26,7 +26,6 @@ export function HandBackButton() {
       title={t('routing.hand_back')}
     >
       <Icon name="back" className="flip-rtl" />
-      <span className="visually-hidden">{t('routing.hand_back')}</span>
     </button>
   );
 }

@@ -1,3 +1,4 @@
+import type { InboxDto } from '@switchboard/contracts';
 import { useEffect, type KeyboardEvent } from 'react';
 import { t } from '../../../i18n/i18n';
 import { ChannelIcon } from '../../../shared/ui/channel-icon';
@@ -11,6 +12,7 @@ import { PeoplePanel } from '../../people/components/people-panel';
 import { TagsAdminPanel } from '../../tags/components/tags-admin-panel';
 import { ContactAttributesPanel } from '../../contacts/components/contact-attributes-panel';
 import { useSettingsStore } from '../store/settings-store';
+import { useRevealCreated } from '../hooks/use-reveal-created';
 import { BusinessHoursPanel } from '../../business-hours/components/business-hours-panel';
 import { SlaPoliciesPanel } from '../../sla/components/sla-policies-panel';
 import { EDITABLE_KINDS, isEditableKind, kindLabel } from '../utils/channel-forms';
@@ -54,9 +56,15 @@ function SettingsDetail({ readOnly }: { readOnly: boolean }) {
   }
   const inbox = inboxes.find((i) => i.id === selection.inboxId);
   if (!inbox) return null;
+  return <InboxDetail key={inbox.id} inbox={inbox} readOnly={readOnly} />;
+}
+
+/** One inbox's settings; keyed by inbox, so each starts scrolled to its top. */
+function InboxDetail({ inbox, readOnly }: { inbox: InboxDto; readOnly: boolean }) {
+  const headingRef = useRevealCreated<HTMLHeadingElement>(inbox.id);
   return (
     <div className="settings__detail" data-testid="settings-detail" data-inbox-id={inbox.id}>
-      <h2>
+      <h2 ref={headingRef} tabIndex={-1} data-testid="settings-detail-heading">
         <bdi>{inbox.name}</bdi>
       </h2>
       <ConnectionError inbox={inbox} />
@@ -113,7 +121,6 @@ export default function SettingsScreen() {
         <div className="settings__nav-head">
           <button type="button" className="icon-button" title={t('settings.close')} onClick={close}>
             <Icon name="back" className="flip-rtl" />
-            <span className="visually-hidden">{t('settings.close')}</span>
           </button>
           <h1>{t('settings.title')}</h1>
         </div>
@@ -168,7 +175,7 @@ export default function SettingsScreen() {
                 data-testid={`settings-new-${kind}`}
                 onClick={() => useSettingsStore.getState().select({ newKind: kind })}
               >
-                <ChannelIcon channel={kind} size={14} />
+                <ChannelIcon channel={kind} size={14} decorative />
                 {t(kindLabel(kind))}
               </button>
             ))}

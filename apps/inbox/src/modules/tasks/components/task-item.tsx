@@ -80,9 +80,6 @@ export function TaskItem({
                     onClick={() => void unlinkTask(task.id, c.id)}
                   >
                     <span aria-hidden="true">×</span>
-                    <span className="visually-hidden">
-                      {t('tasks.link.remove', { number: c.number })}
-                    </span>
                   </button>
                 )}
               </li>
