@@ -16,6 +16,22 @@ const STATUS_LABELS: Record<string, MessageKey> = {
   paused: 'settings.sync.status.paused',
 };
 
+/** What happened to a mail the sync did not store as it came (see docs/channels/email.md). */
+const ACTION_LABELS: Record<string, MessageKey> = {
+  skipped: 'settings.sync.action.skipped',
+  automated: 'settings.sync.action.automated',
+  simplified: 'settings.sync.action.simplified',
+  duplicate: 'settings.sync.action.duplicate',
+  capped: 'settings.sync.action.capped',
+  refused: 'settings.sync.action.refused',
+  failed: 'settings.sync.action.failed',
+};
+
+function actionLabel(action: string): string {
+  const key = ACTION_LABELS[action];
+  return key ? t(key) : action;
+}
+
 function statusLabel(status: string): string {
   const key = STATUS_LABELS[status];
   return key ? t(key) : status;
@@ -103,7 +119,8 @@ export function EmailSyncPanel({ inboxId }: { inboxId: string }) {
                 {sync.log.map((entry, i) => (
                   <li key={`${entry.at}-${i}`}>
                     <time dateTime={entry.at}>{formatFullDateTime(new Date(entry.at))}</time>{' '}
-                    <strong>{entry.action}</strong> <bdi>{entry.messageId ?? entry.uid ?? ''}</bdi>
+                    <strong data-action={entry.action}>{actionLabel(entry.action)}</strong>{' '}
+                    <bdi>{entry.messageId ?? entry.uid ?? ''}</bdi>
                     {' — '}
                     {entry.reason}
                   </li>
