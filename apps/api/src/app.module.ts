@@ -21,6 +21,7 @@ import { SavedViewsModule } from './modules/saved-views/saved-views.module';
 import { OutgoingWebhooksModule } from './modules/outgoing-webhooks/outgoing-webhooks.module';
 import { ChannelsModule } from './modules/channels/channels.module';
 import { ConversationsModule } from './modules/conversations/conversations.module';
+import { UndoSendModule } from './modules/undo-send/undo-send.module';
 import { ContactMergeModule } from './modules/contacts/merge/contact-merge.module';
 import { ConversationMergeModule } from './modules/conversation-merge/conversation-merge.module';
 import { TagsModule } from './modules/tags/tags.module';
@@ -80,6 +81,7 @@ export class AppModule {
         OperatorsModule,
         PeopleModule,
         SnoozeModule,
+        UndoSendModule,
         TasksModule,
         TimeTrackingModule,
         AutomationModule,

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
@@ -10,6 +10,7 @@ import { AppModule } from './app.module';
 import type { AppConfig } from './core/config/config.schema';
 import { runMigrations } from './core/database/run-migrations';
 import { ApiExceptionFilter } from './core/http/api-exception.filter';
+import { buildOpenApi } from './core/http/openapi/build-openapi';
 import { spaContentSecurityPolicy } from './core/http/spa-content-security-policy';
 import {
   precompressedStatic,
@@ -40,15 +41,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.enableShutdownHooks();
   app.set('trust proxy', 'loopback, uniquelocal');
 
-  const openApi = new DocumentBuilder()
-    .setTitle('Switchboard API')
-    .setDescription(
-      'Omnichannel support inbox: conversations, messages, inboxes and channel webhooks.',
-    )
-    .setVersion('0.1.0')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), {
+  SwaggerModule.setup('api/docs', app, () => buildOpenApi(app), {
     jsonDocumentUrl: 'api/docs/openapi.json',
   });
 

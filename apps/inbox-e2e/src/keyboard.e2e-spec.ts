@@ -113,7 +113,7 @@ describe('inbox: keyboard-only run through the feed, and the phone layout', () =
       // Customer text keeps its own direction inside the mirrored layout.
       const bubble = rtl.page.locator('[data-testid=timeline-message] .message__text').first();
       expect(await bubble.getAttribute('dir')).toBe('auto');
-      await rtl.screenshot('rtl-layout');
+      // The Arabic screenshots come from rtl-arabic.e2e-spec.ts.
       expect(rtl.pageErrors).toEqual([]);
     } finally {
       await rtl.close();

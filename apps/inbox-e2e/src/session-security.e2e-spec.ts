@@ -113,7 +113,7 @@ describe('inbox: content security policy and the session cookie', () => {
   });
 
   it('signs out: the cookie is gone, and a tab whose session ends elsewhere signs out at once', async () => {
-    await ui.page.click('button[title="Sign out"]');
+    await ui.page.click('button[aria-label="Sign out"]');
     await ui.page.waitForSelector('input[name=password]');
     expect(await sessionCookie()).toBeUndefined();
 

@@ -1,6 +1,7 @@
 import type { InboxDto } from '@switchboard/contracts';
 import {
   ApiChannelCustomer,
+  auditAccessibility,
   startDovecot,
   startSmtpPeer,
   type DovecotServer,
@@ -132,6 +133,19 @@ describe('inbox: settings and attachments', () => {
       await ui.page.textContent('[data-testid=secret-signingSecret] [data-testid=secret-state]'),
     ).toBe('set');
 
+    // The URL the integrator's system posts to, with a Copy button that really copies it.
+    expect(await ui.page.inputValue('[data-testid=api-inbound-url]')).toBe(api.webhookUrl);
+    expect(api.webhookUrl).toBe(`${h.api.baseUrl}/api/webhooks/${api.id}`);
+    await ui.page
+      .context()
+      .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: h.api.baseUrl });
+    await ui.page.click('[data-testid=api-inbound-url-copy]');
+    await ui.page.waitForSelector('[data-testid=api-inbound-url-copy]:has-text("Copied")');
+    expect(await ui.page.evaluate(() => navigator.clipboard.readText())).toBe(api.webhookUrl);
+    expect(await ui.page.getAttribute('[data-testid=api-docs-link]', 'href')).toContain(
+      '/api/docs',
+    );
+
     // Too short a secret: the server's reason appears next to the form and nothing changes.
     await ui.page.fill('#inbox-secret-signingSecret', 'short');
     await ui.page.click('[data-testid=inbox-form-submit]');
@@ -243,5 +257,58 @@ describe('inbox: settings and attachments', () => {
       '[data-testid=timeline-message] [data-testid=delivery-status][data-status=failed]',
     );
     expect(await failed.textContent()).toContain('does not carry attachments');
+  });
+
+  it('the admin sets pre-chat questions; the operator sees the page the visitor wrote from', async () => {
+    const webchat = await inboxNamed('Website chat');
+    await ui.page.click('[data-testid=settings-open]');
+    await openInbox('Website chat');
+    await detailOf(webchat.id);
+    const panel = '[data-testid=prechat-fields]';
+    const row = (n: number) => `${panel} [data-testid=prechat-row]:nth-of-type(${n})`;
+    // Added in the order a form asks: name, then email, then anything else.
+    for (let i = 0; i < 3; i++) await ui.page.click(`${panel} [data-testid=prechat-add]`);
+    expect(await ui.page.inputValue(`${row(1)} [data-testid=prechat-type]`)).toBe('name');
+    expect(await ui.page.inputValue(`${row(2)} [data-testid=prechat-type]`)).toBe('email');
+    await ui.page.fill(`${row(1)} [data-testid=prechat-label]`, 'Your name');
+    await ui.page.fill(`${row(2)} [data-testid=prechat-label]`, 'Email');
+    await ui.page.uncheck(`${row(2)} [data-testid=prechat-required]`);
+    await ui.page.fill(`${row(3)} [data-testid=prechat-label]`, 'Order number');
+    await ui.page.fill(`${row(3)} [data-testid=prechat-key]`, 'order_number');
+    await ui.page.click(`${panel} [data-testid=prechat-save]`);
+    await ui.page.waitForSelector(
+      `${panel} [data-testid=prechat-message]:text-is("Pre-chat form saved")`,
+    );
+    expect((await auditAccessibility(ui.page, panel)).blocking).toEqual([]);
+    expect((await inboxNamed('Website chat')).settings['preChatFields']).toEqual([
+      { key: 'name', label: 'Your name', type: 'name', required: true },
+      { key: 'email', label: 'Email', type: 'email', required: false },
+      { key: 'order_number', label: 'Order number', type: 'text', required: false },
+    ]);
+
+    const visitor = new WebchatVisitor(h.api.baseUrl, webchat.id, 'Zoe Visitor');
+    await visitor.say('Where is my parcel?', {
+      visitorName: null,
+      prechat: { name: 'Zoe Answered', order_number: 'A-77' },
+      pageUrl: 'https://shop.example/orders/track',
+      referrer: 'https://mail.example/inbox',
+    });
+    await ui.page.click('[data-testid=settings-open]');
+    await waitUntil(
+      async () => (await ui.feedNames()).includes('Zoe Answered'),
+      async () => `feed: ${JSON.stringify(await ui.feedNames())}`,
+    );
+    await ui.openRow('Zoe Answered');
+    const line = await ui.page.waitForSelector('[data-testid=message-source-page]');
+    const url = await line.$('[data-testid=message-source-url]');
+    expect(await url?.getAttribute('href')).toBe('https://shop.example/orders/track');
+    expect(await url?.getAttribute('rel')).toBe('noopener noreferrer nofollow');
+    expect(await url?.textContent()).toBe('shop.example/orders/track');
+    const from = await line.$('[data-testid=message-source-referrer]');
+    expect(await from?.getAttribute('href')).toBe('https://mail.example/inbox');
+    expect((await auditAccessibility(ui.page, '[data-testid=timeline]')).blocking).toEqual([]);
+    expect(await line.textContent()).toBe(
+      'Page shop.example/orders/trackCame from mail.example/inbox',
+    );
   });
 });

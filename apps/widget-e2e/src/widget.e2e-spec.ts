@@ -147,6 +147,8 @@ describe('web chat widget in Chromium: customer site ↔ operator inbox', () => 
       mimeType: 'image/png',
       buffer: PNG,
     });
+    // The image waits in a preview (for an optional caption) until the visitor sends it.
+    await page.click('.sb-preview-send');
     await page.waitForSelector('.sb-log li[data-author=visitor] img[alt="damage.png"]', {
       timeout: 15_000,
     });

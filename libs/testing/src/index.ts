@@ -10,3 +10,5 @@ export * from './lib/postgres/owned-postgres';
 export * from './lib/telegram';
 export * from './lib/twilio';
 export * from './lib/oauth';
+export * from './lib/axe/axe-audit';
+export * from './lib/axe/field-edge-contrast';

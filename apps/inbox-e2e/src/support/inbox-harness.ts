@@ -13,7 +13,7 @@ import {
 } from '@switchboard/testing';
 import type { ConversationSummaryDto, Page as ResultPage } from '@switchboard/contracts';
 import { chromium, type Browser } from 'playwright-core';
-import { InboxPage } from './inbox-page';
+import { InboxPage, type BrowserClock } from './inbox-page';
 import { OutboundReceiver } from './outbound-receiver';
 
 export const REPO_ROOT = resolve(__dirname, '../../../..');
@@ -67,8 +67,11 @@ export class InboxHarness {
     return new ApiChannelCustomer(this.api.baseUrl, this.inboxId, this.signingSecret, { id, name });
   }
 
-  async openPage(viewport = { width: 1360, height: 820 }): Promise<InboxPage> {
-    return InboxPage.open(this.browser, this.api.baseUrl, viewport);
+  async openPage(
+    viewport = { width: 1360, height: 820 },
+    browserClock: BrowserClock = {},
+  ): Promise<InboxPage> {
+    return InboxPage.open(this.browser, this.api.baseUrl, viewport, browserClock);
   }
 
   /** Finds a conversation id by the customer's name, as another operator's tools would. */

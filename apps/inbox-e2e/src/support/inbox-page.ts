@@ -6,6 +6,12 @@ import { waitUntil } from './wait-until';
 
 const SCREENSHOT_DIR = resolve(__dirname, '../../../../docs/screenshots');
 
+/** The browser's own language and clock, when a spec needs them to differ from the operator's. */
+export interface BrowserClock {
+  locale?: string;
+  timezoneId?: string;
+}
+
 export interface RecordedNotification {
   title: string;
   body: string;
@@ -31,11 +37,12 @@ export class InboxPage {
     browser: Browser,
     baseUrl: string,
     viewport: { width: number; height: number },
+    browserClock: BrowserClock = {},
   ): Promise<InboxPage> {
     const context = await browser.newContext({
       viewport,
-      locale: 'en-GB',
-      timezoneId: 'Europe/Berlin',
+      locale: browserClock.locale ?? 'en-GB',
+      timezoneId: browserClock.timezoneId ?? 'Europe/Berlin',
     });
     await context.grantPermissions(['notifications'], { origin: baseUrl });
     // Headless Chromium shows no notification UI: record what the page asks to show.

@@ -11,12 +11,18 @@ export class WebchatVisitor {
     private readonly origin = 'https://shop.example',
   ) {}
 
-  async say(text: string): Promise<void> {
+  /** `extra`: what else the widget sends with a message (pageUrl, referrer, prechat answers). */
+  async say(text: string, extra: Record<string, unknown> = {}): Promise<void> {
     if (!this.token) {
       const session = await this.post<{ visitorToken: string }>('/session', {});
       this.token = session.visitorToken;
     }
-    await this.post('/messages', { clientMessageId: randomUUID(), text, visitorName: this.name });
+    await this.post('/messages', {
+      clientMessageId: randomUUID(),
+      text,
+      visitorName: this.name,
+      ...extra,
+    });
   }
 
   /** What the widget shows the visitor: texts and attachment file names, oldest first. */

@@ -6,6 +6,7 @@ import { ConversationPane } from '../modules/conversation/components/conversatio
 import { ContactSidePanel } from '../modules/contacts/components/contact-side-panel';
 import { useConversationStore } from '../modules/conversation/store/conversation-store';
 import { FeedPane } from '../modules/feed/components/feed-pane';
+import { FeedAnnouncer } from '../modules/feed/components/feed-announcer';
 import { useFeedStore } from '../modules/feed/store/feed-store';
 import { NotificationCentre } from '../modules/notifications/components/notification-centre';
 import { NotificationToggle } from '../modules/notifications/components/notification-toggle';
@@ -17,6 +18,7 @@ import { useStreamConnection } from '../modules/realtime/hooks/use-stream-connec
 import { SettingsButton } from '../modules/settings/components/settings-button';
 import { useSettingsStore } from '../modules/settings/store/settings-store';
 import { ShortcutsDialog } from '../modules/shortcuts/components/shortcuts-dialog';
+import { CommandPalette } from '../modules/command-palette/components/command-palette';
 import { AssigneePicker } from '../modules/assignment/components/assignee-picker';
 import { useShortcuts } from '../modules/shortcuts/hooks/use-shortcuts';
 import { TaskDialogHost } from '../modules/tasks/components/task-dialog';
@@ -45,6 +47,12 @@ export function AppShell() {
   const lastNotice = useNotificationsStore((s) => s.lastShown);
   const settingsOpen = useSettingsStore((s) => s.open);
   const screen = useNavigationStore((s) => s.screen);
+  // Every string and date is rendered in the operator's language and zone: a change redraws the
+  // whole shell at once. Only the view is re-mounted: the feed, the open conversation and the live
+  // connection (this component's effects) stay as they are.
+  const preferences = useAuthStore(
+    (s) => `${s.operator?.locale ?? ''}|${s.operator?.timezone ?? ''}`,
+  );
 
   useEffect(() => {
     const feed = useFeedStore.getState();
@@ -68,7 +76,7 @@ export function AppShell() {
   useHashScreen();
 
   return (
-    <div className="shell" data-view={hasSelection ? 'conversation' : 'list'}>
+    <div key={preferences} className="shell" data-view={hasSelection ? 'conversation' : 'list'}>
       <header className="topbar">
         <div className="topbar__brand">
           <span className="brand-mark brand-mark--small" aria-hidden="true" />
@@ -83,7 +91,9 @@ export function AppShell() {
         <button
           type="button"
           className="icon-button"
-          title={t('shell.shortcuts')}
+          data-testid="shortcuts-open"
+          aria-label={t('shell.shortcuts')}
+          data-tooltip={t('shell.shortcuts')}
           onClick={() => useOverlayStore.getState().setHelpOpen(true)}
         >
           <Icon name="keyboard" />
@@ -122,9 +132,11 @@ export function AppShell() {
         </main>
       )}
       <ShortcutsDialog />
+      <CommandPalette />
       <AssigneePicker />
       <TaskDialogHost />
       <Toasts />
+      <FeedAnnouncer />
       <div className="visually-hidden" aria-live="polite" data-testid="last-notification">
         {lastNotice ? `${lastNotice.title}: ${lastNotice.body}` : ''}
       </div>

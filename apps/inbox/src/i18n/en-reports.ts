@@ -84,6 +84,7 @@ export const enReports = {
   'reports.chart.resolution_median': 'Resolution, median',
   'reports.chart.resolution_p90': 'Resolution, 90th percentile',
   'reports.chart.csat': 'CSAT average',
+  'reports.chart.date': 'Date',
   'reports.chart.volume_summary':
     '{new} new and {closed} closed conversations from {from} to {to}; the busiest bucket, starting {peakStart}, had {peak} new.',
   'reports.chart.backlog_summary':
@@ -96,6 +97,10 @@ export const enReports = {
   'reports.table.operators': 'Per operator',
   'reports.table.buckets': 'Per bucket',
   'reports.table.all': 'All',
+  'reports.series.none': 'None',
+  'reports.series.none_operator': 'Unassigned',
+  'reports.series.none_team': 'No team',
+  'reports.series.none_tag': 'No tag',
   'reports.table.empty': 'Nothing in this period.',
   'reports.col.new': 'New',
   'reports.col.closed': 'Closed',

@@ -25,6 +25,7 @@ export const enRouting = {
   'routing.hand_back': 'Hand back my queue',
   'routing.hand_back.confirm':
     'Hand your unanswered conversations back to your teams’ queues and go away?',
-  'routing.hand_back.done': '{count} conversations handed back; you are away',
+  'routing.hand_back.done_one': '{count} conversation handed back; you are away',
+  'routing.hand_back.done_other': '{count} conversations handed back; you are away',
   'routing.hand_back.failed': 'Could not hand back: {message}',
 } as const;

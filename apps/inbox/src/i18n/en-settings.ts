@@ -30,6 +30,7 @@ export const enSettings = {
   'settings.reopen.reopen': 'Reopen it',
   'settings.reopen.new_conversation': 'Start a new conversation',
   'settings.field.greeting': 'Greeting',
+  'settings.field.greeting_default': 'Hi! How can we help you today?',
   'settings.field.accent_color': 'Accent colour',
   'settings.field.allowed_origins': 'Allowed websites (one origin per line, * for any)',
   'settings.field.ask_email': 'Ask visitors for their email',

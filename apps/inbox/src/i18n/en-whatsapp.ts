@@ -40,6 +40,8 @@ export const enWhatsapp = {
   'reply_window.closes_at': 'Free-form replies are possible until {time}',
   'reply_window.closed_hint': 'Only approved templates can be sent until the customer writes again',
   'reply_window.reopened': 'Reply window open again',
+  'reply_window.closed_announcement':
+    'Reply window closed. Only approved templates can be sent until the customer writes again.',
 
   'composer.window_closed_notice':
     'WhatsApp allows free-form replies only within 24 hours of the customer’s last message. Send an approved template:',

@@ -17,6 +17,14 @@ import { enReports } from './en-reports';
 import { enTimeTracking } from './en-time-tracking';
 import { enEmailReplies } from './en-email-replies';
 import { enEmailOAuth } from './en-email-oauth';
+import { enPeople } from './en-people';
+import { enWidgetSettings } from './en-widget-settings';
+import { enTime } from './en-time';
+import { enCommandPalette } from './en-command-palette';
+import { enAccessibility } from './en-accessibility';
+import { enErrors } from './en-errors';
+import { enUndoSend } from './en-undo-send';
+import { enApiChannel } from './en-api-channel';
 
 /**
  * English, the reference language: every key the UI uses lives here, so the type of this object is
@@ -25,6 +33,7 @@ import { enEmailOAuth } from './en-email-oauth';
  * en-channels.ts and en-whatsapp.ts.
  */
 export const en = {
+  ...enPeople,
   'app.name': 'Switchboard',
   'app.title_unread_one': '({count}) Switchboard',
   'app.title_unread_other': '({count}) Switchboard',
@@ -45,64 +54,6 @@ export const en = {
   'shell.logout': 'Sign out',
   'shell.change_password': 'Change password',
   'shell.profile': 'Your profile',
-  'profile.title': 'Your profile',
-  'profile.name': 'Name',
-  'profile.avatar_url': 'Avatar image URL (optional)',
-  'profile.timezone': 'Time zone',
-  'profile.language': 'Language',
-  'profile.save': 'Save profile',
-  'profile.saving': 'Saving…',
-  'profile.saved': 'Profile saved',
-  'profile.cancel': 'Close',
-  'profile.error': 'Could not save: {message}',
-  'people.title': 'People',
-  'people.loading': 'Loading people…',
-  'people.load_error': 'Could not load people: {message}',
-  'people.name': 'Name',
-  'people.role': 'Role',
-  'people.status': 'Status',
-  'people.presence': 'Availability',
-  'people.role.admin': 'Admin',
-  'people.role.agent': 'Agent',
-  'people.role_of': 'Role of {name}',
-  'people.active': 'Active',
-  'people.deactivated': 'Deactivated',
-  'people.you': '(you)',
-  'people.deactivate': 'Deactivate',
-  'people.deactivate_confirm':
-    'Deactivate {name}? They are signed out at once and their open conversations become unassigned.',
-  'people.deactivate_yes': 'Yes, deactivate',
-  'people.reactivate': 'Reactivate',
-  'people.cancel': 'Cancel',
-  'people.action_error': 'Could not change {name}: {message}',
-  'people.invite.title': 'Invite a colleague',
-  'people.invite.email': 'Email',
-  'people.invite.role': 'Role',
-  'people.invite.submit': 'Create invitation link',
-  'people.invite.submitting': 'Creating…',
-  'people.invite.link': 'Send this link to {email}. It works once, for 7 days:',
-  'people.invite.copy': 'Copy link',
-  'people.invite.error': 'Could not invite: {message}',
-  'invitation.title': 'Join {account} on Switchboard',
-  'invitation.loading': 'Checking your invitation…',
-  'invitation.email': 'You are invited as {email}.',
-  'invitation.name': 'Your name',
-  'invitation.password': 'Choose a password (at least 10 characters)',
-  'invitation.submit': 'Join and sign in',
-  'invitation.submitting': 'Joining…',
-  'invitation.invalid': 'This invitation cannot be used: {message}',
-  'invitation.to_login': 'Go to sign-in',
-  'password.title': 'Change your password',
-  'password.current': 'Current password',
-  'password.new': 'New password',
-  'password.hint': 'At least 10 characters. Your other devices will be signed out.',
-  'password.submit': 'Change password',
-  'password.submitting': 'Changing…',
-  'password.cancel': 'Cancel',
-  'password.done': 'Password changed. Your other devices have been signed out.',
-  'password.close': 'Close',
-  'password.error.wrong': 'The current password is not correct.',
-  'password.error.generic': 'The password was not changed: {message}',
   'shell.shortcuts': 'Keyboard shortcuts',
   'nav.label': 'Screens',
   'nav.inbox': 'Inbox',
@@ -191,7 +142,7 @@ export const en = {
   'snooze.in_one_hour': 'In 1 hour',
   'snooze.this_evening': 'This evening',
   'snooze.tomorrow_morning': 'Tomorrow',
-  'snooze.next_monday': 'Next Monday',
+  'snooze.next_monday': 'Next week',
   'snooze.custom': 'Pick a date & time',
   'snooze.custom_submit': 'Snooze',
   'snooze.custom_invalid': 'Choose a time in the future.',
@@ -390,6 +341,13 @@ export const en = {
   ...enCsat,
   ...enEmailReplies,
   ...enEmailOAuth,
+  ...enWidgetSettings,
+  ...enAccessibility,
+  ...enTime,
+  ...enCommandPalette,
+  ...enErrors,
+  ...enUndoSend,
+  ...enApiChannel,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -69,3 +69,19 @@ export function formatMessageStamp(date: Date, now: Date = new Date()): string {
     return fmt({ dateStyle: 'medium', timeStyle: 'short' }).format(date);
   return fmt({ day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(date);
 }
+
+/** A weekday and time, for a preset that names its day: "Mon 09:00". */
+export function formatWeekdayTime(date: Date): string {
+  return fmt({ weekday: 'short', hour: '2-digit', minute: '2-digit' }).format(date);
+}
+
+/** A weekday, date and time, for a day further off: "Mon 7 Dec, 09:00". */
+export function formatWeekdayDateTime(date: Date): string {
+  return fmt({
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(date);
+}

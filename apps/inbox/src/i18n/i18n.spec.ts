@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { en } from './en';
 import { formatListStamp, formatMessageStamp, formatUpcoming, setTimeZone } from './format';
-import { setLocale, t, tp } from './i18n';
+import { ar } from './ar';
+import { loadLocale, resolveLocale, setLocale, t, tp } from './i18n';
+import { ru } from './ru';
 
 afterEach(() => {
   setLocale('en');
@@ -26,6 +28,30 @@ describe('i18n', () => {
     expect(t('actions.close')).toBe(en['actions.close']);
     setLocale('not a locale!!');
     expect(document.documentElement.dir).toBe('ltr');
+  });
+});
+
+describe('choosing the language', () => {
+  it("takes the operator's choice, else the first browser language the inbox speaks, else English", () => {
+    expect(resolveLocale('bg', ['ru-RU'])).toBe('bg');
+    expect(resolveLocale(null, ['de-DE', 'ru-UA', 'en'])).toBe('ru-UA');
+    expect(resolveLocale(null, ['de-DE', 'fr'])).toBe('en');
+    expect(resolveLocale('not a locale!!', ['ar-SA'])).toBe('ar-SA');
+  });
+
+  it('loads a catalog on demand and picks each plural form its language has', async () => {
+    await loadLocale('ru-RU');
+    expect(document.documentElement.lang).toBe('ru-RU');
+    expect(t('actions.close')).toBe(ru['actions.close']);
+    const unread = (form: keyof typeof ru, n: string) => ru[form].replace('{count}', n);
+    expect(tp('feed.row.unread', 1)).toBe(unread('feed.row.unread_one', '1'));
+    expect(tp('feed.row.unread', 3)).toBe(unread('feed.row.unread_few', '3'));
+    expect(tp('feed.row.unread', 5)).toBe(unread('feed.row.unread_many', '5'));
+    expect(tp('feed.row.unread', 21)).toBe(unread('feed.row.unread_one', '21'));
+
+    await loadLocale('ar');
+    expect(document.documentElement.dir).toBe('rtl');
+    expect(tp('feed.row.unread', 2)).toBe(ar['feed.row.unread_two'].replace('{count}', '٢'));
   });
 });
 

@@ -1,29 +1,34 @@
-import { io, type Socket } from 'socket.io-client';
 import type { ChatController, ChatMountOptions } from '../shared/chat-mount';
-import {
-  WIDGET_NAMESPACE,
-  type VisitorAttachmentDto,
-  type VisitorContactDto,
-  type WidgetSocketErrorDto,
-  type WidgetClientToServerEvents,
-  type WidgetServerToClientEvents,
-  type WidgetSettingsDto,
+import type {
+  VisitorAttachmentDto,
+  VisitorContactDto,
+  WidgetSocketErrorDto,
+  WidgetSettingsDto,
 } from '../shared/widget-wire';
+import { availabilityText } from './availability-note';
 import { buildChatView, type ChatView } from './chat-view';
 import { CHAT_CSS } from './chat-styles';
-import { newId, pageUrl } from './client-ids';
+import { CHAT_PARTS_CSS } from './chat-parts-styles';
+import { newId, pageUrl, referrerUrl } from './client-ids';
 import { showAttachment } from './attachment-opener';
 import { CsatSurveys } from './csat-surveys';
 import { displayText } from './display-text';
 import { emailNote } from './email-note';
+import { apiErrorText, socketErrorText } from './error-text';
 import { chatTexts, type ChatTexts } from './i18n';
+import { textDirection } from '../shared/widget-locale';
+import { buildFilePreview, type FilePreview } from './file-preview';
+import { openLiveSocket, type WidgetSocket } from './live-socket';
 import { markReadUntil, mergeMessage, type ChatMessage } from './message-list';
-import { renderMessage } from './message-view';
+import { renderMessage, setProgress } from './message-view';
+import { buildPreChatForm, type PreChatAnswers } from './prechat-form';
+import { pendingMessage } from './pending-message';
+import { StickyScroll } from './sticky-scroll';
+import { TypingSignal } from './typing-signal';
 import { TokenStore } from './token-store';
-import { WidgetApi, WidgetApiError } from './widget-api';
+import { WidgetApi, WidgetApiError, type MessageOrigin } from './widget-api';
 
 const ACCEPT = 'image/png,image/jpeg,image/gif,image/webp,application/pdf';
-type WidgetSocket = Socket<WidgetServerToClientEvents, WidgetClientToServerEvents>;
 
 /** One visitor's chat: session, history, live socket and the panel, wired together. */
 export class ChatSession implements ChatController {
@@ -37,11 +42,15 @@ export class ChatSession implements ChatController {
   private socket: WidgetSocket | null = null;
   private open = false;
   private acked = { delivered: new Set<string>(), read: new Set<string>() };
-  private typingTimer: ReturnType<typeof setTimeout> | undefined;
-  private typingSent = false;
+  private readonly typing = new TypingSignal((typing) => this.socket?.emit('typing', { typing }));
   private remoteTypingTimer: ReturnType<typeof setTimeout> | undefined;
   private ready: Promise<void>;
   private started = false;
+  private readonly sticky: StickyScroll;
+  private readonly preview: FilePreview;
+  /** Answers to the pre-chat form; sent with the first message, then forgotten. */
+  private preChatAnswers: PreChatAnswers | null = null;
+  private shownCount = 0;
 
   constructor(private readonly options: ChatMountOptions) {
     this.texts = chatTexts(options.locale);
@@ -49,10 +58,20 @@ export class ChatSession implements ChatController {
     this.store = new TokenStore(options.inboxId);
     this.csat = new CsatSurveys(this.api, this.texts, () => this.render());
     const style = document.createElement('style');
-    style.textContent = CHAT_CSS;
+    style.textContent = CHAT_CSS + CHAT_PARTS_CSS;
     options.styleRoot.appendChild(style);
     this.view = buildChatView(this.texts, ACCEPT);
+    // Arabic mirrors the whole panel; CHAT_CSS uses logical properties so it follows `dir`.
+    this.view.root.lang = options.locale;
+    this.view.root.dir = textDirection(options.locale);
     options.root.appendChild(this.view.root);
+    this.sticky = new StickyScroll(this.view.log);
+    this.preview = buildFilePreview(
+      this.texts,
+      () => this.settings?.maxTextLength ?? 10_000,
+      (file, caption) => this.deliver(newId(), caption, file),
+    );
+    this.view.preview.appendChild(this.preview.root);
     this.bindView();
     this.ready = this.begin();
   }
@@ -77,7 +96,9 @@ export class ChatSession implements ChatController {
   setOpen(open: boolean): void {
     this.open = open;
     if (open) {
-      this.view.textarea.focus();
+      // The first pre-chat question while they are asked, else the message box.
+      const first = this.view.preChat.hidden ? null : this.view.preChat.querySelector('input');
+      (first ?? this.view.textarea).focus();
       void this.ensureStarted().then(() => this.acknowledge());
     }
   }
@@ -90,6 +111,7 @@ export class ChatSession implements ChatController {
     });
     this.renderGreeting();
     await this.loadHistory();
+    this.askPreChat(session.identified);
     this.connect(session.visitorToken);
   }
 
@@ -120,6 +142,9 @@ export class ChatSession implements ChatController {
     this.view.title.textContent = displayText(settings.inboxName);
     this.view.notice.textContent = settings.officeHoursMessage;
     this.view.notice.hidden = settings.officeHoursMessage.length === 0;
+    const availability = availabilityText(settings.availability, this.texts, this.options.locale);
+    this.view.availability.textContent = availability;
+    this.view.availability.hidden = availability === '';
     this.showEmail(settings.askEmail, contact);
   }
 
@@ -134,6 +159,28 @@ export class ChatSession implements ChatController {
     this.view.emailLabel.textContent = emailNote(this.texts, contact);
     const shown = contact.pendingEmail ?? contact.email;
     if (shown) this.view.emailInput.value = shown;
+  }
+
+  /**
+   * The inbox's pre-chat questions, before a first message only (an identified visitor is known to
+   * the site already). The composer waits until they are answered.
+   */
+  private askPreChat(identified: boolean): void {
+    const fields = this.settings?.preChatFields ?? [];
+    if (identified || fields.length === 0 || this.messages.length > 0) return;
+    const form = buildPreChatForm(fields, this.texts, (answers) => {
+      this.preChatAnswers = answers;
+      this.view.preChat.hidden = true;
+      this.view.composer.hidden = false;
+      this.view.emailForm.hidden = !this.settings?.askEmail;
+      this.view.textarea.focus();
+    });
+    this.view.preChat.replaceChildren(form);
+    this.view.preChat.hidden = false;
+    this.view.composer.hidden = true;
+    this.view.emailForm.hidden = true;
+    // Never steal focus from the page while the panel is closed (a returning visitor loads early).
+    if (this.open) form.querySelector('input')?.focus();
   }
 
   private renderGreeting(): void {
@@ -155,47 +202,32 @@ export class ChatSession implements ChatController {
 
   private connect(visitorToken: string): void {
     if (this.socket) return;
-    const socket: WidgetSocket = io(`${this.options.apiBase}${WIDGET_NAMESPACE}`, {
-      auth: { inboxId: this.options.inboxId, visitorToken },
-      // WebSocket only: no long-polling requests, and the handshake carries the page's Origin.
-      transports: ['websocket'],
-      withCredentials: false,
-    });
-    this.socket = socket;
-    let connectedBefore = false;
-    socket.on('connect', () => {
-      this.view.typing.textContent = '';
-      // After a reconnect, fetch what arrived while we were away.
-      if (connectedBefore) void this.loadHistory().catch(() => undefined);
-      else this.acknowledge();
-      connectedBefore = true;
-    });
-    socket.on('disconnect', () => (this.view.typing.textContent = this.texts.offline));
-    socket.on('message', (message) => {
-      this.messages = mergeMessage(this.messages, message);
-      this.render();
-      this.csat.messageArrived(message);
-      this.acknowledge();
-    });
-    socket.on('read', ({ until }) => {
-      this.messages = markReadUntil(this.messages, until);
-      this.render();
-    });
-    socket.on('contact', (contact) => this.showEmail(this.settings?.askEmail ?? true, contact));
-    socket.on('error', (error) => this.showSocketError(error));
-    socket.on('connect_error', (err: Error & { data?: WidgetSocketErrorDto }) => {
-      // A refused handshake is not retried by socket.io itself; a full house frees up, so we do.
-      const refusal = err.data;
-      if (refusal?.code !== 'RATE_LIMITED') return;
-      this.showSocketError(refusal);
-      const wait = Math.max(1, refusal.retryAfterSeconds ?? 30) * 1000;
-      setTimeout(() => socket.connect(), wait);
-    });
-    socket.on('typing', ({ typing, name }) => {
-      clearTimeout(this.remoteTypingTimer);
-      this.view.typing.textContent = typing ? this.texts.typing(name && displayText(name)) : '';
-      if (typing)
-        this.remoteTypingTimer = setTimeout(() => (this.view.typing.textContent = ''), 8000);
+    const { apiBase, inboxId } = this.options;
+    this.socket = openLiveSocket(apiBase, inboxId, visitorToken, {
+      connected: (again) => {
+        this.view.typing.textContent = '';
+        if (again) void this.loadHistory().catch(() => undefined);
+        else this.acknowledge();
+      },
+      disconnected: () => (this.view.typing.textContent = this.texts.offline),
+      message: (message) => {
+        this.messages = mergeMessage(this.messages, message);
+        this.render();
+        this.csat.messageArrived(message);
+        this.acknowledge();
+      },
+      read: (until) => {
+        this.messages = markReadUntil(this.messages, until);
+        this.render();
+      },
+      contact: (contact) => this.showEmail(this.settings?.askEmail ?? true, contact),
+      error: (error) => this.showSocketError(error),
+      typing: (typing, name) => {
+        clearTimeout(this.remoteTypingTimer);
+        this.view.typing.textContent = typing ? this.texts.typing(name && displayText(name)) : '';
+        if (typing)
+          this.remoteTypingTimer = setTimeout(() => (this.view.typing.textContent = ''), 8000);
+      },
     });
   }
 
@@ -240,11 +272,11 @@ export class ChatSession implements ChatController {
         this.sendText();
       }
     });
-    textarea.addEventListener('input', () => this.typing());
+    textarea.addEventListener('input', () => this.typing.input());
     fileInput.addEventListener('change', () => {
       const file = fileInput.files?.[0];
       fileInput.value = '';
-      if (file) this.sendFile(file);
+      if (file) this.previewFile(file);
     });
     emailForm.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -253,32 +285,18 @@ export class ChatSession implements ChatController {
     document.addEventListener('visibilitychange', () => this.acknowledge());
   }
 
-  private typing(): void {
-    if (!this.typingSent) {
-      this.typingSent = true;
-      this.socket?.emit('typing', { typing: true });
-    }
-    clearTimeout(this.typingTimer);
-    this.typingTimer = setTimeout(() => this.stopTyping(), 3000);
-  }
-
-  private stopTyping(): void {
-    clearTimeout(this.typingTimer);
-    if (this.typingSent) this.socket?.emit('typing', { typing: false });
-    this.typingSent = false;
-  }
-
   private sendText(): void {
     const text = this.view.textarea.value;
     const max = this.settings?.maxTextLength ?? 10_000;
     if (text.trim().length === 0) return;
     if (text.length > max) return this.setError(this.texts.tooLong(max));
     this.view.textarea.value = '';
-    this.stopTyping();
+    this.typing.stop();
     this.deliver(newId(), text, null);
   }
 
-  private sendFile(file: File): void {
+  /** A chosen file waits in the preview for a caption (or a cancel) before it is sent. */
+  private previewFile(file: File): void {
     const settings = this.settings;
     if (settings && !settings.attachmentTypes.includes(file.type))
       return this.setError(this.texts.fileType);
@@ -287,42 +305,34 @@ export class ChatSession implements ChatController {
         this.texts.fileTooLarge(Math.round(settings.maxAttachmentBytes / 1024 / 1024)),
       );
     }
-    this.deliver(newId(), '', file);
+    this.setError('');
+    this.preview.show(file);
   }
 
   /** Optimistic send; a failure stays visible and retries with the same client id (stored once). */
   private deliver(clientMessageId: string, text: string, file: File | null): void {
     this.setError('');
-    const attachments: VisitorAttachmentDto[] = file
-      ? [
-          {
-            id: `local-${clientMessageId}`,
-            filename: file.name,
-            contentType: file.type,
-            size: file.size,
-          },
-        ]
-      : [];
-    const pending: ChatMessage = {
-      id: `local-${clientMessageId}`,
-      clientMessageId,
-      author: 'visitor',
-      senderName: null,
-      text: text || null,
-      attachments,
-      status: null,
-      createdAt: new Date().toISOString(),
-      local: 'sending',
-    };
+    const { message: pending, localImageUrl } = pendingMessage(clientMessageId, text, file);
     this.messages = mergeMessage(this.messages, pending);
     this.render();
-    const request = this.ensureStarted().then(() =>
-      file
-        ? this.api.sendFile(clientMessageId, file, text, pageUrl())
-        : this.api.sendText(clientMessageId, text, null, pageUrl()),
-    );
+    const onProgress = (fraction: number) => {
+      const item = this.view.log.querySelector(`[data-message-id="local-${clientMessageId}"]`);
+      if (item) setProgress(item, fraction, this.texts);
+    };
+    const request = this.ensureStarted().then(() => {
+      const origin: MessageOrigin = {
+        pageUrl: pageUrl(),
+        referrer: referrerUrl(),
+        prechat: this.preChatAnswers,
+      };
+      return file
+        ? this.api.sendFile(clientMessageId, file, text, origin, onProgress)
+        : this.api.sendText(clientMessageId, text, origin);
+    });
     request.then(
       (stored) => {
+        if (localImageUrl) URL.revokeObjectURL(localImageUrl);
+        this.preChatAnswers = null;
         this.messages = mergeMessage(this.messages, stored);
         this.render();
       },
@@ -366,23 +376,17 @@ export class ChatSession implements ChatController {
         ...this.messages.map((m) => renderMessage(m, deps)),
       ),
     );
-    this.view.log.scrollTop = this.view.log.scrollHeight;
+    // A new message is always shown whole; a status change leaves the visitor's scroll alone.
+    if (this.messages.length > this.shownCount) this.sticky.toNewest();
+    this.shownCount = this.messages.length;
   }
 
   private showError(error: unknown): void {
-    if (error instanceof WidgetApiError && error.code === 'RATE_LIMITED')
-      this.setError(this.texts.rateLimited(error.retryAfterSeconds ?? 60));
-    else if (error instanceof WidgetApiError)
-      this.setError(error.status >= 500 ? this.texts.unavailable : error.message);
-    else this.setError(this.texts.unavailable);
+    this.setError(apiErrorText(error, this.texts));
   }
 
   private showSocketError(error: WidgetSocketErrorDto): void {
-    this.setError(
-      error.code === 'RATE_LIMITED'
-        ? this.texts.rateLimited(error.retryAfterSeconds ?? 10)
-        : error.message,
-    );
+    this.setError(socketErrorText(error, this.texts));
   }
 
   private setError(message: string): void {

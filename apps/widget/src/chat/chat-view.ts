@@ -1,13 +1,20 @@
 import { el } from './dom';
 import type { ChatTexts } from './i18n';
+import { icon } from './icons';
 
 /** The panel's fixed parts; messages are rendered into `log` by the controller. */
 export interface ChatView {
   root: HTMLElement;
   title: HTMLElement;
+  /** "We typically reply in a few minutes" / "We're away — we'll reply on Monday at 09:00". */
+  availability: HTMLElement;
   notice: HTMLElement;
   log: HTMLOListElement;
   typing: HTMLElement;
+  /** Holds the pre-chat form while it is asked (the composer waits meanwhile). */
+  preChat: HTMLElement;
+  /** Holds the file preview (image and caption) before a file is sent. */
+  preview: HTMLElement;
   emailForm: HTMLFormElement;
   emailInput: HTMLInputElement;
   emailLabel: HTMLElement;
@@ -20,14 +27,19 @@ export interface ChatView {
 
 export function buildChatView(texts: ChatTexts, accept: string): ChatView {
   const title = el('h2', { text: texts.title });
-  const closeButton = el('button', {
-    text: '×',
-    attrs: { type: 'button', 'aria-label': texts.close },
-  });
+  const availability = el('p', { className: 'sb-availability', attrs: { dir: 'auto' } });
+  availability.hidden = true;
+  const closeButton = el('button', { attrs: { type: 'button', 'aria-label': texts.close } }, [
+    icon('close'),
+  ]);
   const notice = el('div', { className: 'sb-notice', attrs: { dir: 'auto' } });
   notice.hidden = true;
-  const log = el('ol', { className: 'sb-log', attrs: { 'aria-live': 'polite' } });
+  // Focusable, so a keyboard can scroll a long conversation that holds no link or button.
+  const log = el('ol', { className: 'sb-log', attrs: { 'aria-live': 'polite', tabindex: '0' } });
   const typing = el('div', { className: 'sb-typing', attrs: { 'aria-live': 'polite' } });
+  const preChat = el('div', { className: 'sb-prechat-slot' });
+  preChat.hidden = true;
+  const preview = el('div', { className: 'sb-preview-slot' });
   const emailInput = el('input', {
     attrs: {
       type: 'email',
@@ -57,22 +69,28 @@ export function buildChatView(texts: ChatTexts, accept: string): ChatView {
   const fileInput = el('input', { attrs: { type: 'file', accept, name: 'file' } });
   const attach = el(
     'label',
-    { className: 'sb-attach', attrs: { title: texts.attach, 'aria-label': texts.attach } },
-    [document.createTextNode('📎'), fileInput],
+    // The label's words name the file input, which stays in the Tab order (visually hidden).
+    { className: 'sb-attach', attrs: { title: texts.attach } },
+    [icon('attach'), el('span', { className: 'sb-hidden-text', text: texts.attach }), fileInput],
   );
-  const composer = el('form', { className: 'sb-compose' }, [
-    attach,
-    textarea,
-    el('button', { text: texts.send, attrs: { type: 'submit' } }),
+  const send = el('button', { className: 'sb-send', attrs: { type: 'submit' } }, [
+    icon('send', 'sb-icon sb-dir-icon'),
+    el('span', { text: texts.send }),
   ]);
+  const composer = el('form', { className: 'sb-compose' }, [attach, textarea, send]);
   const root = el(
     'section',
     { className: 'sb-chat', attrs: { role: 'dialog', 'aria-label': texts.title } },
     [
-      el('header', { className: 'sb-head' }, [title, closeButton]),
+      el('header', { className: 'sb-head' }, [
+        el('div', { className: 'sb-head-text' }, [title, availability]),
+        closeButton,
+      ]),
       notice,
       log,
       typing,
+      preChat,
+      preview,
       emailForm,
       error,
       composer,
@@ -81,9 +99,12 @@ export function buildChatView(texts: ChatTexts, accept: string): ChatView {
   return {
     root,
     title,
+    availability,
     notice,
     log,
     typing,
+    preChat,
+    preview,
     emailForm,
     emailInput,
     emailLabel,

@@ -3,6 +3,17 @@ export function pageUrl(): string {
   return `${location.origin}${location.pathname}`;
 }
 
+/** The page that led the visitor here, trimmed the same way; null when none or not http(s). */
+export function referrerUrl(): string | null {
+  try {
+    const url = new URL(document.referrer);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+    return `${url.origin}${url.pathname}`.slice(0, 2048);
+  } catch {
+    return null;
+  }
+}
+
 /** A v4 UUID: the client id that makes a retried send store one message. */
 export function newId(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();

@@ -1,153 +1,21 @@
-/** Every word the chat UI shows, per language. Missing languages fall back to English. */
-const EN = {
-  title: 'Chat with us',
-  close: 'Close chat',
-  placeholder: 'Write a message…',
-  send: 'Send',
-  attach: 'Attach an image or PDF',
-  typing: (name: string | null) => `${name ?? 'Support'} is typing…`,
-  sending: 'Sending…',
-  sent: 'Sent',
-  delivered: 'Delivered',
-  read: 'Read',
-  failed: 'Not sent. Tap to retry.',
-  emailPrompt: 'Get the answer by email if you leave:',
-  emailPlaceholder: 'you@example.com',
-  emailSave: 'Notify me',
-  emailSaved: (email: string) => `Confirmed: we will email ${email} if you are away.`,
-  emailPending: (email: string) =>
-    `We sent a link to ${email}. Check your inbox and open it to confirm.`,
-  rateLimited: (seconds: number) => `Too many at once. Please try again in ${seconds} s.`,
-  tooLong: (max: number) => `Messages can be at most ${max} characters.`,
-  fileTooLarge: (mb: number) => `Files can be at most ${mb} MB.`,
-  fileType: 'Only images (PNG, JPEG, GIF, WebP) and PDF files can be sent.',
-  offline: 'Reconnecting…',
-  unavailable: 'The chat is not available right now.',
-  you: 'You',
-  csatRate: (rating: number, max: number) => `Rate ${rating} out of ${max}`,
-  csatHint: '1 = poor, 5 = excellent',
-  npsHint: '0 = not at all likely, 10 = extremely likely',
-  csatComment: 'Anything you would like to add? (optional)',
-  csatSend: 'Send rating',
-  csatThanks: (rating: number, max: number) =>
-    `Thank you for your feedback! You rated us ${rating} out of ${max}.`,
-  csatAlready: 'This conversation was already rated. Thank you!',
-  csatOutOfRange: (min: number, max: number) => `Please choose a rating from ${min} to ${max}.`,
-  csatGone: 'This survey is no longer available.',
-};
-export type ChatTexts = typeof EN;
+import { widgetLanguage } from '../shared/widget-locale';
+import { ar } from './i18n/ar';
+import { bg } from './i18n/bg';
+import { de } from './i18n/de';
+import { en, type ChatTexts } from './i18n/en';
+import { es } from './i18n/es';
+import { fr } from './i18n/fr';
+import { ru } from './i18n/ru';
 
-const DE: ChatTexts = {
-  ...EN,
-  title: 'Schreiben Sie uns',
-  close: 'Chat schließen',
-  placeholder: 'Nachricht schreiben…',
-  send: 'Senden',
-  attach: 'Bild oder PDF anhängen',
-  typing: (name) => `${name ?? 'Support'} schreibt…`,
-  sending: 'Wird gesendet…',
-  sent: 'Gesendet',
-  delivered: 'Zugestellt',
-  read: 'Gelesen',
-  failed: 'Nicht gesendet. Tippen zum Wiederholen.',
-  emailPrompt: 'Antwort per E-Mail erhalten, falls Sie gehen:',
-  emailSave: 'Benachrichtigen',
-  emailSaved: (email) => `Bestätigt: Wir schreiben an ${email}, falls Sie nicht da sind.`,
-  emailPending: (email) =>
-    `Wir haben einen Link an ${email} geschickt. Öffnen Sie ihn zur Bestätigung.`,
-  rateLimited: (seconds) => `Zu viele auf einmal. Bitte in ${seconds} s erneut versuchen.`,
-  tooLong: (max) => `Nachrichten dürfen höchstens ${max} Zeichen lang sein.`,
-  fileTooLarge: (mb) => `Dateien dürfen höchstens ${mb} MB groß sein.`,
-  fileType: 'Nur Bilder (PNG, JPEG, GIF, WebP) und PDF-Dateien.',
-  offline: 'Verbindung wird wiederhergestellt…',
-  unavailable: 'Der Chat ist gerade nicht verfügbar.',
-  you: 'Sie',
-  csatRate: (rating, max) => `Mit ${rating} von ${max} bewerten`,
-  csatHint: '1 = schlecht, 5 = ausgezeichnet',
-  npsHint: '0 = gar nicht wahrscheinlich, 10 = äußerst wahrscheinlich',
-  csatComment: 'Möchten Sie noch etwas ergänzen? (optional)',
-  csatSend: 'Bewertung senden',
-  csatThanks: (rating, max) =>
-    `Vielen Dank für Ihr Feedback! Sie haben uns mit ${rating} von ${max} bewertet.`,
-  csatAlready: 'Dieses Gespräch wurde bereits bewertet. Vielen Dank!',
-  csatOutOfRange: (min, max) => `Bitte wählen Sie eine Bewertung von ${min} bis ${max}.`,
-  csatGone: 'Diese Umfrage ist nicht mehr verfügbar.',
-};
+export type { ChatTexts } from './i18n/en';
 
-const FR: ChatTexts = {
-  ...EN,
-  title: 'Écrivez-nous',
-  close: 'Fermer le chat',
-  placeholder: 'Écrire un message…',
-  send: 'Envoyer',
-  attach: 'Joindre une image ou un PDF',
-  typing: (name) => `${name ?? 'Le support'} écrit…`,
-  sending: 'Envoi…',
-  sent: 'Envoyé',
-  delivered: 'Remis',
-  read: 'Lu',
-  failed: 'Non envoyé. Touchez pour réessayer.',
-  emailPrompt: 'Recevoir la réponse par e-mail si vous partez :',
-  emailPlaceholder: 'vous@exemple.fr',
-  emailSave: 'Me prévenir',
-  emailSaved: (email) => `Confirmé : nous écrirons à ${email} si vous êtes absent.`,
-  emailPending: (email) => `Nous avons envoyé un lien à ${email}. Ouvrez-le pour confirmer.`,
-  rateLimited: (seconds) => `Trop d’envois à la fois. Réessayez dans ${seconds} s.`,
-  tooLong: (max) => `Un message peut contenir au plus ${max} caractères.`,
-  fileTooLarge: (mb) => `Les fichiers peuvent faire au plus ${mb} Mo.`,
-  fileType: 'Seuls les images (PNG, JPEG, GIF, WebP) et les PDF peuvent être envoyés.',
-  offline: 'Reconnexion…',
-  unavailable: 'Le chat n’est pas disponible pour le moment.',
-  you: 'Vous',
-  csatRate: (rating, max) => `Noter ${rating} sur ${max}`,
-  csatHint: '1 = mauvais, 5 = excellent',
-  npsHint: '0 = pas du tout probable, 10 = très probable',
-  csatComment: 'Souhaitez-vous ajouter quelque chose ? (facultatif)',
-  csatSend: 'Envoyer la note',
-  csatThanks: (rating, max) => `Merci pour votre avis ! Vous nous avez donné ${rating} sur ${max}.`,
-  csatAlready: 'Cette conversation a déjà été notée. Merci !',
-  csatOutOfRange: (min, max) => `Choisissez une note de ${min} à ${max}.`,
-  csatGone: 'Cette enquête n’est plus disponible.',
-};
+/**
+ * Every word the chat UI shows, one table per language in ./i18n/ (each typed `ChatTexts`, so a
+ * missing text fails the type check). Counted texts choose their form with Intl.PluralRules.
+ */
+const TABLE: Record<string, ChatTexts> = { en, de, fr, es, ru, bg, ar };
 
-const ES: ChatTexts = {
-  ...EN,
-  title: 'Escríbenos',
-  close: 'Cerrar chat',
-  placeholder: 'Escribe un mensaje…',
-  send: 'Enviar',
-  attach: 'Adjuntar una imagen o un PDF',
-  typing: (name) => `${name ?? 'Soporte'} está escribiendo…`,
-  sending: 'Enviando…',
-  sent: 'Enviado',
-  delivered: 'Entregado',
-  read: 'Leído',
-  failed: 'No enviado. Toca para reintentar.',
-  emailPrompt: 'Recibe la respuesta por correo si te vas:',
-  emailPlaceholder: 'tu@ejemplo.es',
-  emailSave: 'Avisarme',
-  emailSaved: (email) => `Confirmado: escribiremos a ${email} si no estás.`,
-  emailPending: (email) => `Enviamos un enlace a ${email}. Ábrelo para confirmar.`,
-  rateLimited: (seconds) => `Demasiados envíos a la vez. Inténtalo de nuevo en ${seconds} s.`,
-  tooLong: (max) => `Los mensajes pueden tener como máximo ${max} caracteres.`,
-  fileTooLarge: (mb) => `Los archivos pueden pesar como máximo ${mb} MB.`,
-  fileType: 'Solo se pueden enviar imágenes (PNG, JPEG, GIF, WebP) y PDF.',
-  offline: 'Reconectando…',
-  unavailable: 'El chat no está disponible ahora mismo.',
-  you: 'Tú',
-  csatRate: (rating, max) => `Valorar con ${rating} de ${max}`,
-  csatHint: '1 = mala, 5 = excelente',
-  npsHint: '0 = nada probable, 10 = muy probable',
-  csatComment: '¿Quieres añadir algo? (opcional)',
-  csatSend: 'Enviar valoración',
-  csatThanks: (rating, max) => `¡Gracias por tu opinión! Nos has valorado con ${rating} de ${max}.`,
-  csatAlready: 'Esta conversación ya fue valorada. ¡Gracias!',
-  csatOutOfRange: (min, max) => `Elige una valoración de ${min} a ${max}.`,
-  csatGone: 'Esta encuesta ya no está disponible.',
-};
-
-const TABLE: Record<string, ChatTexts> = { en: EN, de: DE, fr: FR, es: ES };
-
+/** The texts for a locale tag (`ar-SA`, `bg`); languages without a table fall back to English. */
 export function chatTexts(locale: string): ChatTexts {
-  return TABLE[locale.slice(0, 2).toLowerCase()] ?? EN;
+  return TABLE[widgetLanguage(locale)] ?? en;
 }

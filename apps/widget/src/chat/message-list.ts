@@ -5,6 +5,9 @@ export interface ChatMessage extends VisitorMessageDto {
   local?: 'sending' | 'failed';
   /** Kept so a failed message can be retried with the same id (stored once). */
   retry?: () => void;
+  /** A file on its way up: how much has left (0..1), and the image itself to show meanwhile. */
+  progress?: number;
+  localImageUrl?: string;
 }
 
 const STATUS_ORDER: Record<VisitorMessageStatus, number> = { sent: 0, delivered: 1, read: 2 };

@@ -20,6 +20,8 @@ describe('renderMessage and hidden characters', () => {
       { texts: chatTexts('en'), openAttachment: vi.fn() },
     );
     expect(item.querySelector('.sb-who')?.textContent).toBe('Anna');
-    expect(item.querySelector('.sb-file')?.textContent).toBe('📎 invoice\uFFFDfdp.exe');
+    expect(item.querySelector('.sb-file')?.textContent).toBe('invoice\uFFFDfdp.exe');
+    // An SVG icon, not an emoji glyph that shows as a box without an emoji font.
+    expect(item.querySelector('.sb-file svg[data-icon=attach]')).not.toBeNull();
   });
 });

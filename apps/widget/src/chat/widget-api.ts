@@ -6,6 +6,14 @@ import type {
   WidgetCsatSurveyDto,
   WidgetErrorDto,
 } from '../shared/widget-wire';
+import { uploadWithProgress } from './upload-request';
+
+/** Where a message was written: the page, what led there, and the pre-chat answers (first message). */
+export interface MessageOrigin {
+  pageUrl: string;
+  referrer: string | null;
+  prechat: Record<string, string> | null;
+}
 
 export class WidgetApiError extends Error {
   constructor(
@@ -42,25 +50,36 @@ export class WidgetApi {
     return this.call<VisitorHistoryDto>('GET', '/messages');
   }
 
-  sendText(clientMessageId: string, text: string, visitorName: string | null, pageUrl: string) {
+  sendText(clientMessageId: string, text: string, origin: MessageOrigin) {
     return this.call<VisitorMessageDto>(
       'POST',
       '/messages',
-      JSON.stringify({ clientMessageId, text, visitorName, pageUrl }),
+      JSON.stringify({ clientMessageId, text, ...origin }),
     );
   }
 
-  sendFile(clientMessageId: string, file: File, text: string, pageUrl: string) {
+  /** The upload reports its progress (0..1) as it goes. */
+  async sendFile(
+    clientMessageId: string,
+    file: File,
+    text: string,
+    origin: MessageOrigin,
+    onProgress: (fraction: number) => void,
+  ): Promise<VisitorMessageDto> {
     const form = new FormData();
     form.set('clientMessageId', clientMessageId);
     form.set('text', text);
-    form.set('pageUrl', pageUrl);
+    if (origin.pageUrl) form.set('pageUrl', origin.pageUrl);
+    if (origin.referrer) form.set('referrer', origin.referrer);
+    if (origin.prechat) form.set('prechat', JSON.stringify(origin.prechat));
     form.set('file', file);
     // Repeated as a header, readable before the body: a retry of a stored upload is let through
     // even when the day's uploads are used up, and answered with the stored message.
-    return this.call<VisitorMessageDto>('POST', '/attachments', form, {
-      'X-Client-Message-Id': clientMessageId,
-    });
+    const headers = { ...this.headers(), 'X-Client-Message-Id': clientMessageId };
+    const reply = await uploadWithProgress(this.url('/attachments'), headers, form, onProgress);
+    if (reply.status < 200 || reply.status >= 300)
+      throw errorOf(reply.status, reply.body, reply.statusText);
+    return reply.body as VisitorMessageDto;
   }
 
   /** Mails a confirmation link to the address; it is used once the visitor opens the link. */
@@ -119,15 +138,21 @@ export class WidgetApi {
 }
 
 async function toError(res: Response): Promise<WidgetApiError> {
+  let body: unknown = null;
   try {
-    const body = (await res.json()) as Partial<WidgetErrorDto>;
-    return new WidgetApiError(
-      res.status,
-      body.code ?? 'UNKNOWN',
-      body.message ?? res.statusText,
-      body.details?.retryAfterSeconds ?? null,
-    );
+    body = await res.json();
   } catch {
-    return new WidgetApiError(res.status, 'UNKNOWN', res.statusText);
+    body = null;
   }
+  return errorOf(res.status, body, res.statusText);
+}
+
+function errorOf(status: number, raw: unknown, statusText: string): WidgetApiError {
+  const body = (raw && typeof raw === 'object' ? raw : {}) as Partial<WidgetErrorDto>;
+  return new WidgetApiError(
+    status,
+    body.code ?? 'UNKNOWN',
+    body.message ?? statusText,
+    body.details?.retryAfterSeconds ?? null,
+  );
 }

@@ -12,4 +12,9 @@ export const LOADER_CSS = `
 .sb-panel { position: absolute; right: 0; bottom: 72px; width: min(370px, calc(100vw - 40px)); height: min(560px, calc(100vh - 110px)); background: #fff; border-radius: 12px; box-shadow: 0 8px 30px rgba(0,0,0,.25); overflow: hidden; display: flex; flex-direction: column; }
 .sb-panel[hidden], .sb-badge[hidden] { display: none; }
 .sb-loading { margin: auto; color: #6b7280; }
+/* Phones: the open chat is the whole screen, clear of notches and the home bar; the bubble steps aside. */
+@media (max-width: 640px) {
+  .sb-panel { position: fixed; inset: 0; width: auto; height: auto; border-radius: 0; box-shadow: none; box-sizing: border-box; padding: env(safe-area-inset-top) env(safe-area-inset-right) env(safe-area-inset-bottom) env(safe-area-inset-left); }
+  .sb-root[data-open] .sb-bubble { display: none; }
+}
 `;

@@ -1,3 +1,5 @@
+import { widgetLanguage, type WidgetLanguage } from '../shared/widget-locale';
+
 export interface LoaderTexts {
   open: string;
   close: string;
@@ -6,7 +8,7 @@ export interface LoaderTexts {
 }
 
 /** The few words the loader shows before the chat UI arrives. */
-const TEXTS: Record<'en' | 'de' | 'fr' | 'es', LoaderTexts> = {
+const TEXTS: Record<WidgetLanguage, LoaderTexts> = {
   en: {
     open: 'Open chat',
     close: 'Close chat',
@@ -31,9 +33,27 @@ const TEXTS: Record<'en' | 'de' | 'fr' | 'es', LoaderTexts> = {
     loading: 'Cargando…',
     failed: 'No se pudo cargar el chat. Inténtalo de nuevo.',
   },
+  ru: {
+    open: 'Открыть чат',
+    close: 'Закрыть чат',
+    loading: 'Загрузка…',
+    failed: 'Не удалось загрузить чат. Попробуйте ещё раз.',
+  },
+  bg: {
+    open: 'Отвори чата',
+    close: 'Затвори чата',
+    loading: 'Зареждане…',
+    failed: 'Чатът не можа да се зареди. Опитайте отново.',
+  },
+  ar: {
+    open: 'فتح المحادثة',
+    close: 'إغلاق المحادثة',
+    loading: 'جارٍ التحميل…',
+    failed: 'تعذّر تحميل المحادثة. حاول مرة أخرى.',
+  },
 };
 
 export function loaderTexts(locale: string): LoaderTexts {
-  const lang = locale.slice(0, 2).toLowerCase();
-  return lang in TEXTS ? TEXTS[lang as keyof typeof TEXTS] : TEXTS.en;
+  const lang = widgetLanguage(locale);
+  return lang in TEXTS ? TEXTS[lang as WidgetLanguage] : TEXTS.en;
 }

@@ -1,6 +1,8 @@
 import { tokenStorageKey, type ChatController, type MountChat } from '../shared/chat-mount';
 import { LOADER_CSS } from './loader-styles';
 import { loaderTexts } from './loader-texts';
+import { lockPageScroll } from './page-scroll-lock';
+import { pickWidgetLocale, textDirection } from '../shared/widget-locale';
 
 /**
  * The snippet's script. Adds the bubble inside a shadow root and fetches the chat UI only when the
@@ -26,7 +28,8 @@ function start(script: HTMLScriptElement): void {
   }
   const scriptUrl = new URL(script.src, location.href);
   const chatUrl = new URL('chat.js', scriptUrl).href;
-  const locale = script.dataset['locale'] || navigator.language || 'en';
+  // The site's data-locale wins; otherwise the visitor's browser languages, in their order.
+  const locale = pickWidgetLocale(script.dataset['locale'], navigator.languages ?? []);
   const texts = loaderTexts(locale);
   const userId = script.dataset['userId'];
   const userHash = script.dataset['userHash'];
@@ -40,6 +43,8 @@ function start(script: HTMLScriptElement): void {
   root.className = 'sb-root';
   const panel = document.createElement('div');
   panel.className = 'sb-panel';
+  panel.lang = locale;
+  panel.dir = textDirection(locale);
   panel.hidden = true;
   const bubble = document.createElement('button');
   bubble.type = 'button';
@@ -62,6 +67,8 @@ function start(script: HTMLScriptElement): void {
     bubble.setAttribute('aria-label', open ? texts.close : texts.open);
     bubble.setAttribute('aria-expanded', String(open));
     panel.hidden = !open;
+    root.toggleAttribute('data-open', open);
+    lockPageScroll(open);
   };
 
   const loadChat = (): Promise<ChatController> => {

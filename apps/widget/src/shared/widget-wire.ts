@@ -6,6 +6,8 @@ export const WIDGET_NAMESPACE = '/widget';
 
 export type {
   WidgetSettingsDto,
+  WidgetAvailabilityDto,
+  PreChatFieldDto,
   VisitorSessionDto,
   VisitorContactDto,
   WidgetSocketErrorDto,

@@ -4,6 +4,8 @@ export const CANNED_PLACEHOLDERS = [
   'contact.first_name',
   'operator.name',
   'conversation.number',
+  /** "in a few minutes" while the inbox is open, "on Monday at 09:00" when it is away. */
+  'inbox.reply_time',
 ] as const;
 export type CannedPlaceholder = (typeof CANNED_PLACEHOLDERS)[number];
 

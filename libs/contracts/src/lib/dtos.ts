@@ -24,7 +24,8 @@ export interface OperatorDto {
   name: string;
   role: OperatorRole;
   timezone: string;
-  locale: string;
+  /** The language the operator chose; null follows the browser. */
+  locale: string | null;
 }
 
 export interface InboxDto {
@@ -147,6 +148,15 @@ export interface MessageDto {
   automated?: boolean;
   /** Email: who else it went to (a customer's To and Cc; a reply's Cc and Bcc). */
   emailRecipients?: EmailRecipientsDto | null;
+  /** Web chat: the page the visitor wrote from, and the page that led them there. */
+  sourcePage?: MessageSourcePageDto | null;
+  /** A reply held for Undo send: it leaves at this time unless its author undoes it first. */
+  undoUntil?: IsoDateTime | null;
+}
+
+export interface MessageSourcePageDto {
+  url: string;
+  referrer: string | null;
 }
 
 /** An operator @mentioned in a note, with their name as it was when the note was written. */

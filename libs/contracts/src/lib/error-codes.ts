@@ -7,6 +7,8 @@ export const API_ERROR_CODES = [
   'CONFLICT',
   /** A colleague replied to the customer after the last message the operator saw: 409, details say who. */
   'REPLY_COLLISION',
+  /** Undo send after the reply's Undo window closed: it has left (or is leaving): 409. */
+  'ALREADY_SENT',
   'TEXT_TOO_LONG',
   /** A text field holds a control character or broken Unicode: 422, the reason names it. */
   'INVALID_CHARACTERS',

@@ -101,7 +101,8 @@ export const updateProfileRequestSchema = z
       .refine(
         unlessUnsafe((l) => /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(l)),
         'must be a language tag such as en or pt-BR',
-      ),
+      )
+      .nullable(),
     presence: z.enum(PRESENCE_STATUSES),
   })
   .partial()

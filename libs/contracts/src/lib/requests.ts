@@ -107,6 +107,11 @@ export const sendMessageRequestSchema = z
     /** Email replies only (anything else: 400): copies to these addresses, and blind copies. */
     cc: emailCopiesSchema,
     bcc: emailCopiesSchema,
+    /**
+     * Sent from a composer with Undo: a reply waits its operator's Undo send delay before it
+     * leaves (POST /api/messages/:id/undo-send takes it back). Absent: it leaves at once.
+     */
+    undoable: z.boolean().default(false),
   })
   .refine((m) => m.text.trim().length > 0 || m.attachmentIds.length > 0 || Boolean(m.template), {
     message: 'Text must not be empty',

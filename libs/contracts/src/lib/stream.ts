@@ -17,6 +17,14 @@ export interface StreamEventPayloads {
   'conversation.deleted': { conversationId: string };
   'message.created': { message: MessageDto; conversation: ConversationSummaryDto };
   'message.updated': { message: MessageDto };
+  /**
+   * A reply in its author's Undo window (`message.undoUntil`): operators show it as "Sending…";
+   * no channel, durable consumer or webhook sees it. `message.created` follows when it leaves,
+   * or `message.unsent` when its author undoes it.
+   */
+  'message.sending': { message: MessageDto };
+  /** Its author undid a reply before it left: clients drop it from the timeline. */
+  'message.unsent': { messageId: string; conversationId: string };
   'notification.created': { notification: NotificationDto; conversation: ConversationSummaryDto };
   /** Notifications of one operator were read (`all`: every one before `at`), in some tab. */
   'notifications.read': { operatorId: string; ids: string[]; all: boolean };

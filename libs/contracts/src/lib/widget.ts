@@ -13,6 +13,24 @@ export interface WidgetSettingsDto {
   maxTextLength: number;
   maxAttachmentBytes: number;
   attachmentTypes: string[];
+  /** Asked before the first message (empty: no form). Identified visitors are not asked. */
+  preChatFields: PreChatFieldDto[];
+  /** The inbox's schedule as the visitor needs it; null: no schedule (always open). */
+  availability: WidgetAvailabilityDto | null;
+}
+
+/** One pre-chat question: `name` and `email` fill the contact, `text` a contact attribute by key. */
+export interface PreChatFieldDto {
+  key: string;
+  label: string;
+  type: 'name' | 'email' | 'text';
+  required: boolean;
+}
+
+export interface WidgetAvailabilityDto {
+  openNow: boolean;
+  /** ISO time the team is next in, when it is away now. */
+  nextOpening: string | null;
 }
 
 export interface VisitorSessionDto {

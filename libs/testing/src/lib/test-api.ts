@@ -63,6 +63,8 @@ export async function startTestApi(opts: StartTestApiOptions): Promise<TestApi> 
     ADMIN_EMAIL: TEST_ADMIN.email,
     ADMIN_PASSWORD: TEST_ADMIN.password,
     SNOOZE_POLL_MS: '200',
+    // Replies leave at once unless a test turns Undo send on for its operator.
+    UNDO_SEND_DEFAULT_SECONDS: '0',
     STORAGE_DIR: storageDir,
     SHUTDOWN_TIMEOUT_MS: '2000',
     // Test peers (SMTP, IMAP, outbound receivers) listen on 127.0.0.1.

@@ -101,9 +101,12 @@ export const ROUTES: Record<string, RouteRule> = {
   'GET /api/conversations/:id/email-reply': { access: 'operator', foreign: true },
   'POST /api/messages/:id/retry': { access: 'operator', foreign: true },
   'POST /api/messages/:id/resend': { access: 'operator', foreign: true },
+  'POST /api/messages/:id/undo-send': { access: 'operator', foreign: true },
   'GET /api/operators': { access: 'operator' },
   'PATCH /api/operators/me': { access: 'operator', body: () => ({ presence: 'online' }) },
   'GET /api/operators/me/signature': { access: 'operator' },
+  'GET /api/operators/me/undo-send': { access: 'operator' },
+  'PUT /api/operators/me/undo-send': { access: 'operator', body: () => ({ seconds: 5 }) },
   'PUT /api/operators/me/signature': { access: 'operator', body: () => ({ signature: '' }) },
   'PATCH /api/operators/:id/role': {
     access: 'admin',

@@ -48,6 +48,10 @@ export const configSchema = z
     /** Lifetime of a signed download link (`/api/files/:id/:name?expires=…&signature=…`). */
     FILE_LINK_TTL_SECONDS: z.coerce.number().int().min(10).max(604_800).default(900),
     SNOOZE_POLL_MS: z.coerce.number().int().min(50).max(10_000).default(500),
+    /** Undo send: how long a reply waits before it leaves, for operators who have not chosen (0: at once). */
+    UNDO_SEND_DEFAULT_SECONDS: z.coerce.number().int().min(0).max(30).default(5),
+    /** How often held replies whose Undo window closed are looked for (a partial index: cheap). */
+    UNDO_SEND_POLL_MS: z.coerce.number().int().min(50).max(5_000).default(250),
     EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
     QUEUE_ENABLED: bool.default(true),
     /**

@@ -25,6 +25,7 @@ export function statusForCode(code: ApiErrorCode): number {
       return 404;
     case 'CONFLICT':
     case 'REPLY_COLLISION':
+    case 'ALREADY_SENT':
     case 'INVALID_STATE':
     case 'MERGE_CONFIRMATION_REQUIRED':
     case 'CONTACT_ALREADY_MERGED':

@@ -25,6 +25,7 @@ import { isActiveContent } from './content-type-sniffer';
 import { FileLinkSigner } from './file-link-signer';
 import { InboxAccessRepository } from '../../modules/access/inbox-access.repository';
 import { FilesService, type StoredFile } from './files.service';
+import { ApiFileResponse } from '../http/openapi/api-raw-responses';
 
 /** Multer's in-memory upload, as far as we read it. */
 interface UploadedBlob {
@@ -103,6 +104,7 @@ export class FilesController {
   @ApiQuery({ name: 'expires', required: false, description: 'signed link: expiry, unix seconds' })
   @ApiQuery({ name: 'signature', required: false, description: 'signed link: its signature' })
   @Get(':id/:filename')
+  @ApiFileResponse()
   async download(
     @Param('id') id: string,
     @Query('expires') expires: unknown,

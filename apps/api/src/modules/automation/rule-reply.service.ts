@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { firstNameOf, renderPlaceholders, type RuleActionResult } from '@switchboard/contracts';
+import {
+  firstNameOf,
+  renderPlaceholders,
+  replyTimePhrase,
+  type RuleActionResult,
+} from '@switchboard/contracts';
 import type { EntityManager } from 'typeorm';
 import { QueueService } from '../../core/queue/queue.service';
 import { ChannelRegistryService } from '../channels/channel-registry.service';
@@ -52,6 +57,8 @@ export class RuleReplyService {
       'contact.first_name': firstNameOf(conv.contactName),
       'operator.name': assignee ?? inbox.name,
       'conversation.number': String(conv.number),
+      // An acknowledgement outside business hours says when the team is back.
+      'inbox.reply_time': replyTimePhrase(inbox.businessHours, new Date()),
     });
     const text = rendered.text.trim();
     if (!text) throw new RuleFailure(`auto-reply: "${reply.title}" is empty`);

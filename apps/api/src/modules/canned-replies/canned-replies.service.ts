@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   firstNameOf,
   renderPlaceholders,
+  replyTimePhrase,
   type CannedReplyDto,
   type CreateCannedReplyRequest,
   type RenderedCannedReplyDto,
@@ -11,6 +12,7 @@ import type { AuthenticatedOperator } from '../../core/auth/authenticated-operat
 import { AppException, notFound } from '../../core/http/app.exception';
 import type { StoredFileEntity } from '../../core/storage/entities/stored-file.entity';
 import { ConversationsService } from '../conversations/conversations.service';
+import { InboxesService } from '../inboxes/inboxes.service';
 import { toCannedReplyDto } from './canned-reply.mapper';
 import {
   CannedRepliesRepository,
@@ -25,6 +27,7 @@ export class CannedRepliesService {
   constructor(
     private readonly repo: CannedRepliesRepository,
     private readonly conversations: ConversationsService,
+    private readonly inboxes: InboxesService,
   ) {}
 
   async list(op: AuthenticatedOperator): Promise<CannedReplyDto[]> {
@@ -96,6 +99,10 @@ export class CannedRepliesService {
       'contact.first_name': firstNameOf(conversation.contact.name),
       'operator.name': op.name,
       'conversation.number': String(conversation.number),
+      'inbox.reply_time': replyTimePhrase(
+        (await this.inboxes.row(conversation.inboxId, op.accountId)).businessHours,
+        new Date(),
+      ),
     });
     const dto = await this.toDto(op, reply);
     return {

@@ -18,7 +18,7 @@ import { ConversationsRepository } from '../conversations/conversations.reposito
 import type { ConversationEntity } from '../conversations/entities/conversation.entity';
 import { isUuid } from '../conversations/keyset-cursor';
 import { followMergePointer } from '../conversation-merge/follow-merge-pointer';
-import { DeliveryReceiptsService, type ReceiptResult } from '../messages/delivery-receipts.service';
+import { DeliveryReceiptsService } from '../messages/delivery-receipts.service';
 import { MessagesRepository } from '../messages/messages.repository';
 import { NotificationsService } from '../notifications/notifications.service';
 import { ParticipantsService } from '../participants/participants.service';
@@ -31,16 +31,9 @@ import { IngestFunctionRepository } from './ingest-function.repository';
 import { InboundAmendmentsService } from './inbound-amendments.service';
 import { InboundAttachmentsService, type PreparedAttachments } from './inbound-attachments.service';
 import { MessageAliasesRepository } from './message-aliases.repository';
+import type { IngestOutcome } from './ingest-outcome';
 
-export type IngestOutcome =
-  | { kind: 'stored'; messageId: string; conversationId: string; createdConversation: boolean }
-  | { kind: 'duplicate'; externalId: string }
-  /** applied: the message moved; held: kept until its id is recorded; unchanged: already there. */
-  | { kind: 'status'; messageId: string | null; result: ReceiptResult['kind'] }
-  /** A stored message changed (an edit, another album part) or the customer's reachability did. */
-  | { kind: 'updated'; messageId: string; conversationId: string }
-  /** Left out of the batch, with the reason (an unknown status, an entry the adapter could not use). */
-  | { kind: 'skipped'; externalId: string | null; reason: string };
+export type { IngestOutcome } from './ingest-outcome';
 
 type MessageEvent = Extract<ParsedInboundEvent, { type: 'message' }>;
 type StatusEvent = Extract<ParsedInboundEvent, { type: 'status' }>;
@@ -195,6 +188,7 @@ export class InboundPipelineService {
       editedAt: event.editedAt ?? null,
       automated: event.automated,
       emailRecipients: event.recipients ?? null,
+      sourcePage: event.sourcePage ?? null,
       replyToMessageId: event.replyToExternalId
         ? await this.aliases.messageIdOf(em, inbox.id, event.replyToExternalId)
         : null,
@@ -224,9 +218,11 @@ export class InboundPipelineService {
       event.subject ?? null,
     );
     const summary = await this.conversations.loadSummary(em, conv.id);
-    // A group member's name (not the conversation's contact), an edit, a quote, email recipients.
+    // A group member's name (not the conversation's contact), an edit, a quote, email recipients
+    // or the page a chat came from: read back as stored.
+    const { chat, editedAt, replyToExternalId, recipients, sourcePage } = event;
     const message: MessageDto =
-      event.chat || event.editedAt || event.replyToExternalId || event.recipients
+      chat || editedAt || replyToExternalId || recipients || sourcePage
         ? await this.messages.loadDto(em, inserted.id)
         : {
             id: inserted.id,

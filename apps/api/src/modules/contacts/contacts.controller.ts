@@ -24,6 +24,7 @@ import { parseWith } from '../../core/http/zod-validation.pipe';
 import { ContactDirectoryService } from './contact-directory.service';
 import { ContactCsvService, MAX_IMPORT_BYTES } from './csv/contact-csv.service';
 import { readCsvBody } from './csv/csv-request-body';
+import { ApiCsvResponse } from '../../core/http/openapi/api-raw-responses';
 
 /** The customer card and the Contacts screen. */
 @ApiTags('contacts')
@@ -57,6 +58,7 @@ export class ContactsController {
 
   /** Every contact as CSV, streamed (admins; in the audit log). */
   @Get('export')
+  @ApiCsvResponse('Every contact as CSV')
   async export(
     @CurrentOperator() op: AuthenticatedOperator,
     @Ip() ip: string,

@@ -6,6 +6,7 @@ import { MessagesController } from '../messages/messages.controller';
 import { MessagesRepository } from '../messages/messages.repository';
 import { MessagesService } from '../messages/messages.service';
 import { NoteMentionsService } from '../messages/note-mentions.service';
+import { ReplyDispatchService } from '../messages/reply-dispatch.service';
 import { ConversationStatusService } from './conversation-status.service';
 import { ConversationsController } from './conversations.controller';
 import { ConversationFeedRepository } from './conversation-feed.repository';
@@ -25,6 +26,7 @@ import { ConversationsService } from './conversations.service';
     ConversationStatusService,
     MessagesService,
     NoteMentionsService,
+    ReplyDispatchService,
   ],
   exports: [
     ConversationsRepository,
@@ -32,6 +34,7 @@ import { ConversationsService } from './conversations.service';
     ConversationsService,
     ConversationStatusService,
     MessagesService,
+    ReplyDispatchService,
     ContactsModule,
   ],
 })

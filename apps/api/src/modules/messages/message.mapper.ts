@@ -8,6 +8,7 @@ import type {
   MessageDirection,
   MessageDto,
   MessageKind,
+  MessageSourcePageDto,
 } from '@switchboard/contracts';
 
 /** A timeline row as MessagesRepository selects it: the message with its sender's name and channel. */
@@ -36,6 +37,9 @@ export interface MessageRow {
   template: { id: string; variables: Record<string, string> } | null;
   automated: boolean | null;
   email_recipients: EmailRecipientsDto | null;
+  source_page?: MessageSourcePageDto | null;
+  /** Undo send: when a held reply leaves (absent where a row is built without it). */
+  undo_until?: Date | null;
 }
 
 /** The one place a message becomes its DTO. */
@@ -65,5 +69,7 @@ export function toMessageDto(r: MessageRow): MessageDto {
     ...(r.template ? { template: r.template } : {}),
     ...(r.automated ? { automated: true } : {}),
     ...(r.email_recipients ? { emailRecipients: r.email_recipients } : {}),
+    ...(r.source_page ? { sourcePage: r.source_page } : {}),
+    ...(r.undo_until ? { undoUntil: r.undo_until.toISOString() } : {}),
   };
 }

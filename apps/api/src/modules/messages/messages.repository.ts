@@ -6,6 +6,7 @@ import type {
   EmailRecipientsDto,
   MentionDto,
   MessageDto,
+  MessageSourcePageDto,
 } from '@switchboard/contracts';
 import { In, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { CachedQuery } from '../../core/database/cached-query';
@@ -36,6 +37,8 @@ export interface NewIncomingMessage {
   automated?: boolean;
   /** Email: the mail's To and Cc. */
   emailRecipients?: EmailRecipientsDto | null;
+  /** Web chat: the page the visitor wrote from. */
+  sourcePage?: MessageSourcePageDto | null;
 }
 
 export interface NewOperatorMessage {
@@ -284,6 +287,8 @@ export class MessagesRepository {
       .addSelect('m.template', 'template')
       .addSelect('m.automated', 'automated')
       .addSelect('m.email_recipients', 'email_recipients')
+      .addSelect('m.source_page', 'source_page')
+      .addSelect('m.undo_until', 'undo_until')
       .addSelect('left(rm.text, 200)', 'reply_to_text');
   }
 }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { previewOf } from '@switchboard/channels-core';
 import { renderTemplate } from '@switchboard/contracts';
 import type {
   ListMessagesQuery,
@@ -24,7 +23,6 @@ import { ConversationsRepository } from '../conversations/conversations.reposito
 import { decodeKeyset, encodeKeyset, isUuid } from '../conversations/keyset-cursor';
 import { DraftsRepository } from '../drafts/drafts.repository';
 import { InboxesService } from '../inboxes/inboxes.service';
-import { ParticipantsService } from '../participants/participants.service';
 import { MessageTemplatesService } from '../channels/message-templates.service';
 import { ReplyChannelsService } from '../conversation-merge/reply-channels.service';
 import { toAttachmentDto } from '../../core/storage/files.service';
@@ -33,6 +31,9 @@ import { toMessageDto } from './message.mapper';
 import { MessageDeliveryRepository } from './message-delivery.repository';
 import { MessagesRepository } from './messages.repository';
 import { NoteMentionsService } from './note-mentions.service';
+import { ReplyDispatchService } from './reply-dispatch.service';
+import { UndoSendSettingsService } from '../undo-send/undo-send-settings.service';
+import { UndoSendRepository } from '../undo-send/undo-send.repository';
 
 type SendMessage = z.output<typeof sendMessageRequestSchema>;
 
@@ -50,9 +51,11 @@ export class MessagesService {
     private readonly registry: ChannelRegistryService,
     private readonly drafts: DraftsRepository,
     private readonly mentions: NoteMentionsService,
-    private readonly participants: ParticipantsService,
     private readonly templates: MessageTemplatesService,
     private readonly replyChannels: ReplyChannelsService,
+    private readonly dispatch: ReplyDispatchService,
+    private readonly undoSend: UndoSendSettingsService,
+    private readonly held: UndoSendRepository,
   ) {}
 
   async list(
@@ -108,7 +111,11 @@ export class MessagesService {
     };
   }
 
-  /** Stores the reply and its delivery job in one transaction; the same clientMessageId stores one reply. */
+  /**
+   * Stores the reply and its delivery job in one transaction; the same clientMessageId stores one
+   * reply. An `undoable` reply waits its operator's Undo send delay instead (held, no job yet,
+   * `message.sending`): ReplyReleaseService dispatches it when the window closes.
+   */
   async send(
     op: AuthenticatedOperator,
     conversationId: string,
@@ -202,17 +209,17 @@ export class MessagesService {
       });
       if (!insertedId)
         throw new AppException('CONFLICT', 'A message with this clientMessageId is being stored');
-      if (!isNote) {
-        // Whoever answered the customer hears about the customer's next messages.
-        await this.participants.addParticipant(em, op.accountId, conv.id, op.id, 'replied');
-        await this.conversations.recordOutgoing(
-          em,
-          conv.id,
-          previewOf(template?.text ?? (req.text || attachments[0]?.filename)),
-        );
-        const job: OutboundDeliveryJob = { messageId: insertedId, attempt: 1 };
-        await this.queue.sendInTransaction(em, OUTBOUND_DELIVERY_QUEUE, job);
-      }
+      const holdSeconds = !isNote && req.undoable ? await this.undoSend.delayFor(em, op.id) : 0;
+      if (holdSeconds > 0) await this.held.hold(em, insertedId, holdSeconds);
+      else if (!isNote)
+        await this.dispatch.dispatch(em, {
+          accountId: op.accountId,
+          conversationId: conv.id,
+          messageId: insertedId,
+          operatorId: op.id,
+          text: template?.text ?? req.text,
+          attachments,
+        });
       // What was being written is now sent: the draft goes with it, on every device.
       await this.drafts.remove(em, {
         accountId: op.accountId,
@@ -229,12 +236,18 @@ export class MessagesService {
         conversation,
       );
       await this.events.append(em, op.accountId, [
-        { type: 'message.created', conversationId: conv.id, payload: { message, conversation } },
+        holdSeconds > 0
+          ? { type: 'message.sending', conversationId: conv.id, payload: { message } }
+          : {
+              type: 'message.created',
+              conversationId: conv.id,
+              payload: { message, conversation },
+            },
         ...mentionEvents,
       ]);
       return { message, created: true };
     });
-    if (result.created && req.kind !== 'note') this.queue.nudge(OUTBOUND_DELIVERY_QUEUE);
+    if (result.created && req.kind !== 'note' && !result.message.undoUntil) this.dispatch.nudge();
     return result.message;
   }
 

@@ -291,7 +291,9 @@ describe('people: invitations, roles, deactivation, profile', () => {
   });
 
   it('every operator edits their own profile and availability; colleagues see it live', async () => {
-    const { client: agent } = await join('profile@example.test');
+    const { client: agent, login: joined } = await join('profile@example.test');
+    // No language chosen yet: the inbox follows the browser until the operator picks one.
+    expect(joined.operator.locale).toBeNull();
     const watcher = await RecordingOperatorSocket.connect(api.baseUrl, adminLogin.token);
     const updated = await agent.ok<TeamMemberDto>('PATCH', '/api/operators/me', {
       name: 'Pia Profile',
@@ -317,6 +319,8 @@ describe('people: invitations, roles, deactivation, profile', () => {
       return list.find((m) => m.name === 'Pia Profile');
     });
     expect(team.presence).toBe('away');
+    const cleared = await agent.ok<TeamMemberDto>('PATCH', '/api/operators/me', { locale: null });
+    expect(cleared.locale).toBeNull();
 
     for (const bad of [
       { timezone: 'Mars/Olympus' },

@@ -13,6 +13,7 @@ import { CurrentOperator } from '../../core/auth/current-operator.decorator';
 import { parseWith } from '../../core/http/zod-validation.pipe';
 import { reportCsvLines } from './report-csv';
 import { ReportsService, requireReportsAdmin } from './reports.service';
+import { ApiCsvResponse } from '../../core/http/openapi/api-raw-responses';
 
 /** Reports for admins (agents get 403). */
 @ApiTags('reports')
@@ -30,6 +31,7 @@ export class ReportsController {
 
   /** One of the report's tables as a CSV download, streamed with back-pressure. */
   @Get('export')
+  @ApiCsvResponse('The report as CSV')
   async export(
     @CurrentOperator() op: AuthenticatedOperator,
     @Query() raw: unknown,

@@ -1,12 +1,13 @@
 import { once } from 'node:events';
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { timeReportQuerySchema } from '@switchboard/contracts';
+import { timeReportQuerySchema, type TimeReportDto } from '@switchboard/contracts';
 import type { Response } from 'express';
 import type { AuthenticatedOperator } from '../../core/auth/authenticated-operator';
 import { CurrentOperator } from '../../core/auth/current-operator.decorator';
 import { ApiZodQuery } from '../../core/http/api-zod.decorators';
 import { TimeReportService } from './time-report.service';
+import { ApiCsvResponse } from '../../core/http/openapi/api-raw-responses';
 
 /** Time per operator, inbox, tag or contact over a period, with its cost (admins). */
 @ApiTags('reports')
@@ -17,6 +18,7 @@ export class TimeReportController {
 
   @Get()
   @ApiZodQuery(timeReportQuerySchema)
+  @ApiCsvResponse<TimeReportDto>('Time spent, grouped, as CSV; JSON with `format=json`')
   async report(
     @CurrentOperator() op: AuthenticatedOperator,
     @Query() query: unknown,

@@ -17,6 +17,7 @@ import { ConversationRooms } from './gateway/conversation-rooms';
 import { WidgetGateway } from './gateway/widget.gateway';
 import { ConversationStartRepository } from './repositories/conversation-start.repository';
 import { FollowUpRepository } from './repositories/follow-up.repository';
+import { PreChatContactRepository } from './repositories/prechat-contact.repository';
 import { UploadClaimRepository } from './repositories/upload-claim.repository';
 import { VisitorHistoryRepository } from './repositories/visitor-history.repository';
 import { WebchatInboxRepository } from './repositories/webchat-inbox.repository';
@@ -61,6 +62,7 @@ class WebchatAdapterRegistration implements OnModuleInit {
     { provide: WEBCHAT_MAIL_CONFIG, useFactory: () => loadWebchatMailConfig() },
     ConversationStartRepository,
     FollowUpRepository,
+    PreChatContactRepository,
     VisitorHistoryRepository,
     WebchatInboxRepository,
     WebchatPresenceRepository,

@@ -36,7 +36,8 @@ export function ScreenNav() {
             className="icon-button"
             data-testid={`nav-${item.screen.name}`}
             aria-current={active ? 'page' : undefined}
-            title={t(item.label)}
+            aria-label={t(item.label)}
+            data-tooltip={t(item.label)}
             onClick={() => {
               useSettingsStore.getState().setOpen(false);
               useNavigationStore.getState().go(item.screen);

@@ -1,4 +1,5 @@
 import type { ApiErrorDto } from '@switchboard/contracts';
+import { t } from '../../i18n/i18n';
 
 /** A failed API call with the server's machine-readable code, so the UI can say what went wrong. */
 export class ApiError extends Error {
@@ -96,7 +97,7 @@ export async function apiRequest<T>(
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError(0, 'NETWORK', 'Network error');
+    throw new ApiError(0, 'NETWORK', t('errors.network'));
   }
 
   const text = await response.text();
@@ -112,10 +113,11 @@ export async function apiRequest<T>(
     if (response.status === 401) sessionRejected();
     if (isApiErrorBody(parsed))
       throw new ApiError(response.status, parsed.code, parsed.message, parsed.details);
+    // No error body (a proxy answered): say so in the operator's language, not the status text.
     throw new ApiError(
       response.status,
       'HTTP_' + response.status,
-      response.statusText || 'Request failed',
+      t('errors.request_failed', { status: response.status }),
     );
   }
   return parsed as T;

@@ -15,7 +15,8 @@ export interface Toast {
 
 interface ToastState {
   toasts: Toast[];
-  show: (text: string, tone?: Toast['tone'], action?: ToastAction) => number;
+  /** `durationMs`: how long it stays (TOAST_MS unless said), e.g. a reply's Undo window. */
+  show: (text: string, tone?: Toast['tone'], action?: ToastAction, durationMs?: number) => number;
   dismiss: (id: number) => void;
   /** Keeps a toast while the operator's focus is on it, so its button cannot vanish mid-reach. */
   hold: (id: number) => void;
@@ -26,6 +27,7 @@ interface ToastState {
 let nextId = 1;
 export const TOAST_MS = 5_000;
 const timers = new Map<number, ReturnType<typeof setTimeout>>();
+const durations = new Map<number, number>();
 
 const stopTimer = (id: number) => {
   clearTimeout(timers.get(id));
@@ -37,13 +39,14 @@ export const useToastStore = create<ToastState>((set, get) => {
     stopTimer(id);
     timers.set(
       id,
-      setTimeout(() => get().dismiss(id), TOAST_MS),
+      setTimeout(() => get().dismiss(id), durations.get(id) ?? TOAST_MS),
     );
   };
   return {
     toasts: [],
-    show: (text, tone = 'info', action) => {
+    show: (text, tone = 'info', action, durationMs) => {
       const id = nextId++;
+      if (durationMs !== undefined) durations.set(id, durationMs);
       set((s) => ({
         toasts: s.toasts.slice(-2).concat(action ? { id, text, tone, action } : { id, text, tone }),
       }));
@@ -52,6 +55,7 @@ export const useToastStore = create<ToastState>((set, get) => {
     },
     dismiss: (id) => {
       stopTimer(id);
+      durations.delete(id);
       set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) }));
     },
     hold: (id) => stopTimer(id),

@@ -118,6 +118,13 @@ export const inboundMessageEventSchema = z.object({
       cc: z.array(inboundAddressSchema).max(100),
     })
     .nullish(),
+  /** Web chat: the page the visitor wrote from and its referrer (http(s) only), shown to operators. */
+  sourcePage: z
+    .object({
+      url: cleanText().url().max(2048),
+      referrer: cleanText().url().max(2048).nullable(),
+    })
+    .nullish(),
 });
 export type InboundMessageEvent = z.input<typeof inboundMessageEventSchema>;
 

@@ -100,6 +100,7 @@ export class WebchatChannelAdapter implements ChannelAdapter<
         text: envelope.text.trim().length > 0 ? envelope.text : null,
         attachments: envelope.attachments,
         sentAt: envelope.receivedAt,
+        ...(envelope.page ? { sourcePage: envelope.page } : {}),
       },
     ];
   }

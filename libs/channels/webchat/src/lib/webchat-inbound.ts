@@ -24,6 +24,10 @@ export const webchatMessageEnvelopeSchema = z.object({
   attachments: z.array(inboundFileSchema).max(5).default([]),
   /** Name the visitor typed; a display hint, never an identity. */
   visitorName: z.string().trim().max(255).nullish(),
+  /** The page the visitor wrote from and its referrer, as the API checked them (http(s) only). */
+  page: z
+    .object({ url: z.string().max(2048), referrer: z.string().max(2048).nullable() })
+    .nullish(),
   receivedAt: z.date(),
 });
 

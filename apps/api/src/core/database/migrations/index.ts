@@ -42,6 +42,9 @@ import { EmailSyncLogAutomated1797810000000 } from './1797810000000-email-sync-l
 import { EmailOAuth1797820000000 } from './1797820000000-email-oauth';
 import { EmailCopiesAndSignatures1797830000000 } from './1797830000000-email-copies-and-signatures';
 import { InboxPause1797840000000 } from './1797840000000-inbox-pause';
+import { MessageSourcePage1797870000000 } from './1797870000000-message-source-page';
+import { UndoSend1797890000000 } from './1797890000000-undo-send';
+import { OperatorLocaleFollowsBrowser1797910000000 } from './1797910000000-operator-locale-follows-browser';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled API carries them.
@@ -92,4 +95,7 @@ export const MIGRATIONS = [
   EmailOAuth1797820000000,
   EmailCopiesAndSignatures1797830000000,
   InboxPause1797840000000,
+  MessageSourcePage1797870000000,
+  UndoSend1797890000000,
+  OperatorLocaleFollowsBrowser1797910000000,
 ];

@@ -71,7 +71,7 @@ export async function uploadFile(
   type: string,
 ): Promise<{ id: string }> {
   const form = new FormData();
-  form.append('file', new Blob([bytes], { type }), filename);
+  form.append('file', new Blob([new Uint8Array(bytes)], { type }), filename);
   const res = await fetch(`${baseUrl}/api/files`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}` },

@@ -7,6 +7,7 @@ import type {
   MessageDto,
   MessageKind,
   MentionDto,
+  MessageSourcePageDto,
 } from '@switchboard/contracts';
 import {
   Check,
@@ -61,6 +62,8 @@ import { OperatorEntity } from '../../operators/entities/operator.entity';
 @Index('messages_account_external_idx', ['accountId', 'externalId'], {
   where: 'external_id IS NOT NULL',
 })
+// The release poll reads held replies only (Undo send).
+@Index('messages_undo_until_idx', ['undoUntil'], { where: 'undo_until IS NOT NULL' })
 export class MessageEntity extends AccountOwnedEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -142,6 +145,10 @@ export class MessageEntity extends AccountOwnedEntity {
   @Column('jsonb', { nullable: true })
   emailRecipients!: EmailRecipientsDto | null;
 
+  /** Web chat: the page the visitor wrote from and its referrer; null elsewhere. */
+  @Column('jsonb', { nullable: true })
+  sourcePage!: MessageSourcePageDto | null;
+
   /** The customer message an operator's reply answers. */
   @Column('uuid', { nullable: true })
   replyToMessageId!: string | null;
@@ -167,6 +174,13 @@ export class MessageEntity extends AccountOwnedEntity {
 
   @Column('text', { nullable: true })
   failureReason!: string | null;
+
+  /**
+   * Undo send: the reply is held (no delivery job, hidden from the customer) until then, when
+   * ReplyReleaseService hands it to the channel; null once released, and on every other message.
+   */
+  @Column('timestamptz', { nullable: true })
+  undoUntil!: Date | null;
 
   // clock_timestamp(), not now(): several messages of one transaction keep their order.
   @CreateDateColumn({ type: 'timestamptz', default: () => 'clock_timestamp()' })

@@ -15,7 +15,13 @@ import {
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiTags } from '@nestjs/swagger';
-import { MAX_TEXT_LENGTH } from '@switchboard/contracts';
+import {
+  isWithinBusinessHours,
+  MAX_TEXT_LENGTH,
+  nextOpening,
+  type BusinessHours,
+  type WidgetAvailabilityDto,
+} from '@switchboard/contracts';
 import {
   checkAttachment,
   WEBCHAT_ATTACHMENT_TYPES,
@@ -47,6 +53,7 @@ import { VisitorMessagesService } from '../services/visitor-messages.service';
 import { CLIENT_MESSAGE_ID_HEADER, UploadAllowanceGuard } from './upload-allowance.guard';
 import { CurrentVisitor, VisitorGuard, widgetCaller } from './visitor.guard';
 import { WidgetExceptionFilter } from './widget-exception.filter';
+import { ApiFileResponse } from '../../../core/http/openapi/api-raw-responses';
 
 /** Multer's in-memory upload, as far as we read it. */
 interface UploadedBlob {
@@ -96,6 +103,8 @@ export class WidgetVisitorController {
         maxTextLength: MAX_TEXT_LENGTH,
         maxAttachmentBytes: WEBCHAT_MAX_ATTACHMENT_BYTES,
         attachmentTypes: [...WEBCHAT_ATTACHMENT_TYPES],
+        preChatFields: settings.preChatFields,
+        availability: availabilityOf(s.inbox.businessHours, new Date()),
       },
     };
   }
@@ -172,6 +181,7 @@ export class WidgetVisitorController {
   }
 
   @Get('attachments/:fileId')
+  @ApiFileResponse()
   @UseGuards(VisitorGuard)
   async download(
     @Param('inboxId', ParseUUIDPipe) inboxId: string,
@@ -210,6 +220,14 @@ export class WidgetVisitorController {
     const pageUrl = body.pageUrl && isAllowedPage(body.pageUrl, p) ? body.pageUrl : null;
     return this.followUp.request(p, widgetCaller(req, p), body.email, pageUrl);
   }
+}
+
+/** Whether the team is in now, or when it next is; the widget words it in the visitor's language. */
+function availabilityOf(hours: BusinessHours | null, now: Date): WidgetAvailabilityDto | null {
+  if (!hours) return null;
+  const openNow = isWithinBusinessHours(hours, now);
+  const next = openNow ? null : nextOpening(hours, now);
+  return { openNow, nextOpening: next ? next.toISOString() : null };
 }
 
 function isAllowedPage(pageUrl: string, p: VisitorPrincipal): boolean {

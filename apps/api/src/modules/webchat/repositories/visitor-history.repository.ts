@@ -204,6 +204,8 @@ export class VisitorHistoryRepository {
     // and in their own conversation the replies to it and mail from their confirmed address; in
     // a conversation theirs was merged into, only what travelled through their identity.
     const theirs = `(m.direction = 'incoming' AND m.inboxId = ci.inboxId AND m.senderContactId = ci.contactId)`;
+    // A reply in its Undo window has not left yet: the customer must not see it (nor its files).
+    q.andWhere('m.undoUntil IS NULL');
     return q.andWhere(
       `(CASE WHEN c.identityId = ci.id
           THEN ${theirs}

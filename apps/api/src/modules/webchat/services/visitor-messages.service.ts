@@ -10,8 +10,10 @@ import { AppException } from '../../../core/http/app.exception';
 import { InboundPipelineService } from '../../channels/inbound-pipeline.service';
 import type { VisitorMessageDto } from '../dto/widget-wire.dto';
 import { UploadClaimRepository } from '../repositories/upload-claim.repository';
+import { PreChatContactRepository } from '../repositories/prechat-contact.repository';
 import { WebchatVisitorRepository } from '../repositories/webchat-visitor.repository';
 import { ConversationStartLimiterService } from './conversation-start-limiter.service';
+import { checkPreChatAnswers, type PreChatContactFill } from './prechat-answers';
 import type { VisitorPrincipal } from './visitor-auth.service';
 import { VisitorHistoryService } from './visitor-history.service';
 import {
@@ -25,7 +27,19 @@ export interface VisitorMessageInput {
   text: string;
   visitorName?: string | null;
   pageUrl?: string | null;
+  referrer?: string | null;
+  prechat?: Record<string, string> | null;
   attachment?: InboundFile;
+}
+
+/**
+ * The page shown to operators on the message: only one of the inbox's allowed sites (a visitor
+ * cannot dress a message up as coming from elsewhere); the referrer is any http(s) page.
+ */
+function pageOf(p: VisitorPrincipal, input: VisitorMessageInput) {
+  const url = input.pageUrl;
+  if (!url || !isOriginAllowed(url, p.ctx.settings.allowedOrigins)) return null;
+  return { url, referrer: input.referrer ?? null };
 }
 
 const RECEIPT_RETRIES = 5;
@@ -44,6 +58,7 @@ export class VisitorMessagesService {
     private readonly limits: WidgetLimitsService,
     private readonly claims: UploadClaimRepository,
     private readonly visitors: WebchatVisitorRepository,
+    private readonly preChatContacts: PreChatContactRepository,
   ) {}
 
   /**
@@ -55,6 +70,10 @@ export class VisitorMessagesService {
     input: VisitorMessageInput,
     caller: WidgetCaller,
   ): Promise<VisitorMessageDto> {
+    const externalId = inboundExternalId(p.visitorKey, input.clientMessageId);
+    const earlier = await this.history.messageByExternalId(p.inbox.id, p.visitorKey, externalId);
+    if (earlier) return earlier;
+    const preChat = await this.preChatOf(p, input);
     const envelope: WebchatEnvelope = {
       type: 'message',
       visitorToken: p.token,
@@ -64,17 +83,16 @@ export class VisitorMessagesService {
       attachments: input.attachment ? [input.attachment] : [],
       // Operators need something to call an anonymous visitor in the feed until they know more.
       visitorName:
+        preChat?.name ??
         input.visitorName ??
         (p.claims.userId ? null : `Web visitor ${p.claims.visitorId.slice(0, 6)}`),
+      page: pageOf(p, input),
       receivedAt: new Date(),
     };
     const events = this.parse(p, envelope);
-    const externalId = inboundExternalId(p.visitorKey, input.clientMessageId);
-    const earlier = await this.history.messageByExternalId(p.inbox.id, p.visitorKey, externalId);
-    if (earlier) return earlier;
     if (!input.attachment) {
       await this.limits.takeMessage(caller);
-      return this.store(p, input, caller, events);
+      return this.store(p, input, caller, events, preChat);
     }
     const upload = {
       inboxId: p.inbox.id,
@@ -94,7 +112,7 @@ export class VisitorMessagesService {
       const stored = await this.history.messageByExternalId(p.inbox.id, p.visitorKey, externalId);
       if (stored) return stored;
       await this.limits.takeUpload(caller, input.attachment.content.length);
-      return await this.store(p, input, caller, events);
+      return await this.store(p, input, caller, events, preChat);
     } finally {
       await this.claims.release(upload);
     }
@@ -105,6 +123,7 @@ export class VisitorMessagesService {
     input: VisitorMessageInput,
     caller: WidgetCaller,
     events: InboundEvent[],
+    preChat: PreChatContactFill | null,
   ): Promise<VisitorMessageDto> {
     if (!(await this.history.hasConversation(p.inbox.id, p.visitorKey))) {
       await this.starts.take(
@@ -125,7 +144,20 @@ export class VisitorMessagesService {
           : null;
     if (!stored)
       throw new AppException('CONFLICT', 'The message could not be stored; please retry');
+    if (preChat && outcome?.kind === 'stored') await this.preChatContacts.apply(stored.id, preChat);
     return stored;
+  }
+
+  /** Pre-chat answers, checked against the inbox's fields; required only before a first conversation. */
+  private async preChatOf(
+    p: VisitorPrincipal,
+    input: VisitorMessageInput,
+  ): Promise<PreChatContactFill | null> {
+    const fields = p.ctx.settings.preChatFields;
+    // Identified visitors are known to the site already: the form is not theirs to fill.
+    if (fields.length === 0 || p.claims.userId) return null;
+    const first = !(await this.history.hasConversation(p.inbox.id, p.visitorKey));
+    return checkPreChatAnswers(fields, input.prechat, first);
   }
 
   /**

@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useModalFocus } from '../../../shared/ui/use-modal-focus';
 import { t, tp } from '../../../i18n/i18n';
 import { displayText } from '../../../shared/text/display-text';
 import { useAuthStore } from '../../auth/store/auth-store';
@@ -87,9 +88,12 @@ function PickerDialog({ targets }: { targets: string[] }) {
     }
   };
 
+  const dialogRef = useRef<HTMLDivElement>(null);
+  useModalFocus(dialogRef);
   return (
     <div className="dialog-backdrop" onClick={close}>
       <div
+        ref={dialogRef}
         className="dialog assignee-picker"
         role="dialog"
         aria-modal="true"

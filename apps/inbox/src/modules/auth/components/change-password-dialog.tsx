@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useModalFocus } from '../../../shared/ui/use-modal-focus';
 import { t } from '../../../i18n/i18n';
 import { ApiError } from '../../../shared/api/http-client';
 import { authApi } from '../api/auth-api';
@@ -40,9 +41,12 @@ export function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
     }
   };
 
+  const dialogRef = useRef<HTMLFormElement>(null);
+  useModalFocus(dialogRef);
   return (
     <div className="dialog-backdrop" onClick={onClose}>
       <form
+        ref={dialogRef}
         className="dialog"
         role="dialog"
         aria-modal="true"

@@ -60,7 +60,8 @@ export function OperatorMenu() {
         className="icon-button"
         data-testid="profile-open"
         onClick={() => setEditingProfile(true)}
-        title={t('shell.profile')}
+        aria-label={t('shell.profile')}
+        data-tooltip={t('shell.profile')}
       >
         <Icon name="user" />
       </button>
@@ -71,7 +72,8 @@ export function OperatorMenu() {
         className="icon-button"
         data-testid="change-password-open"
         onClick={() => setChangingPassword(true)}
-        title={t('shell.change_password')}
+        aria-label={t('shell.change_password')}
+        data-tooltip={t('shell.change_password')}
       >
         <Icon name="key" />
       </button>
@@ -80,7 +82,8 @@ export function OperatorMenu() {
         type="button"
         className="icon-button"
         onClick={() => void logout()}
-        title={t('shell.logout')}
+        aria-label={t('shell.logout')}
+        data-tooltip={t('shell.logout')}
       >
         <Icon name="logout" className="flip-rtl" />
       </button>

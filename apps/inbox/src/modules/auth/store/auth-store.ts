@@ -1,8 +1,9 @@
 import type { OperatorDto, PresenceStatus, SessionDto } from '@switchboard/contracts';
 import { create } from 'zustand';
 import { setTimeZone } from '../../../i18n/format';
-import { setLocale } from '../../../i18n/i18n';
+import { loadLocale } from '../../../i18n/i18n';
 import { configureHttp } from '../../../shared/api/http-client';
+import { saveAdoptedTimeZone, timeZoneToAdopt } from '../../people/utils/browser-time-zone';
 import { authApi } from '../api/auth-api';
 
 /** Where earlier versions kept the bearer token; removed so no session lingers in storage. */
@@ -38,15 +39,20 @@ function forgetLegacyToken(): void {
   }
 }
 
-function applyOperatorPreferences(operator: OperatorDto): void {
-  setLocale(operator.locale);
+/** Switches language (its catalog loaded first, so the inbox never paints half-translated) and clock. */
+async function applyOperatorPreferences(operator: OperatorDto): Promise<void> {
+  await loadLocale(operator.locale);
   setTimeZone(operator.timezone);
 }
 
 export const useAuthStore = create<AuthState>((set, get) => {
-  const signIn = (session: SessionDto) => {
-    applyOperatorPreferences(session.operator);
-    set({ csrfToken: session.csrfToken, operator: session.operator, phase: 'signed_in' });
+  const signIn = async (session: SessionDto) => {
+    // A profile without a chosen zone takes the browser's, and keeps it (saved once signed in).
+    const adopted = timeZoneToAdopt(session.operator);
+    const operator = adopted ? { ...session.operator, timezone: adopted } : session.operator;
+    await applyOperatorPreferences(operator);
+    set({ csrfToken: session.csrfToken, operator, phase: 'signed_in' });
+    if (adopted) void saveAdoptedTimeZone(operator.id, adopted);
   };
   return {
     csrfToken: null,
@@ -55,19 +61,19 @@ export const useAuthStore = create<AuthState>((set, get) => {
     presence: 'online',
 
     login: async (email, password) => {
-      signIn(await authApi.login(email, password));
+      await signIn(await authApi.login(email, password));
       set({ presence: 'online' });
     },
 
     acceptInvitation: async (token, name, password) => {
-      signIn(await authApi.acceptInvitation(token, name, password));
+      await signIn(await authApi.acceptInvitation(token, name, password));
       set({ presence: 'online' });
     },
 
     restore: async () => {
       forgetLegacyToken();
       try {
-        signIn(await authApi.session());
+        await signIn(await authApi.session());
       } catch {
         set({ csrfToken: null, operator: null, phase: 'signed_out' });
       }

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
+import { useModalFocus } from '../../../shared/ui/use-modal-focus';
 
 /**
  * A modal question. Focus starts on the safe answer, Tab cycles inside the dialog, Escape cancels,
@@ -24,27 +25,14 @@ export function ConfirmDialog({
   const bodyId = useId();
 
   useEffect(() => {
-    const before = document.activeElement as HTMLElement | null;
     ref.current?.querySelector<HTMLButtonElement>('[data-autofocus]')?.focus();
-    return () => before?.focus();
   }, []);
+  useModalFocus(ref);
 
+  // Tab cycling and giving focus back are the shared dialog behaviour (useModalFocus).
   const onKeyDown = (event: KeyboardEvent) => {
     event.stopPropagation();
-    if (event.key === 'Escape') return onCancel();
-    if (event.key !== 'Tab') return;
-    const focusable = Array.from(
-      ref.current?.querySelectorAll<HTMLElement>('button:not([disabled])') ?? [],
-    );
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last?.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first?.focus();
-    }
+    if (event.key === 'Escape') onCancel();
   };
 
   return (

@@ -1,12 +1,13 @@
 import type { InboxBusinessHoursDto } from '@switchboard/contracts';
 import { useEffect, useState } from 'react';
 import { currentTimeZone, formatUpcoming } from '../../../i18n/format';
-import { t } from '../../../i18n/i18n';
+import { currentLocale, t } from '../../../i18n/i18n';
 import { businessHoursApi } from '../api/business-hours-api';
 import { rowsOf, scheduleOf, timezoneOptions, type DayRow } from './schedule-form';
 
+// In the operator's language (their profile), not the browser's.
 const dayName = (day: number) =>
-  new Intl.DateTimeFormat(undefined, { weekday: 'long', timeZone: 'UTC' }).format(
+  new Intl.DateTimeFormat(currentLocale(), { weekday: 'long', timeZone: 'UTC' }).format(
     new Date(Date.UTC(2024, 0, 7 + day)),
   );
 

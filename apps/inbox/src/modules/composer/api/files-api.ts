@@ -1,4 +1,5 @@
 import type { ApiErrorDto, AttachmentDto } from '@switchboard/contracts';
+import { t } from '../../../i18n/i18n';
 import { ApiError, sessionHeaders, sessionRejected } from '../../../shared/api/http-client';
 
 /**
@@ -19,7 +20,7 @@ export async function uploadFile(file: File, signal?: AbortSignal): Promise<Atta
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError(0, 'NETWORK', 'Network error');
+    throw new ApiError(0, 'NETWORK', t('errors.network'));
   }
   const body = (await response.json().catch(() => null)) as unknown;
   if (!response.ok) {
@@ -28,7 +29,9 @@ export async function uploadFile(file: File, signal?: AbortSignal): Promise<Atta
     throw new ApiError(
       response.status,
       typeof err?.code === 'string' ? err.code : `HTTP_${response.status}`,
-      typeof err?.message === 'string' ? err.message : response.statusText || 'Upload failed',
+      typeof err?.message === 'string'
+        ? err.message
+        : t('errors.upload_failed', { status: response.status }),
     );
   }
   return body as AttachmentDto;

@@ -47,7 +47,8 @@ export function AttachmentButton({ conversationId }: { conversationId: string })
         type="button"
         className="icon-button composer__attach"
         data-testid="composer-attach"
-        title={t('composer.attach')}
+        aria-label={t('composer.attach')}
+        data-tooltip={t('composer.attach')}
         onClick={() => input.current?.click()}
       >
         <svg
@@ -94,7 +95,7 @@ export function AttachmentChips({ conversationId }: { conversationId: string }) 
           <button
             type="button"
             className="attachment-chip__remove"
-            title={t('composer.attachment.remove', { name: item.filename })}
+            aria-label={t('composer.attachment.remove', { name: item.filename })}
             onClick={() => useAttachmentsStore.getState().remove(conversationId, item.key)}
           >
             <span aria-hidden="true">×</span>

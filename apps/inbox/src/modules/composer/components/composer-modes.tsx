@@ -25,7 +25,12 @@ export function ComposerModes({
           data-testid={`composer-mode-${m}`}
           onClick={() => onChange(m)}
         >
-          <Icon name={m === 'message' ? 'send' : 'note'} size={14} className="flip-rtl" />
+          {/* The paper plane flies the way the text runs; the note's page is not mirrored. */}
+          <Icon
+            name={m === 'message' ? 'send' : 'note'}
+            size={14}
+            className={m === 'message' ? 'flip-rtl' : undefined}
+          />
           {t(m === 'message' ? 'composer.reply' : 'composer.note')}
         </button>
       ))}

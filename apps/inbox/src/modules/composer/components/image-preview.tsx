@@ -1,5 +1,6 @@
 import type { AttachmentDto } from '@switchboard/contracts';
 import { useEffect, useRef } from 'react';
+import { useModalFocus } from '../../../shared/ui/use-modal-focus';
 import { t } from '../../../i18n/i18n';
 import { displayFilename } from '../../../shared/text/display-text';
 
@@ -28,9 +29,12 @@ export function ImagePreview({ file, onClose }: { file: AttachmentDto; onClose: 
     };
   }, [onClose]);
 
+  const dialogRef = useRef<HTMLDivElement>(null);
+  useModalFocus(dialogRef);
   return (
     <div className="dialog-backdrop" onClick={onClose}>
       <div
+        ref={dialogRef}
         className="dialog image-preview"
         role="dialog"
         aria-modal="true"

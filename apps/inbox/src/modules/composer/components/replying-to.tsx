@@ -17,7 +17,7 @@ export function ReplyingTo({ target, onCancel }: { target: ReplyTarget; onCancel
         className="icon-button composer__replying-cancel"
         data-testid="composer-replying-cancel"
         aria-label={t('composer.replying_to_cancel')}
-        title={t('composer.replying_to_cancel')}
+        data-tooltip={t('composer.replying_to_cancel')}
         onClick={onCancel}
       >
         <span aria-hidden="true">×</span>

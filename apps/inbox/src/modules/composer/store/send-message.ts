@@ -14,6 +14,7 @@ import { useReplyWindowRefusals } from '../../conversation/store/reply-window-re
 import { replyViaFields } from '../../conversation-merge/store/conversation-links-store';
 import { messagesApi } from '../api/messages-api';
 import type { ComposerMode } from './composer-store';
+import { offerUndoSend } from '../../undo-send/store/undo-send';
 import { useHeldRepliesStore } from './held-replies-store';
 import { lastSeenMessageId } from './last-seen-message';
 import type { ReplyTarget } from './reply-target-store';
@@ -101,9 +102,12 @@ async function deliver(
       // "Reply via" (a merged conversation with several channels), as the operator picked it.
       ...(kind === 'message' && !template ? replyViaFields(conversationId) : {}),
       ...check,
+      // A reply waits the operator's Undo send delay on the server (notes never leave).
+      undoable: kind === 'message',
     });
     useConversationStore.getState().removeLocalMessage(conversationId, localId);
     useConversationStore.getState().receiveMessage(saved);
+    if (saved.undoUntil) offerUndoSend(saved);
   } catch (error) {
     if (error instanceof ApiError && error.code === 'REPLY_COLLISION') {
       // Not sent: show the colleague's reply and let the operator decide (HeldReplyBanner).

@@ -60,20 +60,20 @@ function Details({ card }: { card: ContactDto }) {
   const countries = (card.countries ?? []).map((c) => countryName(c, locale)).join(', ');
   return (
     <>
-      <dl className="contact-card__facts">
+      <ul className="contact-card__facts">
         {languages && (
-          <dd data-testid="contact-languages">{t('contact.card.languages', { languages })}</dd>
+          <li data-testid="contact-languages">{t('contact.card.languages', { languages })}</li>
         )}
         {countries && (
-          <dd data-testid="contact-countries">{t('contact.card.countries', { countries })}</dd>
+          <li data-testid="contact-countries">{t('contact.card.countries', { countries })}</li>
         )}
-        <dd>{t('contact.card.created', { date: formatFullDateTime(new Date(card.createdAt)) })}</dd>
+        <li>{t('contact.card.created', { date: formatFullDateTime(new Date(card.createdAt)) })}</li>
         {card.lastSeenAt && (
-          <dd>
+          <li>
             {t('contact.card.last_seen', { date: formatFullDateTime(new Date(card.lastSeenAt)) })}
-          </dd>
+          </li>
         )}
-      </dl>
+      </ul>
       <section className="contact-card__section" aria-label={t('contact.card.notes')}>
         <h3>{t('contact.card.notes')}</h3>
         <p className="contact-card__notes" dir="auto" data-testid="contact-notes">

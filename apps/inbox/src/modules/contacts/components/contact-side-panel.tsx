@@ -44,7 +44,8 @@ export function ContactSidePanel() {
         type="button"
         className="icon-button contact-side__toggle"
         aria-expanded={!collapsed}
-        title={collapsed ? t('contact.card.show') : t('contact.card.hide')}
+        aria-label={collapsed ? t('contact.card.show') : t('contact.card.hide')}
+        data-tooltip={collapsed ? t('contact.card.show') : t('contact.card.hide')}
         data-testid="contact-side-toggle"
         onClick={toggle}
       >

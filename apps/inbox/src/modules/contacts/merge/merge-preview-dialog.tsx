@@ -3,7 +3,8 @@ import type {
   ContactMergePicks,
   ContactMergePreviewDto,
 } from '@switchboard/contracts';
-import { useEffect, useMemo, useState } from 'react';
+import { useRef, useEffect, useMemo, useState } from 'react';
+import { useModalFocus } from '../../../shared/ui/use-modal-focus';
 import { t, tp } from '../../../i18n/i18n';
 import { displayName, displayText } from '../../../shared/text/display-text';
 import { ChannelIcon } from '../../../shared/ui/channel-icon';
@@ -86,9 +87,12 @@ export function MergePreviewDialog({
   const name = (c: { name: string | null; email: string | null; phone: string | null }) =>
     displayName(c.name, c.email ?? c.phone ?? t('contact_merge.unnamed'));
 
+  const dialogRef = useRef<HTMLDivElement>(null);
+  useModalFocus(dialogRef);
   return (
     <div className="dialog-backdrop" onClick={onClose}>
       <div
+        ref={dialogRef}
         className="dialog contact-merge-dialog"
         role="dialog"
         aria-modal="true"

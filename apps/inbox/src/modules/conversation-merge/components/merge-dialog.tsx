@@ -1,5 +1,6 @@
 import type { ConversationSummaryDto } from '@switchboard/contracts';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useRef, useEffect, useState, type FormEvent } from 'react';
+import { useModalFocus } from '../../../shared/ui/use-modal-focus';
 import { t } from '../../../i18n/i18n';
 import { conversationMergeApi } from '../api/conversation-merge-api';
 import { mergeConversations } from '../store/merge-commands';
@@ -59,9 +60,12 @@ export function MergeDialog({
   };
 
   const source = conversation.number;
+  const dialogRef = useRef<HTMLDivElement>(null);
+  useModalFocus(dialogRef);
   return (
     <div className="dialog-backdrop" onClick={onClose}>
       <div
+        ref={dialogRef}
         className="dialog merge-dialog"
         role="dialog"
         aria-modal="true"

@@ -16,6 +16,7 @@ import { ConversationActions } from './conversation-actions';
 import { ReplyWindowCountdown } from './reply-window-countdown';
 import { PriorityPicker } from '../../priority/components/priority-picker';
 import { SlaCountdownBadge } from '../../sla/components/sla-countdown';
+import { InboxHoursChip } from '../../business-hours/components/inbox-hours-chip';
 import { ConversationTime } from '../../time-tracking/components/conversation-time';
 import { ConversationRating } from '../../csat/components/conversation-rating';
 
@@ -66,6 +67,7 @@ export function ConversationHeader({ conversation: c }: { conversation: Conversa
           </span>
           <ReplyWindowCountdown key={c.id} conversation={c} />
           <SlaCountdownBadge sla={c.sla} />
+          <InboxHoursChip inboxId={c.inboxId} />
           <ConversationRating conversationId={c.id} />
           <PriorityPicker key={`priority-${c.id}`} conversation={c} />
           <ContactIdentity conversationId={c.id} inboxId={c.inboxId} />

@@ -8,8 +8,7 @@ import { formatReplyWindowLeft, type ReplyWindow } from '../utils/reply-window';
 import './reply-window.css';
 
 function announcementFor(replyWindow: ReplyWindow): string {
-  if (replyWindow.state === 'closed')
-    return `${t('reply_window.closed')}. ${t('reply_window.closed_hint')}`;
+  if (replyWindow.state === 'closed') return t('reply_window.closed_announcement');
   if (replyWindow.state === 'open') return t('reply_window.reopened');
   return '';
 }

@@ -1,14 +1,25 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { currentTimeZone, formatUpcoming } from '../../../i18n/format';
+import {
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type FormEvent,
+  type KeyboardEvent,
+} from 'react';
+import { currentTimeZone } from '../../../i18n/format';
 import { t } from '../../../i18n/i18n';
 import { fromDateTimeLocalValue, toDateTimeLocalValue } from '../../../shared/time/zoned-time';
+import { usePopoverSide } from '../../../shared/ui/use-popover-side';
 import { useOverlayStore } from '../../shortcuts/store/overlay-store';
 import { snoozeConversation } from '../store/conversation-commands';
 import { computeSnoozePresets } from '../utils/snooze-presets';
+import { snoozePresetText } from '../utils/snooze-preset-text';
 
 /** One click (or one digit) snoozes; the custom time is the only field, and only if wanted. */
 export function SnoozeMenu({ conversationId }: { conversationId: string }) {
   const setOpen = useOverlayStore((s) => s.setSnoozeMenuOpen);
+  const titleId = useId();
   const menuRef = useRef<HTMLDivElement>(null);
   const now = useMemo(() => new Date(), []);
   const zone = currentTimeZone();
@@ -17,6 +28,7 @@ export function SnoozeMenu({ conversationId }: { conversationId: string }) {
     toDateTimeLocalValue(new Date(now.getTime() + 3 * 3600_000), zone),
   );
   const [customError, setCustomError] = useState<string | null>(null);
+  const side = usePopoverSide(menuRef, '[data-testid=conversation]');
 
   useEffect(() => {
     menuRef.current?.querySelector<HTMLButtonElement>('[role="menuitem"]')?.focus();
@@ -61,27 +73,34 @@ export function SnoozeMenu({ conversationId }: { conversationId: string }) {
   return (
     <div
       ref={menuRef}
-      className="menu"
-      role="menu"
-      aria-label={t('snooze.menu')}
+      className={side === 'start' ? 'menu menu--from-start' : 'menu'}
       data-testid="snooze-menu"
+      data-side={side}
       onKeyDown={onKeyDown}
     >
-      <div className="menu__title">{t('snooze.menu')}</div>
-      {presets.map((preset, index) => (
-        <button
-          key={preset.id}
-          type="button"
-          role="menuitem"
-          className="menu__item"
-          data-preset={preset.id}
-          onClick={() => choose(preset.until)}
-        >
-          <kbd>{index + 1}</kbd>
-          <span className="menu__label">{t(`snooze.${preset.id}`)}</span>
-          <span className="menu__hint">{formatUpcoming(preset.until, now)}</span>
-        </button>
-      ))}
+      <div className="menu__title" id={titleId}>
+        {t('snooze.menu')}
+      </div>
+      {/* Only the presets are menu items; the custom time is a form beside the menu. */}
+      <div className="menu__items" role="menu" aria-labelledby={titleId}>
+        {presets.map((preset, index) => {
+          const text = snoozePresetText(preset, now);
+          return (
+            <button
+              key={preset.id}
+              type="button"
+              role="menuitem"
+              className="menu__item"
+              data-preset={preset.id}
+              onClick={() => choose(preset.until)}
+            >
+              <kbd>{index + 1}</kbd>
+              <span className="menu__label">{text.label}</span>
+              <span className="menu__hint">{text.hint}</span>
+            </button>
+          );
+        })}
+      </div>
       <form className="menu__custom" onSubmit={submitCustom}>
         <label>
           <span>{t('snooze.custom')}</span>

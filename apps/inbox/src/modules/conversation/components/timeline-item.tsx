@@ -15,8 +15,10 @@ import { isMoveActivity } from '../../conversation-merge/utils/move-activity';
 import { MentionText } from '../../mentions/components/mention-text';
 import { CreateTaskAction } from '../../tasks/components/create-task-action';
 import { DeliveryStatus } from './delivery-status';
+import { UndoSendLine } from '../../undo-send/components/undo-send-line';
 import { EmailFrame } from './email-frame';
 import { EmailRecipientsLine } from '../../email-replies/components/email-recipients-line';
+import { SourcePageLine } from '../../webchat/components/source-page-line';
 import {
   AutomatedBadge,
   EditedMark,
@@ -103,12 +105,18 @@ export const TimelineItem = memo(function TimelineItem({ message }: { message: M
         ) : null}
         <AttachmentList attachments={files} />
       </div>
+      {message.sourcePage && <SourcePageLine page={message.sourcePage} />}
       <div className="message__actions" data-testid="message-actions">
         {canReplyTo(message) && <ReplyAction message={message} sender={sender} />}
         <CreateTaskAction message={message} />
         <SplitAction message={message} />
       </div>
-      {side === 'out' && <DeliveryStatus message={message} />}
+      {side === 'out' &&
+        (message.undoUntil ? (
+          <UndoSendLine message={message} />
+        ) : (
+          <DeliveryStatus message={message} />
+        ))}
     </li>
   );
 });

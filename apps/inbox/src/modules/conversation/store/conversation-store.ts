@@ -38,6 +38,8 @@ export interface ConversationState {
   receiveSummary: (conversation: ConversationSummaryDto) => void;
   addLocalMessage: (message: MessageDto) => void;
   removeLocalMessage: (conversationId: string, localId: string) => void;
+  /** A stored message that is no more (a reply taken back by Undo send). */
+  removeMessage: (conversationId: string, messageId: string) => void;
   updateLocalMessage: (conversationId: string, localId: string, patch: Partial<MessageDto>) => void;
   allowRemoteImages: (messageId: string) => void;
   reset: () => void;
@@ -202,6 +204,8 @@ export const useConversationStore = create<ConversationState>((set, get) => ({
       };
     });
   },
+
+  removeMessage: (conversationId, messageId) => get().removeLocalMessage(conversationId, messageId),
 
   updateLocalMessage: (conversationId, localId, patch) => {
     set((s) => {

@@ -11,6 +11,7 @@ describe('computeSnoozePresets', () => {
     const presets = byId(new Date('2026-03-04T09:30:00Z'), 'Europe/Berlin');
     expect(presets).toEqual({
       in_one_hour: '2026-03-04T10:30:00.000Z',
+      later_today: '2026-03-04T12:30:00.000Z',
       this_evening: '2026-03-04T17:00:00.000Z',
       tomorrow_morning: '2026-03-05T08:00:00.000Z',
       next_monday: '2026-03-09T08:00:00.000Z',
@@ -25,7 +26,7 @@ describe('computeSnoozePresets', () => {
     expect(presets['next_monday']).toBe('2026-03-09T00:00:00.000Z');
   });
 
-  it('drops "this evening" when it is less than an hour away', () => {
+  it('drops "this evening" when it is less than 90 minutes away', () => {
     const presets = byId(new Date('2026-03-04T16:30:00Z'), 'Europe/Berlin'); // 17:30 local
     expect(presets['this_evening']).toBeUndefined();
   });

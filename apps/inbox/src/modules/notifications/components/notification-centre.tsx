@@ -48,7 +48,8 @@ export function NotificationCentre() {
         className="icon-button notification-centre__button"
         aria-haspopup="dialog"
         aria-expanded={open}
-        title={label}
+        aria-label={label}
+        data-tooltip={label}
         data-testid="notification-centre-button"
         onClick={() => useNotificationCentreStore.getState().setOpen(!open)}
       >

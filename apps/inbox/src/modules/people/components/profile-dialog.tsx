@@ -1,20 +1,33 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useModalFocus } from '../../../shared/ui/use-modal-focus';
 import { setTimeZone } from '../../../i18n/format';
-import { setLocale, t } from '../../../i18n/i18n';
+import { loadLocale, t, UI_LANGUAGES } from '../../../i18n/i18n';
 import { useAuthStore } from '../../auth/store/auth-store';
 import { peopleApi } from '../api/people-api';
+import { browserTimeZone, rememberTimeZoneChosen } from '../utils/browser-time-zone';
 import {
   OperatorSignatureField,
   useOperatorSignature,
 } from '../../email-replies/components/operator-signature-field';
+import { UndoSendField, useUndoSendDelay } from '../../undo-send/components/undo-send-field';
 
-/** Languages the operator can pick; the UI falls back to English for missing strings. */
-const LANGUAGES = ['en', 'en-GB', 'de', 'fr', 'es', 'bg', 'ru', 'ar'] as const;
+/** Each language named in itself ("Русский", "العربية"), as pickers do everywhere. */
+function endonym(tag: string): string {
+  try {
+    return new Intl.DisplayNames([tag], { type: 'language' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}
 
-/** The zones this browser knows, for the picker (falls back to a free text field). */
+/**
+ * The zones this browser knows, for the picker (falls back to a free text field). Chromium lists
+ * only geographic zones; UTC is added so it can be chosen on purpose.
+ */
 function knownTimeZones(): string[] {
   const intl = Intl as { supportedValuesOf?: (key: string) => string[] };
-  return intl.supportedValuesOf?.('timeZone') ?? [];
+  const zones = intl.supportedValuesOf?.('timeZone') ?? [];
+  return zones.length > 0 && !zones.includes('UTC') ? ['UTC', ...zones] : zones;
 }
 
 /** One's own name, avatar, time zone, language and email signature (the password has its own dialog). */
@@ -23,13 +36,15 @@ export function ProfileDialog({ onClose }: { onClose: () => void }) {
   const [name, setName] = useState(operator?.name ?? '');
   const [avatarUrl, setAvatarUrl] = useState('');
   const [timezone, setTimezone] = useState(operator?.timezone ?? 'UTC');
-  const [locale, setLanguage] = useState(operator?.locale ?? 'en');
+  const [locale, setLanguage] = useState(operator?.locale ?? '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const signature = useOperatorSignature();
+  const undoDelay = useUndoSendDelay();
   const firstRef = useRef<HTMLInputElement>(null);
   const zones = knownTimeZones();
+  const browserZone = browserTimeZone();
 
   useEffect(() => firstRef.current?.focus(), []);
 
@@ -41,10 +56,14 @@ export function ProfileDialog({ onClose }: { onClose: () => void }) {
       const member = await peopleApi.updateProfile({
         name: name.trim(),
         timezone,
-        locale,
+        locale: locale || null,
         ...(avatarUrl.trim() ? { avatarUrl: avatarUrl.trim() } : {}),
       });
       await signature.save();
+      await undoDelay.save();
+      await loadLocale(member.locale);
+      setTimeZone(member.timezone);
+      rememberTimeZoneChosen(member.id);
       useAuthStore.setState((s) => ({
         operator: s.operator && {
           ...s.operator,
@@ -53,8 +72,6 @@ export function ProfileDialog({ onClose }: { onClose: () => void }) {
           locale: member.locale,
         },
       }));
-      setLocale(member.locale);
-      setTimeZone(member.timezone);
       setSaved(true);
     } catch (err) {
       setError(t('profile.error', { message: err instanceof Error ? err.message : String(err) }));
@@ -63,9 +80,12 @@ export function ProfileDialog({ onClose }: { onClose: () => void }) {
     }
   };
 
+  const dialogRef = useRef<HTMLFormElement>(null);
+  useModalFocus(dialogRef);
   return (
     <div className="dialog-backdrop" onClick={onClose}>
       <form
+        ref={dialogRef}
         className="dialog"
         role="dialog"
         aria-modal="true"
@@ -111,20 +131,33 @@ export function ProfileDialog({ onClose }: { onClose: () => void }) {
           ) : (
             <input name="timezone" value={timezone} onChange={(e) => setTimezone(e.target.value)} />
           )}
+          <small className="dialog__hint">{t('profile.timezone_hint')}</small>
         </label>
+        {browserZone !== timezone && (
+          <button
+            type="button"
+            className="button button--small"
+            data-testid="profile-timezone-browser"
+            onClick={() => setTimezone(browserZone)}
+          >
+            {t('profile.timezone_browser', { zone: browserZone })}
+          </button>
+        )}
         <label className="field">
           <span>{t('profile.language')}</span>
           <select name="locale" value={locale} onChange={(e) => setLanguage(e.target.value)}>
-            {!(LANGUAGES as readonly string[]).includes(locale) && (
-              <option value={locale}>{locale}</option>
+            <option value="">{t('profile.language.browser')}</option>
+            {locale && !(UI_LANGUAGES as readonly string[]).includes(locale) && (
+              <option value={locale}>{endonym(locale)}</option>
             )}
-            {LANGUAGES.map((l) => (
-              <option key={l} value={l}>
-                {l}
+            {UI_LANGUAGES.map((l) => (
+              <option key={l} value={l} lang={l}>
+                {endonym(l)}
               </option>
             ))}
           </select>
         </label>
+        <UndoSendField delay={undoDelay} />
         <OperatorSignatureField signature={signature} />
         {error && (
           <p className="form-error" role="alert">

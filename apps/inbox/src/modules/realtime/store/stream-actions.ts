@@ -5,6 +5,7 @@ import { useConversationStore } from '../../conversation/store/conversation-stor
 import { applyMessagesMoved } from '../../conversation-merge/store/messages-moved';
 import { applyConversationDeleted } from '../../feed/store/conversation-deleted';
 import { useFeedStore } from '../../feed/store/feed-store';
+import { announceNewConversation } from '../../feed/store/feed-announcements';
 import { useNotificationCentreStore } from '../../notifications/store/notification-centre-store';
 import { useNotificationsStore } from '../../notifications/store/notifications-store';
 import { usePeopleStore } from '../../people/store/people-store';
@@ -25,6 +26,7 @@ type Handler<T extends StreamEventType> = (payload: StreamEventPayloads[T], curs
 export const STREAM_ACTIONS: { [T in StreamEventType]: Handler<T> } = {
   'conversation.created': ({ conversation }, cursor) => {
     useFeedStore.getState().applyEvent(conversation, cursor);
+    announceNewConversation(conversation);
     useConversationStore.getState().receiveSummary(conversation);
     useContactCardStore.getState().conversationChanged(conversation.contact.id);
   },
@@ -48,6 +50,13 @@ export const STREAM_ACTIONS: { [T in StreamEventType]: Handler<T> } = {
   },
   'message.updated': ({ message }) => {
     useConversationStore.getState().receiveMessage(message);
+  },
+  // A reply in its Undo window: shown as "Sending…"; message.created replaces it when it leaves.
+  'message.sending': ({ message }) => {
+    useConversationStore.getState().receiveMessage(message);
+  },
+  'message.unsent': ({ messageId, conversationId }) => {
+    useConversationStore.getState().removeMessage(conversationId, messageId);
   },
   'notification.created': ({ notification, conversation }, cursor) => {
     useFeedStore.getState().applyEvent(conversation, cursor);
@@ -95,6 +104,12 @@ export const STREAM_ACTIONS: { [T in StreamEventType]: Handler<T> } = {
 };
 
 const COUNTS_DEBOUNCE_MS = 150;
+/** Events that change a timeline and never a feed count. */
+const TIMELINE_ONLY = new Set<StreamEventType>([
+  'message.updated',
+  'message.sending',
+  'message.unsent',
+]);
 let countsTimer: ReturnType<typeof setTimeout> | null = null;
 
 function scheduleCountsRefresh(): void {
@@ -114,6 +129,6 @@ export function applyStreamEvent(event: StreamEvent): boolean {
   // TypeScript cannot correlate `event.type` with `event.payload` through the map lookup.
   const handler = STREAM_ACTIONS[event.type] as Handler<StreamEventType>;
   handler(event.payload as never, event.cursor);
-  if (event.type !== 'message.updated') scheduleCountsRefresh();
+  if (!TIMELINE_ONLY.has(event.type)) scheduleCountsRefresh();
   return true;
 }

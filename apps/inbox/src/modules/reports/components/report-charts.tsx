@@ -1,7 +1,7 @@
 import type { ReportDto } from '@switchboard/contracts';
 import { useMemo } from 'react';
 import type uPlot from 'uplot';
-import { t } from '../../../i18n/i18n';
+import { currentLocale, t } from '../../../i18n/i18n';
 import { chartSeries, chartSummaries, type Values } from '../utils/chart-series';
 import { formatDuration, formatRating } from '../utils/report-format';
 import { UplotChart } from './uplot-chart';
@@ -29,6 +29,16 @@ const line = (label: string, stroke: string): uPlot.Series => ({
 // Bucket starts are local days written as UTC midnight: read them in UTC, or they shift a day.
 const utcDate = (ts: number) => new Date(ts * 1000);
 
+/** A bucket's day in the operator's language (uPlot's own names are English). */
+function dayLabel(ts: number | null): string {
+  if (ts === null) return t('reports.none');
+  return new Intl.DateTimeFormat(currentLocale(), {
+    timeZone: 'UTC',
+    day: 'numeric',
+    month: 'short',
+  }).format(utcDate(ts));
+}
+
 /** Steps between y-axis lines: whole conversations, and durations people round to. */
 const COUNT_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 50_000];
 const DURATION_STEPS = [
@@ -45,9 +55,9 @@ function options(
   return {
     tzDate: utcDate,
     scales: { x: { time: true }, y: yRange ? { range: yRange } : {} },
-    series: [{}, ...series],
+    series: [{ label: t('reports.chart.date'), value: (_u, v) => dayLabel(v) }, ...series],
     axes: [
-      {},
+      { values: (_u, splits) => splits.map((v) => dayLabel(v)) },
       {
         size: 72,
         incrs: steps,

@@ -8,8 +8,21 @@ import { apiQueryOf, exportUrl } from '../utils/report-params';
 import { MetricsTable, type MetricsRow } from './metrics-table';
 import { TimeTable } from './time-table';
 
+/** The row without a group value ("All", or nobody / no team / no tag), in the operator's language. */
+function ungroupedLabel(groupBy: ReportGroup): string {
+  if (groupBy === 'none') return t('reports.table.all');
+  if (groupBy === 'operator') return t('reports.series.none_operator');
+  if (groupBy === 'team') return t('reports.series.none_team');
+  if (groupBy === 'tag') return t('reports.series.none_tag');
+  return t('reports.series.none');
+}
+
 const seriesRows = (report: ReportDto): MetricsRow[] =>
-  report.series.map((s) => ({ key: s.key ?? 'none', label: s.label, metrics: s.totals }));
+  report.series.map((s) => ({
+    key: s.key ?? 'none',
+    label: s.key === null ? ungroupedLabel(report.groupBy) : s.label,
+    metrics: s.totals,
+  }));
 
 /** The tables: totals per group, per operator, and per bucket (the charts' figures). */
 export function ReportTables() {

@@ -1,4 +1,4 @@
-import { t } from '../../../i18n/i18n';
+import { t, tp } from '../../../i18n/i18n';
 import { Icon } from '../../../shared/ui/icons';
 import { useToastStore } from '../../../shared/ui/toast-store';
 import { useAuthStore } from '../../auth/store/auth-store';
@@ -11,7 +11,7 @@ export function HandBackButton() {
     try {
       const { handedBack } = await routingApi.handBack();
       useAuthStore.getState().setPresence('away');
-      useToastStore.getState().show(t('routing.hand_back.done', { count: handedBack }));
+      useToastStore.getState().show(tp('routing.hand_back.done', handedBack));
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       useToastStore.getState().show(t('routing.hand_back.failed', { message }), 'error');
@@ -23,7 +23,8 @@ export function HandBackButton() {
       className="icon-button"
       data-testid="hand-back"
       onClick={() => void handBack()}
-      title={t('routing.hand_back')}
+      aria-label={t('routing.hand_back')}
+      data-tooltip={t('routing.hand_back')}
     >
       <Icon name="back" className="flip-rtl" />
     </button>

@@ -10,7 +10,8 @@ export function SettingsButton() {
       className="icon-button"
       data-testid="settings-open"
       aria-pressed={open}
-      title={t('settings.open')}
+      aria-label={t('settings.open')}
+      data-tooltip={t('settings.open')}
       onClick={() => useSettingsStore.getState().setOpen(!open)}
     >
       <svg

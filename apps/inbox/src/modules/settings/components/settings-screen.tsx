@@ -15,6 +15,7 @@ import { useSettingsStore } from '../store/settings-store';
 import { useRevealCreated } from '../hooks/use-reveal-created';
 import { BusinessHoursPanel } from '../../business-hours/components/business-hours-panel';
 import { SlaPoliciesPanel } from '../../sla/components/sla-policies-panel';
+import { PreChatFieldsPanel } from '../../webchat/components/prechat-fields-panel';
 import { EDITABLE_KINDS, isEditableKind, kindLabel } from '../utils/channel-forms';
 import { AuditLogPanel } from './audit-log-panel';
 import { ConnectionError } from './connection-error';
@@ -22,6 +23,7 @@ import { EmailSyncPanel } from './email-sync-panel';
 import { InboxForm } from './inbox-form';
 import { PauseInbox } from './pause-inbox';
 import { RemoveInbox } from './remove-inbox';
+import { ApiInboxPanel } from './api-inbox-panel';
 import { TelegramBotPanel } from './telegram-bot-panel';
 import { TwilioSenderPanel } from './twilio-sender-panel';
 import { WebchatSnippet } from './webchat-snippet';
@@ -74,10 +76,14 @@ function InboxDetail({ inbox, readOnly }: { inbox: InboxDto; readOnly: boolean }
       {inbox.kind === 'email' && <EmailSyncPanel inboxId={inbox.id} />}
       {inbox.kind === 'telegram' && <TelegramBotPanel inbox={inbox} />}
       {inbox.kind === 'whatsapp' && <TwilioSenderPanel inbox={inbox} />}
+      {inbox.kind === 'api' && <ApiInboxPanel inbox={inbox} />}
       {isEditableKind(inbox.kind) ? (
         <InboxForm key={inbox.id} kind={inbox.kind} inbox={inbox} readOnly={readOnly} />
       ) : (
         <p className="settings-hint">{t('settings.unsupported_kind')}</p>
+      )}
+      {inbox.kind === 'webchat' && (
+        <PreChatFieldsPanel key={`pc-${inbox.id}`} inbox={inbox} readOnly={readOnly} />
       )}
       <BusinessHoursPanel key={`bh-${inbox.id}`} inboxId={inbox.id} readOnly={readOnly} />
       <SlaPoliciesPanel key={`sla-${inbox.id}`} inboxId={inbox.id} readOnly={readOnly} />
@@ -119,7 +125,13 @@ export default function SettingsScreen() {
     >
       <nav className="settings__nav">
         <div className="settings__nav-head">
-          <button type="button" className="icon-button" title={t('settings.close')} onClick={close}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={t('settings.close')}
+            data-tooltip={t('settings.close')}
+            onClick={close}
+          >
             <Icon name="back" className="flip-rtl" />
           </button>
           <h1>{t('settings.title')}</h1>

@@ -1,5 +1,6 @@
 import type { ChannelKind } from '@switchboard/contracts';
 import type { MessageKey } from '../../../i18n/en';
+import { t } from '../../../i18n/i18n';
 
 /**
  * One form field per channel setting, read from the channel's settings schema in libs/channels
@@ -248,7 +249,10 @@ export function secretSection(kind: EditableKind, name: string): MessageKey {
 /** Defaults of a new inbox, as the channel schemas default them. */
 export const NEW_SETTINGS: Record<EditableKind, Record<string, unknown>> = {
   webchat: {
-    greeting: 'Hi! How can we help you today?',
+    // The visitor sees it as written: a new inbox starts with it in the operator's language.
+    get greeting() {
+      return t('settings.field.greeting_default');
+    },
     accentColor: '#2563eb',
     allowedOrigins: [],
     askEmail: true,

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { t } from '../../../i18n/i18n';
+import { useModalFocus } from '../../../shared/ui/use-modal-focus';
 import { useOverlayStore } from '../store/overlay-store';
 import { SHORTCUT_LIST } from '../utils/resolve-shortcut';
 
@@ -13,12 +14,15 @@ const ACTION_LABEL = {
   assign_me: 'shortcuts.assign_me',
   back: 'shortcuts.back',
   help: 'shortcuts.help',
+  palette: 'shortcuts.palette',
 } as const;
 
 export function ShortcutsDialog() {
   const open = useOverlayStore((s) => s.helpOpen);
   const setOpen = useOverlayStore((s) => s.setHelpOpen);
   const closeRef = useRef<HTMLButtonElement>(null);
+  const dialogRef = useRef<HTMLDivElement>(null);
+  useModalFocus(dialogRef, open);
 
   useEffect(() => {
     if (open) closeRef.current?.focus();
@@ -28,6 +32,7 @@ export function ShortcutsDialog() {
   return (
     <div className="dialog-backdrop" onClick={() => setOpen(false)}>
       <div
+        ref={dialogRef}
         className="dialog"
         role="dialog"
         aria-modal="true"

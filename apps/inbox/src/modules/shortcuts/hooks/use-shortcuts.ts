@@ -7,8 +7,14 @@ import {
 import { useConversationStore } from '../../conversation/store/conversation-store';
 import { assignToMe } from '../../assignment/store/assign-commands';
 import { useAssignPickerStore } from '../../assignment/store/assign-picker-store';
+import { usePaletteStore } from '../../command-palette/store/palette-store';
 import { useOverlayStore } from '../store/overlay-store';
-import { isEditableTarget, resolveShortcut, type ShortcutAction } from '../utils/resolve-shortcut';
+import {
+  isEditableTarget,
+  resolveShortcut,
+  type KeyInput,
+  type ShortcutAction,
+} from '../utils/resolve-shortcut';
 
 function selectedSummary() {
   const { selectedId, summaries } = useConversationStore.getState();
@@ -50,35 +56,55 @@ const RUN: Record<ShortcutAction, () => void> = {
   },
   back,
   help: () => useOverlayStore.getState().setHelpOpen(!useOverlayStore.getState().helpOpen),
+  palette: () => usePaletteStore.getState().toggle(),
 };
+
+function keyInput(event: KeyboardEvent): KeyInput {
+  return {
+    key: event.key,
+    ctrlKey: event.ctrlKey,
+    metaKey: event.metaKey,
+    altKey: event.altKey,
+    inEditable: isEditableTarget(event.target),
+    isComposing: event.isComposing,
+  };
+}
+
+/** A menu, dialog or picker is open: it owns the keyboard until it closes. */
+function overlayOpen(): boolean {
+  const overlays = useOverlayStore.getState();
+  return (
+    overlays.snoozeMenuOpen || overlays.helpOpen || useAssignPickerStore.getState().targets !== null
+  );
+}
 
 /** Binds the global keyboard shortcuts for the signed-in app. */
 export function useShortcuts(): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented) return;
-      const action = resolveShortcut({
-        key: event.key,
-        ctrlKey: event.ctrlKey,
-        metaKey: event.metaKey,
-        altKey: event.altKey,
-        inEditable: isEditableTarget(event.target),
-        isComposing: event.isComposing,
-      });
-      if (!action) return;
+      const action = resolveShortcut(keyInput(event));
+      // The palette has its own listener; while it is open it handles its own keys.
+      if (!action || action === 'palette' || usePaletteStore.getState().open) return;
       // While a menu or dialog is open only Esc and its own keys apply.
-      const overlays = useOverlayStore.getState();
-      const pickerOpen = useAssignPickerStore.getState().targets !== null;
-      if (
-        (overlays.snoozeMenuOpen || overlays.helpOpen || pickerOpen) &&
-        action !== 'back' &&
-        action !== 'help'
-      )
-        return;
+      if (overlayOpen() && action !== 'back' && action !== 'help') return;
       event.preventDefault();
       RUN[action]();
     };
+    // Ctrl+K is caught on the way down, so fields that keep their keys to themselves (the search
+    // box, the composer) still open the palette, and no field sees it.
+    const onPaletteKey = (event: KeyboardEvent) => {
+      if (resolveShortcut(keyInput(event)) !== 'palette') return;
+      if (!usePaletteStore.getState().open && overlayOpen()) return;
+      event.preventDefault();
+      event.stopPropagation();
+      RUN.palette();
+    };
     window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
+    window.addEventListener('keydown', onPaletteKey, true);
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+      window.removeEventListener('keydown', onPaletteKey, true);
+    };
   }, []);
 }

@@ -45,6 +45,15 @@ describe('resolveShortcut', () => {
     expect(resolveShortcut(key('x'))).toBeNull();
   });
 
+  it('opens the command palette on Ctrl+K or Cmd+K, even while typing', () => {
+    expect(resolveShortcut(key('k', { ctrlKey: true }))).toBe('palette');
+    expect(resolveShortcut(key('k', { metaKey: true, inEditable: true }))).toBe('palette');
+    expect(resolveShortcut(key('K', { ctrlKey: true }))).toBe('palette');
+    expect(resolveShortcut(key('k', { ctrlKey: true, altKey: true }))).toBeNull();
+    expect(resolveShortcut(key('k', { ctrlKey: true, isComposing: true }))).toBeNull();
+    expect(resolveShortcut(key('k'))).toBe('previous');
+  });
+
   it('knows which elements take text', () => {
     const text = document.createElement('input');
     const checkbox = Object.assign(document.createElement('input'), { type: 'checkbox' });

@@ -1,5 +1,14 @@
 export type ShortcutAction =
-  'next' | 'previous' | 'close' | 'snooze' | 'reply' | 'assign' | 'assign_me' | 'back' | 'help';
+  | 'next'
+  | 'previous'
+  | 'close'
+  | 'snooze'
+  | 'reply'
+  | 'assign'
+  | 'assign_me'
+  | 'back'
+  | 'help'
+  | 'palette';
 
 export interface KeyInput {
   key: string;
@@ -26,6 +35,9 @@ const LETTER_ACTIONS: Record<string, ShortcutAction> = {
 export function resolveShortcut(input: KeyInput): ShortcutAction | null {
   if (input.isComposing) return null;
   if (input.key === 'Escape') return 'back';
+  // Ctrl+K (Cmd+K on a Mac) works from anywhere, text fields included, as in Slack or Linear.
+  if (input.key.toLowerCase() === 'k' && input.ctrlKey !== input.metaKey && !input.altKey)
+    return 'palette';
   if (input.inEditable || input.ctrlKey || input.metaKey || input.altKey) return null;
   if (input.key === '?') return 'help';
   return LETTER_ACTIONS[input.key.toLowerCase()] ?? null;
@@ -41,6 +53,7 @@ export const SHORTCUT_LIST: readonly { keys: string; action: ShortcutAction }[] 
   { keys: 'i', action: 'assign_me' },
   { keys: 'Esc', action: 'back' },
   { keys: '?', action: 'help' },
+  { keys: 'Ctrl K', action: 'palette' },
 ];
 
 export function isEditableTarget(target: EventTarget | null): boolean {

@@ -57,7 +57,6 @@ export function TagEditor({ conversation }: { conversation: ConversationSummaryD
               className="tag-editor__remove"
               data-testid="tag-remove"
               aria-label={t('tags.remove', { tag: tag.name })}
-              title={t('tags.remove', { tag: tag.name })}
               onClick={() => void removeTag(conversation.id, tag.id)}
             >
               ×

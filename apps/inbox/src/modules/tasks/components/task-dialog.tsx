@@ -4,6 +4,7 @@ import {
   type TaskDto,
 } from '@switchboard/contracts';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useModalFocus } from '../../../shared/ui/use-modal-focus';
 import { currentTimeZone } from '../../../i18n/format';
 import { t } from '../../../i18n/i18n';
 import { fromDateTimeLocalValue, toDateTimeLocalValue } from '../../../shared/time/zoned-time';
@@ -95,9 +96,12 @@ function TaskDialog({ request, onClose }: { request: TaskDialogRequest; onClose:
     }
   };
 
+  const dialogRef = useRef<HTMLFormElement>(null);
+  useModalFocus(dialogRef);
   return (
     <div className="dialog-backdrop" onClick={onClose}>
       <form
+        ref={dialogRef}
         className="dialog task-dialog"
         role="dialog"
         aria-modal="true"

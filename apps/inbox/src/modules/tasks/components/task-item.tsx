@@ -76,7 +76,8 @@ export function TaskItem({
                     type="button"
                     className="icon-button task-item__unlink"
                     data-testid="task-unlink"
-                    title={t('tasks.link.remove', { number: c.number })}
+                    aria-label={t('tasks.link.remove', { number: c.number })}
+                    data-tooltip={t('tasks.link.remove', { number: c.number })}
                     onClick={() => void unlinkTask(task.id, c.id)}
                   >
                     <span aria-hidden="true">×</span>

@@ -4,6 +4,7 @@ import {
   type TimeEntryDto,
 } from '@switchboard/contracts';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useModalFocus } from '../../../shared/ui/use-modal-focus';
 import { formatListStamp } from '../../../i18n/format';
 import { t } from '../../../i18n/i18n';
 import { useAuthStore } from '../../auth/store/auth-store';
@@ -79,9 +80,12 @@ export function TimeAdjustDialog({
     }
   };
 
+  const dialogRef = useRef<HTMLFormElement>(null);
+  useModalFocus(dialogRef);
   return (
     <div className="dialog-backdrop" onClick={onClose}>
       <form
+        ref={dialogRef}
         className="dialog time-dialog"
         role="dialog"
         aria-modal="true"

@@ -1,0 +1,32 @@
+import type { ArabicCatalog } from '../catalog';
+
+/** Arabic for en-undo-send.ts. */
+export const arUndoSend = {
+  'undo_send.toast_zero': 'سيُرسل الرد الآن',
+  'undo_send.toast_one': 'سيُرسل الرد بعد ثانية واحدة',
+  'undo_send.toast_two': 'سيُرسل الرد بعد ثانيتين',
+  'undo_send.toast_few': 'سيُرسل الرد بعد {count} ثوانٍ',
+  'undo_send.toast_many': 'سيُرسل الرد بعد {count} ثانية',
+  'undo_send.toast_other': 'سيُرسل الرد بعد {count} ثانية',
+  'undo_send.sending_in_zero': 'يُرسل الآن',
+  'undo_send.sending_in_one': 'يُرسل بعد ثانية',
+  'undo_send.sending_in_two': 'يُرسل بعد ثانيتين',
+  'undo_send.sending_in_few': 'يُرسل بعد {count} ثوانٍ',
+  'undo_send.sending_in_many': 'يُرسل بعد {count} ثانية',
+  'undo_send.sending_in_other': 'يُرسل بعد {count} ثانية',
+  'undo_send.sending': 'جارٍ الإرسال…',
+  'undo_send.undo': 'تراجع',
+  'undo_send.undo_label': 'التراجع عن إرسال هذا الرد',
+  'undo_send.undone': 'لم يُرسل الرد: أُعيد إلى محرر الرسالة',
+  'undo_send.already_sent': 'أُرسل بالفعل: فات وقت التراجع',
+  'undo_send.failed': 'تعذّر التراجع: {message}',
+  'profile.undo_send': 'التراجع عن الإرسال',
+  'profile.undo_send.off': 'متوقف: تُرسل الردود فورًا',
+  'profile.undo_send.seconds_zero': 'لا ثوانٍ',
+  'profile.undo_send.seconds_one': 'ثانية واحدة',
+  'profile.undo_send.seconds_two': 'ثانيتان',
+  'profile.undo_send.seconds_few': '{count} ثوانٍ',
+  'profile.undo_send.seconds_many': '{count} ثانية',
+  'profile.undo_send.seconds_other': '{count} ثانية',
+  'profile.undo_send.hint': 'تنتظر الردود هذه المدة قبل إرسالها، لتتمكن من التراجع عنها.',
+} satisfies Partial<ArabicCatalog>;

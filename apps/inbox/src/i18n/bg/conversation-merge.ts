@@ -1,0 +1,47 @@
+import type { BulgarianCatalog } from '../catalog';
+
+/** Bulgarian for en-conversation-merge.ts: merging and splitting conversations, "Reply via". */
+export const bgConversationMerge = {
+  'merge.action': 'Обедини в…',
+  'merge.dialog.title': 'Обединяване на #{number} с друг разговор',
+  'merge.dialog.intro':
+    'Всички съобщения от #{number} се преместват в избрания разговор по реда на времето; #{number} се затваря и сочи към него.',
+  'merge.dialog.same_customer': 'Другите разговори на този клиент',
+  'merge.dialog.none': 'Този клиент няма друг разговор, с който да се обедини.',
+  'merge.dialog.loading': 'Зареждане…',
+  'merge.dialog.by_number': 'Или номер на разговор',
+  'merge.dialog.find': 'Намери',
+  'merge.dialog.not_found': 'Няма разговор #{number}, който можете да отворите.',
+  'merge.dialog.candidate': '#{number} · {inbox} · {status}',
+  'merge.status.open': 'отворен',
+  'merge.status.snoozed': 'отложен',
+  'merge.status.closed': 'затворен',
+  'merge.dialog.confirm': 'Да се обедини ли #{source} в #{target}?',
+  'merge.dialog.confirm_body':
+    'Съобщенията от #{source} се добавят към #{target}. #{source} се затваря окончателно; новите съобщения от канала му отиват в #{target}.',
+  'merge.dialog.other_customer':
+    '#{source} и #{target} са на различни клиенти. Да се обединят ли въпреки това?',
+  'merge.dialog.submit': 'Обедини',
+  'merge.dialog.submit_anyway': 'Обедини въпреки това',
+  'merge.dialog.back': 'Назад',
+  'merge.dialog.cancel': 'Отказ',
+  'merge.done': '#{source} е обединен в #{target}',
+  'merge.failed': 'Неуспешно обединяване: {message}',
+  'merge.banner': 'Този разговор е обединен в #{number}.',
+  'merge.banner.open': 'Отвори #{number}',
+  'split.action': 'Отдели оттук',
+  'split.with_following': 'и всичко след това',
+  'split.confirm': 'Премести в нов разговор',
+  'split.cancel': 'Отказ',
+  'split.done': 'Преместено в новия разговор #{number}',
+  'split.failed': 'Неуспешно отделяне: {message}',
+  'reply_via.label': 'Отговор чрез',
+  'reply_via.option': '{inbox} ({channel})',
+  'merge.moved_one': '{count} съобщение',
+  'merge.moved_other': '{count} съобщения',
+  'activity.conversation_merged': '{actor} обедини #{number} в този разговор ({moved})',
+  'activity.merged_into': '{actor} обедини този разговор в #{number} ({moved})',
+  'activity.split_from': '{actor} отдели този разговор от #{number} ({moved})',
+  'activity.split_into': '{actor} премести {moved} в новия разговор #{number}',
+  'activity.open_linked': 'Отвори #{number}',
+} satisfies Partial<BulgarianCatalog>;

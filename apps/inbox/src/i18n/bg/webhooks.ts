@@ -1,0 +1,58 @@
+import type { BulgarianCatalog } from '../catalog';
+
+/** Bulgarian for en-webhooks.ts: Settings → Webhooks. */
+export const bgWebhooks = {
+  'webhooks.title': 'Webhooks',
+  'webhooks.hint':
+    'Switchboard изпраща избраните събития до вашия адрес, подписани с ключа (Switchboard-Signature). Неуспешните доставки се повтарят в продължение на около 7 часа.',
+  'webhooks.new': 'Нов абонамент',
+  'webhooks.url': 'URL на крайната точка',
+  'webhooks.description': 'Описание',
+  'webhooks.events': 'Събития',
+  'webhooks.include_notes': 'Включи вътрешните бележки (като message.created)',
+  'webhooks.create': 'Създай абонамент',
+  'webhooks.save': 'Запази',
+  'webhooks.cancel': 'Отказ',
+  'webhooks.edit': 'Редактирай',
+  'webhooks.delete': 'Изтрий',
+  'webhooks.delete_confirm':
+    'Да се изтрие ли абонаментът за {url}? Дневникът на доставките също се изтрива.',
+  'webhooks.enabled': 'Включен',
+  'webhooks.disabled_by_server': 'Изключен: {reason}',
+  'webhooks.empty': 'Още няма абонаменти.',
+  'webhooks.secret': 'Ключ за подписване',
+  'webhooks.secret_once':
+    'Копирайте го сега: няма да бъде показан отново. Сменете го, за да получите нов.',
+  'webhooks.secret_done': 'Готово',
+  'webhooks.secret_revealed': 'Ключът е показан',
+  'webhooks.rotate': 'Смени ключа',
+  'webhooks.rotate_confirm': 'Да се създаде ли нов ключ? Старият спира да работи веднага.',
+  'webhooks.rotated': 'Създаден е нов ключ',
+  'webhooks.saved': 'Запазено',
+  'webhooks.deleted': 'Изтрито',
+  'webhooks.failed': 'Не е изпълнено: {message}',
+  'webhooks.log': 'Дневник на доставките',
+  'webhooks.log_empty': 'Още няма доставки.',
+  'webhooks.refresh': 'Обнови',
+  'webhooks.more': 'По-стари доставки',
+  'webhooks.resend': 'Изпрати отново',
+  'webhooks.resent': 'Изпраща се отново',
+  'webhooks.col.event': 'Събитие',
+  'webhooks.col.status': 'Статус',
+  'webhooks.col.attempts': 'Опити',
+  'webhooks.col.answer': 'Последен отговор',
+  'webhooks.col.next': 'Следващ опит',
+  'webhooks.status.pending': 'Чака',
+  'webhooks.status.sending': 'Изпраща се',
+  'webhooks.status.delivered': 'Доставено',
+  'webhooks.status.failed': 'Неуспешно',
+  'webhooks.rules_title': 'Извиквания от правила',
+  'webhooks.rules_hint':
+    'Действието „Извикай webhook“ в правилата за автоматизация подписва извикванията си с този общ за акаунта ключ.',
+  'webhooks.rules_show_secret': 'Покажи ключа',
+
+  'audit.action.webhook.created': 'Създаде абонамент за webhook',
+  'audit.action.webhook.updated': 'Промени абонамент за webhook',
+  'audit.action.webhook.deleted': 'Изтри абонамент за webhook',
+  'audit.action.webhook.secret_rotated': 'Смени ключа на webhook',
+} satisfies Partial<BulgarianCatalog>;

@@ -1,0 +1,16 @@
+import type { RussianCatalog } from '../catalog';
+
+/** Russian for en-search.ts: full-text search over conversations. */
+export const ruSearch = {
+  'feed.tab.all': 'Все',
+  'feed.empty.all.title': 'Ничего не найдено',
+  'feed.empty.all.body':
+    'Ни один диалог ни в одном статусе не подходит. Попробуйте другую форму слова, меньше слов или более широкий период.',
+  'search.dates.label': 'Последняя активность в период',
+  'search.dates.from': 'С',
+  'search.dates.to': 'По',
+  'search.dates.clear': 'Любая дата',
+  'search.match.label': 'Найденное сообщение от {time}',
+  'search.error': 'Поиск не выполнен: {message}',
+  'search.hint': 'Слова на любом языке, "точная фраза", #1042, #тег',
+} satisfies Partial<RussianCatalog>;
