@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Client } from 'pg';
 import { testDatabaseUrl, withAdminClient } from './admin-database';
 
 const API_ROOT = join(__dirname, '../../../../apps/api/src');
@@ -8,6 +9,8 @@ const MIGRATIONS_DIR = join(API_ROOT, 'core/database/migrations');
 /** Any fixed number: serialises building the template between jest workers and runs. */
 const BUILD_LOCK = 7_240_113;
 const PREFIX = 'sb_template_';
+const BUILT_MARK = 'built at ';
+const STALE_AFTER_MS = 24 * 3_600_000;
 
 let template: Promise<string> | null = null;
 
@@ -52,19 +55,37 @@ async function buildOnce(): Promise<string> {
       await c.query(`CREATE DATABASE ${building}`);
       await runApiMigrations(testDatabaseUrl(building));
       await c.query(`ALTER DATABASE ${building} RENAME TO ${name}`);
-      const stale = await c.query<{ datname: string }>(
-        `SELECT datname FROM pg_database WHERE datname LIKE '${PREFIX}%' AND datname <> $1`,
-        [name],
-      );
-      for (const { datname } of stale.rows) {
-        // Another checkout's run may still copy it: it is dropped only once no one uses it.
-        await c.query(`DROP DATABASE IF EXISTS ${datname}`).catch(() => undefined);
-      }
+      await c.query(`COMMENT ON DATABASE ${name} IS '${BUILT_MARK}${Date.now()}'`);
+      await dropStaleTemplates(c, name);
       return name;
     } finally {
       await c.query('SELECT pg_advisory_unlock($1)', [BUILD_LOCK]);
     }
   });
+}
+
+/**
+ * Drops other checkouts' templates once they are a day old. A younger one may belong to a run
+ * still going on this server (a CI clone beside a working tree with a new migration), and a copy
+ * it is about to make must find it.
+ */
+async function dropStaleTemplates(c: Client, current: string): Promise<void> {
+  const others = await c.query<{ datname: string; note: string | null }>(
+    `SELECT datname, shobj_description(oid, 'pg_database') AS note
+       FROM pg_database WHERE datname LIKE '${PREFIX}%' AND datname <> $1`,
+    [current],
+  );
+  for (const { datname, note } of others.rows) {
+    const built = note?.startsWith(BUILT_MARK) ? Number(note.slice(BUILT_MARK.length)) : 0;
+    if (Date.now() - built < STALE_AFTER_MS) continue;
+    // Dropped only once no one uses it (no FORCE).
+    await c.query(`DROP DATABASE IF EXISTS ${datname}`).catch(() => undefined);
+  }
+}
+
+/** Forgets the template (it was dropped under us): the next call builds it again. */
+export function forgetMigratedTemplate(): void {
+  template = null;
 }
 
 /** Libraries may not import applications, so the API's migration runner is loaded by path. */

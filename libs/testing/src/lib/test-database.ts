@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Client } from 'pg';
 import { testDatabaseUrl, withAdminClient } from './admin-database';
-import { migratedTemplate } from './migrated-template';
+import { forgetMigratedTemplate, migratedTemplate } from './migrated-template';
 
 export interface TestDatabase {
   url: string;
@@ -23,10 +23,18 @@ export async function createTestDatabase(
   opts: CreateTestDatabaseOptions = {},
 ): Promise<TestDatabase> {
   const name = `sb_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const template = opts.empty ? null : await migratedTemplate();
-  await withAdminClient((c) =>
-    copyWithRetry(c, `CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`),
-  );
+  const copy = async () => {
+    const template = opts.empty ? null : await migratedTemplate();
+    await withAdminClient((c) =>
+      copyWithRetry(c, `CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`),
+    );
+  };
+  await copy().catch(async (err: unknown) => {
+    // invalid_catalog_name: the template was dropped by an older run's cleanup; build it again.
+    if ((err as { code?: string }).code !== '3D000') throw err;
+    forgetMigratedTemplate();
+    await copy();
+  });
   return {
     url: testDatabaseUrl(name),
     name,
