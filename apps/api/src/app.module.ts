@@ -42,10 +42,13 @@ import { CsatModule } from './modules/csat/csat.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { RoutingModule } from './modules/routing/routing.module';
 import { WebchatModule } from './modules/webchat/webchat.module';
+import { PortalModule } from './modules/portal/portal.module';
 import { EmailModule } from './modules/email/email.module';
 import { EmailRepliesModule } from './modules/email-replies/email-replies.module';
 import { TelegramModule } from './modules/telegram/telegram.module';
 import { WhatsappModule } from './modules/whatsapp/whatsapp.module';
+import { KnowledgeBaseModule } from './modules/knowledge-base/knowledge-base.module';
+import { HelpCentreModule } from './modules/help-centre/help-centre.module';
 
 /** Infrastructure (core/) first, then the product's domains (modules/). */
 @Module({})
@@ -93,10 +96,13 @@ export class AppModule {
         RoutingModule,
         SeedModule,
         WebchatModule,
+        PortalModule,
         EmailModule,
         EmailRepliesModule,
         TelegramModule,
         WhatsappModule,
+        KnowledgeBaseModule,
+        HelpCentreModule,
       ],
       controllers: [HealthController],
       providers: [HealthRepository],

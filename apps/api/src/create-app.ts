@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { resolve } from 'node:path';
+import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
@@ -26,7 +27,15 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
-  app.setGlobalPrefix('api');
+  // The public help centre's pages live at /help and the customer portal's at /portal, beside
+  // the API, not under it.
+  app.setGlobalPrefix('api', {
+    exclude: [
+      { path: 'help', method: RequestMethod.ALL },
+      { path: 'help/*path', method: RequestMethod.ALL },
+      { path: 'portal/*path', method: RequestMethod.ALL },
+    ],
+  });
   app.useGlobalFilters(new ApiExceptionFilter());
   app.useBodyParser('json', { limit: '2mb' });
   app.useBodyParser('urlencoded', { limit: '2mb', extended: false });
@@ -72,7 +81,7 @@ function serveStatic(
       if (htmlPolicy) res.setHeader('Content-Security-Policy', htmlPolicy());
     },
   };
-  const notApp = (path: string) => /^\/(api|socket\.io|widget)(\/|$)/.test(path);
+  const notApp = (path: string) => /^\/(api|socket\.io|widget|help|portal)(\/|$)/.test(path);
   app.use(mount, precompressedStatic({ ...site, skip: spaFallback ? notApp : undefined }));
   if (!spaFallback) return;
   app.use((req: Request, res: Response, next: NextFunction) => {

@@ -70,6 +70,13 @@ import { ReportSpanEntity } from './modules/reports/entities/report-span.entity'
 import { ReportOpenCountEntity } from './modules/reports/entities/report-open-count.entity';
 import { ReportConversationTagEntity } from './modules/reports/entities/report-conversation-tag.entity';
 import { TimeEntryEntity } from './modules/time-tracking/entities/time-entry.entity';
+import { KbCategoryEntity } from './modules/knowledge-base/entities/kb-category.entity';
+import { KbArticleEntity } from './modules/knowledge-base/entities/kb-article.entity';
+import { KbArticleVersionEntity } from './modules/knowledge-base/entities/kb-article-version.entity';
+import { KbArticleFeedbackEntity } from './modules/knowledge-base/entities/kb-article-feedback.entity';
+import { KbArticleViewEntity } from './modules/help-centre/entities/kb-article-view.entity';
+import { PortalSessionEntity } from './modules/portal/entities/portal-session.entity';
+import { PortalSignInLinkEntity } from './modules/portal/entities/portal-sign-in-link.entity';
 
 /**
  * Every entity, i.e. every table the application owns. Listed explicitly (not globbed) so the
@@ -148,4 +155,11 @@ export const ENTITIES = [
   ReportOpenCountEntity,
   ReportConversationTagEntity,
   TimeEntryEntity,
+  KbCategoryEntity,
+  KbArticleEntity,
+  KbArticleVersionEntity,
+  KbArticleFeedbackEntity,
+  KbArticleViewEntity,
+  PortalSignInLinkEntity,
+  PortalSessionEntity,
 ];

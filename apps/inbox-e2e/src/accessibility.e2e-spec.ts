@@ -175,7 +175,7 @@ describe('inbox: accessibility (axe-core on every screen, live announcements, di
   });
 
   it('the other screens of the top bar have no serious findings either', async () => {
-    for (const screen of ['contacts', 'tasks', 'automation', 'reports']) {
+    for (const screen of ['contacts', 'tasks', 'automation', 'reports', 'knowledge-base']) {
       await ui.page.click(`[data-testid=nav-${screen}]`);
       await ui.page.waitForSelector(`[data-testid=nav-${screen}][aria-current=page]`);
       await ui.page.waitForFunction(() => !document.querySelector('[aria-busy=true]'));

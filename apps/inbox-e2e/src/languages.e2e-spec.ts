@@ -204,6 +204,80 @@ describe('inbox: every operator in their own language', () => {
     }
   });
 
+  /** The status tabs fit the feed: nothing scrolled away, no label clipped to an ellipsis. */
+  async function tabsOverflow(ui: InboxPage): Promise<string[]> {
+    return ui.page.locator('[role=tablist].tabs').evaluate((list) => {
+      const box = list.getBoundingClientRect();
+      const problems: string[] = [];
+      if (list.scrollWidth > list.clientWidth)
+        problems.push(`scrolls: ${list.scrollWidth} > ${list.clientWidth}`);
+      for (const tab of list.querySelectorAll<HTMLElement>('[role=tab]')) {
+        const r = tab.getBoundingClientRect();
+        const label = tab.querySelector<HTMLElement>('.tabs__label');
+        if (r.left < box.left - 0.5 || r.right > box.right + 0.5)
+          problems.push(`${tab.textContent} outside`);
+        if (label && label.scrollWidth > label.clientWidth)
+          problems.push(
+            `${tab.textContent} clipped: ${label.scrollWidth} > ${label.clientWidth} in ${box.width}`,
+          );
+      }
+      return problems;
+    });
+  }
+
+  it('fits the Russian and Bulgarian status tabs on a desktop and on a phone', async () => {
+    for (const operator of [russian, bulgarian])
+      for (const viewport of [
+        { width: 1280, height: 800 },
+        { width: 390, height: 844 },
+      ]) {
+        const ui = await h.openPage(viewport, { locale: 'en-GB' });
+        try {
+          await ui.login(operator);
+          await row(ui, counted[21]).waitFor();
+          await ui.page.waitForSelector('[data-testid=count-closed]');
+          expect({ operator: operator.name, viewport, problems: await tabsOverflow(ui) }).toEqual({
+            operator: operator.name,
+            viewport,
+            problems: [],
+          });
+        } finally {
+          await ui.close();
+        }
+      }
+  });
+
+  it('says a server refusal in the operator’s language, not the server’s English', async () => {
+    // The shortcut is taken already: the server refuses a second reply with it (409 CONFLICT).
+    await russian.client.ok('POST', '/api/canned-replies', {
+      title: 'Доставка',
+      shortcut: 'dostavka',
+      body: 'Ваш заказ в пути.',
+    });
+    const ui = await h.openPage(undefined, { locale: 'en-GB' });
+    try {
+      await ui.login(russian);
+      await ui.toggleSettings(true);
+      await ui.page.click('[data-testid=settings-canned-replies]');
+      await ui.page.locator('[data-testid=canned-new]').first().click();
+      const form = ui.page.locator('[data-testid=canned-form]');
+      await form.locator('input[id$=-title]').fill('Доставка ещё раз');
+      await form.locator('input[id$=-shortcut]').fill('dostavka');
+      await form.locator('textarea[id$=-body]').fill('Заказ уже у курьера.');
+      await form.locator('button[type=submit]').click();
+      const alert = form.locator('[role=alert]');
+      await alert.waitFor();
+      expect(await alert.innerText()).toBe(
+        'Не удалось сохранить: Конфликт с уже существующими или только что изменёнными данными. ' +
+          'Обновите страницу и повторите.',
+      );
+      await expectNoEnglish(ui, 'a refused canned reply');
+      expect(ui.pageErrors).toEqual([]);
+    } finally {
+      await ui.close();
+    }
+  });
+
   it('follows the browser when the operator chose no language', async () => {
     const inRussian = await h.openPage(undefined, { locale: 'ru-RU' });
     try {

@@ -166,7 +166,7 @@ describe('web chat widget in Chromium: customer site ↔ operator inbox', () => 
     await page.waitForSelector('.sb-error:text-matches("Only images")');
   });
 
-  it('confirms the follow-up address by link, then emails the answer, and the link reopens the chat', async () => {
+  it('confirms the follow-up address by link, opens the portal from the chat, then emails the answer, and the link reopens the chat', async () => {
     const context = await h.newContext();
     const page = await h.newPage(context);
     await page.goto(h.site.url('/boots/hiker'));
@@ -177,6 +177,8 @@ describe('web chat widget in Chromium: customer site ↔ operator inbox', () => 
     const before = h.smtp.messages.length;
     await widget.leaveEmail('kari@example.no');
     await page.waitForSelector('.sb-email[data-state=pending] label:has-text("Check your inbox")');
+    // Not confirmed yet: the portal is not offered.
+    expect(await page.locator('.sb-portal').isVisible()).toBe(false);
 
     // The visitor opens the link from the confirmation email and presses the button; the chat,
     // still open on the shop's page, shows the address as confirmed at once.
@@ -195,6 +197,20 @@ describe('web chat widget in Chromium: customer site ↔ operator inbox', () => 
       '.sb-email[data-state=confirmed] label:has-text("Confirmed: we will email kari@example.no")',
       { timeout: 15_000 },
     );
+
+    // Confirmed, the visitor follows their requests in the portal, signed in, in a new tab.
+    const [portal] = await Promise.all([
+      context.waitForEvent('page'),
+      page.click('.sb-head button.sb-portal:text-is("Your requests")'),
+    ]);
+    await portal.waitForURL(/\/portal\/link\//, { timeout: 15_000 });
+    await portal.click('button[type=submit]');
+    await portal.waitForURL(/\/portal\/requests$/);
+    await portal.waitForSelector('h1:text-is("Your requests")');
+    expect(await portal.locator('tbody a:has-text("Do the Hiker boots run small?")').count()).toBe(
+      1,
+    );
+    await portal.close();
     await page.close();
 
     const sent = h.smtp.messages.length;

@@ -39,6 +39,9 @@ const ContactPage = lazy(() => import('../modules/contacts/components/contact-pa
 const TasksScreen = lazy(() => import('../modules/tasks/components/tasks-screen'));
 const AutomationScreen = lazy(() => import('../modules/automation/components/automation-screen'));
 const ReportsScreen = lazy(() => import('../modules/reports/components/reports-screen'));
+const KnowledgeBaseScreen = lazy(
+  () => import('../modules/knowledge-base/components/knowledge-base-screen'),
+);
 
 export function AppShell() {
   const csrfToken = useAuthStore((s) => s.csrfToken);
@@ -123,6 +126,10 @@ export function AppShell() {
       ) : screen.name === 'reports' ? (
         <Suspense fallback={null}>
           <ReportsScreen />
+        </Suspense>
+      ) : screen.name === 'knowledge-base' ? (
+        <Suspense fallback={null}>
+          <KnowledgeBaseScreen articleId={screen.articleId ?? null} />
         </Suspense>
       ) : (
         <main className="panes">

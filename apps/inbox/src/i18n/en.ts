@@ -11,6 +11,7 @@ import { enAutomation } from './en-automation';
 import { enTags } from './en-tags';
 import { enSla } from './en-sla';
 import { enCsat } from './en-csat';
+import { enHelpCentre } from './en-help-centre';
 import { enWebhooks } from './en-webhooks';
 import { enRouting } from './en-routing';
 import { enReports } from './en-reports';
@@ -23,8 +24,10 @@ import { enTime } from './en-time';
 import { enCommandPalette } from './en-command-palette';
 import { enAccessibility } from './en-accessibility';
 import { enErrors } from './en-errors';
+import { enErrorCodes } from './en-error-codes';
 import { enUndoSend } from './en-undo-send';
 import { enApiChannel } from './en-api-channel';
+import { enKnowledgeBase } from './en-knowledge-base';
 
 /**
  * English, the reference language: every key the UI uses lives here, so the type of this object is
@@ -339,6 +342,7 @@ export const en = {
   ...enTimeTracking,
   ...enReports,
   ...enCsat,
+  ...enHelpCentre,
   ...enEmailReplies,
   ...enEmailOAuth,
   ...enWidgetSettings,
@@ -346,8 +350,10 @@ export const en = {
   ...enTime,
   ...enCommandPalette,
   ...enErrors,
+  ...enErrorCodes,
   ...enUndoSend,
   ...enApiChannel,
+  ...enKnowledgeBase,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -10,6 +10,8 @@ export const CHAT_PARTS_CSS = `
 .sb-head button { display: flex; padding: 4px; border-radius: 6px; }
 .sb-head button .sb-icon { inline-size: 22px; block-size: 22px; }
 .sb-head button:focus-visible { outline: 2px solid #fff; outline-offset: 1px; }
+.sb-head .sb-portal { font: inherit; font-size: 13px; text-decoration: underline; white-space: nowrap; padding-inline: 6px; }
+.sb-head .sb-portal[hidden] { display: none; }
 .sb-attach { display: flex; align-items: center; }
 .sb-attach .sb-icon { inline-size: 22px; block-size: 22px; }
 .sb-send, .sb-preview-send { display: inline-flex; align-items: center; gap: 4px; }

@@ -5,6 +5,7 @@ import type {
   WidgetSocketErrorDto,
   WidgetSettingsDto,
 } from '../shared/widget-wire';
+import { ArticleHelp } from './articles/article-help';
 import { availabilityText } from './availability-note';
 import { buildChatView, type ChatView } from './chat-view';
 import { CHAT_CSS } from './chat-styles';
@@ -13,7 +14,7 @@ import { newId, pageUrl, referrerUrl } from './client-ids';
 import { showAttachment } from './attachment-opener';
 import { CsatSurveys } from './csat-surveys';
 import { displayText } from './display-text';
-import { emailNote } from './email-note';
+import { emailNote, emailState } from './email-note';
 import { apiErrorText, socketErrorText } from './error-text';
 import { chatTexts, type ChatTexts } from './i18n';
 import { textDirection } from '../shared/widget-locale';
@@ -23,6 +24,7 @@ import { markReadUntil, mergeMessage, type ChatMessage } from './message-list';
 import { renderMessage, setProgress } from './message-view';
 import { buildPreChatForm, type PreChatAnswers } from './prechat-form';
 import { pendingMessage } from './pending-message';
+import { PortalLink } from './portal-link';
 import { StickyScroll } from './sticky-scroll';
 import { TypingSignal } from './typing-signal';
 import { TokenStore } from './token-store';
@@ -37,6 +39,7 @@ export class ChatSession implements ChatController {
   private readonly store: TokenStore;
   private readonly view: ChatView;
   private readonly csat: CsatSurveys;
+  private readonly portal: PortalLink;
   private messages: ChatMessage[] = [];
   private settings: WidgetSettingsDto | null = null;
   private socket: WidgetSocket | null = null;
@@ -61,6 +64,7 @@ export class ChatSession implements ChatController {
     style.textContent = CHAT_CSS + CHAT_PARTS_CSS;
     options.styleRoot.appendChild(style);
     this.view = buildChatView(this.texts, ACCEPT);
+    this.portal = new PortalLink(this.api, this.texts, this.view, (e) => this.showError(e));
     // Arabic mirrors the whole panel; CHAT_CSS uses logical properties so it follows `dir`.
     this.view.root.lang = options.locale;
     this.view.root.dir = textDirection(options.locale);
@@ -73,6 +77,7 @@ export class ChatSession implements ChatController {
     );
     this.view.preview.appendChild(this.preview.root);
     this.bindView();
+    new ArticleHelp(this.api, this.texts, options.locale, options.apiBase, this.view);
     this.ready = this.begin();
   }
 
@@ -151,12 +156,9 @@ export class ChatSession implements ChatController {
   /** The follow-up address: waiting for its confirmation link, or confirmed. */
   private showEmail(ask: boolean, contact: VisitorContactDto): void {
     this.view.emailForm.hidden = !ask;
-    this.view.emailForm.dataset['state'] = contact.pendingEmail
-      ? 'pending'
-      : contact.email
-        ? 'confirmed'
-        : 'empty';
+    this.view.emailForm.dataset['state'] = emailState(contact);
     this.view.emailLabel.textContent = emailNote(this.texts, contact);
+    this.portal.show(contact);
     const shown = contact.pendingEmail ?? contact.email;
     if (shown) this.view.emailInput.value = shown;
   }

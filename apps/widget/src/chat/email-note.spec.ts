@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emailNote } from './email-note';
+import { emailNote, emailState } from './email-note';
 import { chatTexts } from './i18n';
 
 describe('emailNote', () => {
@@ -22,5 +22,13 @@ describe('emailNote', () => {
     expect(emailNote(chatTexts('de'), { email: null, pendingEmail: 'a@b.de' })).toContain(
       'Bestätigung',
     );
+  });
+});
+
+describe('emailState', () => {
+  it('is confirmed only for a confirmed address with nothing newer pending', () => {
+    expect(emailState({ email: 'kari@example.no', pendingEmail: null })).toBe('confirmed');
+    expect(emailState({ email: 'old@example.no', pendingEmail: 'new@example.no' })).toBe('pending');
+    expect(emailState({ email: null, pendingEmail: null })).toBe('empty');
   });
 });

@@ -10,3 +10,9 @@ export function emailNote(texts: ChatTexts, contact: VisitorContactDto): string 
   if (contact.email) return texts.emailSaved(contact.email);
   return texts.emailPrompt;
 }
+
+/** The form's `data-state`, for its look: the same order as emailNote. */
+export function emailState(contact: VisitorContactDto): 'pending' | 'confirmed' | 'empty' {
+  if (contact.pendingEmail) return 'pending';
+  return contact.email ? 'confirmed' : 'empty';
+}

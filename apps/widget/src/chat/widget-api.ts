@@ -4,6 +4,8 @@ import type {
   VisitorMessageDto,
   VisitorSessionDto,
   WidgetCsatSurveyDto,
+  WidgetArticleDto,
+  WidgetArticleHitsDto,
   WidgetErrorDto,
 } from '../shared/widget-wire';
 import { uploadWithProgress } from './upload-request';
@@ -98,6 +100,23 @@ export class WidgetApi {
       `/csat/${encodeURIComponent(surveyId)}`,
       JSON.stringify({ rating, comment }),
     );
+  }
+
+  /** Published articles matching `q`, the visitor's language first. */
+  searchArticles(q: string, locale: string, limit: number, suggest = false) {
+    const query = new URLSearchParams({ q, locale, limit: String(limit) });
+    if (suggest) query.set('suggest', '1');
+    return this.call<WidgetArticleHitsDto>('GET', `/articles?${query.toString()}`);
+  }
+
+  /** One article to read in the panel (the server records the view for the operator). */
+  article(versionId: string) {
+    return this.call<WidgetArticleDto>('GET', `/articles/${encodeURIComponent(versionId)}`);
+  }
+
+  /** A one-time link that opens the customer portal signed in (a confirmed address only). */
+  portalLink() {
+    return this.call<{ url: string; expiresAt: string }>('POST', '/portal-link');
   }
 
   async attachment(id: string): Promise<Blob> {

@@ -42,6 +42,9 @@ export const AUDIT_ACTIONS = [
   'sla_policy.deleted',
   'account.updated',
   'csat.settings_changed',
+  'kb.article_published',
+  'kb.article_unpublished',
+  'kb.article_deleted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

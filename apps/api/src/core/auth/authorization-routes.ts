@@ -1,14 +1,22 @@
 // The authorization test's table: every REST route the server has, who may call it, and a body it
 // accepts. Kept apart from the test so the table can grow route by route.
 
-type Access = 'public' | 'operator' | 'admin';
+import { SOON } from './authorization-route-values';
+import { CUSTOMER_ROUTES } from './customer-authorization-routes';
+import { KNOWLEDGE_BASE_ROUTES } from './knowledge-base-authorization-routes';
+import { PORTAL_ROUTES } from './portal-authorization-routes';
 
-interface RouteRule {
+/** `portal`: a customer's portal session (modules/portal); without one, 401. */
+type Access = 'public' | 'operator' | 'admin' | 'portal';
+
+export interface RouteRule {
   access: Access;
   /** A body the route accepts, so validation never answers before authorization. */
   body?: (ids: Ids) => unknown;
   /** Names another account's resource: an operator of a different account gets 404. */
   foreign?: boolean;
+  /** Names a customer's resource: another contact's portal session gets 404 (portal spec). */
+  portalForeign?: boolean;
 }
 
 export interface Ids {
@@ -18,8 +26,6 @@ export interface Ids {
   file: string;
   operator: string;
 }
-
-const SOON = () => new Date(Date.now() + 3_600_000).toISOString();
 
 /**
  * Every route the server has, and who may call it. A new route must be added here, so nobody can
@@ -195,55 +201,7 @@ export const ROUTES: Record<string, RouteRule> = {
     body: (ids) => ({ messageId: ids.message, withFollowing: false }),
   },
   'GET /api/conversations/:id/links': { access: 'operator', foreign: true },
-  // Tasks: `:id` is filled with a conversation id, which names no task of any account (404).
-  'POST /api/tasks': {
-    access: 'operator',
-    foreign: true,
-    body: (ids) => ({
-      title: 'Call back',
-      assigneeId: ids.operator,
-      dueAt: SOON(),
-      conversationIds: [ids.conversation],
-    }),
-  },
-  'GET /api/tasks': { access: 'operator' },
-  'GET /api/tasks/:id': { access: 'operator', foreign: true },
-  'PATCH /api/tasks/:id': { access: 'operator', foreign: true, body: () => ({ title: 'x' }) },
-  'POST /api/tasks/:id/done': { access: 'operator', foreign: true },
-  'POST /api/tasks/:id/reopen': { access: 'operator', foreign: true },
-  'POST /api/tasks/:id/conversations/:conversationId': { access: 'operator', foreign: true },
-  'DELETE /api/tasks/:id/conversations/:conversationId': { access: 'operator', foreign: true },
-  'GET /api/conversations/:id/tasks': { access: 'operator', foreign: true },
-  // The customer card and the Contacts screen: `:id` is a conversation id, no contact (404).
-  'GET /api/contacts': { access: 'operator' },
-  'POST /api/contacts': { access: 'operator', body: () => ({ name: 'Authz Probe' }) },
-  'GET /api/contacts/export': { access: 'admin' },
-  'POST /api/contacts/import': { access: 'admin' },
-  'GET /api/contacts/:id': { access: 'operator', foreign: true },
-  'PATCH /api/contacts/:id': { access: 'operator', foreign: true, body: () => ({ notes: 'x' }) },
-  'GET /api/contacts/:id/conversations': { access: 'operator', foreign: true },
-  'GET /api/contact-attributes': { access: 'operator' },
-  'POST /api/contact-attributes': {
-    access: 'admin',
-    body: () => ({ key: 'authz_probe', label: 'Probe', type: 'text' }),
-  },
-  'PATCH /api/contact-attributes/:id': {
-    access: 'admin',
-    foreign: true,
-    body: () => ({ label: 'Renamed' }),
-  },
-  'DELETE /api/contact-attributes/:id': { access: 'admin', foreign: true },
-  // Contact merges: `:id` is filled with a conversation id, which names no contact (404).
-  'GET /api/contacts/:id/merge-suggestions': { access: 'operator', foreign: true },
-  'GET /api/contacts/:id/merge-preview': { access: 'operator', foreign: true },
-  'POST /api/contacts/:id/merge': {
-    access: 'operator',
-    foreign: true,
-    body: (ids) => ({ otherId: ids.message, confirm: true }),
-  },
-  'GET /api/contacts/:id/merges': { access: 'operator', foreign: true },
-  'POST /api/contact-merges/:id/undo': { access: 'admin', foreign: true },
-  'GET /api/canned-replies': { access: 'operator' },
+  ...CUSTOMER_ROUTES,
   // Agents create personal replies; a shared one is refused 403 (canned-replies.integration-spec).
   'POST /api/canned-replies': {
     access: 'operator',
@@ -372,6 +330,8 @@ export const ROUTES: Record<string, RouteRule> = {
   'GET /api/reports/time': { access: 'admin' },
   'GET /api/rule-webhooks/secret': { access: 'admin' },
   'POST /api/rule-webhooks/rotate-secret': { access: 'admin' },
+  ...KNOWLEDGE_BASE_ROUTES,
+  ...PORTAL_ROUTES,
 };
 
 /** The route's path with real ids in place of its parameters. */
@@ -382,6 +342,7 @@ export function pathFor(route: string, ids: Ids): { method: string; path: string
     .replace(':fileId', ids.file)
     .replace(':tagId', ids.operator)
     .replace(':filename', 'a.png')
+    .replace(':locale', 'en')
     .replace(
       ':id',
       pattern.startsWith('/api/messages')

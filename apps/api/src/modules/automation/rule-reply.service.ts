@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   firstNameOf,
   renderPlaceholders,
+  supportedLanguage,
   replyTimePhrase,
   type RuleActionResult,
 } from '@switchboard/contracts';
@@ -58,7 +59,12 @@ export class RuleReplyService {
       'operator.name': assignee ?? inbox.name,
       'conversation.number': String(conv.number),
       // An acknowledgement outside business hours says when the team is back.
-      'inbox.reply_time': replyTimePhrase(inbox.businessHours, new Date()),
+      // In the customer's language when their channel reported one (Telegram does).
+      'inbox.reply_time': replyTimePhrase(
+        inbox.businessHours,
+        new Date(),
+        supportedLanguage(conv.language),
+      ),
     });
     const text = rendered.text.trim();
     if (!text) throw new RuleFailure(`auto-reply: "${reply.title}" is empty`);

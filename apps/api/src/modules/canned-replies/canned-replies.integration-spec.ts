@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import type {
   CannedReplyDto,
   ConversationSummaryDto,
@@ -196,6 +197,38 @@ describe('canned replies', () => {
         })
       ).status,
     ).toBe(404);
+  });
+
+  it('writes {{inbox.reply_time}} in the customer’s language, else the operator’s', async () => {
+    const canned = await admin.ok<CannedReplyDto>(
+      'POST',
+      '/api/canned-replies',
+      reply({ shortcut: 'when', body: 'We reply {{inbox.reply_time}}' }),
+    );
+    const render = async () =>
+      (
+        await admin.ok<RenderedCannedReplyDto>('POST', `/api/canned-replies/${canned.id}/render`, {
+          conversationId: conversation.id,
+        })
+      ).text;
+    // No schedule: the team answers within minutes. Nobody chose a language: English.
+    expect(await render()).toBe('We reply in a few minutes');
+    await admin.ok('PATCH', '/api/operators/me', { locale: 'bg' });
+    expect(await render()).toBe('We reply до няколко минути');
+    // The channel reported the customer's language (Telegram does): the customer's wins.
+    const pg = new Client({ connectionString: db.url });
+    await pg.connect();
+    try {
+      await pg.query(
+        `UPDATE contact_identities SET language = 'ru-RU'
+          WHERE id = (SELECT identity_id FROM conversations WHERE id = $1)`,
+        [conversation.id],
+      );
+    } finally {
+      await pg.end();
+    }
+    expect(await render()).toBe('We reply в течение нескольких минут');
+    await admin.ok('PATCH', '/api/operators/me', { locale: null });
   });
 
   it('refuses an attachment uploaded to another account', async () => {

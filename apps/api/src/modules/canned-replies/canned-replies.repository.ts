@@ -2,6 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, In, type DataSource } from 'typeorm';
 import { StoredFileEntity } from '../../core/storage/entities/stored-file.entity';
+import { ContactIdentityEntity } from '../contacts/entities/contact-identity.entity';
+import { ConversationEntity } from '../conversations/entities/conversation.entity';
+import { OperatorEntity } from '../operators/entities/operator.entity';
 import { CannedReplyEntity } from './entities/canned-reply.entity';
 
 export type NewCannedReply = Pick<
@@ -73,6 +76,26 @@ export class CannedRepliesRepository {
 
   async delete(id: string): Promise<void> {
     await this.ds.getRepository(CannedReplyEntity).delete({ id });
+  }
+
+  /**
+   * The languages a rendered reply may be written in: the customer's on this conversation's
+   * channel (as the channel reported it), then the operator's own.
+   */
+  async languages(
+    conversationId: string,
+    operatorId: string,
+  ): Promise<{ customer: string | null; operator: string | null }> {
+    const customer = await this.ds
+      .createQueryBuilder(ConversationEntity, 'c')
+      .leftJoin(ContactIdentityEntity, 'ci', 'ci.id = c.identityId')
+      .select('ci.language', 'language')
+      .where('c.id = :conversationId', { conversationId })
+      .getRawOne<{ language: string | null }>();
+    const operator = await this.ds
+      .getRepository(OperatorEntity)
+      .findOne({ select: { locale: true }, where: { id: operatorId } });
+    return { customer: customer?.language ?? null, operator: operator?.locale ?? null };
   }
 
   /** The stored files of the account among `ids` (unknown or foreign ids are simply absent). */

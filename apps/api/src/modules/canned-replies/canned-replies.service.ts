@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   firstNameOf,
   renderPlaceholders,
+  supportedLanguage,
   replyTimePhrase,
   type CannedReplyDto,
   type CreateCannedReplyRequest,
@@ -94,6 +95,8 @@ export class CannedRepliesService {
     const reply = await this.repo.findVisible(id, op.accountId, op.id);
     if (!reply) throw notFound('Canned reply');
     const conversation = await this.conversations.findSummary(op, conversationId);
+    // Written for the customer: in their language when their channel told us, else the operator's.
+    const languages = await this.repo.languages(conversation.id, op.id);
     const rendered = renderPlaceholders(reply.body, {
       'contact.name': conversation.contact.name,
       'contact.first_name': firstNameOf(conversation.contact.name),
@@ -102,6 +105,7 @@ export class CannedRepliesService {
       'inbox.reply_time': replyTimePhrase(
         (await this.inboxes.row(conversation.inboxId, op.accountId)).businessHours,
         new Date(),
+        supportedLanguage(languages.customer, languages.operator),
       ),
     });
     const dto = await this.toDto(op, reply);

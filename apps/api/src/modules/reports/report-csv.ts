@@ -1,5 +1,11 @@
-import type { ReportDto, ReportMetricsDto, TimeStatsDto } from '@switchboard/contracts';
+import type {
+  ReportDto,
+  ReportMetricsDto,
+  SupportedLanguage,
+  TimeStatsDto,
+} from '@switchboard/contracts';
 import { csvLine } from '../contacts/csv/csv-writer';
+import { ungroupedCsvLabel } from './report-csv-labels';
 
 const times = (name: string) => [
   `${name}_count`,
@@ -49,9 +55,14 @@ const metricCells = (m: ReportMetricsDto) => [
 
 /**
  * A report table as CSV lines (UTF-8 with a BOM, RFC 4180 quoting, formula cells defused by
- * `csvLine`), yielded one by one so the response streams them with back-pressure.
+ * `csvLine`), yielded one by one so the response streams them with back-pressure. Column names
+ * stay machine-readable; the row without a group key is named in the operator's language.
  */
-export function* reportCsvLines(report: ReportDto, table: 'series' | 'buckets'): Generator<string> {
+export function* reportCsvLines(
+  report: ReportDto,
+  table: 'series' | 'buckets',
+  language: SupportedLanguage = 'en',
+): Generator<string> {
   const head = [
     'group_key',
     'group',
@@ -60,9 +71,9 @@ export function* reportCsvLines(report: ReportDto, table: 'series' | 'buckets'):
   ];
   yield `\uFEFF${csvLine(head)}`;
   for (const s of report.series) {
-    if (table === 'series') yield csvLine([s.key, s.label, ...metricCells(s.totals)]);
+    const label = s.key === null ? ungroupedCsvLabel(report.groupBy, language) : s.label;
+    if (table === 'series') yield csvLine([s.key, label, ...metricCells(s.totals)]);
     else
-      for (const b of s.buckets)
-        yield csvLine([s.key, s.label, b.start, ...metricCells(b.metrics)]);
+      for (const b of s.buckets) yield csvLine([s.key, label, b.start, ...metricCells(b.metrics)]);
   }
 }

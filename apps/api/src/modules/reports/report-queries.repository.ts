@@ -52,6 +52,14 @@ export interface ReportScope {
 export class ReportQueriesRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
+  /** The language the operator chose in their profile (null follows their browser). */
+  async operatorLocale(operatorId: string): Promise<string | null> {
+    const row = await this.ds
+      .getRepository(OperatorEntity)
+      .findOne({ select: { locale: true }, where: { id: operatorId } });
+    return row?.locale ?? null;
+  }
+
   counters(scope: ReportScope, group: ReportGroup): Promise<CounterRow[]> {
     const sums = DAILY_COLUMNS.map((c) => `sum(x.${c}) AS ${c}`).join(', ');
     // raw SQL: GROUPING SETS (per bucket and per group in one pass), measured in the reports bench.

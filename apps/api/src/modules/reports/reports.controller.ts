@@ -1,4 +1,4 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   reportExportQuerySchema,
@@ -35,19 +35,21 @@ export class ReportsController {
   async export(
     @CurrentOperator() op: AuthenticatedOperator,
     @Query() raw: unknown,
+    @Headers('accept-language') acceptLanguage: string | undefined,
     @Res() res: Response,
   ): Promise<void> {
     requireReportsAdmin(op);
     const query = parseWith(reportExportQuerySchema).transform(raw);
     // Refusals (403, 422) leave as JSON errors: nothing is sent before the report is computed.
     const report = await this.reports.report(op, query);
+    const language = await this.reports.csvLanguage(op, acceptLanguage);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader(
       'Content-Disposition',
       `attachment; filename="report-${query.table}-${query.from}-${query.to}.csv"`,
     );
     res.setHeader('X-Content-Type-Options', 'nosniff');
-    for (const line of reportCsvLines(report, query.table)) {
+    for (const line of reportCsvLines(report, query.table, language)) {
       if (!res.write(line)) await once(res, 'drain');
     }
     res.end();

@@ -83,6 +83,12 @@ describe('reports', () => {
     const [head, row] = text.slice(1).split('\r\n');
     expect(head).toMatch(/^group_key,group,bucket_start,new,closed,/);
     expect(row).toBe(`,All,${today},1,1,0,2,0,${row!.split(',').slice(8).join(',')}`);
+    // The row without a group is named in the reader's language: no profile choice, so the browser's.
+    const inRussian = await fetch(
+      `${api.baseUrl}/api/reports/export?from=${today}&to=${today}&table=buckets`,
+      { headers: { authorization: `Bearer ${admin.token}`, 'accept-language': 'ru-RU,ru;q=0.9' } },
+    );
+    expect((await inRussian.text()).split('\r\n')[1]).toMatch(new RegExp(`^,Все,${today},1,1,`));
 
     // Refusals: agents, periods, a timezone nobody knows; nothing stored.
     expect((await agent.get(`/api/reports?from=${today}&to=${today}`)).status).toBe(403);

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { ReportDto, ReportNowDto, ReportQuery, ReportSeriesDto } from '@switchboard/contracts';
+import {
+  supportedLanguage,
+  type ReportDto,
+  type ReportNowDto,
+  type ReportQuery,
+  type ReportSeriesDto,
+  type SupportedLanguage,
+} from '@switchboard/contracts';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AuthenticatedOperator } from '../../core/auth/authenticated-operator';
@@ -35,6 +42,14 @@ export class ReportsService {
     private readonly now: ReportsNowRepository,
     private readonly connections: OperatorConnectionsRepository,
   ) {}
+
+  /** The language a CSV names its rows in: the operator's profile, else their browser's. */
+  async csvLanguage(
+    op: AuthenticatedOperator,
+    acceptLanguage: string | undefined,
+  ): Promise<SupportedLanguage> {
+    return supportedLanguage(await this.queries.operatorLocale(op.id), acceptLanguage);
+  }
 
   /**
    * `read: 'facts'` skips the rollup cells (the integration test checks that both give the same

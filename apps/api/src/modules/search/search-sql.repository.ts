@@ -59,6 +59,28 @@ function phraseQuery(param: string): string {
 }
 
 /**
+ * The search's words (prefixes too) and phrases as one tsquery over bound parameters, for any text
+ * indexed through `sb_search_vector` (the knowledge base's articles); null without words.
+ */
+export function searchTsQuery(
+  q: ParsedSearchQuery,
+): { tsquery: string; params: Record<string, unknown> } | null {
+  if (!hasSearchText(q)) return null;
+  const params: Record<string, unknown> = {};
+  const parts: string[] = [];
+  q.words.forEach((word, i) => {
+    params[`searchWord${i}`] = word;
+    params[`searchWord${i}Simple`] = word.length >= MIN_PREFIX_LENGTH ? `${word}:*` : word;
+    parts.push(wordQuery(`searchWord${i}`, true));
+  });
+  q.phrases.forEach((phrase, i) => {
+    params[`searchPhrase${i}`] = phrase;
+    parts.push(phraseQuery(`searchPhrase${i}`));
+  });
+  return { tsquery: `(${parts.join(' && ')})`, params };
+}
+
+/**
  * What a typed term is compared with on names, emails and phones: digits only when it looks like
  * a phone number (`+1 (415) 555-0123` parts, `555-0123`), so any formatting finds it.
  */

@@ -1,5 +1,6 @@
 import type { ArabicCatalog } from '../catalog';
 import { arErrors } from './errors';
+import { arErrorCodes } from './error-codes';
 import { arUndoSend } from './undo-send';
 import { arApiChannel } from './api-channel';
 import { arAccessibility } from './accessibility';
@@ -12,6 +13,7 @@ import { arConversationMerge } from './conversation-merge';
 import { arCore } from './core';
 import { arCore2 } from './core-2';
 import { arCsat } from './csat';
+import { arHelpCentre } from './help-centre';
 import { arEmailOAuth } from './email-oauth';
 import { arWidgetSettings } from './widget-settings';
 import { arEmailReplies } from './email-replies';
@@ -27,6 +29,7 @@ import { arTime } from './time';
 import { arTimeTracking } from './time-tracking';
 import { arWebhooks } from './webhooks';
 import { arWhatsapp } from './whatsapp';
+import { arKnowledgeBase } from './knowledge-base';
 
 /**
  * Arabic (Modern Standard Arabic), loaded only when an operator needs it. Consistent terms:
@@ -53,6 +56,7 @@ export const ar: ArabicCatalog = {
   ...arTimeTracking,
   ...arReports,
   ...arCsat,
+  ...arHelpCentre,
   ...arEmailReplies,
   ...arEmailOAuth,
   ...arWidgetSettings,
@@ -60,6 +64,8 @@ export const ar: ArabicCatalog = {
   ...arTime,
   ...arCommandPalette,
   ...arErrors,
+  ...arErrorCodes,
   ...arUndoSend,
   ...arApiChannel,
+  ...arKnowledgeBase,
 };

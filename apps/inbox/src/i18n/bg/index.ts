@@ -1,5 +1,6 @@
 import type { BulgarianCatalog } from '../catalog';
 import { bgErrors } from './errors';
+import { bgErrorCodes } from './error-codes';
 import { bgUndoSend } from './undo-send';
 import { bgApiChannel } from './api-channel';
 import { bgAccessibility } from './accessibility';
@@ -12,6 +13,7 @@ import { bgConversationMerge } from './conversation-merge';
 import { bgCore } from './core';
 import { bgCore2 } from './core-2';
 import { bgCsat } from './csat';
+import { bgHelpCentre } from './help-centre';
 import { bgEmailOAuth } from './email-oauth';
 import { bgWidgetSettings } from './widget-settings';
 import { bgEmailReplies } from './email-replies';
@@ -27,6 +29,7 @@ import { bgTime } from './time';
 import { bgTimeTracking } from './time-tracking';
 import { bgWebhooks } from './webhooks';
 import { bgWhatsapp } from './whatsapp';
+import { bgKnowledgeBase } from './knowledge-base';
 
 /** The inbox in Bulgarian, loaded only when an operator's language (or browser) asks for it. */
 export const bg: BulgarianCatalog = {
@@ -49,6 +52,7 @@ export const bg: BulgarianCatalog = {
   ...bgTimeTracking,
   ...bgReports,
   ...bgCsat,
+  ...bgHelpCentre,
   ...bgEmailReplies,
   ...bgEmailOAuth,
   ...bgWidgetSettings,
@@ -56,6 +60,8 @@ export const bg: BulgarianCatalog = {
   ...bgTime,
   ...bgCommandPalette,
   ...bgErrors,
+  ...bgErrorCodes,
   ...bgUndoSend,
   ...bgApiChannel,
+  ...bgKnowledgeBase,
 };

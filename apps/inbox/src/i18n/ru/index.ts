@@ -1,5 +1,6 @@
 import type { RussianCatalog } from '../catalog';
 import { ruErrors } from './errors';
+import { ruErrorCodes } from './error-codes';
 import { ruUndoSend } from './undo-send';
 import { ruApiChannel } from './api-channel';
 import { ruAccessibility } from './accessibility';
@@ -12,6 +13,7 @@ import { ruConversationMerge } from './conversation-merge';
 import { ruCore } from './core';
 import { ruCore2 } from './core-2';
 import { ruCsat } from './csat';
+import { ruHelpCentre } from './help-centre';
 import { ruEmailOAuth } from './email-oauth';
 import { ruWidgetSettings } from './widget-settings';
 import { ruEmailReplies } from './email-replies';
@@ -27,6 +29,7 @@ import { ruTime } from './time';
 import { ruTimeTracking } from './time-tracking';
 import { ruWebhooks } from './webhooks';
 import { ruWhatsapp } from './whatsapp';
+import { ruKnowledgeBase } from './knowledge-base';
 
 /** The inbox in Russian, loaded only when an operator's language (or browser) asks for it. */
 export const ru: RussianCatalog = {
@@ -50,12 +53,15 @@ export const ru: RussianCatalog = {
   ...ruTimeTracking,
   ...ruReports,
   ...ruCsat,
+  ...ruHelpCentre,
   ...ruEmailReplies,
   ...ruEmailOAuth,
   ...ruWidgetSettings,
   ...ruTime,
   ...ruCommandPalette,
   ...ruErrors,
+  ...ruErrorCodes,
   ...ruUndoSend,
   ...ruApiChannel,
+  ...ruKnowledgeBase,
 };

@@ -7,7 +7,8 @@ export type Screen =
   | { name: 'contact'; contactId: string }
   | { name: 'tasks' }
   | { name: 'automation' }
-  | { name: 'reports' };
+  | { name: 'reports' }
+  | { name: 'knowledge-base'; articleId?: string };
 
 interface NavigationState {
   screen: Screen;
@@ -20,6 +21,7 @@ export const useNavigationStore = create<NavigationState>((set) => ({
 }));
 
 const CONTACT_PREFIX = '#/contacts/';
+const KB_PREFIX = '#/kb/';
 
 /** The screen a URL hash names; null for hashes this router does not own (conversations, none). */
 export function screenFromHash(hash: string): Screen | null {
@@ -28,6 +30,11 @@ export function screenFromHash(hash: string): Screen | null {
   if (hash === '#/automation') return { name: 'automation' };
   // The report's choices follow `?` (reports module): one screen whatever it shows.
   if (hash === '#/reports' || hash.startsWith('#/reports?')) return { name: 'reports' };
+  if (hash === '#/kb') return { name: 'knowledge-base' };
+  if (hash.startsWith(KB_PREFIX)) {
+    const id = hash.slice(KB_PREFIX.length);
+    return /^[\w-]{1,64}$/.test(id) ? { name: 'knowledge-base', articleId: id } : null;
+  }
   if (hash.startsWith(CONTACT_PREFIX)) {
     const id = hash.slice(CONTACT_PREFIX.length);
     // Ids are plain (letters, digits, dashes): anything encoded is not one of ours.
@@ -49,6 +56,8 @@ export function hashOfScreen(screen: Screen): string | null {
       return '#/reports';
     case 'contact':
       return CONTACT_PREFIX + screen.contactId;
+    case 'knowledge-base':
+      return screen.articleId ? KB_PREFIX + screen.articleId : '#/kb';
     case 'inbox':
       return null;
   }

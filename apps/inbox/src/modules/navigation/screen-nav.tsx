@@ -7,7 +7,13 @@ import { useNavigationStore, type Screen } from './navigation-store';
 const ITEMS: {
   screen: Screen;
   icon: IconName;
-  label: 'nav.inbox' | 'nav.contacts' | 'nav.tasks' | 'nav.automation' | 'nav.reports';
+  label:
+    | 'nav.inbox'
+    | 'nav.contacts'
+    | 'nav.tasks'
+    | 'nav.automation'
+    | 'nav.reports'
+    | 'nav.knowledge_base';
   adminOnly?: boolean;
 }[] = [
   { screen: { name: 'inbox' }, icon: 'inbox', label: 'nav.inbox' },
@@ -15,6 +21,7 @@ const ITEMS: {
   { screen: { name: 'tasks' }, icon: 'task', label: 'nav.tasks' },
   { screen: { name: 'automation' }, icon: 'bolt', label: 'nav.automation' },
   { screen: { name: 'reports' }, icon: 'chart', label: 'nav.reports', adminOnly: true },
+  { screen: { name: 'knowledge-base' }, icon: 'book', label: 'nav.knowledge_base' },
 ];
 
 /** The top bar's screen switcher: the inbox, contacts and tasks. */

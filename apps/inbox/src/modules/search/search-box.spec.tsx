@@ -78,7 +78,8 @@ describe('search over all history in the feed', () => {
     };
     render(<FeedSearch />);
     await type('"счёт');
-    expect(screen.getByRole('alert').textContent).toContain('Unbalanced quote');
+    // The refused field, framed in the operator's language (the server's words are English).
+    expect(screen.getByRole('alert').textContent).toContain('Some fields are not valid: q');
   });
 
   it('renders the snippet as text with the matching words in <mark>, never as HTML', () => {

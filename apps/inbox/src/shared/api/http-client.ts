@@ -9,6 +9,8 @@ export class ApiError extends Error {
     message: string,
     /** The error's `details` (e.g. who replied, for REPLY_COLLISION). */
     readonly details?: unknown,
+    /** Whole seconds the server asked us to wait (Retry-After), when it said. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -63,6 +65,16 @@ function buildUrl(path: string, query?: Record<string, QueryValue>): string {
   return qs ? `${path}?${qs}` : path;
 }
 
+/** Retry-After in seconds (its HTTP-date form is turned into seconds from now), if present. */
+export function retryAfterOf(headers: Headers): number | undefined {
+  const value = headers.get('Retry-After');
+  if (!value) return undefined;
+  const seconds = /^\d+$/.test(value.trim())
+    ? Number(value)
+    : (Date.parse(value) - Date.now()) / 1000;
+  return Number.isFinite(seconds) ? Math.max(1, Math.ceil(seconds)) : undefined;
+}
+
 function isApiErrorBody(
   value: unknown,
 ): value is Pick<ApiErrorDto, 'code' | 'message' | 'details'> {
@@ -112,7 +124,13 @@ export async function apiRequest<T>(
   if (!response.ok) {
     if (response.status === 401) sessionRejected();
     if (isApiErrorBody(parsed))
-      throw new ApiError(response.status, parsed.code, parsed.message, parsed.details);
+      throw new ApiError(
+        response.status,
+        parsed.code,
+        parsed.message,
+        parsed.details,
+        retryAfterOf(response.headers),
+      );
     // No error body (a proxy answered): say so in the operator's language, not the status text.
     throw new ApiError(
       response.status,

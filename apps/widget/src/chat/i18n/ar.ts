@@ -68,4 +68,11 @@ export const ar: ChatTexts = {
   awayTomorrow: (time) => `نحن غير متاحين الآن — سنرد غدًا الساعة ${time}.`,
   awayOn: (day, time) => `نحن غير متاحين الآن — سنرد يوم ${day} الساعة ${time}.`,
   awayLater: 'نحن غير متاحين الآن — سنرد في أقرب وقت ممكن.',
+  articlesSearch: 'ابحث في مقالات المساعدة',
+  articlesSuggested: 'قد تساعدك هذه المقالات:',
+  articlesNone: 'لم يتم العثور على مقالات. جرّب كلمات أخرى أو راسلنا.',
+  articleBack: 'رجوع',
+  articleOpenFull: 'افتح في مركز المساعدة',
+  portalLink: 'طلباتك',
+  portalLinkHint: 'طلباتك وحالتها، في علامة تبويب جديدة',
 };

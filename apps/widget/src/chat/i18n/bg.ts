@@ -59,4 +59,11 @@ export const bg: ChatTexts = {
   awayOn: (day, time) =>
     `В момента ни няма — ще отговорим ${/^[вф]/i.test(day) ? 'във' : 'в'} ${day} в ${time}.`,
   awayLater: 'В момента ни няма — ще отговорим възможно най-скоро.',
+  articlesSearch: 'Търсене в статиите за помощ',
+  articlesSuggested: 'Тези статии може да помогнат:',
+  articlesNone: 'Няма намерени статии. Опитайте с други думи или ни пишете.',
+  articleBack: 'Назад',
+  articleOpenFull: 'Отваряне в центъра за помощ',
+  portalLink: 'Вашите запитвания',
+  portalLinkHint: 'Вашите запитвания и техният статус — в нов раздел',
 };

@@ -51,4 +51,11 @@ export const de: ChatTexts = {
   awayTomorrow: (time) => `Wir sind gerade nicht da – wir antworten morgen um ${time}.`,
   awayOn: (day, time) => `Wir sind gerade nicht da – wir antworten am ${day} um ${time}.`,
   awayLater: 'Wir sind gerade nicht da – wir antworten so bald wie möglich.',
+  articlesSearch: 'Hilfeartikel durchsuchen',
+  articlesSuggested: 'Diese Artikel könnten helfen:',
+  articlesNone: 'Keine Artikel gefunden. Versuchen Sie andere Wörter oder schreiben Sie uns.',
+  articleBack: 'Zurück',
+  articleOpenFull: 'Im Hilfe-Center öffnen',
+  portalLink: 'Ihre Anfragen',
+  portalLinkHint: 'Ihre Anfragen und ihr Stand, in einem neuen Tab',
 };

@@ -50,5 +50,12 @@ export const en = {
   awayTomorrow: (time: string) => `We’re away — we’ll reply tomorrow at ${time}.`,
   awayOn: (day: string, time: string) => `We’re away — we’ll reply on ${day} at ${time}.`,
   awayLater: 'We’re away — we’ll reply as soon as we can.',
+  articlesSearch: 'Search help articles',
+  articlesSuggested: 'These articles may help:',
+  articlesNone: 'No articles found. Try other words, or write to us.',
+  articleBack: 'Back',
+  articleOpenFull: 'Open in the help centre',
+  portalLink: 'Your requests',
+  portalLinkHint: 'Your requests and their status, in a new tab',
 };
 export type ChatTexts = typeof en;

@@ -49,4 +49,11 @@ export const es: ChatTexts = {
   awayTomorrow: (time) => `Ahora no estamos: responderemos mañana a las ${time}.`,
   awayOn: (day, time) => `Ahora no estamos: responderemos el ${day} a las ${time}.`,
   awayLater: 'Ahora no estamos: responderemos lo antes posible.',
+  articlesSearch: 'Buscar artículos de ayuda',
+  articlesSuggested: 'Estos artículos pueden ayudarte:',
+  articlesNone: 'No se encontraron artículos. Prueba con otras palabras o escríbenos.',
+  articleBack: 'Volver',
+  articleOpenFull: 'Abrir en el centro de ayuda',
+  portalLink: 'Tus solicitudes',
+  portalLinkHint: 'Tus solicitudes y su estado, en una pestaña nueva',
 };

@@ -49,4 +49,11 @@ export const fr: ChatTexts = {
   awayTomorrow: (time) => `Nous sommes absents — nous répondrons demain à ${time}.`,
   awayOn: (day, time) => `Nous sommes absents — nous répondrons ${day} à ${time}.`,
   awayLater: 'Nous sommes absents — nous répondrons dès que possible.',
+  articlesSearch: 'Rechercher dans l’aide',
+  articlesSuggested: 'Ces articles peuvent vous aider :',
+  articlesNone: 'Aucun article trouvé. Essayez d’autres mots ou écrivez-nous.',
+  articleBack: 'Retour',
+  articleOpenFull: 'Ouvrir dans le centre d’aide',
+  portalLink: 'Vos demandes',
+  portalLinkHint: 'Vos demandes et leur état, dans un nouvel onglet',
 };

@@ -67,4 +67,11 @@ export const ru: ChatTexts = {
   awayOn: (day, time) =>
     `Сейчас нас нет — ответим ${/^вт/i.test(day) ? 'во' : 'в'} ${day.replace(/а$/, 'у')} в ${time}.`,
   awayLater: 'Сейчас нас нет — ответим, как только сможем.',
+  articlesSearch: 'Поиск по статьям помощи',
+  articlesSuggested: 'Возможно, помогут эти статьи:',
+  articlesNone: 'Статьи не найдены. Попробуйте другие слова или напишите нам.',
+  articleBack: 'Назад',
+  articleOpenFull: 'Открыть в центре помощи',
+  portalLink: 'Ваши обращения',
+  portalLinkHint: 'Ваши обращения и их статус — в новой вкладке',
 };

@@ -45,6 +45,10 @@ import { InboxPause1797840000000 } from './1797840000000-inbox-pause';
 import { MessageSourcePage1797870000000 } from './1797870000000-message-source-page';
 import { UndoSend1797890000000 } from './1797890000000-undo-send';
 import { OperatorLocaleFollowsBrowser1797910000000 } from './1797910000000-operator-locale-follows-browser';
+import { KnowledgeBase1797920000000 } from './1797920000000-knowledge-base';
+import { HelpCentreBranding1797940000000 } from './1797940000000-help-centre-branding';
+import { KbArticleViews1797945000000 } from './1797945000000-kb-article-views';
+import { CustomerPortal1797950000000 } from './1797950000000-customer-portal';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled API carries them.
@@ -98,4 +102,8 @@ export const MIGRATIONS = [
   MessageSourcePage1797870000000,
   UndoSend1797890000000,
   OperatorLocaleFollowsBrowser1797910000000,
+  KnowledgeBase1797920000000,
+  HelpCentreBranding1797940000000,
+  KbArticleViews1797945000000,
+  CustomerPortal1797950000000,
 ];

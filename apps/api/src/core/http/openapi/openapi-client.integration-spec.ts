@@ -28,6 +28,10 @@ const PAGES_NOT_IN_THE_API = [
   /^GET \/api\/widget-demo/,
   /^\w+ \/api\/csat\/:token/,
   /\/contact\/confirm/,
+  // The help centre and the customer portal: server-rendered pages and their forms.
+  /^\w+ \/help(\/|$)/,
+  /^\w+ \/portal(\/|$)/,
+  /^POST \/api\/widget\/:inboxId\/portal-link$/,
 ];
 
 /** Express's registered routes, as `METHOD /path/:param` (as authorization.integration-spec). */

@@ -7,6 +7,7 @@ import { accessApi } from '../api/access-api';
 import { useTeamsStore } from '../store/teams-store';
 import { MemberCheckboxes } from './member-checkboxes';
 import '../access.css';
+import { errorText } from '../../../shared/api/error-text';
 
 const toggled = (ids: string[], id: string, on: boolean) =>
   on ? [...ids, id] : ids.filter((x) => x !== id);
@@ -28,7 +29,7 @@ export function InboxAccessPanel({ inboxId }: { inboxId: string }) {
     accessApi
       .inboxAccess(inboxId)
       .then((a) => live && setAccess(a))
-      .catch((e: Error) => live && setError(e.message));
+      .catch((e: unknown) => live && setError(errorText(e)));
     void useTeamsStore.getState().load();
     if (!usePeopleStore.getState().loaded) void usePeopleStore.getState().load();
     return () => {
@@ -49,7 +50,7 @@ export function InboxAccessPanel({ inboxId }: { inboxId: string }) {
       );
       useToastStore.getState().show(t('access.saved'));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setSaving(false);
     }

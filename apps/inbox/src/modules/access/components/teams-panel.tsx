@@ -10,6 +10,7 @@ import { MemberCheckboxes } from './member-checkboxes';
 import { TeamRoutingSettings } from '../../routing/components/team-routing-settings';
 import { useRoutingStore } from '../../routing/store/routing-store';
 import '../access.css';
+import { errorText } from '../../../shared/api/error-text';
 
 /** Runs a change; the server's reason (duplicate name, unknown operator) is shown if refused. */
 async function run<T>(action: () => Promise<T>, done: MessageKey): Promise<T | null> {
@@ -18,7 +19,7 @@ async function run<T>(action: () => Promise<T>, done: MessageKey): Promise<T | n
     useToastStore.getState().show(t(done));
     return result;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorText(error);
     useToastStore.getState().show(t('teams.failed', { message }), 'error');
     return null;
   }

@@ -1,6 +1,7 @@
 import type { TeamDto } from '@switchboard/contracts';
 import { create } from 'zustand';
 import { accessApi } from '../api/access-api';
+import { errorText } from '../../../shared/api/error-text';
 
 interface TeamsState {
   teams: TeamDto[];
@@ -25,7 +26,7 @@ export const useTeamsStore = create<TeamsState>((set) => ({
     try {
       set({ teams: (await accessApi.listTeams()).sort(byName), loading: false });
     } catch (error) {
-      set({ loading: false, loadError: error instanceof Error ? error.message : String(error) });
+      set({ loading: false, loadError: errorText(error) });
     }
   },
 

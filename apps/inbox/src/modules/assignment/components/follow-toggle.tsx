@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { t } from '../../../i18n/i18n';
-import { ApiError } from '../../../shared/api/http-client';
 import { useToastStore } from '../../../shared/ui/toast-store';
 import { assignmentApi } from '../api/assignment-api';
+import { errorText } from '../../../shared/api/error-text';
 
 /** Follow a conversation to hear about each new customer message; unfollow to stop. */
 export function FollowToggle({ conversationId }: { conversationId: string }) {
@@ -29,7 +29,7 @@ export function FollowToggle({ conversationId }: { conversationId: string }) {
         : await assignmentApi.follow(conversationId);
       setFollowing(next.following);
     } catch (error) {
-      const message = error instanceof ApiError || error instanceof Error ? error.message : '';
+      const message = errorText(error);
       useToastStore.getState().show(t('assignment.follow_failed', { message }), 'error');
     } finally {
       setBusy(false);

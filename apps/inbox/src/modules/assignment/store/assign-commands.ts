@@ -1,6 +1,5 @@
 import type { ConversationSummaryDto } from '@switchboard/contracts';
 import { t } from '../../../i18n/i18n';
-import { ApiError } from '../../../shared/api/http-client';
 import { useToastStore } from '../../../shared/ui/toast-store';
 import { useAuthStore } from '../../auth/store/auth-store';
 import { useConversationStore } from '../../conversation/store/conversation-store';
@@ -8,6 +7,7 @@ import { useFeedStore } from '../../feed/store/feed-store';
 import { snapshotCursor } from '../../realtime/store/stream-store';
 import { assignmentApi, type AssignmentChange } from '../api/assignment-api';
 import { useListSelectionStore } from './list-selection-store';
+import { errorText } from '../../../shared/api/error-text';
 
 function apply(summaries: ConversationSummaryDto[], since: number): void {
   for (const summary of summaries) {
@@ -35,8 +35,7 @@ export async function assignConversations(
     void useFeedStore.getState().refreshCounts();
     return true;
   } catch (error) {
-    const message =
-      error instanceof ApiError || error instanceof Error ? error.message : String(error);
+    const message = errorText(error);
     useToastStore.getState().show(t('assignment.failed', { message }), 'error');
     return false;
   }

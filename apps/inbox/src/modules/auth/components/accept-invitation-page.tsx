@@ -3,6 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { t } from '../../../i18n/i18n';
 import { useAuthStore } from '../store/auth-store';
 import { authApi } from '../api/auth-api';
+import { errorText } from '../../../shared/api/error-text';
 
 /** Mirrors MIN_PASSWORD_LENGTH in the contracts (only types are imported from there). */
 const MIN_PASSWORD_LENGTH = 10;
@@ -13,7 +14,7 @@ export function invitationTokenFromHash(hash: string): string | null {
 }
 
 function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return errorText(error);
 }
 
 /**

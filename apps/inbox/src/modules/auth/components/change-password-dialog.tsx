@@ -3,13 +3,14 @@ import { useModalFocus } from '../../../shared/ui/use-modal-focus';
 import { t } from '../../../i18n/i18n';
 import { ApiError } from '../../../shared/api/http-client';
 import { authApi } from '../api/auth-api';
+import { errorText } from '../../../shared/api/error-text';
 
 /** Mirrors MIN_PASSWORD_LENGTH in the contracts (only types are imported from there). */
 const MIN_PASSWORD_LENGTH = 10;
 
 function describeError(error: unknown): string {
   if (error instanceof ApiError && error.status === 403) return t('password.error.wrong');
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorText(error);
   return t('password.error.generic', { message });
 }
 

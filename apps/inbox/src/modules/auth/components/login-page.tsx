@@ -2,14 +2,15 @@ import { useState, type FormEvent } from 'react';
 import { t } from '../../../i18n/i18n';
 import { ApiError } from '../../../shared/api/http-client';
 import { useAuthStore } from '../store/auth-store';
+import { errorText } from '../../../shared/api/error-text';
 
 function describeError(error: unknown): string {
   if (error instanceof ApiError) {
     if (error.status === 401 || error.status === 400) return t('login.error.invalid');
     if (error.status === 0) return t('login.error.network');
-    return t('login.error.generic', { message: error.message });
+    return t('login.error.generic', { message: errorText(error) });
   }
-  return t('login.error.generic', { message: String(error) });
+  return t('login.error.generic', { message: errorText(error) });
 }
 
 export function LoginPage() {

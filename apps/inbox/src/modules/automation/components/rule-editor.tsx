@@ -1,7 +1,6 @@
 import type { RuleDto } from '@switchboard/contracts';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { t } from '../../../i18n/i18n';
-import { ApiError } from '../../../shared/api/http-client';
 import { useToastStore } from '../../../shared/ui/toast-store';
 import { automationApi } from '../api/automation-api';
 import { useRuleChoices } from '../hooks/use-rule-choices';
@@ -16,6 +15,7 @@ import { FieldError } from './field-error';
 import { RuleLog } from './rule-log';
 import { TriggerFields } from './trigger-fields';
 import { TryRule } from './try-rule';
+import { errorText } from '../../../shared/api/error-text';
 
 /**
  * One rule: name, trigger, conditions, actions; saved as a whole. A refusal by the server (a loop
@@ -70,7 +70,7 @@ export function RuleEditor({ rule, readOnly }: { rule: RuleDto | null; readOnly:
       useRulesStore.getState().removed(rule.id);
       back();
     } catch (error) {
-      setRefusal(error instanceof ApiError ? error.message : String(error));
+      setRefusal(errorText(error));
       setBusy(false);
     }
   };

@@ -4,6 +4,7 @@ import { t } from '../../../i18n/i18n';
 import { automationApi } from '../api/automation-api';
 import type { BuildResult } from '../utils/build-rule-input';
 import { ActionResults } from './action-results';
+import { errorText } from '../../../shared/api/error-text';
 
 /**
  * "Try on a conversation": the rule as the form has it now (saved or not) against a conversation
@@ -32,7 +33,7 @@ export function TryRule({ build }: { build: () => BuildResult }) {
       if (!conversation) setError(t('automation.try.not_found', { number: num }));
       else setResult({ number: num, dto: await automationApi.test(built.input, conversation.id) });
     } catch (err) {
-      setError(t('automation.try.failed', { message: err instanceof Error ? err.message : '' }));
+      setError(t('automation.try.failed', { message: errorText(err) }));
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,7 @@
 import type { RuleRunDto } from '@switchboard/contracts';
 import { create } from 'zustand';
 import { automationApi } from '../api/automation-api';
+import { errorText } from '../../../shared/api/error-text';
 
 interface RuleLogState {
   /** Whose log: one rule's, or every rule's (null). */
@@ -14,7 +15,7 @@ interface RuleLogState {
   loadMore: () => Promise<void>;
 }
 
-const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const reason = (error: unknown) => errorText(error);
 let generation = 0;
 
 /** The rule log's loaded pages (keyset, newest first) for the view that shows it. */

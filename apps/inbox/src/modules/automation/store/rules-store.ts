@@ -2,6 +2,7 @@ import type { RuleDto } from '@switchboard/contracts';
 import { create } from 'zustand';
 import { useAuthStore } from '../../auth/store/auth-store';
 import { automationApi } from '../api/automation-api';
+import { errorText } from '../../../shared/api/error-text';
 
 /** What the Automation screen shows: the ordered list, a rule's editor (new or stored), the log. */
 export type AutomationView =
@@ -25,7 +26,7 @@ interface RulesState {
   reset: () => void;
 }
 
-const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const reason = (error: unknown) => errorText(error);
 const byPosition = (a: RuleDto, b: RuleDto) => a.position - b.position;
 
 const INITIAL = {

@@ -1,9 +1,10 @@
 import { ApiError } from '../../../shared/api/http-client';
 import { errorPathOf, type FormErrors } from './build-rule-input';
+import { errorText } from '../../../shared/api/error-text';
 
 /** The server's reason for refusing a rule, as it says it (it names rules in a loop, keys ...). */
 export function serverRefusalText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return errorText(error);
 }
 
 interface Issue {

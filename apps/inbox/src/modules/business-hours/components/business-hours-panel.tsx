@@ -4,6 +4,7 @@ import { currentTimeZone, formatUpcoming } from '../../../i18n/format';
 import { currentLocale, t } from '../../../i18n/i18n';
 import { businessHoursApi } from '../api/business-hours-api';
 import { rowsOf, scheduleOf, timezoneOptions, type DayRow } from './schedule-form';
+import { errorText } from '../../../shared/api/error-text';
 
 // In the operator's language (their profile), not the browser's.
 const dayName = (day: number) =>
@@ -47,7 +48,7 @@ export function BusinessHoursPanel({ inboxId, readOnly }: { inboxId: string; rea
       setMessage({ text: t('business_hours.saved'), error: false });
     } catch (error) {
       setMessage({
-        text: t('business_hours.failed', { message: (error as Error).message }),
+        text: t('business_hours.failed', { message: errorText(error) }),
         error: true,
       });
     }

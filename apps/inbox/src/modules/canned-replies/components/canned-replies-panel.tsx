@@ -11,6 +11,7 @@ import { cannedRepliesApi } from '../api/canned-replies-api';
 import { useCannedRepliesStore } from '../store/canned-replies-store';
 import { CannedReplyForm } from './canned-reply-form';
 import './canned-replies.css';
+import { errorText } from '../../../shared/api/error-text';
 
 type Editing = { reply: CannedReplyDto } | 'new' | null;
 
@@ -33,10 +34,7 @@ export function CannedRepliesPanel() {
     } catch (err) {
       useToastStore
         .getState()
-        .show(
-          t('canned.settings.error', { message: err instanceof Error ? err.message : '' }),
-          'error',
-        );
+        .show(t('canned.settings.error', { message: errorText(err) }), 'error');
     }
   };
 

@@ -5,6 +5,7 @@ import { useToastStore } from '../../../shared/ui/toast-store';
 import { uploadFile } from '../../composer/api/files-api';
 import { cannedRepliesApi } from '../api/canned-replies-api';
 import { useCannedRepliesStore } from '../store/canned-replies-store';
+import { errorText } from '../../../shared/api/error-text';
 
 export interface CannedReplyFormProps {
   /** The reply being edited, or null for a new one. */
@@ -39,7 +40,7 @@ export function CannedReplyForm({ reply, canShare, onDone }: CannedReplyFormProp
       useToastStore.getState().show(t('canned.settings.saved'));
       onDone();
     } catch (err) {
-      setError(t('canned.settings.error', { message: err instanceof Error ? err.message : '' }));
+      setError(t('canned.settings.error', { message: errorText(err) }));
     } finally {
       setSaving(false);
     }
@@ -53,7 +54,7 @@ export function CannedReplyForm({ reply, canShare, onDone }: CannedReplyFormProp
         setAttachments((all) => [...all, uploaded]);
       }
     } catch (err) {
-      setError(t('canned.settings.error', { message: err instanceof Error ? err.message : '' }));
+      setError(t('canned.settings.error', { message: errorText(err) }));
     } finally {
       setUploading(false);
     }

@@ -8,6 +8,7 @@ import { cannedOptionId, type CannedPickerProps } from '../components/canned-pic
 import { useCannedRepliesStore } from '../store/canned-replies-store';
 import { matchCannedReplies } from '../utils/fuzzy-match';
 import { findSlashTrigger, replaceTrigger, type SlashTrigger } from '../utils/slash-trigger';
+import { errorText } from '../../../shared/api/error-text';
 
 export interface CannedPickerOptions {
   conversationId: string;
@@ -84,10 +85,7 @@ export function useCannedPicker(options: CannedPickerOptions): CannedPickerBindi
     } catch (error) {
       useToastStore
         .getState()
-        .show(
-          t('canned.insert_error', { message: error instanceof Error ? error.message : '' }),
-          'error',
-        );
+        .show(t('canned.insert_error', { message: errorText(error) }), 'error');
     }
   };
 

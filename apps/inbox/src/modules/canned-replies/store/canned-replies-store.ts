@@ -1,6 +1,7 @@
 import type { CannedReplyDto } from '@switchboard/contracts';
 import { create } from 'zustand';
 import { cannedRepliesApi } from '../api/canned-replies-api';
+import { errorText } from '../../../shared/api/error-text';
 
 interface CannedRepliesState {
   replies: CannedReplyDto[];
@@ -24,7 +25,7 @@ export const useCannedRepliesStore = create<CannedRepliesState>((set) => ({
       const replies = await cannedRepliesApi.list();
       set({ replies, loaded: true, loadError: null });
     } catch (error) {
-      set({ loadError: error instanceof Error ? error.message : String(error) });
+      set({ loadError: errorText(error) });
     }
   },
   saved: (reply) =>

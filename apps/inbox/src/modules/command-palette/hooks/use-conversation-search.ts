@@ -2,6 +2,7 @@ import type { ConversationSummaryDto } from '@switchboard/contracts';
 import { useEffect, useState } from 'react';
 import { conversationsApi, type FeedQuery } from '../../feed/api/conversations-api';
 import { conversationNumberOf, MAX_QUERY_LENGTH } from '../utils/fuzzy-match';
+import { errorText } from '../../../shared/api/error-text';
 
 const DEBOUNCE_MS = 150;
 const LIMIT = 8;
@@ -69,7 +70,7 @@ export function useConversationSearch(query: string): ConversationSearch {
         })
         .catch((error: unknown) => {
           if (controller.signal.aborted) return;
-          const message = error instanceof Error ? error.message : String(error);
+          const message = errorText(error);
           setState({ results: [], searching: false, error: message });
         });
     }, DEBOUNCE_MS);

@@ -22,6 +22,8 @@ import { ReplyingTo } from './replying-to';
 import { UnreachableBanner } from './unreachable-banner';
 import { ReplyVia } from '../../conversation-merge/components/reply-via';
 import { ComposerModes } from './composer-modes';
+import { KbInsertButton } from '../../knowledge-base/components/kb-insert-picker';
+import { insertAtCursor } from '../../knowledge-base/utils/insert-at-cursor';
 import { TemplateComposer } from './template-composer';
 import { EmailReplyFields } from '../../email-replies/components/email-reply-fields';
 import {
@@ -237,6 +239,18 @@ export function Composer({ conversation }: { conversation: ConversationSummaryDt
               <span className="composer__hint">{t('composer.hint')}</span>
             )}
             {draft.mode === 'message' && <ReplyVia conversationId={conversation.id} />}
+            <KbInsertButton
+              onInsert={(link) => {
+                const text = (useComposerStore.getState().drafts[conversation.id] ?? EMPTY_DRAFT)
+                  .text;
+                const next = insertAtCursor(text, link, textRef.current);
+                setDraft(conversation.id, { text: next.text });
+                requestAnimationFrame(() => {
+                  textRef.current?.focus();
+                  textRef.current?.setSelectionRange(next.caret, next.caret);
+                });
+              }}
+            />
             <AttachmentButton conversationId={conversation.id} />
             <button
               type="submit"

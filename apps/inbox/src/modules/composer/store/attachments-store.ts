@@ -1,6 +1,7 @@
 import type { AttachmentDto } from '@switchboard/contracts';
 import { create } from 'zustand';
 import { uploadFile } from '../api/files-api';
+import { errorText } from '../../../shared/api/error-text';
 
 export interface PendingAttachment {
   key: string;
@@ -53,7 +54,7 @@ export const useAttachmentsStore = create<AttachmentsState>((set, get) => {
           (error: unknown) =>
             patch(conversationId, key, {
               status: 'failed',
-              error: error instanceof Error ? error.message : String(error),
+              error: errorText(error),
             }),
         );
       }

@@ -18,6 +18,7 @@ import { offerUndoSend } from '../../undo-send/store/undo-send';
 import { useHeldRepliesStore } from './held-replies-store';
 import { lastSeenMessageId } from './last-seen-message';
 import type { ReplyTarget } from './reply-target-store';
+import { errorText } from '../../../shared/api/error-text';
 
 /** How a send is checked against a colleague's replies (see REPLY_COLLISION). */
 interface CollisionCheck {
@@ -133,8 +134,7 @@ async function deliver(
       useReplyWindowRefusals.getState().refused(conversationId, known?.replyWindowClosesAt ?? null);
     }
     // Kept on screen as failed with a retry button; the same clientMessageId makes the retry safe.
-    const reason =
-      error instanceof ApiError || error instanceof Error ? error.message : String(error);
+    const reason = errorText(error);
     store.updateLocalMessage(conversationId, localId, {
       deliveryStatus: 'failed',
       failureReason: reason,
@@ -209,7 +209,7 @@ export async function retryMessage(message: MessageDto): Promise<void> {
   try {
     useConversationStore.getState().receiveMessage(await messagesApi.retry(message.id));
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorText(error);
     useConversationStore
       .getState()
       .receiveMessage({ ...message, deliveryStatus: 'failed', failureReason: reason });

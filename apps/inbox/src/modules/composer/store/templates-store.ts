@@ -1,6 +1,7 @@
 import type { MessageTemplateDto } from '@switchboard/contracts';
 import { create } from 'zustand';
 import { templatesApi } from '../api/templates-api';
+import { errorText } from '../../../shared/api/error-text';
 
 export interface InboxTemplates {
   phase: 'loading' | 'ready' | 'error';
@@ -35,7 +36,7 @@ export const useTemplatesStore = create<TemplatesState>((set, get) => ({
         byInbox: { ...s.byInbox, [inboxId]: { phase: 'ready', items, error: null } },
       }));
     } catch (e) {
-      const error = e instanceof Error ? e.message : String(e);
+      const error = errorText(e);
       // A failed refresh keeps the list it had; only an inbox with none says it failed.
       set((s) => {
         const current = s.byInbox[inboxId];

@@ -1,11 +1,11 @@
 import { CONTACT_ATTRIBUTE_TYPES, type ContactAttributeType } from '@switchboard/contracts';
 import { useEffect, useState, type FormEvent } from 'react';
 import { t } from '../../../i18n/i18n';
-import { ApiError } from '../../../shared/api/http-client';
 import { useToastStore } from '../../../shared/ui/toast-store';
 import { contactsApi } from '../api/contacts-api';
 import { useContactCardStore } from '../store/contact-card-store';
 import '../contacts.css';
+import { errorText } from '../../../shared/api/error-text';
 
 async function run(
   action: () => Promise<unknown>,
@@ -17,7 +17,7 @@ async function run(
     await useContactCardStore.getState().loadAttributes(true);
     return true;
   } catch (error) {
-    const message = error instanceof ApiError || error instanceof Error ? error.message : '';
+    const message = errorText(error);
     useToastStore.getState().show(t('attributes.failed', { message }), 'error');
     return false;
   }

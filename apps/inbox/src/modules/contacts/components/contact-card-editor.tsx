@@ -1,12 +1,12 @@
 import type { ContactDto, UpdateContactRequest } from '@switchboard/contracts';
 import { useState, type FormEvent } from 'react';
 import { t } from '../../../i18n/i18n';
-import { ApiError } from '../../../shared/api/http-client';
 import { useToastStore } from '../../../shared/ui/toast-store';
 import { useContactCardStore } from '../store/contact-card-store';
 import { attributeFieldText, attributeInput } from '../utils/attribute-text';
 import { AttributeField } from './attribute-field';
 import { ContactBasicFields, type ContactBasics } from './contact-basic-fields';
+import { errorText } from '../../../shared/api/error-text';
 
 /** Edits name, email, phone, notes and attribute values; the server's refusal stays on screen. */
 export function ContactCardEditor({ card, onDone }: { card: ContactDto; onDone: () => void }) {
@@ -48,7 +48,7 @@ export function ContactCardEditor({ card, onDone }: { card: ContactDto; onDone: 
       useToastStore.getState().show(t('contact.card.saved'));
       onDone();
     } catch (e) {
-      setError(e instanceof ApiError || e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setSaving(false);
     }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { t } from '../../../i18n/i18n';
 import { Icon } from '../../../shared/ui/icons';
 import { useConversationStore } from '../../conversation/store/conversation-store';
+import { ViewedArticles } from '../../help-centre/components/viewed-articles';
 import { ContactCard } from './contact-card';
 
 const COLLAPSED_KEY = 'switchboard.contactCard.collapsed';
@@ -22,6 +23,7 @@ export function ContactSidePanel() {
   const contactId = useConversationStore((s) =>
     s.selectedId ? (s.summaries[s.selectedId]?.contact.id ?? null) : null,
   );
+  const conversationId = useConversationStore((s) => s.selectedId);
   const [collapsed, setCollapsed] = useState(storedCollapsed);
   if (!contactId) return null;
   const toggle = () => {
@@ -52,6 +54,7 @@ export function ContactSidePanel() {
         <Icon name="user" />
       </button>
       {!collapsed && <ContactCard contactId={contactId} variant="panel" />}
+      {!collapsed && conversationId && <ViewedArticles conversationId={conversationId} />}
     </aside>
   );
 }

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { t } from '../../../i18n/i18n';
-import { ApiError } from '../../../shared/api/http-client';
 import { useToastStore } from '../../../shared/ui/toast-store';
 import { useNavigationStore } from '../../navigation/navigation-store';
 import { contactsApi } from '../api/contacts-api';
 import { ContactBasicFields, type ContactBasics } from './contact-basic-fields';
+import { errorText } from '../../../shared/api/error-text';
 
 /** A new contact by name, email and/or phone; a duplicate email or phone names who has it. */
 export function ContactsCreateForm({ onDone }: { onDone: () => void }) {
@@ -26,7 +26,7 @@ export function ContactsCreateForm({ onDone }: { onDone: () => void }) {
       onDone();
       useNavigationStore.getState().go({ name: 'contact', contactId: created.id });
     } catch (e) {
-      setError(e instanceof ApiError || e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setSaving(false);
     }

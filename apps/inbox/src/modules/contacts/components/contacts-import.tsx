@@ -4,6 +4,7 @@ import { t } from '../../../i18n/i18n';
 import { ApiError } from '../../../shared/api/http-client';
 import { useToastStore } from '../../../shared/ui/toast-store';
 import { contactsApi } from '../api/contacts-api';
+import { errorText } from '../../../shared/api/error-text';
 
 /** The admin's CSV import and export: a refused file lists its problems by row. */
 export function ContactsImportExport({ onImported }: { onImported: () => void }) {
@@ -25,7 +26,7 @@ export function ContactsImportExport({ onImported }: { onImported: () => void })
         e instanceof ApiError
           ? (e.details as { errors?: ContactImportRowError[] } | undefined)
           : undefined;
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
       setProblems(details?.errors ?? []);
     } finally {
       if (input.current) input.current.value = '';

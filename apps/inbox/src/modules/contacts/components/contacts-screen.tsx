@@ -10,6 +10,7 @@ import { contactsApi } from '../api/contacts-api';
 import { ContactsCreateForm } from './contacts-create-form';
 import { ContactsImportExport } from './contacts-import';
 import '../contacts.css';
+import { errorText } from '../../../shared/api/error-text';
 
 const SEARCH_DELAY_MS = 250;
 
@@ -34,7 +35,7 @@ export default function ContactsScreen() {
       setCursor(page.nextCursor);
       setError(null);
     } catch (e) {
-      if (mine === generation.current) setError(e instanceof Error ? e.message : String(e));
+      if (mine === generation.current) setError(errorText(e));
     } finally {
       if (mine === generation.current) setLoading(false);
     }

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { t } from '../../../i18n/i18n';
 import { displayName, displayText } from '../../../shared/text/display-text';
 import { contactsApi } from '../api/contacts-api';
+import { errorText } from '../../../shared/api/error-text';
 
 /** How long typing must pause before the list is asked. */
 const SEARCH_DELAY_MS = 250;
@@ -33,7 +34,7 @@ export function MergeContactSearch({
         })
         .catch((err: unknown) => {
           if (!controller.signal.aborted)
-            setError(t('contact_merge.search_failed', { message: (err as Error).message }));
+            setError(t('contact_merge.search_failed', { message: errorText(err) }));
         });
     }, SEARCH_DELAY_MS);
     return () => {

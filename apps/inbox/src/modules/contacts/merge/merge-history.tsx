@@ -5,6 +5,7 @@ import { t } from '../../../i18n/i18n';
 import { displayName } from '../../../shared/text/display-text';
 import { useToastStore } from '../../../shared/ui/toast-store';
 import { useContactMergeStore } from './contact-merge-store';
+import { errorText } from '../../../shared/api/error-text';
 
 /** The merges this card took part in; "Undo" where the server says this operator may. */
 export function MergeHistory({ contactId }: { contactId: string }) {
@@ -33,7 +34,7 @@ function MergeRow({ contactId, merge }: { contactId: string; merge: ContactMerge
       await useContactMergeStore.getState().undo(contactId, merge.id);
       useToastStore.getState().show(t('contact_merge.history.undone_toast'));
     } catch (err) {
-      setError(t('contact_merge.history.undo_failed', { message: (err as Error).message }));
+      setError(t('contact_merge.history.undo_failed', { message: errorText(err) }));
     } finally {
       setBusy(false);
     }

@@ -13,6 +13,7 @@ import { useContactCardStore } from '../store/contact-card-store';
 import { contactMergeApi } from './contact-merge-api';
 import { useContactMergeStore } from './contact-merge-store';
 import { mergeFieldLabel, mergeValueText, mergeWarningText } from './merge-text';
+import { errorText } from '../../../shared/api/error-text';
 
 type Choice = 'survivor' | 'other' | 'both';
 
@@ -63,8 +64,7 @@ export function MergePreviewDialog({
       .preview(survivorId, otherId)
       .then((p) => live && setPreview(p))
       .catch(
-        (err: unknown) =>
-          live && setError(t('contact_merge.failed', { message: (err as Error).message })),
+        (err: unknown) => live && setError(t('contact_merge.failed', { message: errorText(err) })),
       );
     return () => {
       live = false;
@@ -79,7 +79,7 @@ export function MergePreviewDialog({
       useToastStore.getState().show(t('contact_merge.merged'));
       onClose();
     } catch (err) {
-      setError(t('contact_merge.failed', { message: (err as Error).message }));
+      setError(t('contact_merge.failed', { message: errorText(err) }));
       setBusy(false);
     }
   };

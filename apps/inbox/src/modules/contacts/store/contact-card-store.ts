@@ -5,8 +5,8 @@ import type {
   UpdateContactRequest,
 } from '@switchboard/contracts';
 import { create } from 'zustand';
-import { ApiError } from '../../../shared/api/http-client';
 import { contactsApi } from '../api/contacts-api';
+import { errorText } from '../../../shared/api/error-text';
 
 interface ConversationList {
   items: ContactConversationDto[];
@@ -36,8 +36,7 @@ interface ContactCardState {
 const REFRESH_DELAY_MS = 400;
 const pendingRefresh = new Map<string, ReturnType<typeof setTimeout>>();
 
-const message = (error: unknown) =>
-  error instanceof ApiError || error instanceof Error ? error.message : String(error);
+const message = (error: unknown) => errorText(error);
 
 /** Customer cards by contact id, shared by the side panel and the contact page. */
 export const useContactCardStore = create<ContactCardState>((set, get) => ({

@@ -5,6 +5,7 @@ import { useToastStore } from '../../../shared/ui/toast-store';
 import { openConversation } from '../../conversation/store/conversation-commands';
 import { useConversationStore } from '../../conversation/store/conversation-store';
 import { conversationMergeApi } from '../api/conversation-merge-api';
+import { errorText } from '../../../shared/api/error-text';
 
 export type MergeOutcome =
   | { kind: 'merged'; result: ConversationMoveResultDto }
@@ -29,7 +30,7 @@ export async function mergeConversations(
   } catch (error) {
     if (error instanceof ApiError && error.code === 'MERGE_CONFIRMATION_REQUIRED')
       return { kind: 'needs_confirmation' };
-    return { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
+    return { kind: 'failed', message: errorText(error) };
   }
 }
 
@@ -43,7 +44,7 @@ export async function splitConversation(
     const result = await conversationMergeApi.split(conversationId, { messageId, withFollowing });
     useToastStore.getState().show(t('split.done', { number: result.to.number }));
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorText(error);
     useToastStore.getState().show(t('split.failed', { message }), 'error');
   }
 }

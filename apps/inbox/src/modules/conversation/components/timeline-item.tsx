@@ -14,6 +14,7 @@ import { SplitAction } from '../../conversation-merge/components/split-action';
 import { isMoveActivity } from '../../conversation-merge/utils/move-activity';
 import { MentionText } from '../../mentions/components/mention-text';
 import { CreateTaskAction } from '../../tasks/components/create-task-action';
+import { TurnIntoArticleAction } from '../../knowledge-base/components/turn-into-article-action';
 import { DeliveryStatus } from './delivery-status';
 import { UndoSendLine } from '../../undo-send/components/undo-send-line';
 import { EmailFrame } from './email-frame';
@@ -109,6 +110,7 @@ export const TimelineItem = memo(function TimelineItem({ message }: { message: M
       <div className="message__actions" data-testid="message-actions">
         {canReplyTo(message) && <ReplyAction message={message} sender={sender} />}
         <CreateTaskAction message={message} />
+        <TurnIntoArticleAction message={message} />
         <SplitAction message={message} />
       </div>
       {side === 'out' &&

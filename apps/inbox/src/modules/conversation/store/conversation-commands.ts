@@ -1,13 +1,13 @@
 import type { ConversationStatus, ConversationSummaryDto } from '@switchboard/contracts';
 import { formatUpcoming } from '../../../i18n/format';
 import { t } from '../../../i18n/i18n';
-import { ApiError } from '../../../shared/api/http-client';
 import { useToastStore } from '../../../shared/ui/toast-store';
 import { useFeedStore } from '../../feed/store/feed-store';
 import { snapshotCursor } from '../../realtime/store/stream-store';
 import { conversationApi } from '../api/conversation-api';
 import { useConversationStore } from './conversation-store';
 import { clearPendingStatus, markPendingStatus, settlePendingStatus } from './pending-status';
+import { errorText } from '../../../shared/api/error-text';
 
 /** Selects a conversation (or none) — the single entry point, so URL and notifications follow. */
 export function openConversation(id: string | null): void {
@@ -78,8 +78,7 @@ async function changeStatus(
   } catch (error) {
     clearPendingStatus(id);
     if (before) applySummary(before, since);
-    const message =
-      error instanceof ApiError || error instanceof Error ? error.message : String(error);
+    const message = errorText(error);
     useToastStore
       .getState()
       .show(

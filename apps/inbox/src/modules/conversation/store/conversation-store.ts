@@ -4,10 +4,10 @@ import type {
   MessageDto,
 } from '@switchboard/contracts';
 import { create } from 'zustand';
-import { ApiError } from '../../../shared/api/http-client';
 import { conversationApi } from '../api/conversation-api';
 import { compareMessages, upsertMessage } from '../utils/message-order';
 import { resetPendingStatuses, withPendingStatus } from './pending-status';
+import { errorText } from '../../../shared/api/error-text';
 
 export const MESSAGE_PAGE_SIZE = 50;
 
@@ -46,7 +46,7 @@ export interface ConversationState {
 }
 
 function errorMessage(error: unknown): string {
-  return error instanceof ApiError || error instanceof Error ? error.message : String(error);
+  return errorText(error);
 }
 
 const emptyThread: Thread = {

@@ -1,6 +1,7 @@
 import type { MessageDto } from '@switchboard/contracts';
 import { conversationApi } from '../api/conversation-api';
 import { useConversationStore } from './conversation-store';
+import { errorText } from '../../../shared/api/error-text';
 
 /**
  * Sends again, on the operator's explicit word, a message whose delivery is uncertain. Shown as
@@ -12,7 +13,7 @@ export async function resendMessage(message: MessageDto): Promise<void> {
   try {
     useConversationStore.getState().receiveMessage(await conversationApi.resendMessage(message.id));
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorText(error);
     useConversationStore
       .getState()
       .receiveMessage({ ...message, deliveryStatus: 'uncertain', failureReason: reason });

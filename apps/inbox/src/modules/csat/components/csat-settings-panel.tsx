@@ -8,6 +8,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { t } from '../../../i18n/i18n';
 import { csatApi } from '../api/csat-api';
 import '../csat.css';
+import { errorText } from '../../../shared/api/error-text';
 
 interface FormValues {
   enabled: boolean;
@@ -47,10 +48,10 @@ export function CsatSettingsPanel({ inboxId, readOnly }: { inboxId: string; read
     let live = true;
     csatApi.settings(inboxId).then(
       (dto) => live && setValues(valuesOf(dto)),
-      (error: Error) =>
+      (error: unknown) =>
         live &&
         setMessage({
-          text: t('csat.settings.load_error', { message: error.message }),
+          text: t('csat.settings.load_error', { message: errorText(error) }),
           error: true,
         }),
     );
@@ -85,7 +86,7 @@ export function CsatSettingsPanel({ inboxId, readOnly }: { inboxId: string; read
       setMessage({ text: t('csat.settings.saved'), error: false });
     } catch (error) {
       setMessage({
-        text: t('csat.settings.failed', { message: (error as Error).message }),
+        text: t('csat.settings.failed', { message: errorText(error) }),
         error: true,
       });
     } finally {

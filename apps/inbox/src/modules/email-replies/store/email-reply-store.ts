@@ -7,6 +7,7 @@ import {
 } from '@switchboard/contracts';
 import { create } from 'zustand';
 import { emailRepliesApi } from '../api/email-replies-api';
+import { errorText } from '../../../shared/api/error-text';
 
 /** What the operator chose for one email reply: to the customer alone or to all, and the copies. */
 export interface EmailReplyDraft {
@@ -47,7 +48,7 @@ export const useEmailReplyStore = create<EmailReplyState>((set, get) => ({
     } catch (err) {
       setContext(conversationId, {
         phase: 'failed',
-        message: err instanceof Error ? err.message : String(err),
+        message: errorText(err),
       });
     }
   },

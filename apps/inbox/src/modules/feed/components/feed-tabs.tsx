@@ -23,7 +23,7 @@ export function FeedTabs() {
           data-testid={`tab-${tab}`}
           onClick={() => setFilters({ status: tab })}
         >
-          {t(`feed.tab.${tab}`)}
+          <span className="tabs__label">{t(`feed.tab.${tab}`)}</span>
           {counts && (
             <span className="tabs__count" data-testid={`count-${tab}`}>
               {tab === 'all' ? counts.open + counts.snoozed + counts.closed : counts[tab]}

@@ -4,7 +4,6 @@ import type {
   InboxDto,
 } from '@switchboard/contracts';
 import { create } from 'zustand';
-import { ApiError } from '../../../shared/api/http-client';
 import { withPendingStatus } from '../../conversation/store/pending-status';
 import { snapshotCursor } from '../../realtime/store/stream-store';
 import { conversationsApi } from '../api/conversations-api';
@@ -15,6 +14,7 @@ import {
   sortIds,
 } from '../utils/feed-ordering';
 import { DEFAULT_FILTERS, type FeedFilters } from './feed-filters';
+import { errorText } from '../../../shared/api/error-text';
 
 export const FEED_PAGE_SIZE = 50;
 /** Later pages are bigger: the operator is scrolling through history, fewer round trips. */
@@ -57,11 +57,7 @@ export interface FeedState {
 }
 
 function errorMessage(error: unknown): string {
-  return error instanceof ApiError
-    ? error.message
-    : error instanceof Error
-      ? error.message
-      : String(error);
+  return errorText(error);
 }
 
 function upsert(state: FeedState, update: ConversationSummaryDto): Partial<FeedState> {

@@ -4,6 +4,7 @@ import { formatFullDateTime } from '../../../i18n/format';
 import { t } from '../../../i18n/i18n';
 import { useToastStore } from '../../../shared/ui/toast-store';
 import { webhooksApi } from '../api/webhooks-api';
+import { errorText } from '../../../shared/api/error-text';
 
 const stamp = (iso: string | null) => (iso ? formatFullDateTime(new Date(iso)) : '—');
 
@@ -26,7 +27,7 @@ export function WebhookDeliveries({
       setNext(page.nextCursor);
       setError(null);
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorText(err));
     }
   }, [load]);
 
@@ -47,7 +48,7 @@ export function WebhookDeliveries({
       setItems((now) => now.map((d) => (d.id === id ? updated : d)));
       useToastStore.getState().show(t('webhooks.resent'));
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
+      const message = errorText(err);
       useToastStore.getState().show(t('webhooks.failed', { message }), 'error');
     }
   };

@@ -7,6 +7,7 @@ import { useState, type FormEvent } from 'react';
 import { t } from '../../../i18n/i18n';
 import { webhooksApi } from '../api/webhooks-api';
 import { useWebhooksStore } from '../store/webhooks-store';
+import { errorText } from '../../../shared/api/error-text';
 
 /** Create a subscription (the secret is then shown once), or edit one's URL, events and notes. */
 export function WebhookForm({
@@ -47,7 +48,7 @@ export function WebhookForm({
       }
       onDone?.();
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorText(err));
     } finally {
       setSaving(false);
     }

@@ -9,6 +9,7 @@ import { useWebhooksStore } from '../store/webhooks-store';
 import { WebhookDeliveries } from './webhook-deliveries';
 import { WebhookForm } from './webhook-form';
 import '../webhooks.css';
+import { errorText } from '../../../shared/api/error-text';
 
 /** Runs a change and says how it went; the server's reason is shown if refused. */
 async function run<T>(action: () => Promise<T>, done: MessageKey): Promise<T | null> {
@@ -17,7 +18,7 @@ async function run<T>(action: () => Promise<T>, done: MessageKey): Promise<T | n
     useToastStore.getState().show(t(done));
     return result;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorText(error);
     useToastStore.getState().show(t('webhooks.failed', { message }), 'error');
     return null;
   }

@@ -1,6 +1,7 @@
 import type { WebhookSubscriptionDto } from '@switchboard/contracts';
 import { create } from 'zustand';
 import { webhooksApi } from '../api/webhooks-api';
+import { errorText } from '../../../shared/api/error-text';
 
 interface WebhooksState {
   subscriptions: WebhookSubscriptionDto[];
@@ -25,7 +26,7 @@ export const useWebhooksStore = create<WebhooksState>((set) => ({
     try {
       set({ subscriptions: await webhooksApi.list() });
     } catch (error) {
-      set({ loadError: error instanceof Error ? error.message : String(error) });
+      set({ loadError: errorText(error) });
     }
   },
 

@@ -2,6 +2,7 @@ import type { InvitationDto, OperatorRole } from '@switchboard/contracts';
 import { useState, type FormEvent } from 'react';
 import { t } from '../../../i18n/i18n';
 import { peopleApi } from '../api/people-api';
+import { errorText } from '../../../shared/api/error-text';
 
 /**
  * Creates a one-time invitation and shows its link: the admin passes it on (installations
@@ -22,7 +23,7 @@ export function InviteForm() {
       setInvitation(await peopleApi.invite({ email: email.trim(), role }));
       setEmail('');
     } catch (err) {
-      setError(t('people.invite.error', { message: err instanceof Error ? err.message : '' }));
+      setError(t('people.invite.error', { message: errorText(err) }));
     } finally {
       setBusy(false);
     }

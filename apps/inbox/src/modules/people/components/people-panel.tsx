@@ -7,6 +7,7 @@ import { usePeopleStore } from '../store/people-store';
 import { InviteForm } from './invite-form';
 import { RoutingOverview } from '../../routing/components/routing-overview';
 import '../people.css';
+import { errorText } from '../../../shared/api/error-text';
 
 /** One colleague: role select and (de)activation for admins, with a confirmation step. */
 function MemberRow({ member, isAdmin }: { member: TeamMemberDto; isAdmin: boolean }) {
@@ -20,7 +21,7 @@ function MemberRow({ member, isAdmin }: { member: TeamMemberDto; isAdmin: boolea
       usePeopleStore.getState().receive(await change());
       setConfirming(false);
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
+      const message = errorText(err);
       setError(t('people.action_error', { name: member.name, message }));
     }
   };

@@ -10,6 +10,7 @@ import {
   useOperatorSignature,
 } from '../../email-replies/components/operator-signature-field';
 import { UndoSendField, useUndoSendDelay } from '../../undo-send/components/undo-send-field';
+import { errorText } from '../../../shared/api/error-text';
 
 /** Each language named in itself ("Русский", "العربية"), as pickers do everywhere. */
 function endonym(tag: string): string {
@@ -74,7 +75,7 @@ export function ProfileDialog({ onClose }: { onClose: () => void }) {
       }));
       setSaved(true);
     } catch (err) {
-      setError(t('profile.error', { message: err instanceof Error ? err.message : String(err) }));
+      setError(t('profile.error', { message: errorText(err) }));
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,7 @@
 import type { TeamMemberDto } from '@switchboard/contracts';
 import { create } from 'zustand';
 import { peopleApi } from '../api/people-api';
+import { errorText } from '../../../shared/api/error-text';
 
 interface PeopleState {
   members: TeamMemberDto[];
@@ -28,7 +29,7 @@ export const usePeopleStore = create<PeopleState>((set) => ({
     try {
       set({ members: (await peopleApi.list()).sort(byName), loaded: true, loading: false });
     } catch (error) {
-      set({ loading: false, loadError: error instanceof Error ? error.message : String(error) });
+      set({ loading: false, loadError: errorText(error) });
     }
   },
 

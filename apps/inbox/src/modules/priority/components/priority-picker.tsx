@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { t } from '../../../i18n/i18n';
 import { useToastStore } from '../../../shared/ui/toast-store';
 import { priorityApi } from '../api/priority-api';
+import { errorText } from '../../../shared/api/error-text';
 
 /**
  * The conversation's priority in its header: a native select, so it is a keyboard menu as it is
@@ -26,7 +27,7 @@ export function PriorityPicker({
     } catch (error) {
       useToastStore
         .getState()
-        .show(t('priority.change_failed', { message: (error as Error).message }), 'error');
+        .show(t('priority.change_failed', { message: errorText(error) }), 'error');
     } finally {
       setPending(null);
     }

@@ -1,6 +1,7 @@
 import type { ReportNowDto } from '@switchboard/contracts';
 import { create } from 'zustand';
 import { reportsApi } from '../api/reports-api';
+import { errorText } from '../../../shared/api/error-text';
 
 interface NowState {
   now: ReportNowDto | null;
@@ -22,9 +23,7 @@ export const useNowStore = create<NowState>((set) => ({
     reading ??= reportsApi
       .now()
       .then((now) => set({ now, readAt: Date.now(), error: null }))
-      .catch((error: unknown) =>
-        set({ error: error instanceof Error ? error.message : String(error) }),
-      )
+      .catch((error: unknown) => set({ error: errorText(error) }))
       .finally(() => {
         reading = null;
       });

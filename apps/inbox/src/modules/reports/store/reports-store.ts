@@ -4,6 +4,7 @@ import { currentTimeZone } from '../../../i18n/format';
 import { reportsApi } from '../api/reports-api';
 import { apiQueryOf, defaultParams, timeQueryOf, type ReportParams } from '../utils/report-params';
 import { todayIn } from '../utils/report-period';
+import { errorText } from '../../../shared/api/error-text';
 
 export interface FilterOption {
   id: string;
@@ -38,7 +39,7 @@ interface ReportsState {
   loadOptions: () => Promise<void>;
 }
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const message = (error: unknown) => errorText(error);
 /** The account's timezone once read (report days are its days); the operator's until then. */
 let accountZone: string | null = null;
 const today = () => todayIn(accountZone ?? currentTimeZone());

@@ -3,6 +3,7 @@ import { Icon } from '../../../shared/ui/icons';
 import { useToastStore } from '../../../shared/ui/toast-store';
 import { useAuthStore } from '../../auth/store/auth-store';
 import { routingApi } from '../api/routing-api';
+import { errorText } from '../../../shared/api/error-text';
 
 /** The profile menu's "Hand back my queue": unanswered work back to the teams, and away. */
 export function HandBackButton() {
@@ -13,7 +14,7 @@ export function HandBackButton() {
       useAuthStore.getState().setPresence('away');
       useToastStore.getState().show(tp('routing.hand_back.done', handedBack));
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
+      const message = errorText(err);
       useToastStore.getState().show(t('routing.hand_back.failed', { message }), 'error');
     }
   };

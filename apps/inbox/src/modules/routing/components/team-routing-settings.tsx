@@ -4,6 +4,7 @@ import { t } from '../../../i18n/i18n';
 import { useToastStore } from '../../../shared/ui/toast-store';
 import { routingApi } from '../api/routing-api';
 import { useRoutingStore } from '../store/routing-store';
+import { errorText } from '../../../shared/api/error-text';
 
 /**
  * A team's routing (Settings → Teams, admins): round-robin on or off, the most open conversations
@@ -38,7 +39,7 @@ export function TeamRoutingSettings({ teamId }: { teamId: string }) {
       useRoutingStore.getState().receiveTeam(team);
       useToastStore.getState().show(t('routing.saved'));
     } catch (err) {
-      setError(t('routing.failed', { message: err instanceof Error ? err.message : String(err) }));
+      setError(t('routing.failed', { message: errorText(err) }));
     }
   };
 

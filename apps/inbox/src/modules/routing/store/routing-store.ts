@@ -5,6 +5,7 @@ import type {
 } from '@switchboard/contracts';
 import { create } from 'zustand';
 import { routingApi } from '../api/routing-api';
+import { errorText } from '../../../shared/api/error-text';
 
 interface RoutingState {
   teams: TeamRoutingDto[];
@@ -17,7 +18,7 @@ interface RoutingState {
   receiveTeam: (team: TeamRoutingDto) => void;
 }
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const message = (error: unknown) => errorText(error);
 
 /** The queues, operators' load and teams' routing settings, as the server last said. */
 export const useRoutingStore = create<RoutingState>((set) => ({

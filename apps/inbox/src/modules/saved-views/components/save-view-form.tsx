@@ -1,10 +1,10 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { t } from '../../../i18n/i18n';
-import { ApiError } from '../../../shared/api/http-client';
 import { useToastStore } from '../../../shared/ui/toast-store';
 import { useFeedStore } from '../../feed/store/feed-store';
 import { useSavedViewsStore } from '../store/saved-views-store';
 import { viewQueryFromFilters } from '../store/view-query';
+import { errorText } from '../../../shared/api/error-text';
 
 /** The feed's current filters and search, saved under a name, personal or shared. */
 export function SaveViewForm({ onDone }: { onDone: () => void }) {
@@ -24,7 +24,7 @@ export function SaveViewForm({ onDone }: { onDone: () => void }) {
       useToastStore.getState().show(t('views.save.done', { name: view.name }));
       onDone();
     } catch (err) {
-      setError(t('views.error', { message: err instanceof ApiError ? err.message : String(err) }));
+      setError(t('views.error', { message: errorText(err) }));
       setBusy(false);
     }
   };

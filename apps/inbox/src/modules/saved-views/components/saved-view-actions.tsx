@@ -1,16 +1,16 @@
 import type { SavedViewDto, UpdateSavedViewRequest } from '@switchboard/contracts';
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { t } from '../../../i18n/i18n';
-import { ApiError } from '../../../shared/api/http-client';
 import { useToastStore } from '../../../shared/ui/toast-store';
 import { useFeedStore } from '../../feed/store/feed-store';
 import { useSavedViewsStore } from '../store/saved-views-store';
 import { viewQueryFromFilters } from '../store/view-query';
+import { errorText } from '../../../shared/api/error-text';
 
 type Step = 'choose' | 'rename' | 'delete';
 
 function failed(err: unknown): void {
-  const message = err instanceof ApiError ? err.message : String(err);
+  const message = errorText(err);
   useToastStore.getState().show(t('views.error', { message }), 'error');
 }
 

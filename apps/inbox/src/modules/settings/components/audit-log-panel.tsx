@@ -4,6 +4,7 @@ import { formatFullDateTime } from '../../../i18n/format';
 import { t } from '../../../i18n/i18n';
 import { displayName } from '../../../shared/text/display-text';
 import { auditLogApi } from '../api/audit-log-api';
+import { errorText } from '../../../shared/api/error-text';
 
 interface LogState {
   items: AuditLogEntryDto[];
@@ -34,7 +35,7 @@ export function AuditLogPanel() {
       }));
     } catch (error) {
       if (signal?.aborted) return;
-      setLog((s) => ({ ...s, loading: false, error: (error as Error).message }));
+      setLog((s) => ({ ...s, loading: false, error: errorText(error) }));
     }
   };
 

@@ -3,6 +3,7 @@ import { t } from '../../../i18n/i18n';
 import { useFeedStore } from '../../feed/store/feed-store';
 import { emailOAuthApi } from '../api/email-oauth-api';
 import { useSettingsStore } from '../store/settings-store';
+import { errorText } from '../../../shared/api/error-text';
 
 /** Where Google and Microsoft send the browser back (the API's redirect URI; see EmailOAuthClients). */
 export const EMAIL_OAUTH_CALLBACK_PATH = '/oauth/email/callback';
@@ -40,7 +41,7 @@ export function EmailOAuthCallbackPage({ onDone }: { onDone: () => void }) {
         void useFeedStore.getState().loadInboxes();
         onDone();
       })
-      .catch((e: unknown) => setFailure(e instanceof Error ? e.message : String(e)));
+      .catch((e: unknown) => setFailure(errorText(e)));
   }, [onDone]);
 
   const back = () => {

@@ -5,6 +5,7 @@ import { emailOAuthApi } from '../api/email-oauth-api';
 import { inboxesAdminApi } from '../api/inboxes-admin-api';
 import { emailOAuthDraft } from '../utils/email-oauth-draft';
 import type { InboxFormValues } from '../utils/inbox-forms';
+import { errorText } from '../../../shared/api/error-text';
 
 const PROVIDERS: readonly EmailOAuthProvider[] = ['google', 'microsoft'];
 const providerName = (p: EmailOAuthProvider) => t(`email_oauth.provider.${p}`);
@@ -51,9 +52,7 @@ export function EmailOAuthConnect({
       // A full-page visit: no popup to be blocked, and the way back is an ordinary page load.
       window.location.assign(authorizationUrl);
     } catch (e) {
-      setError(
-        t('email_oauth.start_error', { message: e instanceof Error ? e.message : String(e) }),
-      );
+      setError(t('email_oauth.start_error', { message: errorText(e) }));
       setStarting(null);
     }
   };

@@ -3,6 +3,7 @@ import { formatFullDateTime } from '../../../i18n/format';
 import { t } from '../../../i18n/i18n';
 import type { MessageKey } from '../../../i18n/en';
 import { inboxesAdminApi, type EmailSyncStatusDto } from '../api/inboxes-admin-api';
+import { errorText } from '../../../shared/api/error-text';
 
 const POLL_MS = 2000;
 
@@ -52,7 +53,7 @@ export function EmailSyncPanel({ inboxId }: { inboxId: string }) {
         setError(null);
       } catch (e) {
         if (controller.signal.aborted) return;
-        setError(e instanceof Error ? e.message : String(e));
+        setError(errorText(e));
       }
       // The next poll is scheduled after the answer, so a slow server never gets requests piled up.
       if (!controller.signal.aborted) timer = window.setTimeout(() => void poll(), POLL_MS);

@@ -15,6 +15,7 @@ import {
 } from '../utils/inbox-forms';
 import { EmailOAuthConnect } from './email-oauth-connect';
 import { SecretInput, SettingInput } from './inbox-form-fields';
+import { errorText } from '../../../shared/api/error-text';
 
 /** Create or edit one inbox. Keyed by inbox (or new kind) by the caller, so state starts fresh. */
 export function InboxForm({
@@ -67,7 +68,7 @@ export function InboxForm({
       void useFeedStore.getState().loadInboxes();
     } catch (e) {
       // The API explains itself (a refused IMAP login, a bad origin …): show it beside the form.
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setSaving(false);
     }

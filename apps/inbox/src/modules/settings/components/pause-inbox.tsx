@@ -4,6 +4,7 @@ import { formatFullDateTime } from '../../../i18n/format';
 import { t } from '../../../i18n/i18n';
 import { inboxesAdminApi } from '../api/inboxes-admin-api';
 import { useSettingsStore } from '../store/settings-store';
+import { errorText } from '../../../shared/api/error-text';
 
 /**
  * Whether the inbox fetches new messages, and the switch for it (admins). Only channels we pull
@@ -24,7 +25,7 @@ export function PauseInbox({ inbox, readOnly }: { inbox: InboxDto; readOnly: boo
         : await inboxesAdminApi.pause(inbox.id);
       useSettingsStore.getState().saved(saved);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setSaving(false);
     }

@@ -6,6 +6,7 @@ import { useToastStore } from '../../../shared/ui/toast-store';
 import { useFeedStore } from '../../feed/store/feed-store';
 import { inboxesAdminApi } from '../api/inboxes-admin-api';
 import { useSettingsStore } from '../store/settings-store';
+import { errorText } from '../../../shared/api/error-text';
 
 type Phase = 'idle' | 'confirming' | 'removing';
 
@@ -50,7 +51,7 @@ export function RemoveInbox({ inbox }: { inbox: InboxDto }) {
         );
       void useFeedStore.getState().loadInboxes();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
       setPhase('confirming');
     }
   };

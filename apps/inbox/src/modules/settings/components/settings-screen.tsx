@@ -30,6 +30,7 @@ import { WebchatSnippet } from './webchat-snippet';
 import '../settings.css';
 import { InboxTimeRatePanel } from '../../time-tracking/components/inbox-time-rate-panel';
 import { CsatSettingsPanel } from '../../csat/components/csat-settings-panel';
+import { HelpCentreBrandingPanel } from '../../help-centre/components/help-centre-branding-panel';
 
 function SettingsDetail({ readOnly }: { readOnly: boolean }) {
   const selection = useSettingsStore((s) => s.selection);
@@ -85,6 +86,7 @@ function InboxDetail({ inbox, readOnly }: { inbox: InboxDto; readOnly: boolean }
       {inbox.kind === 'webchat' && (
         <PreChatFieldsPanel key={`pc-${inbox.id}`} inbox={inbox} readOnly={readOnly} />
       )}
+      {inbox.kind === 'webchat' && <HelpCentreBrandingPanel readOnly={readOnly} />}
       <BusinessHoursPanel key={`bh-${inbox.id}`} inboxId={inbox.id} readOnly={readOnly} />
       <SlaPoliciesPanel key={`sla-${inbox.id}`} inboxId={inbox.id} readOnly={readOnly} />
       <InboxTimeRatePanel key={`rate-${inbox.id}`} inboxId={inbox.id} readOnly={readOnly} />

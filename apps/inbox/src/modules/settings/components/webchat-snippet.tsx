@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { t } from '../../../i18n/i18n';
 import { inboxesAdminApi, type WebchatSnippetDto } from '../api/inboxes-admin-api';
+import { errorText } from '../../../shared/api/error-text';
 
 function CodeBox({ code, testId }: { code: string; testId: string }) {
   const [copied, setCopied] = useState(false);
@@ -36,7 +37,7 @@ export function WebchatSnippet({ inboxId }: { inboxId: string }) {
     setSnippet(null);
     setError(null);
     inboxesAdminApi.webchatSnippet(inboxId, controller.signal).then(setSnippet, (e: unknown) => {
-      if (!controller.signal.aborted) setError(e instanceof Error ? e.message : String(e));
+      if (!controller.signal.aborted) setError(errorText(e));
     });
     return () => controller.abort();
   }, [inboxId]);

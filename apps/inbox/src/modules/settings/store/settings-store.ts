@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import { useAuthStore } from '../../auth/store/auth-store';
 import { inboxesAdminApi } from '../api/inboxes-admin-api';
 import type { EditableKind } from '../utils/channel-forms';
+import { errorText } from '../../../shared/api/error-text';
 
 /** What the right-hand side shows: a stored inbox, or the form for a new one of a kind. */
 export type SettingsSelection =
@@ -61,7 +62,7 @@ export const useSettingsStore = create<SettingsState>((set, get) => ({
         selection: selection ?? (inboxes[0] ? { inboxId: inboxes[0].id } : null),
       });
     } catch (error) {
-      set({ loading: false, loadError: error instanceof Error ? error.message : String(error) });
+      set({ loading: false, loadError: errorText(error) });
     }
   },
 

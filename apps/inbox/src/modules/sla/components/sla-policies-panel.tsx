@@ -7,6 +7,7 @@ import {
 import { useCallback, useEffect, useState } from 'react';
 import { t } from '../../../i18n/i18n';
 import { slaPoliciesApi } from '../api/sla-policies-api';
+import { errorText } from '../../../shared/api/error-text';
 
 const minutesOf = (p: SlaPolicyDto) => ({
   first_response: p.firstResponseMinutes,
@@ -29,7 +30,7 @@ export function SlaPoliciesPanel({ inboxId, readOnly }: { inboxId: string; readO
     setPolicies(all.filter((p) => p.inboxId === inboxId));
   }, [inboxId]);
   useEffect(() => {
-    void reload().catch((e: Error) => setError(e.message));
+    void reload().catch((e: unknown) => setError(errorText(e)));
   }, [reload]);
 
   const add = async () => {
@@ -48,7 +49,7 @@ export function SlaPoliciesPanel({ inboxId, readOnly }: { inboxId: string; readO
       setForm({ first: '', next: '', resolution: '', warn: '' });
       await reload();
     } catch (e) {
-      setError(t('sla_policies.failed', { message: (e as Error).message }));
+      setError(t('sla_policies.failed', { message: errorText(e) }));
     }
   };
   const remove = async (id: string) => {
@@ -56,7 +57,7 @@ export function SlaPoliciesPanel({ inboxId, readOnly }: { inboxId: string; readO
       await slaPoliciesApi.remove(id);
       await reload();
     } catch (e) {
-      setError(t('sla_policies.failed', { message: (e as Error).message }));
+      setError(t('sla_policies.failed', { message: errorText(e) }));
     }
   };
   const label = (p: ConversationPriority | null) =>

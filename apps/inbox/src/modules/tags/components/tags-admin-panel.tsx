@@ -2,11 +2,11 @@ import { TAG_COLORS, checkTagName, type TagColor, type TagDto } from '@switchboa
 import { useEffect, useState } from 'react';
 import type { MessageKey } from '../../../i18n/en';
 import { t, tp } from '../../../i18n/i18n';
-import { ApiError } from '../../../shared/api/http-client';
 import { useToastStore } from '../../../shared/ui/toast-store';
 import { tagsApi } from '../api/tags-api';
 import { useTagsStore } from '../store/tags-store';
 import { TagChip } from './tag-chip';
+import { errorText } from '../../../shared/api/error-text';
 
 async function run(action: () => Promise<unknown>, done: MessageKey): Promise<boolean> {
   try {
@@ -15,7 +15,7 @@ async function run(action: () => Promise<unknown>, done: MessageKey): Promise<bo
     await useTagsStore.getState().load();
     return true;
   } catch (error) {
-    const message = error instanceof ApiError || error instanceof Error ? error.message : '';
+    const message = errorText(error);
     useToastStore.getState().show(t('tags.admin.failed', { message }), 'error');
     return false;
   }

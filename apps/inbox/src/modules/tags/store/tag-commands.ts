@@ -1,6 +1,5 @@
 import type { ConversationSummaryDto } from '@switchboard/contracts';
 import { t } from '../../../i18n/i18n';
-import { ApiError } from '../../../shared/api/http-client';
 import { useToastStore } from '../../../shared/ui/toast-store';
 import { useConversationStore } from '../../conversation/store/conversation-store';
 import { useFeedStore } from '../../feed/store/feed-store';
@@ -8,9 +7,10 @@ import { withTag } from '../../feed/utils/search-text';
 import { snapshotCursor } from '../../realtime/store/stream-store';
 import { tagsApi } from '../api/tags-api';
 import { useTagsStore } from './tags-store';
+import { errorText } from '../../../shared/api/error-text';
 
 function reason(error: unknown): string {
-  return error instanceof ApiError || error instanceof Error ? error.message : String(error);
+  return errorText(error);
 }
 
 /** The server's answer is the conversation with its tags: feed row and header follow at once. */

@@ -1,7 +1,7 @@
 import type { TagDto } from '@switchboard/contracts';
 import { create } from 'zustand';
-import { ApiError } from '../../../shared/api/http-client';
 import { tagsApi } from '../api/tags-api';
+import { errorText } from '../../../shared/api/error-text';
 
 interface TagsState {
   /** The account's tags, by name: the type-ahead's choices and the admin list. */
@@ -19,7 +19,7 @@ export const useTagsStore = create<TagsState>((set) => ({
     try {
       set({ tags: await tagsApi.list(), loaded: true, error: null });
     } catch (error) {
-      set({ error: error instanceof ApiError || error instanceof Error ? error.message : 'error' });
+      set({ error: errorText(error) });
     }
   },
 }));

@@ -13,6 +13,7 @@ import { usePeopleStore } from '../../people/store/people-store';
 import { createTask, updateTask } from '../store/task-commands';
 import { useTaskDialogStore, type TaskDialogRequest } from '../store/task-dialog-store';
 import { defaultDueAt } from '../utils/default-due';
+import { errorText } from '../../../shared/api/error-text';
 
 /** The create/edit dialog, wherever it was asked for (a message, a header, the Tasks screen). */
 export function TaskDialogHost() {
@@ -91,7 +92,7 @@ function TaskDialog({ request, onClose }: { request: TaskDialogRequest; onClose:
         });
       onClose();
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorText(err));
       setBusy(false);
     }
   };

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { t } from '../../../i18n/i18n';
 import { linkTaskToNumber } from '../store/task-commands';
+import { errorText } from '../../../shared/api/error-text';
 
 /** "Link conversation": one more conversation for the task, by its number (#1042). */
 export function TaskLinkForm({ taskId }: { taskId: string }) {
@@ -31,7 +32,7 @@ export function TaskLinkForm({ taskId }: { taskId: string }) {
       setValue('');
       setOpen(false);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }

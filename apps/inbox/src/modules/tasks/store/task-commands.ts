@@ -3,8 +3,9 @@ import { t } from '../../../i18n/i18n';
 import { useToastStore } from '../../../shared/ui/toast-store';
 import { tasksApi } from '../api/tasks-api';
 import { useTasksStore } from './tasks-store';
+import { errorText } from '../../../shared/api/error-text';
 
-const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const reason = (error: unknown) => errorText(error);
 
 /** Creates a task; the answer shows at once in the header and the Tasks screen. Throws on refusal. */
 export async function createTask(body: CreateTaskRequest): Promise<TaskDto> {

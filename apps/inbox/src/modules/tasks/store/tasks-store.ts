@@ -1,6 +1,7 @@
 import type { TaskDto, TaskView } from '@switchboard/contracts';
 import { create } from 'zustand';
 import { tasksApi } from '../api/tasks-api';
+import { errorText } from '../../../shared/api/error-text';
 
 /** The Tasks screen's current tab: its loaded pages. */
 interface TabState {
@@ -33,7 +34,7 @@ const EMPTY_TAB: TabState = {
   loadError: null,
 };
 
-const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const reason = (error: unknown) => errorText(error);
 
 /** Whether a task still belongs in a tab after a change (the server decides order and the rest). */
 function belongsTo(view: TaskView, task: TaskDto, me: string | null): boolean {

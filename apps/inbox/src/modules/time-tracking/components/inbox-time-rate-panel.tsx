@@ -3,6 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { t } from '../../../i18n/i18n';
 import { timeApi } from '../api/time-api';
 import '../time-tracking.css';
+import { errorText } from '../../../shared/api/error-text';
 
 /** The inbox's hourly rate for the time report's cost: shown to everyone, set by admins. */
 export function InboxTimeRatePanel({ inboxId, readOnly }: { inboxId: string; readOnly: boolean }) {
@@ -43,7 +44,7 @@ export function InboxTimeRatePanel({ inboxId, readOnly }: { inboxId: string; rea
       setMessage({ text: t('time.rate.saved'), error: false });
     } catch (error) {
       setMessage({
-        text: t('time.rate.failed', { message: (error as Error).message }),
+        text: t('time.rate.failed', { message: errorText(error) }),
         error: true,
       });
     }

@@ -11,6 +11,7 @@ import { useAuthStore } from '../../auth/store/auth-store';
 import { timeApi } from '../api/time-api';
 import { useTimeStore } from '../store/time-store';
 import { formatDuration } from '../utils/format-duration';
+import { errorText } from '../../../shared/api/error-text';
 
 function CorrectionItem({ entry }: { entry: TimeEntryDto }) {
   const amount = `${entry.seconds > 0 ? '+' : ''}${formatDuration(entry.seconds)}`;
@@ -75,7 +76,7 @@ export function TimeAdjustDialog({
       useTimeStore.getState().receive(updated);
       onClose();
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorText(err));
       setBusy(false);
     }
   };

@@ -7,6 +7,7 @@ import { EMPTY_DRAFT, useComposerStore } from '../../composer/store/composer-sto
 import { useReplyTargetStore } from '../../composer/store/reply-target-store';
 import { useConversationStore } from '../../conversation/store/conversation-store';
 import { undoSendApi } from '../api/undo-send-api';
+import { errorText } from '../../../shared/api/error-text';
 
 /** Milliseconds left in a held reply's Undo window (0 once it has closed). */
 export function undoTimeLeft(message: Pick<MessageDto, 'undoUntil'>, now = Date.now()): number {
@@ -42,7 +43,7 @@ export async function undoSend(message: MessageDto): Promise<void> {
     else
       useToastStore.getState().show(
         t('undo_send.failed', {
-          message: error instanceof Error ? error.message : String(error),
+          message: errorText(error),
         }),
         'error',
       );

@@ -5,6 +5,7 @@ import { inboxesAdminApi } from '../../settings/api/inboxes-admin-api';
 import { useSettingsStore } from '../../settings/store/settings-store';
 import { nextRow, rowsOfSettings, withType, type PreChatRow } from './prechat-rows';
 import './prechat-fields-panel.css';
+import { errorText } from '../../../shared/api/error-text';
 
 const MAX_FIELDS = 10;
 const TYPES: readonly PreChatRow['type'][] = ['name', 'email', 'text'];
@@ -26,7 +27,7 @@ export function PreChatFieldsPanel({ inbox, readOnly }: { inbox: InboxDto; readO
       setRows(rowsOfSettings(saved.settings));
       setMessage({ text: t('prechat.saved'), error: false });
     } catch (error) {
-      setMessage({ text: t('prechat.failed', { message: (error as Error).message }), error: true });
+      setMessage({ text: t('prechat.failed', { message: errorText(error) }), error: true });
     }
   };
 

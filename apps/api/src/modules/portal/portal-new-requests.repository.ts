@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { ChannelKind } from '@switchboard/contracts';
+import type { DataSource } from 'typeorm';
+import { ContactIdentityEntity } from '../contacts/entities/contact-identity.entity';
+import { ContactEntity } from '../contacts/entities/contact.entity';
+import { InboxEntity } from '../inboxes/entities/inbox.entity';
+
+/** Where a request opened in the portal goes, and as which of the customer's identities. */
+@Injectable()
+export class PortalNewRequestsRepository {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  /** The account's first email inbox, else its first API inbox (docs/portal.md). */
+  async targetInbox(accountId: string): Promise<{ id: string; kind: ChannelKind } | null> {
+    for (const kind of ['email', 'api'] as const) {
+      const inbox = await this.ds.getRepository(InboxEntity).findOne({
+        where: { accountId, kind },
+        select: { id: true, kind: true },
+        order: { createdAt: 'ASC' },
+      });
+      if (inbox) return inbox;
+    }
+    return null;
+  }
+
+  /** The first of the contacts with an address on their card (the one that signed in). */
+  async contactWithEmail(contactIds: string[]): Promise<{ id: string; email: string } | null> {
+    if (contactIds.length === 0) return null;
+    const contact = await this.ds
+      .getRepository(ContactEntity)
+      .createQueryBuilder('c')
+      .select(['c.id', 'c.email'])
+      .where('c.id IN (:...contactIds) AND c.email IS NOT NULL', { contactIds })
+      .orderBy('c.created_at', 'ASC')
+      .getOne();
+    return contact?.email ? { id: contact.id, email: contact.email } : null;
+  }
+
+  /**
+   * Makes sure the contact has this identity in the inbox, so the pipeline files the request
+   * under them rather than opening a new card. An identity that exists already is kept as is.
+   */
+  async ensureIdentity(
+    accountId: string,
+    contactId: string,
+    inboxId: string,
+    externalId: string,
+  ): Promise<void> {
+    await this.ds
+      .createQueryBuilder()
+      .insert()
+      .into(ContactIdentityEntity)
+      .values({ accountId, contactId, inboxId, externalId })
+      .orIgnore()
+      .updateEntity(false)
+      .execute();
+  }
+}
