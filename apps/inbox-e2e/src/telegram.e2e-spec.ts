@@ -53,7 +53,7 @@ describe('inbox: Telegram', () => {
     await ui.page.click('[data-testid=inbox-form-submit]');
     const error = await ui.page.waitForSelector('[data-testid=inbox-form-error]');
     expect(await error.textContent()).toBe(
-      'Could not save: The provider refused these settings: Telegram rejected the bot token (401 Unauthorized)',
+      'Could not save: Telegram rejected the bot token (401 Unauthorized)',
     );
 
     await ui.page.fill('#inbox-secret-botToken', GOOD_TOKEN);

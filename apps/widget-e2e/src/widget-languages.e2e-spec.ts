@@ -46,7 +46,7 @@ function readPanel(page: Page): Promise<PanelLook> {
     return {
       lang: chat.lang,
       direction: getComputedStyle(chat).direction,
-      closeLabel: q('.sb-head button').getAttribute('aria-label') ?? '',
+      closeLabel: q('.sb-head button:not(.sb-portal)').getAttribute('aria-label') ?? '',
       placeholder: q('.sb-compose textarea').getAttribute('placeholder') ?? '',
       placeholderDirection: getComputedStyle(q('.sb-compose textarea')).direction,
       send: (q('.sb-compose button[type=submit]').textContent ?? '').trim(),
@@ -54,7 +54,7 @@ function readPanel(page: Page): Promise<PanelLook> {
       sendBox: box('.sb-compose button[type=submit]'),
       textareaBox: box('.sb-compose textarea'),
       attachBox: box('.sb-compose .sb-attach'),
-      closeBox: box('.sb-head button'),
+      closeBox: box('.sb-head button:not(.sb-portal)'),
       titleBox: box('.sb-chat h2'),
       sendIconTransform: icon ? getComputedStyle(icon).transform : 'none',
     };

@@ -65,6 +65,8 @@ const codeTexts = {
 const variantTexts = {
   'error.VALIDATION_FAILED_plain': 'Some values are not valid. Check them and try again.',
   'error.RATE_LIMITED_plain': 'Too many attempts. Wait a moment and try again.',
+  'error.CONFLICT_named':
+    '{name} already has this. Open that one instead, or change what you entered.',
 } as const;
 
 export const enErrorCodes = { ...codeTexts, ...variantTexts } as const;

@@ -13,5 +13,8 @@ export const enSearch = {
   'search.dates.clear': 'Any date',
   'search.match.label': 'Matching message from {time}',
   'search.error': 'Search could not run: {message}',
+  'search.invalid.unbalanced_quote': 'Unbalanced quote: a phrase opened with " is never closed',
+  'search.invalid.too_many_words': 'Too many words: a search holds at most {max}',
+  'search.invalid.too_many_phrases': 'Too many phrases: a search holds at most {max}',
   'search.hint': 'Words in any language, "exact phrase", #1042, #tag',
 } as const;

@@ -77,7 +77,7 @@ export type KbCategoryRequest = z.infer<typeof kbCategoryRequestSchema>;
 export const kbArticleVersionRequestSchema = z.object({
   title: safeText().trim().min(1).max(MAX_KB_TITLE_LENGTH),
   slug: kbSlugSchema.optional(),
-  bodyHtml: z.string().max(MAX_KB_BODY_LENGTH),
+  bodyHtml: safeText().max(MAX_KB_BODY_LENGTH),
   status: z.enum(KB_ARTICLE_STATUSES).optional(),
 });
 export type KbArticleVersionRequest = z.infer<typeof kbArticleVersionRequestSchema>;

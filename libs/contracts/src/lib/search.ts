@@ -21,8 +21,12 @@ export interface ParsedSearchQuery {
   tags: string[];
 }
 
+/** Why a search cannot run, for a client to say in its own language (`limit`: the maximum). */
+export type SearchProblem = 'unbalanced_quote' | 'too_many_words' | 'too_many_phrases';
+
 export type SearchParseResult =
-  { ok: true; query: ParsedSearchQuery } | { ok: false; reason: string };
+  | { ok: true; query: ParsedSearchQuery }
+  | { ok: false; reason: string; problem: SearchProblem; limit?: number };
 
 /** The newest message of a result that matched, and a short piece of it with the matches marked. */
 export interface SearchMatchDto {
@@ -109,14 +113,28 @@ export function parseSearchQuery(input: string): SearchParseResult {
     } else chunk += ch;
   }
   if (phrase !== null) {
-    return { ok: false, reason: 'Unbalanced quote: a phrase opened with " is never closed' };
+    return {
+      ok: false,
+      reason: 'Unbalanced quote: a phrase opened with " is never closed',
+      problem: 'unbalanced_quote',
+    };
   }
   if (chunk) takeChunk(chunk);
   if (query.words.length > MAX_SEARCH_WORDS) {
-    return { ok: false, reason: `Too many words: a search holds at most ${MAX_SEARCH_WORDS}` };
+    return {
+      ok: false,
+      reason: `Too many words: a search holds at most ${MAX_SEARCH_WORDS}`,
+      problem: 'too_many_words',
+      limit: MAX_SEARCH_WORDS,
+    };
   }
   if (query.phrases.length > MAX_SEARCH_PHRASES) {
-    return { ok: false, reason: `Too many phrases: a search holds at most ${MAX_SEARCH_PHRASES}` };
+    return {
+      ok: false,
+      reason: `Too many phrases: a search holds at most ${MAX_SEARCH_PHRASES}`,
+      problem: 'too_many_phrases',
+      limit: MAX_SEARCH_PHRASES,
+    };
   }
   return { ok: true, query };
 }

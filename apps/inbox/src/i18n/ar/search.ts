@@ -12,5 +12,8 @@ export const arSearch = {
   'search.dates.clear': 'أي تاريخ',
   'search.match.label': 'رسالة مطابقة من {time}',
   'search.error': 'تعذّر تنفيذ البحث: {message}',
+  'search.invalid.unbalanced_quote': 'علامة اقتباس غير مغلقة: عبارة بدأت بـ " لم تُغلق',
+  'search.invalid.too_many_words': 'كلمات كثيرة جدًا: يتسع البحث لـ {max} كلمة على الأكثر',
+  'search.invalid.too_many_phrases': 'عبارات كثيرة جدًا: يتسع البحث لـ {max} عبارة على الأكثر',
   'search.hint': 'كلمات بأي لغة، "عبارة مطابقة"، #1042، #وسم',
 } satisfies Partial<ArabicCatalog>;

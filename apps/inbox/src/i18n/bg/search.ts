@@ -12,5 +12,8 @@ export const bgSearch = {
   'search.dates.clear': 'Всяка дата',
   'search.match.label': 'Съвпадащо съобщение от {time}',
   'search.error': 'Търсенето не можа да се изпълни: {message}',
+  'search.invalid.unbalanced_quote': 'Незатворени кавички: фраза, започната с ", не е затворена',
+  'search.invalid.too_many_words': 'Твърде много думи: търсенето съдържа най-много {max}',
+  'search.invalid.too_many_phrases': 'Твърде много фрази: търсенето съдържа най-много {max}',
   'search.hint': 'Думи на всеки език, "точна фраза", #1042, #етикет',
 } satisfies Partial<BulgarianCatalog>;

@@ -12,5 +12,8 @@ export const ruSearch = {
   'search.dates.clear': 'Любая дата',
   'search.match.label': 'Найденное сообщение от {time}',
   'search.error': 'Поиск не выполнен: {message}',
+  'search.invalid.unbalanced_quote': 'Непарная кавычка: фраза, начатая с ", не закрыта',
+  'search.invalid.too_many_words': 'Слишком много слов: в запросе не больше {max}',
+  'search.invalid.too_many_phrases': 'Слишком много фраз: в запросе не больше {max}',
   'search.hint': 'Слова на любом языке, "точная фраза", #1042, #тег',
 } satisfies Partial<RussianCatalog>;

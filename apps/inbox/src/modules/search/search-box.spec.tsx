@@ -78,8 +78,7 @@ describe('search over all history in the feed', () => {
     };
     render(<FeedSearch />);
     await type('"счёт');
-    // The refused field, framed in the operator's language (the server's words are English).
-    expect(screen.getByRole('alert').textContent).toContain('Some fields are not valid: q');
+    expect(screen.getByRole('alert').textContent).toContain('Unbalanced quote');
   });
 
   it('renders the snippet as text with the matching words in <mark>, never as HTML', () => {

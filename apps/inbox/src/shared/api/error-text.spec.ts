@@ -30,9 +30,9 @@ describe('errorText', () => {
     expect(missing).toEqual([]);
   });
 
-  it('shows the code’s text in the operator’s language, not the server’s English', async () => {
+  it('shows the code’s text in the operator’s language; in English, the server’s own sentence', async () => {
     const err = new ApiError(404, 'NOT_FOUND', 'Canned reply not found');
-    expect(errorText(err)).toBe('This item no longer exists.');
+    expect(errorText(err)).toBe('Canned reply not found');
     await loadLocale('ru');
     expect(errorText(err)).toBe('Этот объект больше не существует.');
     await loadLocale('bg');
@@ -43,7 +43,7 @@ describe('errorText', () => {
 
   it('lists the invalid fields of a validation error inside a translated frame', async () => {
     const fromZod = new ApiError(400, 'VALIDATION_FAILED', 'title: Required', zodIssues);
-    expect(errorText(fromZod)).toBe('Some fields are not valid: title, items.0.name');
+    expect(errorText(fromZod)).toBe('title: Required');
     await loadLocale('ru');
     expect(errorText(fromZod)).toBe('Некоторые поля заполнены неверно: title, items.0.name');
     // An AppException names its field as a prefix of the message.
@@ -69,7 +69,7 @@ describe('errorText', () => {
     );
     const thrown = await apiRequest('POST', '/api/anything').catch((e: unknown) => e);
     expect(thrown).toBeInstanceOf(ApiError);
-    expect(errorText(thrown)).toBe('Too many attempts. Try again in 42 s.');
+    expect(errorText(thrown)).toBe('Slow down');
     await loadLocale('ru');
     expect(errorText(thrown)).toBe('Слишком много попыток. Повторите через 42 с.');
     const inBody = new ApiError(429, 'RATE_LIMITED', 'Slow down', { retryAfterSeconds: 7 });

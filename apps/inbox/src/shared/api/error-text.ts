@@ -1,5 +1,5 @@
 import { API_ERROR_CODES, type ApiErrorCode } from '@switchboard/contracts';
-import { t } from '../../i18n/i18n';
+import { currentLocale, t } from '../../i18n/i18n';
 import { ApiError } from './http-client';
 
 const KNOWN_CODES: ReadonlySet<string> = new Set(API_ERROR_CODES);
@@ -32,6 +32,10 @@ export function invalidFields(err: ApiError): string[] {
   return [...new Set(fields)];
 }
 
+function isEnglish(): boolean {
+  return currentLocale().split('-')[0]?.toLowerCase() === 'en';
+}
+
 function retryAfter(err: ApiError): number | undefined {
   if (err.retryAfterSeconds !== undefined) return err.retryAfterSeconds;
   const fromBody = (err.details as { retryAfterSeconds?: unknown } | null | undefined)
@@ -53,6 +57,13 @@ function apiErrorText(err: ApiError, code: ApiErrorCode): string {
         ? t('error.RATE_LIMITED_plain')
         : t('error.RATE_LIMITED', { seconds });
     }
+    case 'CONFLICT': {
+      // "Ana Lima already has this email": the other record is named, in the operator's language.
+      const name = (err.details as { name?: unknown } | null | undefined)?.name;
+      return typeof name === 'string' && name
+        ? t('error.CONFLICT_named', { name })
+        : t('error.CONFLICT');
+    }
     // The provider's or the rule checker's own words are the point of these: framed, not replaced.
     case 'CHANNEL_ERROR':
     case 'CHANNEL_CONNECT_FAILED':
@@ -70,8 +81,10 @@ function apiErrorText(err: ApiError, code: ApiErrorCode): string {
  */
 export function errorText(err: unknown): string {
   if (err instanceof ApiError) {
-    if (isKnownCode(err.code)) return apiErrorText(err, err.code);
     if (err.code === 'NETWORK') return t('errors.network');
+    // The server's sentence is English, written for people and naming the specifics ("must be at
+    // least 16 characters"): an English-speaking operator reads it as it is.
+    if (isKnownCode(err.code) && !isEnglish()) return apiErrorText(err, err.code);
     return err.message;
   }
   if (err instanceof Error) return err.message;

@@ -214,9 +214,9 @@ describe('Composer after the reply window closed', () => {
     fireEvent.keyDown(input, { key: 'Enter' });
     await waitFor(() => expect(posted).toHaveLength(1));
     expect(await screen.findByTestId('template-composer')).toBeTruthy();
-    // The refused text stays visible as failed, with the reason in the operator's words: nothing is lost.
+    // The refused text stays visible as failed, with the server's reason: nothing is lost.
     const failed = thread().find((m) => m.text === 'Are you still there?');
     expect(failed?.deliveryStatus).toBe('failed');
-    expect(failed?.failureReason).toMatch(/reply window has closed/);
+    expect(failed?.failureReason).toMatch(/24 hours/);
   });
 });

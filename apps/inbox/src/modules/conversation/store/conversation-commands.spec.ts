@@ -79,9 +79,7 @@ describe('conversation commands', () => {
     );
     await closeConversation('a');
     expect(useFeedStore.getState().order).toEqual(['a', 'b', 'c']);
-    expect(useToastStore.getState().toasts[0]?.text).toBe(
-      'Could not close: This cannot be done in its current state. Reload and try again.',
-    );
+    expect(useToastStore.getState().toasts[0]?.text).toBe('Could not close: Already closed');
   });
 });
 

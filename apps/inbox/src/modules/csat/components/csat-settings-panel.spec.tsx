@@ -68,7 +68,7 @@ describe('CsatSettingsPanel', () => {
     });
     fireEvent.click(screen.getByRole('button', { name: 'Save survey settings' }));
     expect((await screen.findByRole('alert')).textContent).toBe(
-      'Could not save: Some fields are not valid: question',
+      'Could not save: question: String must contain at least 1 character(s)',
     );
 
     fireEvent.change(screen.getByLabelText('Question'), {

@@ -1,7 +1,8 @@
-import type {
-  ConversationCountsDto,
-  ConversationSummaryDto,
-  InboxDto,
+import {
+  parseSearchQuery,
+  type ConversationCountsDto,
+  type ConversationSummaryDto,
+  type InboxDto,
 } from '@switchboard/contracts';
 import { create } from 'zustand';
 import { withPendingStatus } from '../../conversation/store/pending-status';
@@ -14,7 +15,9 @@ import {
   sortIds,
 } from '../utils/feed-ordering';
 import { DEFAULT_FILTERS, type FeedFilters } from './feed-filters';
-import { errorText } from '../../../shared/api/error-text';
+import { t } from '../../../i18n/i18n';
+import { errorText, invalidFields } from '../../../shared/api/error-text';
+import { ApiError } from '../../../shared/api/http-client';
 
 export const FEED_PAGE_SIZE = 50;
 /** Later pages are bigger: the operator is scrolling through history, fewer round trips. */
@@ -56,7 +59,15 @@ export interface FeedState {
   reset: () => void;
 }
 
-function errorMessage(error: unknown): string {
+/**
+ * A refused search says why in the operator's language: the server refuses `q` with the reason
+ * the shared parser gives, and the same parser here names the problem.
+ */
+function errorMessage(error: unknown, q: string | null): string {
+  if (error instanceof ApiError && q && invalidFields(error).includes('q')) {
+    const parsed = parseSearchQuery(q);
+    if (!parsed.ok) return t(`search.invalid.${parsed.problem}`, { max: parsed.limit ?? 0 });
+  }
   return errorText(error);
 }
 
@@ -144,7 +155,8 @@ export const useFeedStore = create<FeedState>((set, get) => ({
         loadingMore: false,
       });
     } catch (error) {
-      if (get().generation === generation) set({ phase: 'error', error: errorMessage(error) });
+      if (get().generation === generation)
+        set({ phase: 'error', error: errorMessage(error, get().filters.q) });
     }
   },
 
@@ -195,7 +207,8 @@ export const useFeedStore = create<FeedState>((set, get) => ({
         loadingMore: false,
       });
     } catch (error) {
-      if (get().generation === generation) set({ loadingMore: false, error: errorMessage(error) });
+      if (get().generation === generation)
+        set({ loadingMore: false, error: errorMessage(error, get().filters.q) });
     }
   },
 

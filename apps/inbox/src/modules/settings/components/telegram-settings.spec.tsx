@@ -114,7 +114,7 @@ describe('Telegram in the inbox settings', () => {
     fireEvent.change(token, { target: { value: TOKEN_REVOKED } });
     fireEvent.click(screen.getByTestId('inbox-form-submit'));
     expect((await screen.findByTestId('inbox-form-error')).textContent).toBe(
-      'Could not save: The provider refused these settings: Telegram rejected the bot token (401 Unauthorized)',
+      'Could not save: Telegram rejected the bot token (401 Unauthorized)',
     );
     // The typed token stays for a correction.
     expect((screen.getByLabelText(/Bot token/) as HTMLInputElement).value).toBe(TOKEN_REVOKED);

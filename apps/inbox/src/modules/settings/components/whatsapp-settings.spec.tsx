@@ -121,7 +121,7 @@ describe('WhatsApp / SMS (Twilio) in the inbox settings', () => {
     fireEvent.change(token, { target: { value: TOKEN_BAD } });
     fireEvent.click(screen.getByTestId('inbox-form-submit'));
     expect((await screen.findByTestId('inbox-form-error')).textContent).toBe(
-      'Could not save: The provider refused these settings: Twilio refused the Account SID and auth token (20003 Authenticate)',
+      'Could not save: Twilio refused the Account SID and auth token (20003 Authenticate)',
     );
 
     fireEvent.change(screen.getByLabelText(/Auth token/), { target: { value: TOKEN_OK } });
