@@ -42,6 +42,8 @@ export * from './lib/outgoing-webhooks';
 export * from './lib/reports';
 export * from './lib/time-tracking';
 export * from './lib/account-settings';
+export * from './lib/portal-settings';
+export * from './lib/request-fields';
 export * from './lib/csat';
 export * from './lib/undo-send';
 export * from './lib/knowledge-base';

@@ -12,6 +12,7 @@ import { enTags } from './en-tags';
 import { enSla } from './en-sla';
 import { enCsat } from './en-csat';
 import { enHelpCentre } from './en-help-centre';
+import { enPortal } from './en-portal';
 import { enWebhooks } from './en-webhooks';
 import { enRouting } from './en-routing';
 import { enReports } from './en-reports';
@@ -343,6 +344,7 @@ export const en = {
   ...enReports,
   ...enCsat,
   ...enHelpCentre,
+  ...enPortal,
   ...enEmailReplies,
   ...enEmailOAuth,
   ...enWidgetSettings,

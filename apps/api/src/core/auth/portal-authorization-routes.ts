@@ -23,4 +23,7 @@ export const PORTAL_ROUTES: Record<string, RouteRule> = {
   // The widget's hand-off: the visitor token is the credential (as on every /api/widget route).
   'POST /api/widget/:inboxId/portal-link': { access: 'public' },
   'POST /portal/new': { access: 'portal', body: () => ({ subject: 'Help', text: 'hello' }) },
+  // Where New requests go (an account setting): everyone reads it, admins change it.
+  'GET /api/portal-settings': { access: 'operator' },
+  'PUT /api/portal-settings': { access: 'admin', body: () => ({ targetInboxId: null }) },
 };

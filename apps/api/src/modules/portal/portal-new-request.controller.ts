@@ -13,8 +13,10 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../../core/auth/auth.guard';
+import { AppException } from '../../core/http/app.exception';
+import type { PreChatProblem } from '../webchat/services/prechat-answers';
 import { esc, sendPortalPage } from './pages/portal-layout';
-import { newRequestBody } from './pages/portal-pages';
+import { FIELD_PREFIX, newRequestBody } from './pages/portal-pages';
 import { PortalNewRequestService } from './portal-new-request.service';
 import { pageContext } from './portal-page-context';
 import { PortalSessionResolver } from './portal-session.resolver';
@@ -36,18 +38,21 @@ export class PortalNewRequestController {
     const caller = await this.sessions.resolve(req, res);
     if (!caller) return;
     const c = pageContext(req);
-    if (!(await this.requests.available(caller.session))) return this.unavailable(req, res);
+    const form = await this.requests.form(caller.session);
+    if (!form) return this.unavailable(req, res);
     sendPortalPage(res, 200, {
       locale: c.locale,
       title: c.s.newRequest,
-      body: newRequestBody(c, caller.csrf),
+      body: newRequestBody(c, caller.csrf, form.fields, undefined, { answers: form.prefill }),
     });
   }
 
   @Post()
   @UseFilters(PortalUploadRefusedFilter)
   @UseInterceptors(
-    FileInterceptor('file', { limits: { fileSize: PORTAL_MAX_UPLOAD_BYTES, files: 1, fields: 5 } }),
+    FileInterceptor('file', {
+      limits: { fileSize: PORTAL_MAX_UPLOAD_BYTES, files: 1, fields: 20 },
+    }),
   )
   async create(
     @Body() body: unknown,
@@ -57,24 +62,38 @@ export class PortalNewRequestController {
   ): Promise<void> {
     const caller = await this.sessions.resolve(req, res);
     if (!caller) return;
-    const form = (body ?? {}) as { _csrf?: unknown; subject?: unknown; text?: unknown };
+    const form = (body ?? {}) as Record<string, unknown>;
     if (!this.sessions.checkForm(caller, req, res, form._csrf)) return;
     const c = pageContext(req);
     const subject = typeof form.subject === 'string' ? form.subject.trim().slice(0, 200) : '';
     const text = typeof form.text === 'string' ? form.text.trim().slice(0, 20_000) : '';
+    const answers = answersOf(form);
     const hasFile = Boolean(file && file.originalname);
     const attachment = hasFile && file ? acceptedUpload(file) : null;
     const error =
       hasFile && !attachment ? c.s.badUpload : !subject || !text ? c.s.missingFields : null;
-    if (error) {
-      sendPortalPage(res, hasFile && !attachment ? 422 : 400, {
+    const again = async (status: number, message: string): Promise<void> => {
+      const page = await this.requests.form(caller.session);
+      if (!page) {
+        this.unavailable(req, res);
+        return;
+      }
+      sendPortalPage(res, status, {
         locale: c.locale,
         title: c.s.newRequest,
-        body: newRequestBody(c, caller.csrf, error, { subject, text }),
+        body: newRequestBody(c, caller.csrf, page.fields, message, { subject, text, answers }),
       });
-      return;
+    };
+    if (error) return again(hasFile && !attachment ? 422 : 400, error);
+    let id: string | null;
+    try {
+      id = await this.requests.open(caller.session, { subject, text, attachment, answers });
+    } catch (e) {
+      const problem = fieldProblem(e);
+      if (!problem) throw e;
+      const said = problem.missing ? c.s.fieldRequired : c.s.fieldInvalid;
+      return again(400, said.replace('{field}', problem.label ?? problem.field ?? ''));
     }
-    const id = await this.requests.open(caller.session, { subject, text, attachment });
     if (!id) return this.unavailable(req, res);
     res.redirect(303, `/portal/requests/${id}`);
   }
@@ -88,4 +107,20 @@ export class PortalNewRequestController {
       body: `<p>${esc(c.s.notFound)}</p><p><a href="/portal/requests">${esc(c.s.back)}</a></p>`,
     });
   }
+}
+
+/** The inbox fields' answers of a posted form, by field key. */
+function answersOf(form: Record<string, unknown>): Record<string, string> {
+  const answers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(form))
+    if (name.startsWith(FIELD_PREFIX) && typeof value === 'string')
+      answers[name.slice(FIELD_PREFIX.length)] = value.slice(0, 1000);
+  return answers;
+}
+
+/** The field a refusal of the shared pre-chat validator names, if it is one. */
+function fieldProblem(e: unknown): PreChatProblem | null {
+  if (!(e instanceof AppException) || e.code !== 'VALIDATION_FAILED') return null;
+  const details = e.details as Partial<PreChatProblem> | undefined;
+  return details && typeof details.missing === 'boolean' ? (details as PreChatProblem) : null;
 }

@@ -1,40 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ChannelKind } from '@switchboard/contracts';
 import type { DataSource } from 'typeorm';
 import { ContactIdentityEntity } from '../contacts/entities/contact-identity.entity';
 import { ContactEntity } from '../contacts/entities/contact.entity';
-import { InboxEntity } from '../inboxes/entities/inbox.entity';
 
-/** Where a request opened in the portal goes, and as which of the customer's identities. */
+/** As which of the customer's identities a request opened in the portal is filed. */
 @Injectable()
 export class PortalNewRequestsRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
-  /** The account's first email inbox, else its first API inbox (docs/portal.md). */
-  async targetInbox(accountId: string): Promise<{ id: string; kind: ChannelKind } | null> {
-    for (const kind of ['email', 'api'] as const) {
-      const inbox = await this.ds.getRepository(InboxEntity).findOne({
-        where: { accountId, kind },
-        select: { id: true, kind: true },
-        order: { createdAt: 'ASC' },
-      });
-      if (inbox) return inbox;
-    }
-    return null;
-  }
-
   /** The first of the contacts with an address on their card (the one that signed in). */
-  async contactWithEmail(contactIds: string[]): Promise<{ id: string; email: string } | null> {
+  async contactWithEmail(
+    contactIds: string[],
+  ): Promise<{ id: string; email: string; name: string | null } | null> {
     if (contactIds.length === 0) return null;
     const contact = await this.ds
       .getRepository(ContactEntity)
       .createQueryBuilder('c')
-      .select(['c.id', 'c.email'])
+      .select(['c.id', 'c.email', 'c.name'])
       .where('c.id IN (:...contactIds) AND c.email IS NOT NULL', { contactIds })
       .orderBy('c.created_at', 'ASC')
       .getOne();
-    return contact?.email ? { id: contact.id, email: contact.email } : null;
+    return contact?.email ? { id: contact.id, email: contact.email, name: contact.name } : null;
   }
 
   /**

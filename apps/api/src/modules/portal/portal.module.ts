@@ -10,8 +10,11 @@ import { PortalRequestsController } from './portal-requests.controller';
 import { PortalRequestsRepository } from './portal-requests.repository';
 import { PortalRequestsService } from './portal-requests.service';
 import { PortalSessionResolver } from './portal-session.resolver';
+import { PortalSettingsController } from './portal-settings.controller';
+import { PortalSettingsService } from './portal-settings.service';
 import { PortalSignInController } from './portal-sign-in.controller';
 import { PortalSignInService } from './portal-sign-in.service';
+import { PortalTargetRepository } from './portal-target.repository';
 import { PortalWidgetHandOffController } from './portal-widget-hand-off.controller';
 
 /** The customer portal: one-time-link sign-in and the customer's own requests (docs/portal.md). */
@@ -22,6 +25,7 @@ import { PortalWidgetHandOffController } from './portal-widget-hand-off.controll
     PortalRequestsController,
     PortalNewRequestController,
     PortalWidgetHandOffController,
+    PortalSettingsController,
   ],
   providers: [
     PortalAccessRepository,
@@ -32,6 +36,8 @@ import { PortalWidgetHandOffController } from './portal-widget-hand-off.controll
     PortalRequestsService,
     PortalSessionResolver,
     PortalSignInService,
+    PortalSettingsService,
+    PortalTargetRepository,
   ],
 })
 export class PortalModule {}

@@ -90,7 +90,7 @@ class WebchatAdapterRegistration implements OnModuleInit {
     WidgetGateway,
   ],
   // The CSAT module's widget routes use the same visitor guard.
-  exports: [VisitorAuthService],
+  exports: [VisitorAuthService, PreChatContactRepository],
 })
 export class WebchatModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -14,6 +14,7 @@ import { arCore } from './core';
 import { arCore2 } from './core-2';
 import { arCsat } from './csat';
 import { arHelpCentre } from './help-centre';
+import { arPortal } from './portal';
 import { arEmailOAuth } from './email-oauth';
 import { arWidgetSettings } from './widget-settings';
 import { arEmailReplies } from './email-replies';
@@ -57,6 +58,7 @@ export const ar: ArabicCatalog = {
   ...arReports,
   ...arCsat,
   ...arHelpCentre,
+  ...arPortal,
   ...arEmailReplies,
   ...arEmailOAuth,
   ...arWidgetSettings,

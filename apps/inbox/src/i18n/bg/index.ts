@@ -14,6 +14,7 @@ import { bgCore } from './core';
 import { bgCore2 } from './core-2';
 import { bgCsat } from './csat';
 import { bgHelpCentre } from './help-centre';
+import { bgPortal } from './portal';
 import { bgEmailOAuth } from './email-oauth';
 import { bgWidgetSettings } from './widget-settings';
 import { bgEmailReplies } from './email-replies';
@@ -53,6 +54,7 @@ export const bg: BulgarianCatalog = {
   ...bgReports,
   ...bgCsat,
   ...bgHelpCentre,
+  ...bgPortal,
   ...bgEmailReplies,
   ...bgEmailOAuth,
   ...bgWidgetSettings,

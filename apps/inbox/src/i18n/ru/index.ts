@@ -14,6 +14,7 @@ import { ruCore } from './core';
 import { ruCore2 } from './core-2';
 import { ruCsat } from './csat';
 import { ruHelpCentre } from './help-centre';
+import { ruPortal } from './portal';
 import { ruEmailOAuth } from './email-oauth';
 import { ruWidgetSettings } from './widget-settings';
 import { ruEmailReplies } from './email-replies';
@@ -54,6 +55,7 @@ export const ru: RussianCatalog = {
   ...ruReports,
   ...ruCsat,
   ...ruHelpCentre,
+  ...ruPortal,
   ...ruEmailReplies,
   ...ruEmailOAuth,
   ...ruWidgetSettings,

@@ -1,9 +1,16 @@
 import { z } from 'zod';
-import { cleanText, MAX_TEXT_LENGTH, safeText } from '@switchboard/contracts';
+import {
+  cleanText,
+  MAX_TEXT_LENGTH,
+  preChatFieldListSchema,
+  safeText,
+} from '@switchboard/contracts';
 
 export const apiChannelSettingsSchema = z.object({
   /** Where operator replies are POSTed; empty = replies are only available over the REST API. */
   outboundUrl: z.string().url().optional(),
+  /** Asked on the customer portal's New request form when the portal files requests here. */
+  preChatFields: preChatFieldListSchema.optional(),
 });
 export type ApiChannelSettings = z.infer<typeof apiChannelSettingsSchema>;
 

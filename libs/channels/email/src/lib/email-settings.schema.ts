@@ -1,5 +1,6 @@
 import {
   EMAIL_OAUTH_PROVIDERS,
+  preChatFieldListSchema,
   signatureTemplateSchema,
   type EmailOAuthProvider,
 } from '@switchboard/contracts';
@@ -72,6 +73,8 @@ export const emailSettingsSchema = z.object({
    * applies to; no other host is affected. Off (null) by default. See tls-trust.ts.
    */
   selfSignedCertificateHost: hostSchema.nullish(),
+  /** Asked on the customer portal's New request form when the portal files requests here. */
+  preChatFields: preChatFieldListSchema.optional(),
 });
 export type EmailSettings = z.output<typeof emailSettingsSchema>;
 export type EmailSettingsInput = z.input<typeof emailSettingsSchema>;

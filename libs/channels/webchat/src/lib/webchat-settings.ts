@@ -1,3 +1,4 @@
+import { preChatFieldListSchema } from '@switchboard/contracts';
 import { z } from 'zod';
 
 /** '*' lets any site embed the widget; it must be written out, an empty list refuses every site. */
@@ -20,33 +21,7 @@ const originSchema = z
     return origin;
   });
 
-/**
- * A question asked before the first message. `name` and `email` fill the contact's card; `text`
- * answers are kept as contact attributes under `key` (define the attribute to see it on the card).
- */
-export const preChatFieldSchema = z.object({
-  key: z
-    .string()
-    .trim()
-    .regex(/^[a-z][a-z0-9_]{0,39}$/, 'Field keys are lower-case letters, digits and _ (up to 40)'),
-  label: z.string().trim().min(1, 'Every pre-chat field needs a label').max(100),
-  type: z.enum(['name', 'email', 'text']),
-  required: z.boolean().default(false),
-});
-export type PreChatField = z.output<typeof preChatFieldSchema>;
-
-const preChatFieldsSchema = z
-  .array(preChatFieldSchema)
-  .max(10, 'At most 10 pre-chat fields')
-  .default([])
-  .superRefine((fields, ctx) => {
-    const keys = fields.map((f) => f.key);
-    if (new Set(keys).size !== keys.length)
-      ctx.addIssue({ code: 'custom', message: 'Pre-chat field keys must be unique' });
-    for (const type of ['name', 'email'] as const)
-      if (fields.filter((f) => f.type === type).length > 1)
-        ctx.addIssue({ code: 'custom', message: `At most one pre-chat field of type ${type}` });
-  });
+export { preChatFieldSchema, type PreChatField } from '@switchboard/contracts';
 
 /** Public settings of a web chat inbox: shown to visitors, returned by the API. */
 export const webchatSettingsSchema = z.object({
@@ -63,7 +38,7 @@ export const webchatSettingsSchema = z.object({
   /** New conversations one IP address may open per hour (spam guard; the count is per server, not per inbox). */
   newConversationsPerIpPerHour: z.number().int().min(1).max(10_000).default(20),
   /** Asked in the widget before the first message; empty asks nothing. */
-  preChatFields: preChatFieldsSchema,
+  preChatFields: preChatFieldListSchema.default([]),
 });
 export type WebchatSettings = z.output<typeof webchatSettingsSchema>;
 

@@ -49,6 +49,7 @@ import { KnowledgeBase1797920000000 } from './1797920000000-knowledge-base';
 import { HelpCentreBranding1797940000000 } from './1797940000000-help-centre-branding';
 import { KbArticleViews1797945000000 } from './1797945000000-kb-article-views';
 import { CustomerPortal1797950000000 } from './1797950000000-customer-portal';
+import { PortalTargetInbox1797960000000 } from './1797960000000-portal-target-inbox';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled API carries them.
@@ -106,4 +107,5 @@ export const MIGRATIONS = [
   HelpCentreBranding1797940000000,
   KbArticleViews1797945000000,
   CustomerPortal1797950000000,
+  PortalTargetInbox1797960000000,
 ];

@@ -24,6 +24,10 @@ export class AccountEntity {
   @Column('text', { nullable: true })
   helpCentreColor!: string | null;
 
+  /** Where the customer portal files New requests; null: the default (docs/portal.md). */
+  @Column('uuid', { nullable: true })
+  portalInboxId!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

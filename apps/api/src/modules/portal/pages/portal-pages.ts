@@ -1,3 +1,4 @@
+import type { PreChatField } from '@switchboard/contracts';
 import type { PortalMessageRow, PortalRequestRow } from '../portal-requests.repository';
 import { esc } from './portal-layout';
 import type { PortalLocale, PortalStrings } from './portal-strings';
@@ -92,22 +93,42 @@ export function requestBody(
       <p><button type="submit">${esc(c.s.send)}</button></p></form>`;
 }
 
-/** "New request": a subject, a message and an optional file. */
+/** "New request": the target inbox's fields, a subject, a message and an optional file. */
 export function newRequestBody(
   c: PageContext,
   csrf: string,
+  fields: readonly PreChatField[],
   error?: string,
-  values: { subject?: string; text?: string } = {},
+  values: { subject?: string; text?: string; answers?: Record<string, string> } = {},
 ): string {
   return `<p><a href="/portal/requests">← ${esc(c.s.back)}</a></p>
     <h1>${esc(c.s.newRequest)}</h1>
     ${error ? `<p class="notice" role="alert">${esc(error)}</p>` : ''}
     <form method="post" action="/portal/new" enctype="multipart/form-data">
       <input type="hidden" name="_csrf" value="${esc(csrf)}">
+      ${fields.map((f) => fieldInput(f, values.answers?.[f.key] ?? '')).join('')}
       <p><label for="subject">${esc(c.s.subjectLabel)}</label>
       <input id="subject" name="subject" required maxlength="200" value="${esc(values.subject ?? '')}"></p>
       <p><label for="text">${esc(c.s.messageLabel)}</label>
       <textarea id="text" name="text" rows="6" required maxlength="20000">${esc(values.text ?? '')}</textarea></p>
       <p><label for="file">${esc(c.s.attach)}</label><br><input id="file" type="file" name="file"></p>
       <p><button type="submit">${esc(c.s.create)}</button></p></form>`;
+}
+
+/** Form names of the inbox's fields: `field_<key>` (keys are [a-z0-9_], safe in an attribute). */
+export const FIELD_PREFIX = 'field_';
+
+const INPUT_OF: Record<PreChatField['type'], { type: string; max: number; autocomplete: string }> =
+  {
+    name: { type: 'text', max: 255, autocomplete: 'name' },
+    email: { type: 'email', max: 254, autocomplete: 'email' },
+    text: { type: 'text', max: 500, autocomplete: 'off' },
+  };
+
+function fieldInput(field: PreChatField, value: string): string {
+  const input = INPUT_OF[field.type];
+  const id = `${FIELD_PREFIX}${field.key}`;
+  return `<p><label for="${id}">${esc(field.label)}</label>
+      <input id="${id}" name="${id}" type="${input.type}" maxlength="${input.max}"
+        autocomplete="${input.autocomplete}"${field.required ? ' required' : ''} value="${esc(value)}"></p>`;
 }

@@ -45,6 +45,8 @@ const en = {
   messageLabel: 'How can we help?',
   create: 'Send request',
   missingFields: 'Write a subject and a message.',
+  fieldRequired: 'Please fill in “{field}”.',
+  fieldInvalid: 'Please check “{field}”: the answer is too long or not a valid address.',
 };
 
 export type PortalStrings = typeof en;
@@ -93,6 +95,8 @@ const ru: PortalStrings = {
   messageLabel: 'Чем мы можем помочь?',
   create: 'Отправить обращение',
   missingFields: 'Укажите тему и сообщение.',
+  fieldRequired: 'Заполните поле «{field}».',
+  fieldInvalid: 'Проверьте поле «{field}»: ответ слишком длинный или адрес указан неверно.',
 };
 
 const bg: PortalStrings = {
@@ -138,6 +142,8 @@ const bg: PortalStrings = {
   messageLabel: 'Как можем да помогнем?',
   create: 'Изпрати запитването',
   missingFields: 'Напишете тема и съобщение.',
+  fieldRequired: 'Попълнете полето „{field}“.',
+  fieldInvalid: 'Проверете полето „{field}“: отговорът е твърде дълъг или адресът не е валиден.',
 };
 
 const ar: PortalStrings = {
@@ -183,6 +189,8 @@ const ar: PortalStrings = {
   messageLabel: 'كيف يمكننا المساعدة؟',
   create: 'إرسال الطلب',
   missingFields: 'اكتب موضوعًا ورسالة.',
+  fieldRequired: 'يرجى ملء الحقل «{field}».',
+  fieldInvalid: 'يرجى التحقق من الحقل «{field}»: الإجابة طويلة جدًا أو العنوان غير صالح.',
 };
 
 const TABLE: Record<PortalLocale, PortalStrings> = { en, ru, bg, ar };

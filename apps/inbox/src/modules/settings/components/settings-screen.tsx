@@ -31,6 +31,7 @@ import '../settings.css';
 import { InboxTimeRatePanel } from '../../time-tracking/components/inbox-time-rate-panel';
 import { CsatSettingsPanel } from '../../csat/components/csat-settings-panel';
 import { HelpCentreBrandingPanel } from '../../help-centre/components/help-centre-branding-panel';
+import { PortalSettingsPanel } from '../../portal/components/portal-settings-panel';
 
 function SettingsDetail({ readOnly }: { readOnly: boolean }) {
   const selection = useSettingsStore((s) => s.selection);
@@ -44,6 +45,7 @@ function SettingsDetail({ readOnly }: { readOnly: boolean }) {
   if ('people' in selection) return <PeoplePanel />;
   if ('teams' in selection) return <TeamsPanel />;
   if ('webhooks' in selection) return <WebhooksPanel />;
+  if ('portal' in selection) return <PortalSettingsPanel inboxes={inboxes} readOnly={readOnly} />;
   if ('newKind' in selection) {
     return (
       <div className="settings__detail" data-testid="settings-detail">
@@ -83,7 +85,7 @@ function InboxDetail({ inbox, readOnly }: { inbox: InboxDto; readOnly: boolean }
       ) : (
         <p className="settings-hint">{t('settings.unsupported_kind')}</p>
       )}
-      {inbox.kind === 'webchat' && (
+      {(inbox.kind === 'webchat' || inbox.kind === 'email' || inbox.kind === 'api') && (
         <PreChatFieldsPanel key={`pc-${inbox.id}`} inbox={inbox} readOnly={readOnly} />
       )}
       {inbox.kind === 'webchat' && <HelpCentreBrandingPanel readOnly={readOnly} />}
@@ -238,6 +240,15 @@ export default function SettingsScreen() {
             {t('webhooks.title')}
           </button>
         )}
+        <button
+          type="button"
+          className="settings__item"
+          data-testid="settings-portal"
+          aria-current={selection !== null && 'portal' in selection}
+          onClick={() => useSettingsStore.getState().select({ portal: true })}
+        >
+          {t('portal.nav')}
+        </button>
         {/* Everyone has personal canned replies; admins also manage the shared ones. */}
         <button
           type="button"

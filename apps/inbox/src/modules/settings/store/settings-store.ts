@@ -16,6 +16,7 @@ export type SettingsSelection =
   | { contactAttributes: true }
   | { teams: true }
   | { webhooks: true }
+  | { portal: true }
   | null;
 
 interface SettingsState {

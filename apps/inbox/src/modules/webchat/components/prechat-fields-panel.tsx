@@ -11,7 +11,8 @@ const MAX_FIELDS = 10;
 const TYPES: readonly PreChatRow['type'][] = ['name', 'email', 'text'];
 
 /**
- * Settings → a web chat inbox → the questions the widget asks before a visitor's first message.
+ * Settings → a web chat inbox → the questions the widget asks before a visitor's first message;
+ * on an email or API inbox, the questions of the customer portal's New request form.
  * The server validates what is saved (keys, labels, one name and one email question at most).
  */
 export function PreChatFieldsPanel({ inbox, readOnly }: { inbox: InboxDto; readOnly: boolean }) {
@@ -34,7 +35,9 @@ export function PreChatFieldsPanel({ inbox, readOnly }: { inbox: InboxDto; readO
   return (
     <section className="settings-section" data-testid="prechat-fields" aria-labelledby="pc-title">
       <h3 id="pc-title">{t('prechat.title')}</h3>
-      <p className="settings-hint">{t('prechat.hint')}</p>
+      <p className="settings-hint">
+        {t(inbox.kind === 'webchat' ? 'prechat.hint' : 'prechat.hint_portal')}
+      </p>
       {rows.length === 0 && <p className="settings-hint">{t('prechat.empty')}</p>}
       <form
         onSubmit={(e) => {
