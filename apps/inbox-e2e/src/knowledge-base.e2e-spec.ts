@@ -35,7 +35,7 @@ describe('inbox: knowledge base', () => {
   const articles = () => h.admin.ok<KbArticleListItemDto[]>('GET', '/api/kb/articles');
   const body = () => ui.page.locator('[data-testid=kb-body]');
 
-  it('writes a Russian article with a heading, list, link and image, and publishes it', async () => {
+  it('writes a Russian article with a heading, list, link, image and code block, and publishes it', async () => {
     const page = ui.page;
     await page.click('[data-testid=nav-knowledge-base]');
     await page.waitForSelector('[data-testid=kb-empty]');
@@ -70,6 +70,10 @@ describe('inbox: knowledge base', () => {
     ]);
     await chooser.setFiles({ name: 'card.png', mimeType: 'image/png', buffer: testPng(8, 8) });
     await body().locator('img').waitFor();
+    await page.keyboard.press('Enter');
+    await page.click('[data-testid=kb-tool-code]');
+    await page.keyboard.type('pay --card 4242');
+    await body().locator('pre').waitFor();
 
     await page.click('[data-testid=kb-publish]');
     await page.waitForSelector('[data-testid=kb-tab-ru] .kb-badge--published');
@@ -83,6 +87,7 @@ describe('inbox: knowledge base', () => {
       '<a href="https://example.com/pay" rel="noopener noreferrer nofollow">справка</a>',
     );
     expect(ru.bodyHtml).toMatch(/<img src="\/api\/files\/[0-9a-f-]{36}\/[^"]+" alt="card" \/>/);
+    expect(ru.bodyHtml).toMatch(/<pre>(<code>)?pay --card 4242(<\/code>)?<\/pre>/);
     expect(ru.bodyHtml).not.toContain('javascript:');
     // The editor passes axe-core (no serious finding) and its fields' edges show at 3:1.
     const { blocking } = await auditAccessibility(page);

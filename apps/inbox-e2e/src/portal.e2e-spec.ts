@@ -1,4 +1,9 @@
-import type { AccountDto, OperatorDto } from '@switchboard/contracts';
+import type {
+  AccountDto,
+  ConversationSummaryDto,
+  OperatorDto,
+  Page as ResultPage,
+} from '@switchboard/contracts';
 import type { BrowserContext, Page } from 'playwright-core';
 import { InboxHarness, OPERATOR } from './support/inbox-harness';
 import {
@@ -41,7 +46,11 @@ describe('portal: a customer follows their request (Chromium)', () => {
   beforeAll(async () => {
     servers = await startMailServers();
     h = await InboxHarness.start();
-    await connectEmailInbox(h, servers);
+    // The admin files portal requests in the mail inbox, whose form asks a required order number.
+    const mail = await connectEmailInbox(h, servers, {
+      preChatFields: [{ key: 'order_number', label: 'Order number', type: 'text', required: true }],
+    });
+    await h.admin.ok('PUT', '/api/portal-settings', { targetInboxId: mail.id });
     accountId = (await h.admin.ok<AccountDto>('GET', '/api/account')).id;
     await servers.dovecot.appendMessage(
       MAILBOX.user,
@@ -70,7 +79,7 @@ describe('portal: a customer follows their request (Chromium)', () => {
     await servers?.stop();
   });
 
-  it('signs in by mailed link, sees status and assignee, replies live, and never sees a note or another request', async () => {
+  it('signs in by mailed link, sees status and assignee, replies live, never sees a note or another request, and opens a request with the inbox’s required field', async () => {
     const jane = await h.conversationOf('Jane Customer');
     const bob = await h.conversationOf('Bob Other');
     const me = await h.admin.ok<OperatorDto>('GET', '/api/auth/me');
@@ -96,6 +105,16 @@ describe('portal: a customer follows their request (Chromium)', () => {
     const row = page.locator('tbody tr', { hasText: 'Broken lid' });
     expect(await row.locator('.status').textContent()).toBe('In progress');
     expect(await row.textContent()).toContain(OPERATOR.name);
+    // The request's number and its last update, as the inbox knows them.
+    const shown = await h.conversationOf('Jane Customer');
+    expect(await row.locator('td').nth(0).textContent()).toBe(String(shown.number));
+    expect(await row.locator('td').nth(4).textContent()).toBe(
+      new Date(shown.lastActivityAt).toLocaleString('en', {
+        dateStyle: 'medium',
+        timeStyle: 'short',
+        timeZone: 'UTC',
+      }),
+    );
     expect(await page.locator('body').textContent()).not.toContain('Bob private matter');
 
     await row.locator('a').click();
@@ -113,5 +132,42 @@ describe('portal: a customer follows their request (Chromium)', () => {
     const foreign = await page.goto(`${h.api.baseUrl}/portal/requests/${bob.id}`);
     expect(foreign?.status()).toBe(404);
     expect(await page.locator('body').textContent()).not.toContain('Only for Bob');
+
+    // New request: the form asks the inbox's required field.
+    await page.goto(`${h.api.baseUrl}/portal/requests`);
+    await page.click('a[href="/portal/new"]');
+    await page.waitForURL(/\/portal\/new$/);
+    const order = page.locator('input[name=field_order_number]');
+    expect(await page.textContent('label[for=field_order_number]')).toBe('Order number');
+    expect(await order.getAttribute('required')).not.toBeNull();
+    await page.fill('input[name=subject]', 'Wrong colour');
+    await page.fill('textarea[name=text]', 'The mug arrived blue, I ordered red.');
+    // Spaces pass the browser's own required check; the server still refuses, naming the field.
+    await order.fill('   ');
+    const send = page.locator('form[action="/portal/new"] button[type=submit]');
+    await send.click();
+    expect(await page.textContent('[role=alert]')).toBe('Please fill in “Order number”.');
+    expect(await page.inputValue('textarea[name=text]')).toBe(
+      'The mug arrived blue, I ordered red.',
+    );
+    const open = await h.admin.ok<ResultPage<ConversationSummaryDto>>(
+      'GET',
+      '/api/conversations?status=open&limit=100',
+    );
+    expect(open.items.map((c) => c.subject)).not.toContain('Wrong colour');
+
+    await order.fill('A-5521');
+    await send.click();
+    await page.waitForURL(/\/portal\/requests\/[0-9a-f-]{36}$/);
+    expect(await page.locator('body').textContent()).toContain('The mug arrived blue');
+    await page.goto(`${h.api.baseUrl}/portal/requests`);
+    expect(await page.locator('tbody tr', { hasText: 'Wrong colour' }).count()).toBe(1);
+
+    // The operator sees the new request arrive in the feed and reads it.
+    const newRow = ui.page.locator('[data-testid=feed-row]', { hasText: 'Wrong colour' });
+    await newRow.waitFor({ timeout: 15_000 });
+    await newRow.click();
+    await ui.timelineMessage('The mug arrived blue').waitFor({ timeout: 15_000 });
+    expect(ui.pageErrors).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import type { RouteRule } from './authorization-routes';
 /**
  * The customer portal's rows of the authorization table (modules/portal): sign-in is public; the
  * rest needs a portal session (none → 401), and another contact's request or file is 404
- * (`portalForeign`, run by modules/portal/portal-authorization.integration-spec.ts).
+ * (`portalForeign`, run by modules/portal/portal.integration-spec.ts).
  */
 export const PORTAL_ROUTES: Record<string, RouteRule> = {
   'GET /portal/:accountId/sign-in': { access: 'public' },

@@ -19,6 +19,7 @@ import { esc, sendPortalPage } from './pages/portal-layout';
 import { FIELD_PREFIX, newRequestBody } from './pages/portal-pages';
 import { PortalNewRequestService } from './portal-new-request.service';
 import { pageContext } from './portal-page-context';
+import { PortalPostLimit } from './portal-post-limit';
 import { PortalSessionResolver } from './portal-session.resolver';
 import { PortalUploadRefusedFilter } from './portal-upload-refused.filter';
 import { acceptedUpload, PORTAL_MAX_UPLOAD_BYTES, type PortalUpload } from './portal-upload';
@@ -31,6 +32,7 @@ export class PortalNewRequestController {
   constructor(
     private readonly sessions: PortalSessionResolver,
     private readonly requests: PortalNewRequestService,
+    private readonly limit: PortalPostLimit,
   ) {}
 
   @Get()
@@ -64,6 +66,7 @@ export class PortalNewRequestController {
     if (!caller) return;
     const form = (body ?? {}) as Record<string, unknown>;
     if (!this.sessions.checkForm(caller, req, res, form._csrf)) return;
+    if (!(await this.limit.allow(caller.session, req, res))) return;
     const c = pageContext(req);
     const subject = typeof form.subject === 'string' ? form.subject.trim().slice(0, 200) : '';
     const text = typeof form.text === 'string' ? form.text.trim().slice(0, 20_000) : '';

@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ContactIdentityEntity } from '../contacts/entities/contact-identity.entity';
 import { ContactEntity } from '../contacts/entities/contact.entity';
+import { ConversationEntity } from '../conversations/entities/conversation.entity';
+import { MessageEntity } from '../messages/entities/message.entity';
 
 /** As which of the customer's identities a request opened in the portal is filed. */
 @Injectable()
@@ -22,6 +24,19 @@ export class PortalNewRequestsRepository {
       .orderBy('c.created_at', 'ASC')
       .getOne();
     return contact?.email ? { id: contact.id, email: contact.email, name: contact.name } : null;
+  }
+
+  /** Messages these contacts sent from the portal (replies and new requests) after `since`. */
+  portalMessagesSince(contactIds: string[], since: Date): Promise<number> {
+    if (contactIds.length === 0) return Promise.resolve(0);
+    return this.ds
+      .getRepository(MessageEntity)
+      .createQueryBuilder('m')
+      .innerJoin(ConversationEntity, 'c', 'c.id = m.conversation_id')
+      .where('c.contact_id IN (:...contactIds)', { contactIds })
+      .andWhere("m.direction = 'incoming' AND m.external_id LIKE 'portal:%'")
+      .andWhere('m.created_at > :since', { since })
+      .getCount();
   }
 
   /**

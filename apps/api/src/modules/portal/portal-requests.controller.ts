@@ -18,6 +18,7 @@ import { isActiveContent } from '../../core/storage/content-type-sniffer';
 import { esc, sendPortalPage } from './pages/portal-layout';
 import { requestBody, requestsBody } from './pages/portal-pages';
 import { pageContext } from './portal-page-context';
+import { PortalPostLimit } from './portal-post-limit';
 import { PortalRequestsService } from './portal-requests.service';
 import { PortalSessionResolver } from './portal-session.resolver';
 import { PortalSignInService } from './portal-sign-in.service';
@@ -35,6 +36,7 @@ export class PortalRequestsController {
     private readonly sessions: PortalSessionResolver,
     private readonly requests: PortalRequestsService,
     private readonly signIn: PortalSignInService,
+    private readonly limit: PortalPostLimit,
   ) {}
 
   @Get('requests')
@@ -82,6 +84,7 @@ export class PortalRequestsController {
     if (!this.sessions.checkForm(caller, req, res, form._csrf)) return;
     const found = await this.requests.show(caller.session, id);
     if (!found) return this.notFound(req, res);
+    if (!(await this.limit.allow(caller.session, req, res))) return;
     const c = pageContext(req);
     const text = typeof form.text === 'string' ? form.text.trim().slice(0, MAX_TEXT) : '';
     const hasFile = Boolean(file && file.originalname);

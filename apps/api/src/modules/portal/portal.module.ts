@@ -6,6 +6,7 @@ import { PortalMailerService } from './portal-mailer.service';
 import { PortalNewRequestController } from './portal-new-request.controller';
 import { PortalNewRequestService } from './portal-new-request.service';
 import { PortalNewRequestsRepository } from './portal-new-requests.repository';
+import { PortalPostLimit } from './portal-post-limit';
 import { PortalRequestsController } from './portal-requests.controller';
 import { PortalRequestsRepository } from './portal-requests.repository';
 import { PortalRequestsService } from './portal-requests.service';
@@ -32,6 +33,7 @@ import { PortalWidgetHandOffController } from './portal-widget-hand-off.controll
     PortalMailerService,
     PortalNewRequestService,
     PortalNewRequestsRepository,
+    PortalPostLimit,
     PortalRequestsRepository,
     PortalRequestsService,
     PortalSessionResolver,

@@ -47,6 +47,7 @@ const en = {
   missingFields: 'Write a subject and a message.',
   fieldRequired: 'Please fill in “{field}”.',
   fieldInvalid: 'Please check “{field}”: the answer is too long or not a valid address.',
+  tooManyPosts: 'You have sent many messages in the last hour. Please wait a while and try again.',
 };
 
 export type PortalStrings = typeof en;
@@ -97,6 +98,7 @@ const ru: PortalStrings = {
   missingFields: 'Укажите тему и сообщение.',
   fieldRequired: 'Заполните поле «{field}».',
   fieldInvalid: 'Проверьте поле «{field}»: ответ слишком длинный или адрес указан неверно.',
+  tooManyPosts: 'За последний час вы отправили много сообщений. Подождите и попробуйте снова.',
 };
 
 const bg: PortalStrings = {
@@ -144,6 +146,7 @@ const bg: PortalStrings = {
   missingFields: 'Напишете тема и съобщение.',
   fieldRequired: 'Попълнете полето „{field}“.',
   fieldInvalid: 'Проверете полето „{field}“: отговорът е твърде дълъг или адресът не е валиден.',
+  tooManyPosts: 'През последния час изпратихте много съобщения. Изчакайте и опитайте отново.',
 };
 
 const ar: PortalStrings = {
@@ -191,6 +194,7 @@ const ar: PortalStrings = {
   missingFields: 'اكتب موضوعًا ورسالة.',
   fieldRequired: 'يرجى ملء الحقل «{field}».',
   fieldInvalid: 'يرجى التحقق من الحقل «{field}»: الإجابة طويلة جدًا أو العنوان غير صالح.',
+  tooManyPosts: 'أرسلت رسائل كثيرة خلال الساعة الماضية. انتظر قليلًا ثم حاول مرة أخرى.',
 };
 
 const TABLE: Record<PortalLocale, PortalStrings> = { en, ru, bg, ar };
