@@ -11,6 +11,8 @@ import { io } from 'socket.io-client';
 import { startEmbeddedPostgres, freePort } from './lib/embedded-postgres.mjs';
 import { run } from './lib/run.mjs';
 import { percentile, saturation, steadyRate } from './bench/load.mjs';
+import { cpuPerMessage, cpuReading } from './bench/process-cpu.mjs';
+import { historyRows, historyTable } from './bench/history.mjs';
 
 // `npm run bench -- search`: only search over 10 M messages (it writes its own section).
 if (process.argv.includes('search')) await import('./bench/search.mjs');
@@ -26,7 +28,7 @@ process.chdir(root);
 process.env.NX_DAEMON = 'false';
 process.env.NX_NO_CLOUD = 'true';
 const RATE = Number(process.env.BENCH_RATE ?? 500);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 1_000_000);
 const log = (...a) => console.log('[bench]', ...a);
 
@@ -75,11 +77,12 @@ function connect(url, auth) {
 }
 
 // 2 000 customers: at 500 msg/s each writes about every 4 s, closer to real traffic than a few
-// customers hammering their own conversation rows.
-function signedSender(base, inboxId, secret, customers = 2000) {
+// customers hammering their own conversation rows. A new `customers` prefix makes them all new:
+// their first messages (a contact, an identity and a conversation each) are part of the run.
+function signedSender(base, inboxId, secret, customers = 'cust') {
   return async (i, text) => {
     const body = JSON.stringify({
-      messages: [{ id: `m-${stamp}-${text}`, from: { id: `cust-${i % customers}` }, text }],
+      messages: [{ id: `m-${stamp}-${text}`, from: { id: `${customers}-${i % 2000}` }, text }],
     });
     const ts = Math.floor(Date.now() / 1000);
     const sig = `sha256=${createHmac('sha256', secret).update(`${ts}.`).update(body).digest('hex')}`;
@@ -97,10 +100,10 @@ function signedSender(base, inboxId, secret, customers = 2000) {
   };
 }
 
-function plainSender(base) {
+function plainSender(base, customers = 'cust') {
   return async (i, text) => {
     const body = JSON.stringify({
-      messages: [{ id: `m-${stamp}-${text}`, from: { id: `cust-${i % 2000}` }, text }],
+      messages: [{ id: `m-${stamp}-${text}`, from: { id: `${customers}-${i % 2000}` }, text }],
     });
     const res = await fetch(`${base}/ingest`, {
       method: 'POST',
@@ -112,25 +115,39 @@ function plainSender(base) {
   };
 }
 
-async function measure(name, send, socket) {
+/**
+ * Warm-up, then the steady rate from 2 000 customers who never wrote before, then saturation.
+ * `stored(prefix)` counts the rows (all, distinct) the database holds for a phase's messages.
+ */
+async function measure(name, senderFor, socket, { stored, cpu }) {
   log(`${name}: warm-up`);
-  await steadyRate({ send, socket, count: 300, rate: 200, textOf: (i) => `${name}-warm-${i}` });
+  const warm = senderFor('cust');
+  await steadyRate({
+    send: warm,
+    socket,
+    count: 300,
+    rate: 200,
+    textOf: (i) => `${name}-warm-${i}`,
+  });
   log(`${name}: ${RATE} msg/s for ${SECONDS} s`);
   const steady = await steadyRate({
-    send,
+    send: senderFor(`new-${name}-${stamp}`),
     socket,
     count: RATE * SECONDS,
     rate: RATE,
     textOf: (i) => `${name}-steady-${i}`,
   });
+  steady.inDatabase = await stored(`${name}-steady-`);
   log(`${name}: saturation`);
+  const before = cpu();
   const sat = await saturation({
-    send,
+    send: warm,
     socket,
     count: 4000,
     concurrency: 32,
     textOf: (i) => `sat-${name}-${i}`,
   });
+  sat.cpu = cpuPerMessage(before, cpu(), sat.received);
   socket.removeAllListeners('stream.event');
   return { steady, sat };
 }
@@ -177,7 +194,24 @@ try {
     })
   ).json();
   const opSocket = await connect(`${base}/operators`, { token: login.token });
-  results.switchboard = await measure('sb', signedSender(base, inbox.id, secret), opSocket);
+  const pgDir = embedded?.dir;
+  results.switchboard = await measure(
+    'sb',
+    (customers) => signedSender(base, inbox.id, secret, customers),
+    opSocket,
+    {
+      stored: async (prefix) =>
+        (
+          await sql(
+            dbUrl(apiDb),
+            `SELECT count(*)::int AS rows, count(DISTINCT external_id)::int AS distinct FROM messages
+              WHERE external_id LIKE $1`,
+            [`m-${stamp}-${prefix}%`],
+          )
+        ).rows[0],
+      cpu: () => cpuReading({ serverPid: api.pid, dataDir: pgDir }),
+    },
+  );
   opSocket.close();
 
   // --- Raw floor -----------------------------------------------------------------------------
@@ -190,7 +224,23 @@ try {
   children.push(raw);
   await new Promise((r) => raw.once('message', r));
   const rawSocket = await connect(`http://127.0.0.1:${rawPort}`, {});
-  results.raw = await measure('raw', plainSender(`http://127.0.0.1:${rawPort}`), rawSocket);
+  results.raw = await measure(
+    'raw',
+    (customers) => plainSender(`http://127.0.0.1:${rawPort}`, customers),
+    rawSocket,
+    {
+      stored: async (prefix) =>
+        (
+          await sql(
+            dbUrl(rawDb),
+            `SELECT count(*)::int AS rows, count(DISTINCT external_id)::int AS distinct
+               FROM raw_messages WHERE external_id LIKE $1`,
+            [`m-${stamp}-${prefix}%`],
+          )
+        ).rows[0],
+      cpu: () => cpuReading({ serverPid: raw.pid, dataDir: pgDir }),
+    },
+  );
   rawSocket.close();
   raw.kill('SIGTERM');
 
@@ -236,6 +286,35 @@ try {
   };
   results.firstPage = await timePage(null);
   results.page100 = await timePage(cursor);
+  // A long conversation: 5 000 messages, the latest page as the timeline opens it.
+  const long = (
+    await sql(
+      dbUrl(apiDb),
+      `WITH c AS (SELECT id, account_id, inbox_id, contact_id FROM conversations WHERE number = 2000001)
+       INSERT INTO messages (account_id, conversation_id, inbox_id, direction, kind, sender_type,
+                             sender_contact_id, text, created_at)
+       SELECT c.account_id, c.id, c.inbox_id, CASE WHEN g % 2 = 0 THEN 'incoming' ELSE 'outgoing' END,
+              'message', CASE WHEN g % 2 = 0 THEN 'contact' ELSE 'system' END,
+              CASE WHEN g % 2 = 0 THEN c.contact_id END, 'Long thread message ' || g,
+              now() - make_interval(secs => 5000 - g)
+         FROM c, generate_series(1, 5000) g
+       RETURNING conversation_id`,
+    )
+  ).rows[0].conversation_id;
+  await sql(dbUrl(apiDb), 'ANALYZE messages');
+  const timeline = [];
+  for (let i = 0; i < 220; i++) {
+    const t = performance.now();
+    const res = await fetch(`${base}/api/conversations/${long}/messages?limit=50`, {
+      headers: auth,
+    });
+    const body = await res.json();
+    if (i === 0 && body.items?.length !== 50)
+      throw new Error(`timeline page: ${JSON.stringify(body).slice(0, 200)}`);
+    if (i >= 20) timeline.push(performance.now() - t);
+  }
+  timeline.sort((a, b) => a - b);
+  results.timeline = { p50: percentile(timeline, 50), p95: percentile(timeline, 95) };
   results.openCount = (
     await sql(dbUrl(apiDb), `SELECT count(*)::int AS n FROM conversations WHERE status = 'open'`)
   ).rows[0].n;
@@ -253,20 +332,45 @@ const f = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
 const sb = results.switchboard;
 const rw = results.raw;
 const ratio = sb.sat.perSecond / rw.sat.perSecond;
+const commit =
+  (await new Promise((resolve) => {
+    const git = spawn('git', ['rev-parse', '--short', 'HEAD']);
+    let out = '';
+    git.stdout.on('data', (d) => (out += d));
+    git.on('close', () => resolve(out.trim()));
+    git.on('error', () => resolve(''));
+  })) || 'unknown';
+const pgVersion = embedded ? 'embedded 18' : 'DATABASE_URL';
+const machine = `${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB`;
+// Lost: answered 200 but not in the database. Refused requests (errors) were never acknowledged.
+const lost = (r) => Math.max(0, r.steady.acknowledged - r.steady.inDatabase.distinct);
+const dup = (r) => r.steady.inDatabase.rows - r.steady.inDatabase.distinct + r.steady.duplicates;
+const cpuRow = (r) =>
+  `${f(r.sat.cpu.server, 2)} / ${f(r.sat.cpu.postgres, 2)} / ${f(r.sat.cpu.load, 2)}`;
+// BENCH_DOC: write elsewhere (a trial run with small sizes must not replace the real figures).
+const file = process.env.BENCH_DOC ?? 'docs/benchmarks.md';
+const previous = existsSync(file) ? readFileSync(file, 'utf8') : '';
+const history = historyTable([
+  ...historyRows(previous),
+  `| ${new Date().toISOString().slice(0, 16).replace('T', ' ')} | \`${commit}\` | ${machine} | ${pgVersion} | ${f(sb.sat.perSecond, 0)} (${f(rw.sat.perSecond, 0)}) msg/s | ${f(ratio * 100, 0)} % | ${f(sb.steady.p99)} ms |`,
+]);
 const report = `<!-- bench:start -->
 ## Inbound message → operator socket
 
-Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores,
+Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} at commit \`${commit}\`: ${cpus().length} cores,
 ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL at ${embedded ? 'an embedded server' : 'DATABASE_URL'}.
 The load generator, the server under test and PostgreSQL share the machine. Each message is a signed
 webhook through the API channel, the same path every webhook channel takes (signature check, adapter
 parse, identity and conversation resolution, idempotent insert, event log, NOTIFY, socket). The
 raw floor does the same HTTP → plain \`pg\` INSERT → plain \`socket.io\` emit with nothing else.
 Latency runs from the start of the HTTP request to the event arriving on the operator's socket.
+The steady phase's senders are 2,000 customers who never wrote before (their first messages open
+their conversations); every message is counted on the socket and in the database.
 
 | ${RATE} msg/s for ${SECONDS} s (open loop) | Switchboard | Raw floor |
 | --- | ---: | ---: |
 | received / sent (errors) | ${sb.steady.received} / ${sb.steady.sent} (${sb.steady.errors}) | ${rw.steady.received} / ${rw.steady.sent} (${rw.steady.errors}) |
+| acknowledged and lost / duplicated (database and socket) | ${lost(sb)} / ${dup(sb)} | ${lost(rw)} / ${dup(rw)} |
 | achieved rate | ${f(sb.steady.achievedRate, 0)} msg/s | ${f(rw.steady.achievedRate, 0)} msg/s |
 | p50 latency | ${f(sb.steady.p50)} ms | ${f(rw.steady.p50)} ms |
 | p99 latency | ${f(sb.steady.p99)} ms | ${f(rw.steady.p99)} ms |
@@ -276,6 +380,7 @@ Latency runs from the start of the HTTP request to the event arriving on the ope
 | --- | ---: | ---: |
 | throughput | ${f(sb.sat.perSecond, 0)} msg/s | ${f(rw.sat.perSecond, 0)} msg/s |
 | **ratio to the raw floor** | **${f(ratio * 100, 0)} %** | 100 % |
+| CPU per message, ms: server / PostgreSQL / load generator | ${cpuRow(sb)} | ${cpuRow(rw)} |
 
 Targets: p99 < 50 ms at 500 msg/s, ${'throughput ≥ 50 %'} of the raw floor.
 Result: p99 ${f(sb.steady.p99)} ms (${sb.steady.p99 < 50 ? 'met' : 'not met'}), ratio ${f(ratio * 100, 0)} % (${ratio >= 0.5 ? 'met' : 'not met'}).
@@ -290,10 +395,16 @@ over HTTP, 200 requests each, keyset pagination (page 100 follows the cursor of 
 | first | ${f(results.firstPage.p50)} ms | ${f(results.firstPage.p95)} ms |
 | 100th | ${f(results.page100.p50)} ms | ${f(results.page100.p95)} ms |
 
-Target: p95 < 20 ms. Result: ${Math.max(results.firstPage.p95, results.page100.p95) < 20 ? 'met' : 'not met'}.
+A conversation of 5,000 messages, its latest page (\`GET /api/conversations/:id/messages?limit=50\`, 200 requests
+after 20 warm-up ones): p50 ${f(results.timeline.p50)} ms, p95 ${f(results.timeline.p95)} ms.
+
+Target: p95 < 20 ms. Result: ${Math.max(results.firstPage.p95, results.page100.p95, results.timeline.p95) < 20 ? 'met' : 'not met'}.
+
+### History of this bench (commit ${commit})
+
+${history}
 <!-- bench:end -->`;
 
-const file = 'docs/benchmarks.md';
 let doc = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n\n';
 if (doc.includes('<!-- bench:start -->')) {
   // The search, rules, reports and static sections (scripts/bench/*.mjs) stay until their runs below rewrite them.

@@ -7,6 +7,7 @@ import { startEmbeddedPostgres, freePort } from '../lib/embedded-postgres.mjs';
 import { run } from '../lib/run.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const nodeArgs = () => (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
 /**
  * `name` keeps each bench's database and files apart. Returns the API's base URL, auth headers, a
@@ -40,7 +41,8 @@ export async function startBenchApi(name, { database } = {}) {
 
   const port = await freePort();
   const spawnApi = () =>
-    spawn(process.execPath, ['dist/apps/api/main.js'], {
+    // BENCH_API_NODE_ARGS: flags for the API's node (a CPU profile: `--cpu-prof --cpu-prof-dir=…`).
+    spawn(process.execPath, [...nodeArgs(), 'dist/apps/api/main.js'], {
       stdio: ['ignore', 'ignore', 'inherit'],
       env: {
         ...process.env,
@@ -100,7 +102,20 @@ export async function startBenchApi(name, { database } = {}) {
       })
     ).json();
     const auth = { authorization: `Bearer ${login.token}`, 'content-type': 'application/json' };
-    return { base, auth, db, stamp, dbName, embedded: Boolean(embedded), stop, restart };
+    return {
+      base,
+      auth,
+      db,
+      stamp,
+      dbName,
+      embedded: Boolean(embedded),
+      stop,
+      restart,
+      /** The API process's id (for its RSS in /proc); a restart changes it. */
+      get pid() {
+        return api.pid;
+      },
+    };
   } catch (err) {
     await stop();
     throw err;

@@ -13,13 +13,20 @@ export function percentile(sorted, p) {
  */
 export async function steadyRate({ send, socket, count, rate, textOf }) {
   const sentAt = new Map();
+  const arrived = new Set();
   const latencies = [];
   let errors = 0;
+  let duplicates = 0;
+  let acknowledged = 0;
   const done = new Promise((resolve) => {
     socket.on('stream.event', (e) => {
       if (e.type !== 'message.created') return;
-      const t = sentAt.get(e.payload.message.text);
+      const text = e.payload.message.text;
+      // A message seen twice on the socket is a duplicate, whatever its latency.
+      if (arrived.has(text)) duplicates++;
+      const t = sentAt.get(text);
       if (t === undefined) return;
+      arrived.add(text);
       latencies.push(performance.now() - t);
       sentAt.delete(e.payload.message.text);
       if (latencies.length + errors === count) resolve();
@@ -35,6 +42,7 @@ export async function steadyRate({ send, socket, count, rate, textOf }) {
     send(i, text).then(
       (status) => {
         if (status !== 200) errors++;
+        else acknowledged++;
       },
       () => errors++,
     );
@@ -46,6 +54,8 @@ export async function steadyRate({ send, socket, count, rate, textOf }) {
     sent: count,
     received: latencies.length,
     errors,
+    acknowledged,
+    duplicates,
     offeredRate: rate,
     achievedRate: latencies.length / elapsed,
     p50: percentile(latencies, 50),

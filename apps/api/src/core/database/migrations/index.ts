@@ -50,6 +50,7 @@ import { HelpCentreBranding1797940000000 } from './1797940000000-help-centre-bra
 import { KbArticleViews1797945000000 } from './1797945000000-kb-article-views';
 import { CustomerPortal1797950000000 } from './1797950000000-customer-portal';
 import { PortalTargetInbox1797960000000 } from './1797960000000-portal-target-inbox';
+import { IngestBatch1798000000000 } from './1798000000000-ingest-batch';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled API carries them.
@@ -108,4 +109,5 @@ export const MIGRATIONS = [
   KbArticleViews1797945000000,
   CustomerPortal1797950000000,
   PortalTargetInbox1797960000000,
+  IngestBatch1798000000000,
 ];
