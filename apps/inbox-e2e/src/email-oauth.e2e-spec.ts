@@ -107,6 +107,11 @@ describe('inbox: connecting a mailbox with Google', () => {
     });
     // OAuth inboxes have no passwords to type.
     expect(await ui.page.$('#inbox-secret-imapPassword')).toBeNull();
+    // This Dovecot offers OAUTHBEARER as Gmail does (the API spec's offers only XOAUTH2): used.
+    await waitUntil(
+      () => /Login: user=<support@example\.test>, method=OAUTHBEARER/.test(dovecot.log()),
+      () => 'no OAUTHBEARER login in the Dovecot log',
+    );
 
     // Google withdraws the grant; the sync's next login finds out.
     fake.revokeUser(MAILBOX.user);

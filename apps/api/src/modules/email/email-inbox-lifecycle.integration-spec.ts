@@ -281,6 +281,16 @@ describe('email inbox lifecycle: pause, resume, remove, delete with history', ()
           gone.some((e) => (e.payload as { conversationId: string }).conversationId === id),
         );
       }, 10_000);
+      // The purge's last step, after the conversations: the sync records go in a transaction of
+      // their own, and then the purge lets go of the inbox's lock (it failed here when read at once).
+      await eventually(
+        async () =>
+          (await api.dataSource
+            .getRepository(EmailSyncStateEntity)
+            .countBy({ inboxId: sales.id })) === 0 && (await lockIsFree(sales.id)),
+        10_000,
+        'the sync state deleted and the purge done',
+      );
       expect(
         await api.dataSource.getRepository(EmailSyncStateEntity).countBy({ inboxId: sales.id }),
       ).toBe(0);

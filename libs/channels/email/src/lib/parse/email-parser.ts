@@ -36,6 +36,7 @@ import { SALVAGED_BODY_NOTE, salvagedBodyText } from './salvaged-body-text';
 import { foldQuotedText } from './quote-folding';
 import { sentAtOf } from './sent-at';
 import { unknownCharsets } from './unknown-charsets';
+import { UNSPLIT_PART_NOTE, unsplitPartsText } from './unsplit-parts';
 
 /** A message as our IMAP client fetched it. */
 export interface RawEmail {
@@ -163,6 +164,25 @@ export async function readRawEmail(raw: RawEmail, ctx: ParseContext): Promise<Em
           ? htmlToPlainText(rawHtml)
           : (salvaged ?? '')
   ).slice(0, MAX_TEXT_LENGTH);
+  // A part deeper in the tree whose boundary is unused: the rest was read, its words are added.
+  const unsplit = salvaged
+    ? null
+    : unsplitPartsText(raw.source, () =>
+        [
+          fullText,
+          sanitized ? htmlToPlainText(sanitized) : '',
+          ...forwarded.map((f) => f.text),
+        ].join('\n'),
+      );
+  const unsplitBlock = unsplit ? `${UNSPLIT_PART_NOTE}\n\n${unsplit}` : null;
+  if (unsplitBlock) {
+    notes.push(unsplitBlock);
+    readingNotes.push({
+      action: 'simplified',
+      reason:
+        'Part of its MIME structure is broken: that part’s text was read from the raw message',
+    });
+  }
   // HTML-only mail: the quote is already marked in the HTML; the text is what remains without it.
   const htmlNewText =
     !hasText && sanitizedHtml ? htmlToPlainText(withoutFoldedParts(sanitizedHtml)) : '';
@@ -176,7 +196,9 @@ export async function readRawEmail(raw: RawEmail, ctx: ParseContext): Promise<Em
     .slice(0, MAX_TEXT_LENGTH);
   // Our own rendering of the text carries the notes too: the operator reads the HTML when there is one.
   const ownHtml =
-    sanitizedHtml ??
+    (sanitizedHtml && unsplitBlock
+      ? sanitizedHtml + plainTextToHtml({ body: unsplitBlock, quoted: null, signature: null })
+      : sanitizedHtml) ??
     (fullText.trim()
       ? plainTextToHtml({ ...folded, body: [folded.body, ...notes].join('\n\n').trim() })
       : null);
