@@ -88,6 +88,16 @@ describe('GroupCommit', () => {
     ]);
     // The lane is free again after a failure.
     expect(broken.pending).toBe(0);
+
+    // What the write threw reaches each caller as it is (a driver error keeps its code).
+    const driverError = { code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' };
+    const refused = new GroupCommit<string, string>({
+      writers: 1,
+      maxBatch: 10,
+      keyOf: () => 'k',
+      write: () => Promise.reject(driverError),
+    });
+    await expect(refused.submit('z')).rejects.toBe(driverError);
   });
 
   it('keeps one key in one lane and runs lanes side by side', async () => {

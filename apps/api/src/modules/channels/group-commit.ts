@@ -55,8 +55,10 @@ export class GroupCommit<I, R> {
           if (results.length !== batch.length)
             throw new Error(`group commit got ${results.length} results for ${batch.length} items`);
         } catch (err) {
-          const failure = err instanceof Error ? err : new Error(String(err));
-          results = batch.map(() => failure);
+          // Passed on as thrown (its code tells "database unavailable" apart from a bug); a driver
+          // error may come from another realm, where `instanceof Error` does not hold.
+          for (const w of batch) w.reject(err as Error);
+          continue;
         }
         batch.forEach((w, i) => {
           const r = results[i]!;
