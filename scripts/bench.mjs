@@ -4,17 +4,16 @@
 import { createHmac } from 'node:crypto';
 import { fork, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
-import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { io } from 'socket.io-client';
 import { startEmbeddedPostgres, freePort } from './lib/embedded-postgres.mjs';
 import { run } from './lib/run.mjs';
-import { percentile, saturation, steadyRate } from './bench/load.mjs';
+import { saturation, steadyRate } from './bench/load.mjs';
 import { cpuPerMessage, cpuReading } from './bench/process-cpu.mjs';
-import { historyRows, historyTable } from './bench/history.mjs';
-import { resetStatementCosts, statementCosts, statementTable } from './bench/statement-costs.mjs';
-import { profileLine, summariseCpuProfile } from './bench/cpu-profile-summary.mjs';
+import { resetStatementCosts, statementCosts } from './bench/statement-costs.mjs';
+import { inboundReport } from './bench/inbound-report.mjs';
+import { measureFeed } from './bench/feed.mjs';
+import { summariseCpuProfile } from './bench/cpu-profile-summary.mjs';
 
 // `npm run bench -- search`: only search over 10 M messages (it writes its own section).
 if (process.argv.includes('search')) await import('./bench/search.mjs');
@@ -24,6 +23,14 @@ if (process.argv.includes('rules')) await import('./bench/rules.mjs');
 if (process.argv.includes('reports')) await import('./bench/reports.mjs');
 // `npm run bench -- static`: only the inbox's and the widget's first load in Chromium.
 if (process.argv.includes('static')) await import('./bench/static.mjs');
+// `npm run bench -- group-commit`: PostgreSQL's cost per message, one or many per transaction.
+if (process.argv.includes('group-commit')) await import('./bench/group-commit.mjs');
+// `npm run bench -- overload`: only 2× saturation offered for 30 s (refusals, losses, recovery).
+if (process.argv.includes('overload')) await import('./bench/overload.mjs');
+// `npm run bench -- snooze`: only 100,000 snoozes and task reminders due in the same second.
+if (process.argv.includes('snooze')) await import('./bench/snooze.mjs');
+// `npm run bench -- fanout`: only one event to 500 operator sockets, and 10,000 idle widgets' memory.
+if (process.argv.includes('fanout')) await import('./bench/fanout.mjs');
 
 const root = new URL('..', import.meta.url).pathname;
 process.chdir(root);
@@ -261,80 +268,8 @@ try {
   rawSocket.close();
   raw.kill('SIGTERM');
 
-  // --- Feed pages on 1 M conversations ---------------------------------------------------------
-  log(`seeding ${CONVERSATIONS} conversations`);
-  const seedStart = performance.now();
-  const account = (
-    await sql(dbUrl(apiDb), 'SELECT account_id FROM inboxes WHERE id = $1', [inbox.id])
-  ).rows[0].account_id;
-  await sql(
-    dbUrl(apiDb),
-    `SET synchronous_commit = off;
-     INSERT INTO contacts (id, account_id, name, email)
-       SELECT md5('c' || g)::uuid, '${account}', 'Customer ' || g, 'c' || g || '@bench.test' FROM generate_series(1, ${CONVERSATIONS}) g;
-     INSERT INTO contact_identities (id, account_id, contact_id, inbox_id, external_id)
-       SELECT md5('i' || g)::uuid, '${account}', md5('c' || g)::uuid, '${inbox.id}', 'seed-' || g FROM generate_series(1, ${CONVERSATIONS}) g;
-     INSERT INTO conversations (id, account_id, number, inbox_id, contact_id, identity_id, status, snoozed_until,
-                                last_activity_at, last_message_preview, last_message_direction, created_at)
-       SELECT md5('v' || g)::uuid, '${account}', 2000000 + g, '${inbox.id}', md5('c' || g)::uuid, md5('i' || g)::uuid,
-              CASE WHEN g % 10 < 2 THEN 'open' WHEN g % 10 = 2 THEN 'snoozed' ELSE 'closed' END,
-              CASE WHEN g % 10 = 2 THEN now() + interval '30 days' END,
-              now() - make_interval(secs => g), 'Seeded message ' || g, 'incoming', now() - make_interval(secs => g)
-         FROM generate_series(1, ${CONVERSATIONS}) g;
-     ANALYZE;`,
-  );
-  results.seedSeconds = (performance.now() - seedStart) / 1000;
-  const page = async (cursor) => {
-    const t = performance.now();
-    const res = await fetch(
-      `${base}/api/conversations?status=open&limit=30${cursor ? `&cursor=${cursor}` : ''}`,
-      { headers: auth },
-    );
-    const body = await res.json();
-    return { ms: performance.now() - t, body };
-  };
-  let cursor = null;
-  for (let i = 1; i < 100; i++) cursor = (await page(cursor)).body.nextCursor;
-  const timePage = async (c) => {
-    const times = [];
-    for (let i = 0; i < 200; i++) times.push((await page(c)).ms);
-    times.sort((a, b) => a - b);
-    return { p50: percentile(times, 50), p95: percentile(times, 95) };
-  };
-  results.firstPage = await timePage(null);
-  results.page100 = await timePage(cursor);
-  // A long conversation: 5 000 messages, the latest page as the timeline opens it.
-  const long = (
-    await sql(
-      dbUrl(apiDb),
-      `WITH c AS (SELECT id, account_id, inbox_id, contact_id FROM conversations WHERE number = 2000001)
-       INSERT INTO messages (account_id, conversation_id, inbox_id, direction, kind, sender_type,
-                             sender_contact_id, text, created_at)
-       SELECT c.account_id, c.id, c.inbox_id, CASE WHEN g % 2 = 0 THEN 'incoming' ELSE 'outgoing' END,
-              'message', CASE WHEN g % 2 = 0 THEN 'contact' ELSE 'system' END,
-              CASE WHEN g % 2 = 0 THEN c.contact_id END, 'Long thread message ' || g,
-              now() - make_interval(secs => 5000 - g)
-         FROM c, generate_series(1, 5000) g
-       RETURNING conversation_id`,
-    )
-  ).rows[0].conversation_id;
-  await sql(dbUrl(apiDb), 'ANALYZE messages');
-  const timeline = [];
-  for (let i = 0; i < 220; i++) {
-    const t = performance.now();
-    const res = await fetch(`${base}/api/conversations/${long}/messages?limit=50`, {
-      headers: auth,
-    });
-    const body = await res.json();
-    if (i === 0 && body.items?.length !== 50)
-      throw new Error(`timeline page: ${JSON.stringify(body).slice(0, 200)}`);
-    if (i >= 20) timeline.push(performance.now() - t);
-  }
-  timeline.sort((a, b) => a - b);
-  results.timeline = { p50: percentile(timeline, 50), p95: percentile(timeline, 95) };
-  results.openCount = (
-    await sql(dbUrl(apiDb), `SELECT count(*)::int AS n FROM conversations WHERE status = 'open'`)
-  ).rows[0].n;
+  // --- Feed pages on 1 M conversations, and a long conversation -----------------------------
+  await measureFeed({ sql, db: dbUrl(apiDb), base, auth, inbox, CONVERSATIONS, results });
   api.kill('SIGTERM');
   await new Promise((r) => api.once('exit', r));
   if (process.env.BENCH_PROFILE) results.profile = summariseCpuProfile(profileDir);
@@ -346,99 +281,24 @@ try {
 }
 
 // --- Report -------------------------------------------------------------------------------------
-const f = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
-const sb = results.switchboard;
-const rw = results.raw;
-const ratio = sb.sat.perSecond / rw.sat.perSecond;
-const commit =
-  (await new Promise((resolve) => {
-    const git = spawn('git', ['rev-parse', '--short', 'HEAD']);
-    let out = '';
-    git.stdout.on('data', (d) => (out += d));
-    git.on('close', () => resolve(out.trim()));
-    git.on('error', () => resolve(''));
-  })) || 'unknown';
-const pgVersion = embedded ? 'embedded 18' : 'DATABASE_URL';
-const machine = `${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB`;
-// Lost: answered 200 but not in the database. Refused requests (errors) were never acknowledged.
-const lost = (r) => Math.max(0, r.steady.acknowledged - r.steady.inDatabase.distinct);
-const dup = (r) => r.steady.inDatabase.rows - r.steady.inDatabase.distinct + r.steady.duplicates;
-const cpuRow = (r) =>
-  `${f(r.sat.cpu.server, 2)} / ${f(r.sat.cpu.postgres, 2)} / ${f(r.sat.cpu.load, 2)}`;
 // BENCH_DOC: write elsewhere (a trial run with small sizes must not replace the real figures).
 const file = process.env.BENCH_DOC ?? 'docs/benchmarks.md';
 const previous = existsSync(file) ? readFileSync(file, 'utf8') : '';
-const history = historyTable([
-  ...historyRows(previous),
-  `| ${new Date().toISOString().slice(0, 16).replace('T', ' ')} | \`${commit}\` | ${machine} | ${pgVersion} | ${f(sb.sat.perSecond, 0)} (${f(rw.sat.perSecond, 0)}) msg/s | ${f(ratio * 100, 0)} % | ${f(sb.steady.p99)} ms |`,
-]);
-const report = `<!-- bench:start -->
-## Inbound message → operator socket
-
-Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} at commit \`${commit}\`: ${cpus().length} cores,
-${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL at ${embedded ? 'an embedded server' : 'DATABASE_URL'}.
-The load generator, the server under test and PostgreSQL share the machine. Each message is a signed
-webhook through the API channel, the same path every webhook channel takes (signature check, adapter
-parse, identity and conversation resolution, idempotent insert, event log, NOTIFY, socket). The
-raw floor does the same HTTP → plain \`pg\` INSERT → plain \`socket.io\` emit with nothing else.
-Latency runs from the start of the HTTP request to the event arriving on the operator's socket.
-The steady phase's senders are 2,000 customers who never wrote before (their first messages open
-their conversations); every message is counted on the socket and in the database.
-
-| ${RATE} msg/s for ${SECONDS} s (open loop) | Switchboard | Raw floor |
-| --- | ---: | ---: |
-| received / sent (errors) | ${sb.steady.received} / ${sb.steady.sent} (${sb.steady.errors}) | ${rw.steady.received} / ${rw.steady.sent} (${rw.steady.errors}) |
-| acknowledged and lost / duplicated (database and socket) | ${lost(sb)} / ${dup(sb)} | ${lost(rw)} / ${dup(rw)} |
-| achieved rate | ${f(sb.steady.achievedRate, 0)} msg/s | ${f(rw.steady.achievedRate, 0)} msg/s |
-| p50 latency | ${f(sb.steady.p50)} ms | ${f(rw.steady.p50)} ms |
-| p99 latency | ${f(sb.steady.p99)} ms | ${f(rw.steady.p99)} ms |
-| max latency | ${f(sb.steady.max)} ms | ${f(rw.steady.max)} ms |
-
-| Saturation (32 concurrent senders, 4000 messages) | Switchboard | Raw floor |
-| --- | ---: | ---: |
-| throughput | ${f(sb.sat.perSecond, 0)} msg/s | ${f(rw.sat.perSecond, 0)} msg/s |
-| **ratio to the raw floor** | **${f(ratio * 100, 0)} %** | 100 % |
-| CPU per message, ms: server / PostgreSQL / load generator | ${cpuRow(sb)} | ${cpuRow(rw)} |
-
-Targets: p99 < 50 ms at 500 msg/s, ${'throughput ≥ 50 %'} of the raw floor.
-Result: p99 ${f(sb.steady.p99)} ms (${sb.steady.p99 < 50 ? 'met' : 'not met'}), ratio ${f(ratio * 100, 0)} % (${ratio >= 0.5 ? 'met' : 'not met'}).
-
-### Where the time goes (saturation)
-
-CPU per message above is read from \`/proc\` for the API (or raw floor) process, every PostgreSQL
-process, and the load generator. PostgreSQL's share, by statement (\`pg_stat_statements\`, execution
-time only; "inside a function" are the steps of \`sb_ingest_message\`):
-
-${statementTable(sb.sat.statements)}
-
-${results.profile ? `The API's CPU profile (\`BENCH_PROFILE=1\`, self time by owner): ${profileLine(results.profile)}.` : "The API's CPU profile by owner: run with \`BENCH_PROFILE=1\`."}
-
-## Open feed on ${CONVERSATIONS.toLocaleString('en')} conversations
-
-${results.openCount.toLocaleString('en')} of them open (seeded in ${f(results.seedSeconds, 0)} s). \`GET /api/conversations?status=open&limit=30\`
-over HTTP, 200 requests each, keyset pagination (page 100 follows the cursor of page 99; no OFFSET).
-
-| Page | p50 | p95 |
-| --- | ---: | ---: |
-| first | ${f(results.firstPage.p50)} ms | ${f(results.firstPage.p95)} ms |
-| 100th | ${f(results.page100.p50)} ms | ${f(results.page100.p95)} ms |
-
-## A long conversation
-
-A conversation of 5,000 messages, its latest page (\`GET /api/conversations/:id/messages?limit=50\`, 200 requests
-after 20 warm-up ones): p50 ${f(results.timeline.p50)} ms, p95 ${f(results.timeline.p95)} ms.
-
-Target: p95 < 20 ms. Result: ${Math.max(results.firstPage.p95, results.page100.p95, results.timeline.p95) < 20 ? 'met' : 'not met'}.
-
-### History of this bench (commit ${commit})
-
-${history}
-<!-- bench:end -->`;
+const report = await inboundReport({ results, embedded, RATE, SECONDS, CONVERSATIONS, previous });
 
 let doc = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n\n';
 if (doc.includes('<!-- bench:start -->')) {
   // The search, rules, reports and static sections (scripts/bench/*.mjs) stay until their runs below rewrite them.
-  const sections = ['search', 'rules', 'reports', 'static']
+  const sections = [
+    'search',
+    'rules',
+    'reports',
+    'static',
+    'snooze',
+    'fanout',
+    'overload',
+    'group-commit',
+  ]
     .map(
       (name) =>
         new RegExp(`<!-- bench-${name}:start -->[\\s\\S]*<!-- bench-${name}:end -->`).exec(
@@ -475,6 +335,34 @@ if (process.env.BENCH_REPORTS !== '0') {
 if (process.env.BENCH_STATIC !== '0') {
   const code = await run(process.execPath, ['scripts/bench/static.mjs'], {
     env: { DATABASE_URL: embedded ? '' : admin },
+  });
+  if (code !== 0) process.exit(code);
+}
+// ... 100,000 snoozes and task reminders due in the same second (BENCH_SNOOZE=0 leaves it out) ...
+if (process.env.BENCH_SNOOZE !== '0') {
+  const code = await run(process.execPath, ['scripts/bench/snooze.mjs'], {
+    env: { BENCH_SKIP_BUILD: '1', DATABASE_URL: embedded ? '' : admin },
+  });
+  if (code !== 0) process.exit(code);
+}
+// ... one event to 500 operator sockets and 10,000 idle widgets' memory (BENCH_FANOUT=0 leaves it out) ...
+if (process.env.BENCH_FANOUT !== '0') {
+  const code = await run(process.execPath, ['scripts/bench/fanout.mjs'], {
+    env: { BENCH_SKIP_BUILD: '1', DATABASE_URL: embedded ? '' : admin },
+  });
+  if (code !== 0) process.exit(code);
+}
+// ... 2× saturation for 30 s: refused fast, nothing lost, back to normal (BENCH_OVERLOAD=0 leaves it out) ...
+if (process.env.BENCH_OVERLOAD !== '0') {
+  const code = await run(process.execPath, ['scripts/bench/overload.mjs'], {
+    env: { BENCH_SKIP_BUILD: '1', DATABASE_URL: embedded ? '' : admin },
+  });
+  if (code !== 0) process.exit(code);
+}
+// ... PostgreSQL's cost per message with and without group commit (BENCH_GROUP_COMMIT=0 leaves it out) ...
+if (process.env.BENCH_GROUP_COMMIT !== '0') {
+  const code = await run(process.execPath, ['scripts/bench/group-commit.mjs'], {
+    env: { BENCH_SKIP_BUILD: '1', DATABASE_URL: embedded ? '' : admin },
   });
   if (code !== 0) process.exit(code);
 }

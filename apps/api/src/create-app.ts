@@ -10,6 +10,11 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './core/config/config.schema';
 import { runMigrations } from './core/database/run-migrations';
+import { AdmissionControl } from './core/http/admission/admission-control';
+import {
+  ingestAdmission,
+  ingestAdmissionLimits,
+} from './core/http/admission/ingest-admission.middleware';
 import { ApiExceptionFilter } from './core/http/api-exception.filter';
 import { buildOpenApi } from './core/http/openapi/build-openapi';
 import { spaContentSecurityPolicy } from './core/http/spa-content-security-policy';
@@ -37,6 +42,8 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     ],
   });
   app.useGlobalFilters(new ApiExceptionFilter());
+  // Before the body parsers: an ingest refused for overload costs no parsing at all.
+  app.use(ingestAdmission(new AdmissionControl(ingestAdmissionLimits(config))));
   app.useBodyParser('json', { limit: '2mb' });
   app.useBodyParser('urlencoded', { limit: '2mb', extended: false });
   app.use(

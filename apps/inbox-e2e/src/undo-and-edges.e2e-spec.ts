@@ -101,11 +101,12 @@ describe('inbox: Undo after close and snooze, and the small edges', () => {
 
     await ui.waitForFeed(['Cy Stays', 'Bea Snooze', 'Ada Undo']);
     await ui.waitForConversation('Ada Undo');
-    expect(await statusOf('Ada Undo')).toBe('open');
+    // The feed changes at once; the timeline line comes from the server, once it is done.
     await waitUntil(
       () => saysInTimeline(`${by} reopened the conversation`),
       async () => `timeline: ${JSON.stringify(await activities())}`,
     );
+    expect(await statusOf('Ada Undo')).toBe('open');
     expect(await saysInTimeline(`${by} closed the conversation`)).toBe(true);
     expect(await undoButton().count()).toBe(0);
   });
@@ -115,19 +116,21 @@ describe('inbox: Undo after close and snooze, and the small edges', () => {
     await ui.page.click('[data-testid=action-snooze]');
     await ui.page.click('[data-testid=snooze-menu] [role=menuitem] >> nth=0');
     await ui.waitForFeed(['Cy Stays', 'Ada Undo']);
-    expect(await statusOf('Bea Snooze')).toBe('snoozed');
+    // The row leaves the feed at once; the toast comes when the server has snoozed it.
     await ui.page
       .locator('.toast', { hasText: /Conversation with Bea Snooze snoozed until/ })
       .waitFor();
+    expect(await statusOf('Bea Snooze')).toBe('snoozed');
     await undoButton().click();
 
     await ui.waitForFeed(['Cy Stays', 'Bea Snooze', 'Ada Undo']);
     await ui.waitForConversation('Bea Snooze');
-    expect(await statusOf('Bea Snooze')).toBe('open');
+    // The feed changes at once; the timeline line comes from the server, once it is done.
     await waitUntil(
       () => saysInTimeline(`${by} unsnoozed the conversation`),
       async () => `timeline: ${JSON.stringify(await activities())}`,
     );
+    expect(await statusOf('Bea Snooze')).toBe('open');
     expect((await activities()).join('\n')).not.toContain('reopened');
   });
 

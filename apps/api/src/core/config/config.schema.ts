@@ -13,6 +13,12 @@ export const configSchema = z
     PUBLIC_URL: z.string().url().optional(),
     DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection URL'),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
+    /** Webhooks and widget messages being ingested at once (default: 4 × the pool). */
+    INGEST_CONCURRENCY: z.coerce.number().int().min(1).max(10_000).optional(),
+    /** Ingests waiting for a slot (default: 8 × the concurrency); more get 503 + Retry-After. */
+    INGEST_QUEUE: z.coerce.number().int().min(0).max(100_000).optional(),
+    /** An ingest that would wait longer than this for a slot gets 503 + Retry-After at once. */
+    INGEST_MAX_WAIT_MS: z.coerce.number().int().min(1).max(60_000).default(250),
     /** Encrypts channel secrets at rest and signs tokens. 32+ characters. */
     APP_SECRET: z.string().min(32, 'must be at least 32 characters'),
     LOG_LEVEL: z

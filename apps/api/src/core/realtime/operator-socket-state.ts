@@ -1,5 +1,11 @@
 import type { StreamEvent } from '@switchboard/contracts';
 
+/** What a socket takes of a batch: the events to emit now, in order, and whether one is missing. */
+export interface Accepted {
+  emit: StreamEvent[];
+  gap: boolean;
+}
+
 /**
  * Per-connection delivery state. While `catchingUp`, live events are buffered; afterwards they are
  * emitted only if they continue the sequence exactly (cursor + 1). Anything older is a duplicate,
@@ -22,7 +28,7 @@ export class OperatorSocketState {
   }
 
   /** Splits events into those to emit now, in order, and whether a gap was found before the rest. */
-  accept(events: StreamEvent[]): { emit: StreamEvent[]; gap: boolean } {
+  accept(events: StreamEvent[]): Accepted {
     const emit: StreamEvent[] = [];
     const sorted = [...events].sort((a, b) => a.cursor - b.cursor);
     for (const event of sorted) {

@@ -24,9 +24,10 @@ import { AuthService } from '../auth/auth.service';
 import { SessionSockets } from '../auth/session-sockets';
 import { EventLogService } from '../events/event-log.service';
 import { EventStreamService, type Signal } from '../events/event-stream.service';
-import { OperatorSocketState } from './operator-socket-state';
+import { OperatorSocketState, type Accepted } from './operator-socket-state';
 import { ConversationAccountCheck } from './conversation-account-check';
 import { StreamAccessFilter } from './stream-access-filter';
+import { OperatorStreamEmitter, type BatchAccess } from './operator-stream-emitter';
 import { OperatorTypingHook } from './operator-typing-hook';
 import type { ViewingSignal } from './conversation-viewers';
 import type { OperatorSocket } from './operator-socket';
@@ -72,6 +73,7 @@ export class OperatorGateway
   private readonly byAccount = new Map<string, Set<OperatorSocket>>();
   private headCheck: NodeJS.Timeout | null = null;
   private readonly viewers: ViewersRelay;
+  private readonly emitter: OperatorStreamEmitter;
   private viewersSweep: NodeJS.Timeout | null = null;
 
   constructor(
@@ -86,6 +88,7 @@ export class OperatorGateway
     private readonly connections: OperatorConnectionsService,
   ) {
     this.viewers = new ViewersRelay((id) => this.byAccount.get(id) ?? [], conversationAccess);
+    this.emitter = new OperatorStreamEmitter(() => this.nsp, streamAccess);
   }
 
   afterInit(nsp: Namespace): void {
@@ -145,7 +148,7 @@ export class OperatorGateway
       }
       await this.catchUp(socket);
       // After every event the catch-up queued, so the client's cursor never skips one.
-      await this.enqueue(socket, () => {
+      await this.emitter.enqueue(socket, () => {
         socket.emit('stream.ready', { cursor: state.cursor });
       });
     } catch (err) {
@@ -261,21 +264,48 @@ export class OperatorGateway
   }
 
   private deliver(accountId: string, events: StreamEvent[]): void {
-    for (const socket of this.byAccount.get(accountId) ?? []) this.push(socket, events);
+    const sockets = this.byAccount.get(accountId);
+    if (!sockets?.size) return;
+    // One access read for every socket of the account, not one per socket (500 agents: 500 reads).
+    const access = this.streamAccess.forBatch(
+      accountId,
+      [...sockets].map((s) => s.data.operator),
+      events,
+    );
+    access.catch(() => undefined); // the emissions report a failure themselves
+    // Sockets that take the whole batch (the usual case) share one encoding of it.
+    const whole: OperatorSocket[] = [];
+    for (const socket of sockets) {
+      const state = socket.data.state;
+      if (state.catchingUp) {
+        state.hold(events);
+        continue;
+      }
+      const accepted = state.accept(events);
+      if (!accepted.gap && accepted.emit.length === events.length) whole.push(socket);
+      else this.accepted(socket, events, accepted, access);
+    }
+    if (whole.length === 0) return;
+    const inOrder = [...events].sort((a, b) => a.cursor - b.cursor);
+    this.emitter.emitToAll(whole, inOrder, access).catch((err: Error) => {
+      this.logger.error(`Stream delivery failed: ${err.message}`);
+      for (const socket of whole) socket.disconnect(true);
+    });
   }
 
-  private push(socket: OperatorSocket, events: StreamEvent[]): void {
-    const state = socket.data.state;
-    if (state.catchingUp) {
-      state.hold(events);
-      return;
-    }
-    const { emit, gap } = state.accept(events);
-    this.emitEvents(socket, emit).catch((err: Error) => {
+  /** Emits what `accept` let through; a gap holds the batch and fills it from the log. */
+  private accepted(
+    socket: OperatorSocket,
+    events: StreamEvent[],
+    { emit, gap }: Accepted,
+    access?: BatchAccess,
+  ): void {
+    this.emitter.emit(socket, emit, access).catch((err: Error) => {
       this.logger.error(`Stream delivery failed: ${err.message}`);
       socket.disconnect(true);
     });
     if (gap) {
+      const state = socket.data.state;
       state.catchingUp = true;
       state.hold(events);
       setTimeout(() => {
@@ -285,22 +315,6 @@ export class OperatorGateway
         });
       }, GAP_GRACE_MS);
     }
-  }
-
-  /** Emits the events this operator may see (inbox access), after everything queued before. */
-  private emitEvents(socket: OperatorSocket, events: StreamEvent[]): Promise<void> {
-    if (events.length === 0) return Promise.resolve();
-    return this.enqueue(socket, async () => {
-      for (const e of await this.streamAccess.visible(socket.data.operator, events))
-        socket.emit('stream.event', e);
-    });
-  }
-
-  /** Runs a socket's emissions one after another, in the order they were asked for. */
-  private enqueue(socket: OperatorSocket, task: () => Promise<void> | void): Promise<void> {
-    const next = (socket.data.outbox ?? Promise.resolve()).then(task);
-    socket.data.outbox = next.catch(() => undefined);
-    return next;
   }
 
   /** Emits everything after the socket's cursor from the log, then whatever arrived meanwhile. */
@@ -314,12 +328,13 @@ export class OperatorGateway
         CATCH_UP_PAGE,
       );
       const { emit } = state.accept(page);
-      await this.emitEvents(socket, emit);
+      await this.emitter.emit(socket, emit);
       if (page.length < CATCH_UP_PAGE) break;
     }
     state.catchingUp = false;
     const held = state.drain();
-    if (held.length) this.push(socket, held);
+    // Not catching up any more: what arrived meanwhile goes through like a live batch.
+    if (held.length) this.accepted(socket, held, state.accept(held));
   }
 
   /** A writer that died between commit and NOTIFY leaves no notice: compare heads now and then. */

@@ -3,8 +3,9 @@ import type { Logger } from '@nestjs/common';
 /**
  * The loop behind every "when its time comes" job (snooze wake-ups, task reminders): handle due
  * items one transaction at a time until none is left, then look again after `intervalMs`. Each
- * `handleOne` claims its row with SKIP LOCKED, so any number of instances share the work and
- * each item is handled once; whatever fell due while every instance was down is due at start.
+ * `handle` claims its rows with SKIP LOCKED, so any number of instances share the work and each
+ * item is handled once; whatever fell due while every instance was down is due at start. `handle`
+ * answers whether it handled an item, or how many it handled in one batch (0: nothing was due).
  */
 export class DueWorkPoller {
   private timer: NodeJS.Timeout | null = null;
@@ -14,8 +15,10 @@ export class DueWorkPoller {
   constructor(
     private readonly what: string,
     private readonly intervalMs: number,
-    private readonly handleOne: () => Promise<boolean>,
+    private readonly handle: () => Promise<boolean | number>,
     private readonly logger: Logger,
+    /** Transactions in flight at once while draining (SKIP LOCKED keeps them apart). */
+    private readonly workers = 1,
   ) {}
 
   start(): void {
@@ -25,7 +28,14 @@ export class DueWorkPoller {
   /** Handles every item due now; returns how many. */
   async drain(): Promise<number> {
     let handled = 0;
-    while (!this.stopped && (await this.handleOne())) handled++;
+    const worker = async () => {
+      while (!this.stopped) {
+        const done = await this.handle();
+        if (done === false || done === 0) return;
+        handled += done === true ? 1 : done;
+      }
+    };
+    await Promise.all(Array.from({ length: this.workers }, worker));
     return handled;
   }
 

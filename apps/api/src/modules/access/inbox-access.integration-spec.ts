@@ -40,6 +40,7 @@ describe('inbox access', () => {
   /** An agent who is a direct member of the restricted inbox. */
   let mona: ApiClient;
   let monaId: string;
+  let monaToken: string;
   let restrictedInboxId: string;
   let restrictedCustomer: ApiChannelCustomer;
   let openCustomer: ApiChannelCustomer;
@@ -72,6 +73,7 @@ describe('inbox access', () => {
     const monaSession = await loginAs(api.baseUrl, 'mona@test.local', 'agent-password-123');
     mona = monaSession.client;
     monaId = monaSession.login.operator.id;
+    monaToken = monaSession.login.token;
 
     const openInbox = await createApiInbox(admin, 'Everyone');
     openCustomer = openInbox.customer;
@@ -209,12 +211,17 @@ describe('inbox access', () => {
   it('streams the restricted inbox’s events to members and admins only', async () => {
     const agnesSocket = await RecordingOperatorSocket.connect(api.baseUrl, agnesLogin.token);
     const adminSocket = await RecordingOperatorSocket.connect(api.baseUrl, adminToken);
+    // A member beside the agent without access: each live batch's access is read once for every
+    // socket of the account, and each agent must still get only their own share.
+    const monaSocket = await RecordingOperatorSocket.connect(api.baseUrl, monaToken);
     await restrictedCustomer.say('another secret');
     await openCustomer.say('another hello');
     // Events reach each socket in cursor order: once the open inbox's arrived, the secret's are past.
     await adminSocket.waitFor((es) => es.some((e) => e.conversationId === open.id));
     await agnesSocket.waitFor((es) => es.some((e) => e.conversationId === open.id));
+    await monaSocket.waitFor((es) => es.some((e) => e.conversationId === open.id));
     expect(adminSocket.events.some((e) => e.conversationId === secret.id)).toBe(true);
+    expect(monaSocket.events.some((e) => e.conversationId === secret.id)).toBe(true);
     expect(agnesSocket.events.filter((e) => e.conversationId === secret.id)).toEqual([]);
 
     // A socket resuming from an old cursor catches up through the same filter.
@@ -229,7 +236,7 @@ describe('inbox access', () => {
     // Naming the conversation on the socket is refused like another account's.
     agnesSocket.socket.emit('typing', { conversationId: secret.id, typing: true });
     await eventually(async () => agnesSocket.errors.some((e) => e.code === 'NOT_FOUND'));
-    for (const s of [agnesSocket, adminSocket, replay]) s.close();
+    for (const s of [agnesSocket, adminSocket, monaSocket, replay]) s.close();
   });
 
   it('opens the inbox to an agent through a team, and closes it again, with audit entries', async () => {

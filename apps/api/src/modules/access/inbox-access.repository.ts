@@ -12,18 +12,18 @@ import { TeamMemberEntity } from './entities/team-member.entity';
 
 /**
  * THE access rule, as a WHERE clause over an inbox id column (`c.inbox_id`, `i.id`), with the
- * parameter `:viewerId`. An inbox with no member operator and no member team is open to every
+ * parameter `:viewerId` (or `viewer`: a column, to ask for many operators at once). An inbox with no member operator and no member team is open to every
  * operator of the account (installations from before teams keep working); as soon as it has one,
  * only its members, direct or through a team, may see it. Admins see every inbox: callers skip
  * the clause for them (see `inboxAccessFilter`).
  */
-export function inboxAccessClause(inboxColumn: string): string {
+export function inboxAccessClause(inboxColumn: string, viewer = ':viewerId'): string {
   return `(
     (NOT EXISTS (SELECT 1 FROM inbox_members acc_m WHERE acc_m.inbox_id = ${inboxColumn})
       AND NOT EXISTS (SELECT 1 FROM inbox_teams acc_t WHERE acc_t.inbox_id = ${inboxColumn}))
-    OR EXISTS (SELECT 1 FROM inbox_members acc_m WHERE acc_m.inbox_id = ${inboxColumn} AND acc_m.operator_id = :viewerId)
+    OR EXISTS (SELECT 1 FROM inbox_members acc_m WHERE acc_m.inbox_id = ${inboxColumn} AND acc_m.operator_id = ${viewer})
     OR EXISTS (SELECT 1 FROM inbox_teams acc_t JOIN team_members acc_tm ON acc_tm.team_id = acc_t.team_id
-                WHERE acc_t.inbox_id = ${inboxColumn} AND acc_tm.operator_id = :viewerId))`;
+                WHERE acc_t.inbox_id = ${inboxColumn} AND acc_tm.operator_id = ${viewer}))`;
 }
 
 /**

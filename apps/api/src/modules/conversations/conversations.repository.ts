@@ -8,7 +8,7 @@ import { toSummaryDto, type ConversationSummaryRow } from './conversation.mapper
 import { CachedQuery } from '../../core/database/cached-query';
 import { isUuid } from './keyset-cursor';
 import type { ConversationViewer } from '../access/conversation-viewer';
-import { inboxAccessFilter } from '../access/inbox-access.repository';
+import { inboxAccessClause, inboxAccessFilter } from '../access/inbox-access.repository';
 import { conversationSummaryQuery } from './conversation-feed-sql.repository';
 
 export interface NewConversation {
@@ -92,22 +92,6 @@ export class ConversationsRepository {
       .getOne();
   }
 
-  /**
-   * The oldest due snooze, claimed for this transaction: another instance skips it, so every
-   * conversation wakes exactly once however many sweepers run.
-   */
-  claimDueSnooze(em: EntityManager) {
-    return em
-      .getRepository(ConversationEntity)
-      .createQueryBuilder('c')
-      .where(`c.status = 'snoozed' AND c.snoozedUntil <= now()`)
-      .orderBy('c.snoozedUntil')
-      .limit(1)
-      .setLock('pessimistic_write')
-      .setOnLocked('skip_locked')
-      .getOne();
-  }
-
   async insert(em: EntityManager, conv: NewConversation): Promise<ConversationEntity> {
     const repo = em.getRepository(ConversationEntity);
     const result = await repo.insert(conv);
@@ -153,6 +137,34 @@ export class ConversationsRepository {
     if (access.clause) q.andWhere(access.clause, access.params);
     const rows = await q.getRawMany<{ id: string }>();
     return new Set(rows.map((r) => r.id));
+  }
+
+  /**
+   * For each of these agents, which of these conversations they may see: the socket stream's
+   * filter for every socket a batch goes to, in one read instead of one per socket.
+   */
+  async visibleToEach(
+    accountId: string,
+    viewerIds: string[],
+    ids: string[],
+  ): Promise<Map<string, Set<string>>> {
+    const seen = new Map(viewerIds.map((v) => [v, new Set<string>()]));
+    if (viewerIds.length === 0 || ids.length === 0) return seen;
+    // raw SQL: every viewer against every conversation in one statement (a lateral unnest of the
+    // viewers' ids), which the query builder cannot express. OFFSET 0 keeps the lateral apart, so
+    // the rule reads one inbox's members by index per conversation; flattened, it hashed all of
+    // inbox_members (77 ms at 100,000 rows, against 0.2 ms).
+    const rows = (await this.ds.query(
+      `SELECT x.viewer_id, c.id
+         FROM conversations c
+         CROSS JOIN LATERAL (
+           SELECT v.id AS viewer_id FROM unnest($1::uuid[]) AS v(id)
+            WHERE ${inboxAccessClause('c.inbox_id', 'v.id')} OFFSET 0) x
+        WHERE c.id = ANY($2::uuid[]) AND c.account_id = $3`,
+      [viewerIds, ids, accountId],
+    )) as Array<{ viewer_id: string; id: string }>;
+    for (const r of rows) seen.get(r.viewer_id)?.add(r.id);
+    return seen;
   }
 
   /** A customer message arrived: the feed row moves up and counts it as unread. */
@@ -222,16 +234,6 @@ export class ConversationsRepository {
       .set({ status: 'open', snoozedUntil: null, snoozedById: null })
       .where('id = :id', { id })
       .updateEntity(false)
-      .execute();
-  }
-
-  /** A snooze ran out: open again, at the top of the feed. */
-  async wake(em: EntityManager, id: string) {
-    await em
-      .createQueryBuilder()
-      .update(ConversationEntity)
-      .set({ status: 'open', snoozedUntil: null, snoozedById: null, lastActivityAt: () => 'now()' })
-      .where('id = :id', { id })
       .execute();
   }
 
@@ -318,5 +320,20 @@ export class ConversationsRepository {
     const row = await this.findSummary(em, id);
     if (!row) throw new Error(`Conversation ${id} vanished inside its transaction`);
     return toSummaryDto(row);
+  }
+
+  /** Many summaries in one read inside the caller's transaction (a batch of wake-ups), by id. */
+  async loadSummaries(
+    em: EntityManager,
+    ids: string[],
+  ): Promise<Map<string, ConversationSummaryDto>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.hot.rows<ConversationSummaryRow>(
+      em,
+      'summaries',
+      () => conversationSummaryQuery(em).where('c.id = ANY(:ids)'),
+      { ids },
+    );
+    return new Map(rows.map((r) => [r.id, toSummaryDto(r)]));
   }
 }

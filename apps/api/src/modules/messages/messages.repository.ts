@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
@@ -160,6 +161,47 @@ export class MessagesRepository {
       .updateEntity(false)
       .execute();
     return this.loadDto(em, (result.raw as { id: string }[])[0]!.id);
+  }
+
+  /**
+   * Many system activities at once (a batch of wake-ups or reminders), one per entry, in one
+   * statement; returns their DTOs in the order given.
+   */
+  async insertActivities(
+    em: EntityManager,
+    entries: { conv: ConversationRef; activity: Activity }[],
+  ): Promise<MessageDto[]> {
+    if (entries.length === 0) return [];
+    // Ids chosen here, so each DTO is matched to its entry without relying on RETURNING's order.
+    const ids = entries.map(() => randomUUID());
+    // raw SQL: unnest inserts the whole batch in one statement (a snooze storm wakes thousands a
+    // second; the query builder would bind every column of every row as its own parameter).
+    await em.query(
+      `INSERT INTO messages (id, account_id, conversation_id, inbox_id, direction, kind, sender_type, activity)
+       SELECT e.id, e.account_id, e.conversation_id, e.inbox_id, 'outgoing', 'activity', 'system', e.activity
+         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::jsonb[])
+              WITH ORDINALITY AS e(id, account_id, conversation_id, inbox_id, activity, ord)
+        ORDER BY e.ord`,
+      [
+        ids,
+        entries.map((e) => e.conv.accountId),
+        entries.map((e) => e.conv.id),
+        entries.map((e) => e.conv.inboxId),
+        entries.map((e) => JSON.stringify(e.activity)),
+      ],
+    );
+    const rows = await this.hot.rows<MessageRow>(
+      em,
+      'messages',
+      () => this.timelineQuery(em).where('m.id = ANY(:ids)'),
+      { ids },
+    );
+    const byId = new Map(rows.map((r) => [r.id, toMessageDto(r)]));
+    return ids.map((id) => {
+      const dto = byId.get(id);
+      if (!dto) throw new Error(`Message ${id} vanished inside its transaction`);
+      return dto;
+    });
   }
 
   /**

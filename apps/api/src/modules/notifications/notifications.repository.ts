@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { NotificationDetail, NotificationDto } from '@switchboard/contracts';
 import { IsNull, type DataSource, type EntityManager } from 'typeorm';
@@ -106,6 +107,37 @@ export class NotificationsRepository {
       .updateEntity(false)
       .execute();
     return result.raw as { id: string; operator_id: string; created_at: Date }[];
+  }
+
+  /**
+   * One notification per entry (an operator and a conversation), of one type and account, in one
+   * statement; returns them in the order given.
+   */
+  async insertMany(
+    em: EntityManager,
+    accountId: string,
+    type: NotificationDto['type'],
+    entries: { operatorId: string; conversationId: string }[],
+  ): Promise<{ id: string; created_at: Date }[]> {
+    if (entries.length === 0) return [];
+    const ids = entries.map(() => randomUUID());
+    // raw SQL: unnest inserts a batch of wake-ups' notifications in one statement; ids chosen
+    // here so each row is matched to its entry without relying on RETURNING's order.
+    const rows = (await em.query(
+      `INSERT INTO notifications (id, account_id, operator_id, type, conversation_id)
+       SELECT e.id, $1, e.operator_id, $2, e.conversation_id
+         FROM unnest($3::uuid[], $4::uuid[], $5::uuid[]) AS e(id, operator_id, conversation_id)
+       RETURNING id, created_at`,
+      [
+        accountId,
+        type,
+        ids,
+        entries.map((e) => e.operatorId),
+        entries.map((e) => e.conversationId),
+      ],
+    )) as { id: string; created_at: Date }[];
+    const createdAt = new Map(rows.map((r) => [r.id, r.created_at]));
+    return ids.map((id) => ({ id, created_at: createdAt.get(id)! }));
   }
 
   async inboxMemberIds(em: EntityManager, inboxId: string): Promise<string[]> {

@@ -50,6 +50,42 @@ export class NotificationsService {
   }
 
   /**
+   * Like `create` for a batch (wake-ups, reminders): one notification per entry, of one type and
+   * account, stored in one statement; returns the events that announce them, in entry order.
+   */
+  async createMany(
+    em: EntityManager,
+    accountId: string,
+    type: NotificationDto['type'],
+    entries: { operatorId: string; conversation: ConversationSummaryDto }[],
+  ): Promise<PendingEvent[]> {
+    const rows = await this.repo.insertMany(
+      em,
+      accountId,
+      type,
+      entries.map((e) => ({ operatorId: e.operatorId, conversationId: e.conversation.id })),
+    );
+    return rows.map((r, i) => {
+      const { operatorId, conversation } = entries[i]!;
+      return {
+        type: 'notification.created' as const,
+        conversationId: conversation.id,
+        payload: {
+          notification: {
+            id: r.id,
+            operatorId,
+            type,
+            conversationId: conversation.id,
+            createdAt: r.created_at.toISOString(),
+            readAt: null,
+          },
+          conversation,
+        },
+      };
+    });
+  }
+
+  /**
    * Who hears about a conversation: its assignee; when unassigned, the inbox's members; when the
    * inbox has no members, every operator of the account.
    */

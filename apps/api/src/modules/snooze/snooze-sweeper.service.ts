@@ -10,15 +10,24 @@ import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../core/config/app-config';
 import { DueWorkPoller } from '../../core/scheduling/due-work-poller';
 import { EventLogService } from '../../core/events/event-log.service';
+import type { PendingEvent } from '../../core/events/pending-event';
 import { ConversationsRepository } from '../conversations/conversations.repository';
 import { MessagesRepository } from '../messages/messages.repository';
 import { NotificationsService } from '../notifications/notifications.service';
+import { SnoozeRepository } from './snooze.repository';
+
+/** Conversations woken per transaction: a storm is a few hundred commits, not one per wake-up. */
+const WAKE_BATCH = 500;
+/** Batches in flight at once: one commits while the next is written. */
+const WAKE_WORKERS = 2;
 
 /**
  * Brings snoozed conversations back when their time comes. Polls the partial index every
- * SNOOZE_POLL_MS; each wake-up is its own transaction that claims the row with SKIP LOCKED and
- * re-checks the status, so with any number of instances every conversation wakes exactly once.
- * Anything overdue after downtime is simply due, so a restart catches up by itself.
+ * SNOOZE_POLL_MS; each transaction claims a batch of due rows with SKIP LOCKED and wakes them with
+ * set-based statements (the activities, summaries, notifications and events of the whole batch in
+ * one statement each), so with any number of instances every conversation wakes exactly once, and
+ * 100,000 due in the same second are a few hundred commits. Anything overdue after downtime is
+ * simply due, so a restart catches up by itself.
  */
 @Injectable()
 export class SnoozeSweeperService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -28,6 +37,7 @@ export class SnoozeSweeperService implements OnApplicationBootstrap, OnApplicati
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly events: EventLogService,
+    private readonly snoozes: SnoozeRepository,
     private readonly conversations: ConversationsRepository,
     private readonly messages: MessagesRepository,
     private readonly notifications: NotificationsService,
@@ -36,8 +46,9 @@ export class SnoozeSweeperService implements OnApplicationBootstrap, OnApplicati
     this.poller = new DueWorkPoller(
       'Snooze sweep',
       config.SNOOZE_POLL_MS,
-      () => this.wakeOne(),
+      () => this.wakeBatch(),
       this.logger,
+      WAKE_WORKERS,
     );
   }
 
@@ -50,34 +61,58 @@ export class SnoozeSweeperService implements OnApplicationBootstrap, OnApplicati
     return this.poller.drain();
   }
 
-  private wakeOne(): Promise<boolean> {
+  /** Wakes one batch of due conversations in one transaction; returns how many woke. */
+  private wakeBatch(): Promise<number> {
     return this.ds.transaction(async (em) => {
-      const conv = await this.conversations.claimDueSnooze(em);
-      if (!conv) return false;
-      await this.conversations.wake(em, conv.id);
-      const activity = await this.messages.insertActivity(em, conv, { type: 'snooze_expired' });
-      const summary = await this.conversations.loadSummary(em, conv.id);
-      const owner = conv.assigneeId ?? conv.snoozedById;
-      await this.events.append(em, conv.accountId, [
-        {
-          type: 'message.created',
-          conversationId: conv.id,
-          payload: { message: activity, conversation: summary },
-        },
-        {
-          type: 'conversation.updated',
-          conversationId: conv.id,
-          payload: { conversation: summary },
-        },
-        ...(await this.notifications.create(
+      const woken = await this.snoozes.wakeDue(em, WAKE_BATCH);
+      if (woken.length === 0) return 0;
+      const activities = await this.messages.insertActivities(
+        em,
+        woken.map((conv) => ({ conv, activity: { type: 'snooze_expired' } })),
+      );
+      const summaries = await this.conversations.loadSummaries(
+        em,
+        woken.map((c) => c.id),
+      );
+      const byAccount = new Map<string, number[]>();
+      woken.forEach((c, i) => {
+        const list = byAccount.get(c.accountId);
+        if (list) list.push(i);
+        else byAccount.set(c.accountId, [i]);
+      });
+      for (const [accountId, indexes] of byAccount) {
+        const summary = (i: number) => summaries.get(woken[i]!.id)!;
+        // The owner is told: the assignee, or else whoever snoozed it.
+        const owners = new Map<number, string>();
+        for (const i of indexes) {
+          const owner = woken[i]!.assigneeId ?? woken[i]!.snoozedById;
+          if (owner) owners.set(i, owner);
+        }
+        const notices = await this.notifications.createMany(
           em,
-          conv.accountId,
-          owner ? [owner] : [],
+          accountId,
           'snooze_expired',
-          summary,
-        )),
-      ]);
-      return true;
+          [...owners].map(([i, operatorId]) => ({ operatorId, conversation: summary(i) })),
+        );
+        const noticeOf = new Map([...owners.keys()].map((i, k) => [i, notices[k]!]));
+        const pending: PendingEvent[] = [];
+        for (const i of indexes) {
+          const conversationId = woken[i]!.id;
+          const conversation = summary(i);
+          pending.push(
+            {
+              type: 'message.created',
+              conversationId,
+              payload: { message: activities[i]!, conversation },
+            },
+            { type: 'conversation.updated', conversationId, payload: { conversation } },
+          );
+          const notice = noticeOf.get(i);
+          if (notice) pending.push(notice);
+        }
+        await this.events.append(em, accountId, pending);
+      }
+      return woken.length;
     });
   }
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { SnoozeRepository } from './snooze.repository';
 import { SnoozeSweeperService } from './snooze-sweeper.service';
 
-@Module({ providers: [SnoozeSweeperService], exports: [SnoozeSweeperService] })
+@Module({ providers: [SnoozeRepository, SnoozeSweeperService], exports: [SnoozeSweeperService] })
 export class SnoozeModule {}

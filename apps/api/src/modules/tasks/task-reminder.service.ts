@@ -6,21 +6,27 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Activity, ConversationSummaryDto } from '@switchboard/contracts';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../core/config/app-config';
 import { DueWorkPoller } from '../../core/scheduling/due-work-poller';
 import { EventLogService } from '../../core/events/event-log.service';
-import { ConversationsRepository } from '../conversations/conversations.repository';
 import { NotificationsService } from '../notifications/notifications.service';
+import type { PendingEvent } from '../../core/events/pending-event';
+import { TaskRemindersRepository, type DueTask } from './task-reminders.repository';
 import { TaskTimelineService } from './task-timeline.service';
-import { TasksRepository } from './tasks.repository';
+
+/** Reminders fired per transaction: a storm of due tasks is a few hundred commits. */
+const REMIND_BATCH = 500;
+/** Batches in flight at once: one commits while the next is written. */
+const REMIND_WORKERS = 2;
 
 /**
  * Tells the assignee when a task falls due, exactly once: the snooze sweeper's design. Polls the
- * partial index of open, unreminded tasks every SNOOZE_POLL_MS; each reminder is its own
- * transaction that claims the row with SKIP LOCKED, marks it reminded and writes the activity,
- * the notification and the events, so any number of instances fire it once. A task that fell due
- * while every instance was down is simply due at the next start.
+ * partial index of open, unreminded tasks every SNOOZE_POLL_MS; each transaction claims a batch of
+ * due rows with SKIP LOCKED, marks them reminded and writes the activities, the notifications and
+ * the events with one statement each for the whole batch, so any number of instances fire each
+ * once. A task that fell due while every instance was down is simply due at the next start.
  */
 @Injectable()
 export class TaskReminderService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -29,9 +35,8 @@ export class TaskReminderService implements OnApplicationBootstrap, OnApplicatio
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
-    private readonly tasks: TasksRepository,
+    private readonly reminders: TaskRemindersRepository,
     private readonly timeline: TaskTimelineService,
-    private readonly conversations: ConversationsRepository,
     private readonly notifications: NotificationsService,
     private readonly events: EventLogService,
     @Inject(APP_CONFIG) config: AppConfig,
@@ -39,8 +44,9 @@ export class TaskReminderService implements OnApplicationBootstrap, OnApplicatio
     this.poller = new DueWorkPoller(
       'Task reminder sweep',
       config.SNOOZE_POLL_MS,
-      () => this.remindOne(),
+      () => this.remindBatch(),
       this.logger,
+      REMIND_WORKERS,
     );
   }
 
@@ -53,39 +59,68 @@ export class TaskReminderService implements OnApplicationBootstrap, OnApplicatio
     return this.poller.drain();
   }
 
-  private remindOne(): Promise<boolean> {
+  /** Fires one batch of due reminders in one transaction; returns how many fired. */
+  private remindBatch(): Promise<number> {
     return this.ds.transaction(async (em) => {
-      const task = await this.tasks.claimDueReminder(em);
-      if (!task) return false;
-      await this.tasks.update(em, task.id, { remindedAt: new Date() });
-      const linked = await this.tasks.linkedConversations(em, task.id);
-      const assignee = await this.tasks.findOperator(em, task.accountId, task.assigneeId);
-      const pending = await this.timeline.record(em, linked, {
-        type: 'task_due',
-        task: { id: task.id, title: task.title },
-        assignee: { id: task.assigneeId, name: assignee?.name ?? '' },
-      });
-      pending.push(
-        ...this.timeline.changed(
-          task.id,
-          linked.map((c) => c.id),
-        ),
+      const tasks = await this.reminders.claimDue(em, REMIND_BATCH);
+      if (tasks.length === 0) return 0;
+      const linked = await this.reminders.linkedConversations(
+        em,
+        tasks.map((t) => t.id),
       );
-      const main = linked[0];
-      if (main && assignee && !assignee.deactivatedAt) {
-        const summary = await this.conversations.loadSummary(em, main.id);
-        pending.push(
-          ...(await this.notifications.create(
-            em,
-            task.accountId,
-            [assignee.id],
-            'task_due',
-            summary,
-          )),
+      const operators = await this.reminders.operators(
+        em,
+        tasks.map((t) => t.assigneeId),
+      );
+      const assigneeOf = (task: DueTask) => {
+        const op = operators.get(task.assigneeId);
+        return op?.accountId === task.accountId ? op : undefined;
+      };
+      const entries = tasks.flatMap((task) => {
+        const activity: Activity = {
+          type: 'task_due',
+          task: { id: task.id, title: task.title },
+          assignee: { id: task.assigneeId, name: assigneeOf(task)?.name ?? '' },
+        };
+        return (linked.get(task.id) ?? []).map((conv) => ({ conv, activity }));
+      });
+      const created = await this.timeline.recordMany(em, entries);
+      // Each task's events in order: its activities, task.changed, then (after the batch's
+      // other events of the account) the assignee's notice, all notices in one statement.
+      const byAccount = new Map<
+        string,
+        {
+          pending: PendingEvent[];
+          notices: { operatorId: string; conversation: ConversationSummaryDto }[];
+        }
+      >();
+      let next = 0;
+      for (const task of tasks) {
+        const convs = linked.get(task.id) ?? [];
+        const mine = created.slice(next, next + convs.length);
+        next += convs.length;
+        let account = byAccount.get(task.accountId);
+        if (!account) byAccount.set(task.accountId, (account = { pending: [], notices: [] }));
+        account.pending.push(
+          ...mine,
+          ...this.timeline.changed(
+            task.id,
+            convs.map((c) => c.id),
+          ),
         );
+        const main = mine[0];
+        const assignee = assigneeOf(task);
+        if (main?.type === 'message.created' && assignee && !assignee.deactivatedAt)
+          account.notices.push({
+            operatorId: assignee.id,
+            conversation: main.payload.conversation,
+          });
       }
-      await this.events.append(em, task.accountId, pending);
-      return true;
+      for (const [accountId, { pending, notices }] of byAccount) {
+        pending.push(...(await this.notifications.createMany(em, accountId, 'task_due', notices)));
+        await this.events.append(em, accountId, pending);
+      }
+      return tasks.length;
     });
   }
 

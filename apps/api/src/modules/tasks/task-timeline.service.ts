@@ -43,6 +43,25 @@ export class TaskTimelineService {
   }
 
   /**
+   * Like `record` for a batch (due reminders): each entry's activity in its conversation, all in
+   * one statement; returns their `message.created` events in entry order.
+   */
+  async recordMany(
+    em: EntityManager,
+    entries: { conv: LinkedConversationRef; activity: Activity }[],
+  ): Promise<PendingEvent[]> {
+    const messages = await this.messages.insertActivities(em, entries);
+    const summaries = await this.conversations.loadSummaries(em, [
+      ...new Set(entries.map((e) => e.conv.id)),
+    ]);
+    return entries.map((e, i) => ({
+      type: 'message.created' as const,
+      conversationId: e.conv.id,
+      payload: { message: messages[i]!, conversation: summaries.get(e.conv.id)! },
+    }));
+  }
+
+  /**
    * `task.changed` once per linked conversation: the stream shows each to whoever may see that
    * conversation, and the payload is only the id, so nothing leaks to anyone else.
    */

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConversationTasksController } from './conversation-tasks.controller';
 import { TaskQueriesService } from './task-queries.service';
 import { TaskReminderService } from './task-reminder.service';
+import { TaskRemindersRepository } from './task-reminders.repository';
 import { TaskTimelineService } from './task-timeline.service';
 import { TasksController } from './tasks.controller';
 import { TasksRepository } from './tasks.repository';
@@ -16,6 +17,7 @@ import { TasksService } from './tasks.service';
     TaskQueriesService,
     TaskTimelineService,
     TaskReminderService,
+    TaskRemindersRepository,
   ],
 })
 export class TasksModule {}

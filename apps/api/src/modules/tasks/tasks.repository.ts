@@ -69,7 +69,7 @@ function taskVisibleClause(): string {
      WHERE vis_tc.task_id = t.id AND ${inboxAccessClause('vis_c.inbox_id')}))`;
 }
 
-/** Tasks, their links to conversations, and the reminder's claim. */
+/** Tasks and their links to conversations (the reminder's claim: task-reminders.repository.ts). */
 @Injectable()
 export class TasksRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
@@ -261,22 +261,6 @@ export class TasksRepository {
       select: { id: true, name: true, deactivatedAt: true },
       where: { id, accountId },
     });
-  }
-
-  /**
-   * The oldest open task that fell due and was not reminded yet, claimed for this transaction:
-   * another instance skips it, so every reminder fires exactly once however many instances run.
-   */
-  claimDueReminder(em: EntityManager) {
-    return em
-      .getRepository(TaskEntity)
-      .createQueryBuilder('t')
-      .where('t.reminded_at IS NULL AND t.done_at IS NULL AND t.due_at <= now()')
-      .orderBy('t.due_at')
-      .limit(1)
-      .setLock('pessimistic_write')
-      .setOnLocked('skip_locked')
-      .getOne();
   }
 
   private rowQuery(em: EntityManager, sortColumn: string): SelectQueryBuilder<TaskEntity> {

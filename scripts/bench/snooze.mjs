@@ -1,0 +1,352 @@
+// `npm run bench -- snooze`: the snooze storm. 100,000 snoozed conversations fall due in the same
+// instant T; the real API's sweeper wakes them. Measured from T: when the last is open again, each
+// wake-up's lateness (its snooze_expired activity's created_at − T), that each woke exactly once,
+// and what reached an operator's socket. The same for 100,000 task reminders due at one instant.
+// The raw floor: one plain `pg` UPDATE of the same rows on a copy of the table. Writes its section
+// into docs/benchmarks.md.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { io } from 'socket.io-client';
+import { startBenchApi } from './bench-api.mjs';
+import { percentile } from './load.mjs';
+import { run } from '../lib/run.mjs';
+
+const root = new URL('../..', import.meta.url).pathname;
+process.chdir(root);
+process.env.NX_DAEMON = 'false';
+process.env.NX_NO_CLOUD = 'true';
+const N = Number(process.env.BENCH_SNOOZE_COUNT ?? 100_000);
+/** Seconds between setting the due instant and the instant itself (the socket and poll settle). */
+const LEAD_S = Number(process.env.BENCH_SNOOZE_LEAD_S ?? 20);
+/** How long to wait for a storm to finish before reporting what was done. */
+const GIVE_UP_S = Number(process.env.BENCH_SNOOZE_GIVE_UP_S ?? 300);
+const log = (...a) => console.log('[bench:snooze]', ...a);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+const { base, auth, db, dbName, embedded, stop, pid: apiPid } = await startBenchApi('snooze');
+const seedDb = new pg.Client({
+  connectionString: Object.assign(new URL(process.env.DATABASE_URL), {
+    pathname: `/${dbName}`,
+  }).toString(),
+});
+let socket = null;
+try {
+  const inbox = await (
+    await fetch(`${base}/api/inboxes`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({
+        kind: 'api',
+        name: 'Bench',
+        secrets: { signingSecret: 'x'.repeat(32) },
+      }),
+    })
+  ).json();
+  const { account_id: account } = (
+    await db.query('SELECT account_id FROM inboxes WHERE id = $1', [inbox.id])
+  ).rows[0];
+  const { id: operator } = (await db.query('SELECT id FROM operators LIMIT 1')).rows[0];
+
+  // Seeding only: set-based, without waiting for the WAL flush (the wake-ups themselves commit
+  // with synchronous_commit on, the server's default).
+  await seedDb.connect();
+  await seedDb.query('SET synchronous_commit = off');
+  log(`seeding ${N} snoozed conversations and ${N} open tasks`);
+  const seedStart = performance.now();
+  await seedDb.query(
+    `INSERT INTO contacts (id, account_id, name, email)
+       SELECT md5('c' || g)::uuid, '${account}', 'Customer ' || g, 'c' || g || '@bench.test'
+         FROM generate_series(1, ${N}) g`,
+  );
+  await seedDb.query(
+    `INSERT INTO contact_identities (id, account_id, contact_id, inbox_id, external_id)
+       SELECT md5('i' || g)::uuid, '${account}', md5('c' || g)::uuid, '${inbox.id}', 'seed-' || g
+         FROM generate_series(1, ${N}) g`,
+  );
+  // Snoozed by the operator far in the future, as POST /snooze leaves them (the owner is told).
+  await seedDb.query(
+    `INSERT INTO conversations (id, account_id, number, inbox_id, contact_id, identity_id, status, snoozed_until,
+                                snoozed_by_id, last_activity_at, last_message_preview, last_message_direction, created_at)
+       SELECT md5('v' || g)::uuid, '${account}', 1000000 + g, '${inbox.id}', md5('c' || g)::uuid, md5('i' || g)::uuid,
+              'snoozed', now() + interval '30 days', '${operator}',
+              now() - make_interval(secs => g), 'Seeded message ' || g, 'incoming', now() - make_interval(secs => g)
+         FROM generate_series(1, ${N}) g`,
+  );
+  // One task per conversation, assigned to the operator, due far in the future.
+  await seedDb.query(
+    `INSERT INTO tasks (id, account_id, title, assignee_id, created_by_id, contact_id, due_at)
+       SELECT md5('t' || g)::uuid, '${account}', 'Call back ' || g, '${operator}', '${operator}',
+              md5('c' || g)::uuid, now() + interval '30 days'
+         FROM generate_series(1, ${N}) g;
+     INSERT INTO task_conversations (account_id, task_id, conversation_id)
+       SELECT '${account}', md5('t' || g)::uuid, md5('v' || g)::uuid FROM generate_series(1, ${N}) g;
+     ANALYZE`,
+  );
+  const seedSeconds = (performance.now() - seedStart) / 1000;
+  log(`seeded in ${seedSeconds.toFixed(1)} s`);
+
+  // --- Raw floor: the same rows, one plain UPDATE on a copy (indexes included), committed. ------
+  const floor = async (table, copySql, updateSql) => {
+    await seedDb.query(`DROP TABLE IF EXISTS ${table}; ${copySql}; ANALYZE ${table}`);
+    const t = performance.now();
+    const res = await db.query(updateSql); // synchronous_commit on: timed to the durable commit
+    const ms = performance.now() - t;
+    await seedDb.query(`DROP TABLE ${table}`);
+    return { ms, rows: res.rowCount };
+  };
+  const snoozeFloor = await floor(
+    'floor_conversations',
+    `CREATE TABLE floor_conversations (LIKE conversations INCLUDING ALL);
+     INSERT INTO floor_conversations SELECT * FROM conversations WHERE status = 'snoozed';
+     UPDATE floor_conversations SET snoozed_until = now() - interval '1 second'`,
+    `UPDATE floor_conversations SET status = 'open', snoozed_until = NULL, snoozed_by_id = NULL,
+            last_activity_at = now() WHERE status = 'snoozed' AND snoozed_until <= now()`,
+  );
+  const taskFloor = await floor(
+    'floor_tasks',
+    `CREATE TABLE floor_tasks (LIKE tasks INCLUDING ALL);
+     INSERT INTO floor_tasks SELECT * FROM tasks WHERE reminded_at IS NULL;
+     UPDATE floor_tasks SET due_at = now() - interval '1 second'`,
+    `UPDATE floor_tasks SET reminded_at = now()
+      WHERE reminded_at IS NULL AND done_at IS NULL AND due_at <= now()`,
+  );
+  log(`raw floor: snooze ${snoozeFloor.ms.toFixed(0)} ms, tasks ${taskFloor.ms.toFixed(0)} ms`);
+
+  // One operator socket (the admin sees every conversation), connected before the storms.
+  const login = auth.authorization.slice('Bearer '.length);
+  socket = io(`${base}/operators`, {
+    auth: { token: login },
+    transports: ['websocket'],
+    reconnection: false,
+  });
+  await new Promise((resolve, reject) => {
+    socket.once('stream.ready', resolve);
+    socket.once('connect_error', reject);
+  });
+  const arrivals = []; // [type, conversationId, payload, arrivedAtMs]
+  socket.on('stream.event', (e) => arrivals.push([e, Date.now()]));
+  const resets = [];
+  socket.on('stream.reset', (r) => resets.push(r));
+
+  /** CPU ms used so far by the API process and by each PostgreSQL backend of its database. */
+  const cpuMs = (pid) => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // utime + stime, in USER_HZ ticks
+    } catch {
+      return 0;
+    }
+  };
+  const cpuSnapshot = async () => {
+    const backends = (
+      await db.query(
+        `SELECT pid FROM pg_stat_activity
+          WHERE datname = current_database() AND pid <> pg_backend_pid() AND pid <> $1`,
+        [seedDb.processID],
+      )
+    ).rows.map((r) => r.pid);
+    return { api: cpuMs(apiPid), pg: new Map(backends.map((b) => [b, cpuMs(b)])) };
+  };
+  const cpuSince = async (before) => {
+    const after = await cpuSnapshot();
+    let pgMs = 0;
+    for (const [b, ms] of after.pg) pgMs += ms - (before.pg.get(b) ?? 0);
+    return { apiMs: after.api - before.api, pgMs };
+  };
+
+  /**
+   * Moves every item's due time to one instant T (one UPDATE), waits for the sweeper to clear
+   * them, and measures. `remaining` counts what is still due; `lateness` yields one row per
+   * wake-up's activity (its lateness in ms and what it woke, for the exactly-once check).
+   */
+  const storm = async ({ name, setDue, remaining, wakeRows, socketKey }) => {
+    arrivals.length = 0;
+    const { t } = (
+      await db.query(`SELECT (date_trunc('second', now()) + make_interval(secs => $1::int)) AS t`, [
+        LEAD_S,
+      ])
+    ).rows[0];
+    await db.query(setDue, [t]);
+    const T = t.getTime();
+    // The UPDATE itself must end before T, or the storm is not "all due in the same second".
+    if (Date.now() >= T)
+      log(`${name}: moving the due times took past T; raise BENCH_SNOOZE_LEAD_S`);
+    const cpuBefore = await cpuSnapshot();
+    log(`${name}: ${N} due at ${t.toISOString()}`);
+    let lastLog = null;
+    let allDoneAt = null;
+    for (;;) {
+      const left = (await db.query(remaining)).rows[0].n;
+      const now = Date.now();
+      if (left === 0 && now >= T) {
+        allDoneAt = now;
+        break;
+      }
+      if (now >= T && (lastLog === null || now - lastLog >= 1000)) {
+        lastLog = now;
+        log(`${name}: ${left} still due at T+${now - T} ms`);
+      }
+      if (now - T > GIVE_UP_S * 1000) break;
+      await sleep(now < T - 200 ? 100 : 20);
+    }
+    const cpu = await cpuSince(cpuBefore);
+    const left = (await db.query(remaining)).rows[0].n;
+    // The socket: wait until it has the wake-ups (or nothing new arrives for 5 s).
+    let seen = -1;
+    for (let idle = 0; idle < 5000;) {
+      const n = arrivals.length;
+      if (n === seen) idle += 250;
+      else idle = 0;
+      seen = n;
+      if (arrivals.filter(([e]) => socketKey(e) !== null).length >= N - left) break;
+      await sleep(250);
+    }
+    const rows = (await db.query(wakeRows, [t])).rows;
+    const lateness = rows.map((r) => Number(r.ms)).sort((a, b) => a - b);
+    const distinct = new Set(rows.map((r) => r.item)).size;
+    const socketTimes = new Map();
+    let socketDuplicates = 0;
+    for (const [e, at] of arrivals) {
+      const key = socketKey(e);
+      if (key === null) continue;
+      if (socketTimes.has(key)) socketDuplicates++;
+      else socketTimes.set(key, at - T);
+    }
+    const socketLateness = [...socketTimes.values()].sort((a, b) => a - b);
+    const result = {
+      woken: N - left,
+      allDoneS: allDoneAt === null ? null : (allDoneAt - T) / 1000,
+      activities: rows.length,
+      distinct,
+      early: lateness.filter((ms) => ms < 0).length,
+      p50: percentile(lateness, 50),
+      p99: percentile(lateness, 99),
+      max: lateness[lateness.length - 1],
+      socket: socketTimes.size,
+      socketDuplicates,
+      socketP50: percentile(socketLateness, 50),
+      socketP99: percentile(socketLateness, 99),
+      socketMax: socketLateness[socketLateness.length - 1],
+      events: arrivals.length,
+      ...cpu,
+    };
+    log(name, JSON.stringify(result));
+    return result;
+  };
+
+  const snooze = await storm({
+    name: 'snooze',
+    setDue: `UPDATE conversations SET snoozed_until = $1 WHERE status = 'snoozed'`,
+    remaining: `SELECT count(*)::int AS n FROM conversations WHERE status = 'snoozed'`,
+    wakeRows: `SELECT conversation_id AS item, extract(epoch FROM created_at - $1) * 1000 AS ms
+                 FROM messages WHERE kind = 'activity' AND activity->>'type' = 'snooze_expired'`,
+    socketKey: (e) =>
+      e.type === 'conversation.updated' && e.payload.conversation.status === 'open'
+        ? e.conversationId
+        : null,
+  });
+  const tasks = await storm({
+    name: 'tasks',
+    setDue: `UPDATE tasks SET due_at = $1 WHERE reminded_at IS NULL AND done_at IS NULL`,
+    remaining: `SELECT count(*)::int AS n FROM tasks WHERE reminded_at IS NULL AND done_at IS NULL`,
+    wakeRows: `SELECT activity->'task'->>'id' AS item, extract(epoch FROM created_at - $1) * 1000 AS ms
+                 FROM messages WHERE kind = 'activity' AND activity->>'type' = 'task_due'`,
+    socketKey: (e) =>
+      e.type === 'message.created' && e.payload.message.activity?.type === 'task_due'
+        ? e.payload.message.activity.task.id
+        : null,
+  });
+  const results = { n: N, seedSeconds, snoozeFloor, taskFloor, snooze, tasks, resets };
+  log(JSON.stringify(results));
+
+  const commit = (await import('node:child_process'))
+    .execSync('git rev-parse --short HEAD')
+    .toString()
+    .trim();
+  const f = (n, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
+  const s = (ms) => (Number.isFinite(ms) ? `${(ms / 1000).toFixed(2)} s` : 'n/a');
+  const met = (r) =>
+    r.woken === N && r.allDoneS !== null && r.allDoneS <= 5 && r.p99 <= 2000 && r.distinct === N
+      ? 'met'
+      : 'not met';
+  const per1000 = (ms, r) => (r.woken ? `${f((ms * 1000) / r.woken)} ms` : 'n/a');
+  const line = (label, r, fl) =>
+    `| ${label} | ${r.woken.toLocaleString('en')} | ${r.allDoneS === null ? `not all in ${GIVE_UP_S} s` : `${r.allDoneS.toFixed(2)} s`} | ${s(r.p50)} | ${s(r.p99)} | ${s(r.max)} | ${r.activities.toLocaleString('en')} / ${r.distinct.toLocaleString('en')} | ${r.socket.toLocaleString('en')} (${r.socketDuplicates} dup.) | ${s(r.socketP99)} | ${per1000(r.apiMs, r)} / ${per1000(r.pgMs, r)} | ${f(fl.ms)} ms (${f((fl.ms / Math.max(1, (r.allDoneS ?? GIVE_UP_S) * 1000)) * 100)} %) | ${met(r)} |`;
+  const section = `<!-- bench-snooze:start -->
+## Snooze storm and task reminders: ${N.toLocaleString('en')} due in the same second
+
+Measured by \`npm run bench -- snooze\` on ${new Date().toISOString().slice(0, 10)} at commit ${commit}:
+${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL at
+${embedded ? 'an embedded server' : 'DATABASE_URL'}, load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ')} at the end.
+One production API process; ${N.toLocaleString('en')} conversations snoozed by the operator (so each
+wake-up also notifies them) and ${N.toLocaleString('en')} open tasks (one per conversation, assigned to
+the operator) are seeded, then one UPDATE moves every due time to the same instant T, ${LEAD_S} s
+ahead. From T: when the last is back (\`status = 'open'\`, or \`reminded_at\` set), each wake-up's
+lateness (the \`created_at\` of the activity it writes into the timeline, \`clock_timestamp()\` at
+its insert, minus T; its batch commits a few statements later), that every item has exactly one
+activity (activities / distinct items), the wake-up events on one connected operator socket
+(distinct items, duplicates, p99 of arrival − T), and the CPU time the API process and the
+PostgreSQL backends of its database spent from T to the last wake-up, per 1,000 items. The raw
+floor is one plain \`pg\` UPDATE of the same rows on a copy of the table (indexes included),
+committed; the percentage is its time over Switchboard's.
+
+| Storm | Woken | All back after T | p50 late | p99 late | max late | Activities / distinct | On the socket | Socket p99 | CPU per 1,000: API / PostgreSQL | Raw floor | Target |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |
+${line('Snoozes', snooze, snoozeFloor)}
+${line('Task reminders', tasks, taskFloor)}
+
+Target: all back within 5 s of T, p99 lateness ≤ 2 s, each exactly once.
+
+What the profile showed and what changed. Before, each wake-up (and each reminder) was its own
+transaction of about ten round trips (claim one row, update, insert the activity, read it back,
+read the summary, insert the notification, insert the events, commit): 2,000 snoozes due at once
+woke at 25 a second (p50 32 s late; 60 s after T, 490 were still snoozed), with the API 48 % idle
+waiting on PostgreSQL and another 16 % in \`writev\` for the round trips. Now a transaction claims
+500 due rows with \`FOR UPDATE SKIP LOCKED\` and wakes them with one statement each for the
+whole batch (the claim and the UPDATE in one statement; the activities, the summaries, the
+notifications and the events with \`unnest\` or \`= ANY\`), two batches in flight
+(\`DueWorkPoller\` workers; 500 a batch keeps short the time a batch holds its conversations' row
+locks, which a customer message to one of them waits for, and 1,000 was no faster); exactly-once across instances is kept by the same row locks (the
+two-instance specs pass). \`EXPLAIN (ANALYZE, BUFFERS)\` of the statements for 1,000 rows on the loaded
+machine: the claim and UPDATE ~50 ms (the partial index \`conversations_snooze_due_idx\` serves the
+claim; no new index is needed), the activities ~80 ms (90 % of it foreign-key checks), the
+summaries ~80 ms, the notifications ~120 ms (70 % foreign-key checks), the 3,000 events ~230 ms.
+
+The 2026-12-01 full-size run was taken with a load average of 10–12 on 2 cores (other engineers'
+test runs), so every time in it is several times a quiet machine's; the raw floor itself took
+8.9 s for the snoozes (the UPDATE rewrites every one of the 15 indexes of \`conversations\` for
+each row). The CPU split is the load-independent part: per 1,000 wake-ups, about 380 ms in the
+API and 450–490 ms in PostgreSQL, so 100,000 need about 85 CPU-seconds, far more than two idle
+cores have in 5 s (an earlier run with batches of 1,000: 370 ms and 435–462 ms, 136 s to wake
+all at a load of 15). That cost is per wake-up, not per round trip: each wake-up writes six
+rows where the floor writes one (the conversation, its activity, the notification, three events
+of ~850 bytes of JSON each, all carrying the summary), the sequencer then rewrites the three
+events to number them, and the API serialises, parses and re-sends those payloads (its profile
+during a storm: garbage collection 16 %, \`pg\` row parsing, socket writes). Not met here; what would move it: number
+events in the statement that writes them, build the payloads in SQL as the ingest fast path does
+(\`sb_conversation_summary\`), and carry the summary once per wake-up instead of three times.
+<!-- bench-snooze:end -->`;
+  const file = 'docs/benchmarks.md';
+  let doc = existsSync(file)
+    ? readFileSync(file, 'utf8')
+    : '# Benchmarks\n\n<!-- bench:start -->\n<!-- bench:end -->\n';
+  doc = doc.includes('<!-- bench-snooze:start -->')
+    ? doc.replace(/<!-- bench-snooze:start -->[\s\S]*<!-- bench-snooze:end -->/, () => section)
+    : doc.replace('<!-- bench:end -->', () => `\n${section}\n<!-- bench:end -->`);
+  if (process.env.BENCH_SNOOZE_WRITE !== '0') {
+    writeFileSync(file, doc);
+    await run('npx', ['prettier', '--write', file]);
+  }
+  console.log(section);
+  console.log(`(database ${dbName})`);
+} finally {
+  socket?.close();
+  await seedDb.end().catch(() => undefined);
+  await stop({ dropDatabase: process.env.BENCH_SNOOZE_KEEP_DB !== '1' });
+}
+process.exit(0);
