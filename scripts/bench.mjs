@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 // `npm run bench`: Switchboard against the raw floor (plain http + pg + socket.io) in the same run,
 // then the open feed on 1 M conversations. Writes its figures into docs/benchmarks.md.
-import { createHmac } from 'node:crypto';
 import { fork, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import pg from 'pg';
@@ -14,6 +13,7 @@ import { resetStatementCosts, statementCosts } from './bench/statement-costs.mjs
 import { inboundReport } from './bench/inbound-report.mjs';
 import { measureFeed } from './bench/feed.mjs';
 import { summariseCpuProfile } from './bench/cpu-profile-summary.mjs';
+import { postSignedWebhook } from './bench/signed-webhook.mjs';
 
 // `npm run bench -- search`: only search over 10 M messages (it writes its own section).
 if (process.argv.includes('search')) await import('./bench/search.mjs');
@@ -100,19 +100,7 @@ function signedSender(base, inboxId, secret, customers = 'cust') {
     const body = JSON.stringify({
       messages: [{ id: `m-${stamp}-${text}`, from: { id: `${customers}-${i % 2000}` }, text }],
     });
-    const ts = Math.floor(Date.now() / 1000);
-    const sig = `sha256=${createHmac('sha256', secret).update(`${ts}.`).update(body).digest('hex')}`;
-    const res = await fetch(`${base}/api/webhooks/${inboxId}`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-switchboard-timestamp': String(ts),
-        'x-switchboard-signature': sig,
-      },
-      body,
-    });
-    await res.arrayBuffer();
-    return res.status;
+    return postSignedWebhook({ base, inboxId, secret, body });
   };
 }
 

@@ -5,13 +5,13 @@
 // node_modules, `npx nx build api` there), then:
 //   node scripts/bench/ab-builds.mjs /tmp/old/dist/apps/api/main.js dist/apps/api/main.js
 // AB_ROUNDS (default 3) and AB_SKIP_INGEST=1 tune it; DATABASE_URL as for `npm run bench`.
-import { createHmac } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { io } from 'socket.io-client';
 import { freePort } from '../lib/embedded-postgres.mjs';
 import { percentile, saturation, steadyRate } from './load.mjs';
+import { postSignedWebhook } from './signed-webhook.mjs';
 
 const admin = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const [beforeMain, afterMain] = process.argv.slice(2);
@@ -125,19 +125,7 @@ async function ingest(build) {
     const body = JSON.stringify({
       messages: [{ id: `m-${db}-${text}`, from: { id: `cust-${i % 2000}` }, text }],
     });
-    const ts = Math.floor(Date.now() / 1000);
-    const sig = `sha256=${createHmac('sha256', secret).update(`${ts}.`).update(body).digest('hex')}`;
-    const res = await fetch(`${api.base}/api/webhooks/${inbox.id}`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-switchboard-timestamp': String(ts),
-        'x-switchboard-signature': sig,
-      },
-      body,
-    });
-    await res.arrayBuffer();
-    return res.status;
+    return postSignedWebhook({ base: api.base, inboxId: inbox.id, secret, body });
   };
   await steadyRate({ send, socket, count: 300, rate: 200, textOf: (i) => `warm-${i}` });
   const steady = await steadyRate({

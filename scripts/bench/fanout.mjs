@@ -2,7 +2,7 @@
 // API's memory with 10,000 idle widget sockets beside them; the same against a plain socket.io
 // server (the raw floor). The sockets live in forked load-generator processes
 // (scripts/bench/fanout-worker.mjs). Writes its section into docs/benchmarks.md.
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { execFileSync, fork } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -11,6 +11,7 @@ import { startBenchApi } from './bench-api.mjs';
 import { freePort } from '../lib/embedded-postgres.mjs';
 import { percentile } from './load.mjs';
 import { run } from '../lib/run.mjs';
+import { postSignedWebhook } from './signed-webhook.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
 process.chdir(root);
@@ -225,19 +226,7 @@ try {
     const body = JSON.stringify({
       messages: [{ id: `m-${stamp}-${text}`, from: { id: 'fanout-customer' }, text }],
     });
-    const ts = Math.floor(Date.now() / 1000);
-    const sig = `sha256=${createHmac('sha256', secret).update(`${ts}.`).update(body).digest('hex')}`;
-    const res = await fetch(`${base}/api/webhooks/${inbox.id}`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-switchboard-timestamp': String(ts),
-        'x-switchboard-signature': sig,
-      },
-      body,
-    });
-    await res.arrayBuffer();
-    return res.status;
+    return postSignedWebhook({ base, inboxId: inbox.id, secret, body });
   };
   await webhook('fanout-first'); // the conversation exists before anyone listens
 

@@ -1,12 +1,12 @@
 // `npm run bench -- rules`: the automation rules engine's cost per message. The same committed
 // messages are handed to the engine twice by moving its durable cursor back: once with no rules,
 // once with 20 enabled rules with word conditions. Writes its section into docs/benchmarks.md.
-import { createHmac } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { startBenchApi } from './bench-api.mjs';
 import { run } from '../lib/run.mjs';
+import { postSignedWebhook } from './signed-webhook.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
 process.chdir(root);
@@ -36,18 +36,7 @@ try {
     const body = JSON.stringify({
       messages: [{ id: `m-${stamp}-${i}`, from: { id: `cust-${i % 400}` }, text }],
     });
-    const ts = Math.floor(Date.now() / 1000);
-    const sig = `sha256=${createHmac('sha256', secret).update(`${ts}.`).update(body).digest('hex')}`;
-    const res = await fetch(`${base}/api/webhooks/${inbox.id}`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-switchboard-timestamp': String(ts),
-        'x-switchboard-signature': sig,
-      },
-      body,
-    });
-    await res.arrayBuffer();
+    await postSignedWebhook({ base, inboxId: inbox.id, secret, body });
   };
   const head = async () =>
     Number((await db.query(`SELECT cursor FROM account_event_heads LIMIT 1`)).rows[0]?.cursor ?? 0);
