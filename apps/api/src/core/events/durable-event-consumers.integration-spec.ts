@@ -15,6 +15,7 @@ import {
   type DurableEventHandler,
 } from './durable-event-consumers.service';
 import { EventLogService } from './event-log.service';
+import type { PendingEvent } from './pending-event';
 
 /** Records what it handled; what it writes commits with the cursor (a row in `event_consumers`). */
 /** One failure shared by the instances: whichever first gets the batch with this cursor fails it. */
@@ -132,5 +133,55 @@ describe('durable event consumers', () => {
       [account.id],
     )) as Array<{ cursor: string }>;
     expect(Number(cursorRow[0]!.cursor)).toBe(last);
+  });
+
+  it('keeps payloads exact through the log, and spares a large email HTML to consumers that never read it', async () => {
+    const account = await one.dataSource.getRepository(AccountEntity).findOneOrFail({ where: {} });
+    const events = one.app.get(EventLogService);
+    class Keeper implements DurableEventHandler {
+      readonly got: ConsumedEvent[] = [];
+      constructor(
+        readonly consumer: string,
+        readonly readsMessageHtml: boolean,
+      ) {}
+      async handle(_em: EntityManager, _accountId: string, batch: ConsumedEvent[]): Promise<void> {
+        this.got.push(...batch);
+      }
+    }
+    const plain = new Keeper('test-html-plain', false);
+    const reader = new Keeper('test-html-reader', true);
+    one.app.get(DurableEventConsumersService).register(plain);
+    one.app.get(DurableEventConsumersService).register(reader);
+    await one.app.get(DurableEventConsumersService).drain();
+
+    // Quotes, backslashes, braces and non-Latin text: what the driver would have had to escape.
+    const tricky = 'He said "hi" \\ {x} ünïcødé 日本 ,;';
+    const big = `<p title="a\\b">${tricky}</p>${'<b class="q">x</b>'.repeat(2_000)}`;
+    const payloadOf = (id: string, html: string) => ({
+      message: { id, kind: 'message', text: tricky, html },
+      conversation: { id: 'c', number: 1 },
+    });
+    // Shapes the log does not check: the handlers only look at what comes back.
+    const pending = [
+      { type: 'message.created', conversationId: null, payload: payloadOf('big', big) },
+      { type: 'message.created', conversationId: null, payload: payloadOf('small', '<p>hi</p>') },
+      { type: 'access.changed', conversationId: null, payload: { note: tricky } },
+    ] as unknown as PendingEvent[];
+    await one.dataSource.transaction((em) => events.append(em, account.id, pending));
+    events.notifyCommitted(account.id);
+    await eventually(async () => plain.got.length >= 3 && reader.got.length >= 3, 15_000);
+
+    const shown = (k: Keeper) =>
+      k.got.map(({ event }) => (event as unknown as { payload: unknown }).payload);
+    expect(shown(reader)).toEqual([
+      payloadOf('big', big),
+      payloadOf('small', '<p>hi</p>'),
+      { note: tricky },
+    ]);
+    expect(shown(plain)).toEqual([
+      payloadOf('big', null as unknown as string),
+      payloadOf('small', '<p>hi</p>'),
+      { note: tricky },
+    ]);
   });
 });

@@ -23,6 +23,12 @@ export type { ConsumedEvent } from './event-consumer-cursors.repository';
 export interface DurableEventHandler {
   /** Stable name: the key of its cursors. Renaming it starts over from "now". */
   readonly consumer: string;
+  /**
+   * Whether it reads a message's email HTML. Those who do not get `html: null` for a large one:
+   * up to 1 MB per event, parsed on the API's thread by every consumer, is what held the event
+   * loop while big mail arrived.
+   */
+  readonly readsMessageHtml?: boolean;
   handle(em: EntityManager, accountId: string, events: ConsumedEvent[]): Promise<void>;
 }
 
@@ -161,7 +167,8 @@ export class DurableEventConsumersService
     return this.ds.transaction(async (em) => {
       const cursor = await this.cursors.claim(em, handler.consumer, accountId);
       if (cursor === null) return LOCKED;
-      let events = await this.cursors.eventsAfter(em, accountId, cursor, BATCH);
+      const withHtml = handler.readsMessageHtml === true;
+      let events = await this.cursors.eventsAfter(em, accountId, cursor, BATCH, withHtml);
       if (events.length === 0) {
         // Pruned past us (a consumer that was stopped longer than the retention): move on.
         const oldest = await this.cursors.oldestKept(em, accountId);
@@ -169,7 +176,7 @@ export class DurableEventConsumersService
         this.logger.warn(
           `${handler.consumer} skips pruned events of ${accountId} before ${oldest}`,
         );
-        events = await this.cursors.eventsAfter(em, accountId, oldest - 1, BATCH);
+        events = await this.cursors.eventsAfter(em, accountId, oldest - 1, BATCH, withHtml);
         if (events.length === 0) return 0;
       }
       await handler.handle(em, accountId, events);

@@ -13,6 +13,9 @@ export interface ConsumedEvent {
   originRuleId: string | null;
 }
 
+/** Email HTML longer than this (characters) is not handed to consumers that never read it. */
+const LARGE_HTML = 16_384;
+
 /** The cursors of durable event consumers and the reads they make of the log. */
 @Injectable()
 export class EventConsumerCursorsRepository {
@@ -57,20 +60,29 @@ export class EventConsumerCursorsRepository {
     return created[0] ? Number(created[0].cursor) : null;
   }
 
-  /** Numbered events after `cursor`, oldest first. */
+  /**
+   * Numbered events after `cursor`, oldest first. Without `withHtml`, a message's email HTML
+   * longer than LARGE_HTML characters comes as null (see DurableEventHandler.readsMessageHtml).
+   */
   async eventsAfter(
     em: EntityManager,
     accountId: string,
     cursor: number,
     limit: number,
+    withHtml = true,
   ): Promise<ConsumedEvent[]> {
-    // raw SQL: the batch read of every consumer, with the column the stream's mapper does not read.
+    // raw SQL: the batch read of every consumer, with the column the stream's mapper does not read,
+    // and a large HTML body left in the database for the consumers that never look at it.
     const rows = await queryRows<LoggedEvent & { originRuleId: string | null }>(
       em,
-      `SELECT cursor, type, conversation_id AS "conversationId", payload,
+      `SELECT cursor, type, conversation_id AS "conversationId",
+              CASE WHEN NOT $4 AND type = 'message.created'
+                        AND length(payload -> 'message' ->> 'html') > $5
+                   THEN jsonb_set(payload, '{message,html}', 'null')
+                   ELSE payload END AS payload,
               created_at AS "createdAt", origin_rule_id AS "originRuleId"
          FROM events WHERE account_id = $1 AND cursor > $2 ORDER BY cursor LIMIT $3`,
-      [accountId, cursor, limit],
+      [accountId, cursor, limit, withHtml, LARGE_HTML],
     );
     return rows.map((r) => ({ event: toStreamEvent(r), originRuleId: r.originRuleId }));
   }

@@ -19,17 +19,19 @@ export class EventsRepository {
   /** Inserts events, in order and without a cursor, inside the caller's transaction. */
   async append(em: EntityManager, accountId: string, pending: PendingEvent[]): Promise<void> {
     // raw SQL: unnest inserts the whole batch in one statement; on every message's path (benchmarked).
+    // The payloads go as one JSON array, not as jsonb[]: the driver escapes an array's elements
+    // character by character on the API's thread (about 20 ms for a large email's HTML).
     await em.query(
       `INSERT INTO events (account_id, type, conversation_id, payload, origin_rule_id, created_at)
-       SELECT $1, e.type, e.conversation_id, e.payload, e.origin_rule_id, now()
-         FROM unnest($2::text[], $3::uuid[], $4::jsonb[], $5::uuid[])
-              WITH ORDINALITY AS e(type, conversation_id, payload, origin_rule_id, ord)
+       SELECT $1, e.type, e.conversation_id, $4::jsonb -> (e.ord::int - 1), e.origin_rule_id, now()
+         FROM unnest($2::text[], $3::uuid[], $5::uuid[])
+              WITH ORDINALITY AS e(type, conversation_id, origin_rule_id, ord)
         ORDER BY e.ord`,
       [
         accountId,
         pending.map((p) => p.type),
         pending.map((p) => p.conversationId),
-        pending.map((p) => JSON.stringify(p.payload)),
+        JSON.stringify(pending.map((p) => p.payload)),
         pending.map((p) => p.originRuleId ?? null),
       ],
     );

@@ -4,6 +4,7 @@ import { describeError } from './describe-error';
 import { EmailParserUnavailableError } from './email-parser-pool';
 import type { MailboxSyncDeps } from './imap-mailbox-sync';
 import { reduceLargeMessage } from './large-message-reducer';
+import { fetchSourceInWindows, SOURCE_WINDOW_BYTES } from './windowed-source-fetch';
 
 /** Messages larger than this are not downloaded whole: only their text is (see large-message-reducer). */
 const MAX_MESSAGE_BYTES = 60 * 1024 * 1024;
@@ -109,11 +110,7 @@ export class MailboxCatchUp {
     }
     const msg = reducedSource
       ? { source: reducedSource, internalDate: meta?.date ?? undefined }
-      : await client.fetchOne(
-          String(uid),
-          { uid: true, source: true, internalDate: true },
-          { uid: true },
-        );
+      : await fetchSource(client, uid, meta);
     if (!msg || !msg.source) {
       // Expunged between SEARCH and FETCH: nothing to import.
       await states.advance(this.inboxId, uid, importing);
@@ -142,6 +139,24 @@ export class MailboxCatchUp {
     this.attempts.delete(uid);
     await states.advance(this.inboxId, uid, importing);
   }
+}
+
+/** A message's source and arrival time; a large one in windows, so no long copy blocks the API. */
+async function fetchSource(
+  client: ImapFlow,
+  uid: number,
+  meta: { size: number; date: Date | null } | undefined,
+): Promise<{ source?: Buffer; internalDate?: Date | string } | null> {
+  if (meta && meta.size > SOURCE_WINDOW_BYTES) {
+    const source = await fetchSourceInWindows(client, uid, meta.size);
+    return source ? { source, internalDate: meta.date ?? undefined } : null;
+  }
+  const msg = await client.fetchOne(
+    String(uid),
+    { uid: true, source: true, internalDate: true },
+    { uid: true },
+  );
+  return msg || null;
 }
 
 /** IMAP SEARCH SINCE compares calendar days. */

@@ -20,6 +20,8 @@ import { WebhookSubscriptionsRepository } from './webhook-subscriptions.reposito
 @Injectable()
 export class WebhookEventConsumer implements DurableEventHandler, OnModuleInit {
   readonly consumer = 'outgoing-webhooks';
+  /** Integrators receive the message as the API shows it, HTML included. */
+  readonly readsMessageHtml = true;
 
   constructor(
     private readonly consumers: DurableEventConsumersService,
