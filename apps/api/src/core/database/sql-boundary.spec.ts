@@ -19,7 +19,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 const isTest = (p: string) =>
-  /\.(spec|integration-spec)\.ts$/.test(p) || p.split('/').includes('testing');
+  /\.(spec|integration-spec|timing-spec)\.ts$/.test(p) || p.split('/').includes('testing');
 const isDataLayer = (p: string) => p.endsWith('.repository.ts') || p.startsWith('core/database/');
 
 const files = sourceFiles(SRC)
