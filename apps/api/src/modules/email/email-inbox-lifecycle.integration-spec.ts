@@ -128,7 +128,12 @@ describe('email inbox lifecycle: pause, resume, remove, delete with history', ()
     const resumed = await admin.ok<InboxDto>('POST', `/api/inboxes/${support.id}/resume`);
     expect(resumed.pausedAt).toBeNull();
     await waitForMessage(api.dataSource, waiting.messageId, 15_000);
-    expect(['idle', 'polling']).toContain((await syncStatus(support.id)).status);
+    // The status moves on once the catch-up pass ends, a few statements after the mail commits.
+    await eventually(
+      async () => ['idle', 'polling'].includes((await syncStatus(support.id)).status),
+      5_000,
+      'status back to idle or polling',
+    );
 
     const audit = await admin.ok<Page<AuditLogEntryDto>>('GET', '/api/audit-log');
     expect(audit.items.map((e) => e.action)).toEqual(
