@@ -50,9 +50,10 @@ describe('email addresses', () => {
   });
 
   it('stays linear on a long hostile line', () => {
-    const started = performance.now();
+    const started = process.cpuUsage(); // CPU time: a busy machine may not schedule us
     isEmailAddress('a'.repeat(100_000));
     parseAddressList(`${'<'.repeat(50_000)}${',a@'.repeat(50_000)}`);
-    expect(performance.now() - started).toBeLessThan(500);
+    const cpu = process.cpuUsage(started);
+    expect((cpu.user + cpu.system) / 1000).toBeLessThan(500);
   });
 });

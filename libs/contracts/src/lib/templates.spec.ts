@@ -14,9 +14,10 @@ describe('message templates', () => {
 
   it('stays linear on hostile text', () => {
     const hostile = '{{'.repeat(50_000) + '}}'.repeat(50_000);
-    const start = Date.now();
+    const start = process.cpuUsage(); // CPU time: a busy machine may not schedule us
     renderTemplate(hostile, { '1': 'a' });
     templateVariables(hostile);
-    expect(Date.now() - start).toBeLessThan(1_000);
+    const cpu = process.cpuUsage(start);
+    expect((cpu.user + cpu.system) / 1000).toBeLessThan(1_000);
   });
 });

@@ -3,6 +3,9 @@ import PgBoss from 'pg-boss';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { transactionSqlExecutor } from '../database/transaction-sql-executor';
+import { QueueWorkerLoop, type JobHandler } from './queue-worker-loop';
+
+export type { JobHandler } from './queue-worker-loop';
 
 export interface QueueDefinition {
   name: string;
@@ -11,8 +14,6 @@ export interface QueueDefinition {
   retryDelay: number;
   expireInSeconds: number;
 }
-
-export type JobHandler<T> = (job: PgBoss.JobWithMetadata<T>) => Promise<void>;
 
 export interface EnqueueOptions {
   /** Run no earlier than this (a backoff, a lease to outlive). */
@@ -28,7 +29,7 @@ export class QueueService implements BeforeApplicationShutdown {
   private readonly logger = new Logger(QueueService.name);
   private boss: PgBoss | null = null;
   private starting: Promise<PgBoss> | null = null;
-  private readonly workers = new Map<string, string>();
+  private readonly workers = new Map<string, QueueWorkerLoop<unknown>>();
   private defining: Promise<void> = Promise.resolve();
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
@@ -83,28 +84,18 @@ export class QueueService implements BeforeApplicationShutdown {
   async work<T>(name: string, handler: JobHandler<T>): Promise<void> {
     if (!this.config.QUEUE_ENABLED) return;
     const boss = await this.start();
-    let id = '';
-    id = await boss.work<T>(
-      name,
-      { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: 0.5 },
-      async ([job]) => {
-        if (!job) return;
-        try {
-          await handler(job);
-        } finally {
-          // pg-boss waits out the polling interval after every job, which would cap a worker at two
-          // jobs a second: while jobs are found, fetch the next one at once; poll only when idle.
-          boss.notifyWorker(id);
-        }
-      },
+    // One job at a time per queue; while jobs are found the next is fetched at once, the polling
+    // interval is waited only when the queue is empty.
+    const worker = new QueueWorkerLoop<T>(boss, name, handler, WORKER_POLL_MS, (message) =>
+      this.logger.error(`Queue worker: ${message}`),
     );
-    this.workers.set(name, id);
+    this.workers.set(name, worker as QueueWorkerLoop<unknown>);
+    worker.start();
   }
 
   /** Wake local workers now instead of at their next poll (the job was just committed). */
   nudge(name: string): void {
-    const id = this.workers.get(name);
-    if (id && this.boss) this.boss.notifyWorker(id);
+    this.workers.get(name)?.nudge();
   }
 
   /**
@@ -114,13 +105,19 @@ export class QueueService implements BeforeApplicationShutdown {
   async beforeApplicationShutdown(): Promise<void> {
     const boss = this.boss ?? (this.starting ? await this.starting.catch(() => null) : null);
     if (!boss) return;
-    // Graceful: stop fetching, let active jobs finish up to the timeout; unfinished jobs expire and
-    // are retried by another instance.
-    await boss.stop({
-      graceful: true,
-      timeout: this.config.SHUTDOWN_TIMEOUT_MS,
-      close: true,
-      wait: true,
+    // Graceful: stop fetching, let running jobs finish within the timeout; one still running then
+    // is failed at once, so another instance retries it without waiting for it to expire.
+    const workers = [...this.workers.values()];
+    let timer: NodeJS.Timeout | undefined;
+    const graceOver = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, this.config.SHUTDOWN_TIMEOUT_MS);
     });
+    await Promise.race([Promise.all(workers.map((w) => w.stop())), graceOver]);
+    clearTimeout(timer);
+    await Promise.all(workers.map((w) => w.abandonRunning()));
+    await boss.stop({ graceful: false, close: true });
   }
 }
+
+/** How often an idle worker looks for jobs another instance (or a restart) left behind. */
+const WORKER_POLL_MS = 500;

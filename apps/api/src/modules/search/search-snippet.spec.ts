@@ -39,8 +39,9 @@ describe('the highlight rule', () => {
   });
 
   it('is linear on 10 000 characters', () => {
-    const started = performance.now();
+    const started = process.cpuUsage(); // CPU time: a busy machine may not schedule us
     searchSnippet('ab '.repeat(3_400), ['abc', 'ab', 'a']);
-    expect(performance.now() - started).toBeLessThan(200);
+    const cpu = process.cpuUsage(started);
+    expect((cpu.user + cpu.system) / 1000).toBeLessThan(200);
   });
 });
