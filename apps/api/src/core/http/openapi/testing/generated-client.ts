@@ -68,12 +68,17 @@ export class GeneratedClientDir {
     const global = [...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics()].map(
       (d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'),
     );
-    return Object.fromEntries(
+    const checked = Object.fromEntries(
       Object.keys(programs).map((name, i) => [
         name,
         [...global, ...errors(program.getSourceFile(files[i] as string))],
       ]),
     );
+    // The compile held this thread for seconds. Let the timers that fell due meanwhile run before
+    // the caller sends anything: the API's keep-alive timeout closes the idle pooled sockets, so a
+    // request does not go out on a socket that the server then resets (ECONNRESET in CI).
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    return checked;
   }
 
   /** Compiles a checked program to CommonJS and loads it in this process. */
