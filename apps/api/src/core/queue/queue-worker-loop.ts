@@ -72,8 +72,11 @@ export class QueueWorkerLoop<T> {
   private async execute(job: PgBoss.JobWithMetadata<T>): Promise<void> {
     this.running = job;
     let failure: Error | null = null;
+    // Outliving the job's expiry fails it, as pg-boss would (it is then retried).
+    const expiryMs = Math.max(1, Number(job.expireInSeconds) || 1) * 1000;
     try {
-      await withinSeconds(this.handler(job), Number(job.expireInSeconds));
+      if (!(await finishesWithin(this.handler(job), expiryMs)))
+        failure = new Error(`handler execution exceeded ${expiryMs}ms`);
     } catch (err) {
       failure = err instanceof Error ? err : new Error(String(err));
     }
@@ -101,15 +104,17 @@ export class QueueWorkerLoop<T> {
   }
 }
 
-/** Rejects when the handler outlives the job's expiry, as pg-boss would (the job is then retried). */
-async function withinSeconds(work: Promise<void>, seconds: number): Promise<void> {
-  const ms = Math.max(1, Number.isFinite(seconds) ? seconds : 1) * 1000;
+/**
+ * Waits for `work` at most `ms`: true when it finished, false when the time ran out first (the work
+ * itself goes on); a failure of the work is thrown.
+ */
+export async function finishesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`handler execution exceeded ${ms}ms`)), ms);
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
   });
   try {
-    await Promise.race([work, expired]);
+    return await Promise.race([work.then(() => true as const), late]);
   } finally {
     clearTimeout(timer);
   }

@@ -3,7 +3,7 @@ import PgBoss from 'pg-boss';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { transactionSqlExecutor } from '../database/transaction-sql-executor';
-import { QueueWorkerLoop, type JobHandler } from './queue-worker-loop';
+import { finishesWithin, QueueWorkerLoop, type JobHandler } from './queue-worker-loop';
 
 export type { JobHandler } from './queue-worker-loop';
 
@@ -108,12 +108,10 @@ export class QueueService implements BeforeApplicationShutdown {
     // Graceful: stop fetching, let running jobs finish within the timeout; one still running then
     // is failed at once, so another instance retries it without waiting for it to expire.
     const workers = [...this.workers.values()];
-    let timer: NodeJS.Timeout | undefined;
-    const graceOver = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, this.config.SHUTDOWN_TIMEOUT_MS);
-    });
-    await Promise.race([Promise.all(workers.map((w) => w.stop())), graceOver]);
-    clearTimeout(timer);
+    await finishesWithin(
+      Promise.all(workers.map((w) => w.stop())),
+      this.config.SHUTDOWN_TIMEOUT_MS,
+    );
     await Promise.all(workers.map((w) => w.abandonRunning()));
     await boss.stop({ graceful: false, close: true });
   }
