@@ -24,7 +24,8 @@ describe('parseHashtags', () => {
     const started = process.cpuUsage(); // CPU time: a busy machine may not schedule us
     parseHashtags('#'.repeat(200_000) + ' '.repeat(200_000) + '#a '.repeat(50_000));
     const cpu = process.cpuUsage(started);
-    expect((cpu.user + cpu.system) / 1000).toBeLessThan(1_000);
+    // 63 ms alone; a CI worker's process time once reached 1.2 s. Backtracking here takes minutes.
+    expect((cpu.user + cpu.system) / 1000).toBeLessThan(5_000);
   });
 });
 
