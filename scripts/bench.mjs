@@ -9,7 +9,11 @@ import { startEmbeddedPostgres, freePort } from './lib/embedded-postgres.mjs';
 import { run } from './lib/run.mjs';
 import { saturation, steadyRate } from './bench/load.mjs';
 import { cpuPerMessage, cpuReading } from './bench/process-cpu.mjs';
-import { resetStatementCosts, statementCosts } from './bench/statement-costs.mjs';
+import {
+  resetStatementCosts,
+  roundTripsPerMessage,
+  statementCosts,
+} from './bench/statement-costs.mjs';
 import { inboundReport } from './bench/inbound-report.mjs';
 import { measureFeed } from './bench/feed.mjs';
 import { summariseCpuProfile } from './bench/cpu-profile-summary.mjs';
@@ -154,6 +158,12 @@ async function measure(name, senderFor, socket, { stored, cpu, statements }) {
   });
   sat.cpu = cpuPerMessage(before, cpu(), sat.received);
   sat.statements = tracked ? await statementCosts(statements, sat.received) : [];
+  sat.roundTrips = tracked
+    ? {
+        perMessage: await roundTripsPerMessage(statements, sat.received),
+        top: await statementCosts(statements, sat.received, 10, 'calls'),
+      }
+    : null;
   socket.removeAllListeners('stream.event');
   return { steady, sat };
 }
@@ -295,11 +305,12 @@ if (doc.includes('<!-- bench:start -->')) {
     )
     .filter(Boolean);
   const kept = sections.length
-    ? report.replace('<!-- bench:end -->', `${sections.join('\n')}\n<!-- bench:end -->`)
+    ? report.replace('<!-- bench:end -->', () => `${sections.join('\n')}\n<!-- bench:end -->`)
     : report;
   doc = doc.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, () => kept);
 } else {
-  doc = doc.replace(/^(# Benchmarks\n+)/, `$1${report}\n\n`);
+  // A function, not a string: the report's SQL holds `$1`, which a replacement string would expand.
+  doc = doc.replace(/^(# Benchmarks\n+)/, (head) => `${head}${report}\n\n`);
   if (!doc.includes('<!-- bench:start -->')) doc = `# Benchmarks\n\n${report}\n\n${doc}`;
 }
 writeFileSync(file, doc);

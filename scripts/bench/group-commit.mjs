@@ -8,6 +8,7 @@ import { cpus, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { startBenchApi } from './bench-api.mjs';
+import { functionInputs } from './function-inputs.mjs';
 import { cpuReading } from './process-cpu.mjs';
 import { run } from '../lib/run.mjs';
 
@@ -19,33 +20,7 @@ const log = (...a) => console.log('[bench:group-commit]', ...a);
 const bench = await startBenchApi('group');
 const rows = [];
 try {
-  const secret = 'bench-signing-secret-0123456789';
-  const inbox = await (
-    await fetch(`${bench.base}/api/inboxes`, {
-      method: 'POST',
-      headers: bench.auth,
-      body: JSON.stringify({ kind: 'api', name: 'Bench', secrets: { signingSecret: secret } }),
-    })
-  ).json();
-  const accountId = (
-    await bench.db.query('SELECT account_id FROM inboxes WHERE id = $1', [inbox.id])
-  ).rows[0].account_id;
-  // The API stays up but idle; its own connections do nothing during the runs.
-  const { user, password, host, port, database } = bench.db.connectionParameters;
-  const pool = new pg.Pool({ user, password, host, port, database, max: 8, idleTimeoutMillis: 0 });
-  const input = (tag, i) => ({
-    accountId,
-    inboxId: inbox.id,
-    channel: 'api',
-    // 500 customers: each writes several times, the first messages open conversations.
-    sender: { externalId: `${tag}-customer-${i % 500}` },
-    externalId: `${tag}-${bench.stamp}-${i}`,
-    text: `Hello, a question about my order number ${i}`,
-    html: null,
-    subject: null,
-    attachments: [],
-    preview: `Hello, a question about my order number ${i}`,
-  });
+  const { pool, input } = await functionInputs(bench, pg, { poolSize: 8 });
   // bench-api.mjs's embedded PostgreSQL lives here; on DATABASE_URL every `postgres` counts.
   const dataDir = bench.embedded ? `/tmp/sb-bench-group-${process.pid}` : undefined;
   const measure = async (name, work) => {

@@ -66,9 +66,17 @@ Result: p99 ${f(sb.steady.p99)} ms (${sb.steady.p99 < 50 ? 'met' : 'not met'}), 
 
 CPU per message above is read from \`/proc\` for the API (or raw floor) process, every PostgreSQL
 process, and the load generator. PostgreSQL's share, by statement (\`pg_stat_statements\`, execution
-time only; "inside a function" are the steps of \`sb_ingest_message\`):
+time only, lock waits included; "inside a function" are the steps of \`sb_ingest_batch\`):
 
 ${statementTable(sb.sat.statements)}
+
+${
+  sb.sat.roundTrips
+    ? `Statements the API sends (each a round trip and a socket write): ${f(sb.sat.roundTrips.perMessage, 2)} per message in all (transaction control included), the most frequent:
+
+${statementTable(sb.sat.roundTrips.top)}`
+    : ''
+}
 
 ${results.profile ? `The API's CPU profile (\`BENCH_PROFILE=1\`, self time by owner): ${profileLine(results.profile)}.` : "The API's CPU profile by owner: run with `BENCH_PROFILE=1`."}
 

@@ -41,7 +41,9 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * than the server admits and queues together): with one new connection per outstanding request,
  * as fetch does, a slow answer makes the generator open hundreds of connections, the listen
  * backlog overflows and SYN retries (1 s, 3 s, 7 s …) dominate every figure. A request waiting
- * here for a free connection is still timed from its scheduled send.
+ * here for a free connection is still timed from its scheduled send; `wireMs` is the part after
+ * the request was written to its connection, so a refusal's time splits into the generator's wait
+ * and the server's answer.
  */
 const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
 
@@ -54,6 +56,7 @@ function sender(url, sign) {
         messages: [{ id, from: { id: `cust-${customer}` }, text: `overload ${id}` }],
       });
       const started = performance.now();
+      let written = null;
       const failed = (err) =>
         resolve({ status: 0, error: String(err?.code ?? err), ms: performance.now() - started });
       const req = http.request(
@@ -76,12 +79,15 @@ function sender(url, sign) {
               status: res.statusCode,
               retryAfter: res.headers['retry-after'] ?? null,
               ms: performance.now() - started,
+              wireMs: performance.now() - (written ?? started),
             }),
           );
           res.resume();
         },
       );
       req.on('error', failed);
+      // 'finish': the whole request is handed to the OS, on a connection of the agent.
+      req.on('finish', () => (written = performance.now()));
       req.end(body);
     });
 }
@@ -180,6 +186,7 @@ async function overload(send, prefix, rate, normalMs, healthUrl) {
   const sorted = (xs) => xs.map((a) => a.ms).sort((a, b) => a - b);
   const okMs = sorted(ok);
   const refusedMs = sorted(refused);
+  const refusedWireMs = refused.map((a) => a.wireMs).sort((a, b) => a - b);
   const healthMs = health.map((h) => h.ms).sort((a, b) => a - b);
   return {
     offered: total,
@@ -199,6 +206,8 @@ async function overload(send, prefix, rate, normalMs, healthUrl) {
     refusedMax: refusedMs[refusedMs.length - 1],
     refusedWithin10: refusedMs.filter((t) => t < 10).length,
     refusedOver500: refusedMs.filter((t) => t >= 500).length,
+    refusedWireP50: percentile(refusedWireMs, 50),
+    refusedWireP99: percentile(refusedWireMs, 99),
     others: others.length,
     otherKinds: [...new Set(others.map((a) => a.error ?? String(a.status)))].slice(0, 5),
     generatorLagP99: generatorLag.percentile(99) / 1e6,

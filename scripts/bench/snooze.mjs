@@ -302,34 +302,41 @@ ${line('Task reminders', tasks, taskFloor)}
 
 Target: all back within 5 s of T, p99 lateness ≤ 2 s, each exactly once.
 
-What the profile showed and what changed. Before, each wake-up (and each reminder) was its own
-transaction of about ten round trips (claim one row, update, insert the activity, read it back,
-read the summary, insert the notification, insert the events, commit): 2,000 snoozes due at once
-woke at 25 a second (p50 32 s late; 60 s after T, 490 were still snoozed), with the API 48 % idle
-waiting on PostgreSQL and another 16 % in \`writev\` for the round trips. Now a transaction claims
-500 due rows with \`FOR UPDATE SKIP LOCKED\` and wakes them with one statement each for the
-whole batch (the claim and the UPDATE in one statement; the activities, the summaries, the
-notifications and the events with \`unnest\` or \`= ANY\`), two batches in flight
-(\`DueWorkPoller\` workers; 500 a batch keeps short the time a batch holds its conversations' row
-locks, which a customer message to one of them waits for, and 1,000 was no faster); exactly-once across instances is kept by the same row locks (the
-two-instance specs pass). \`EXPLAIN (ANALYZE, BUFFERS)\` of the statements for 1,000 rows on the loaded
-machine: the claim and UPDATE ~50 ms (the partial index \`conversations_snooze_due_idx\` serves the
-claim; no new index is needed), the activities ~80 ms (90 % of it foreign-key checks), the
-summaries ~80 ms, the notifications ~120 ms (70 % foreign-key checks), the 3,000 events ~230 ms.
+What the profile showed and what changed. At first each wake-up (and each reminder) was its own
+transaction of about ten round trips: 2,000 snoozes due at once woke at 25 a second, with the API
+48 % idle waiting on PostgreSQL and 16 % in \`writev\`. Now a transaction claims 500 due rows with
+\`FOR UPDATE SKIP LOCKED\` and wakes them with one statement each for the whole batch (the claim
+and the UPDATE in one statement; the activities, the summaries, the notifications and the events
+with \`unnest\` or \`= ANY\`); exactly-once across instances is kept by the same row locks (the
+two-instance specs pass). \`EXPLAIN (ANALYZE, BUFFERS)\` for 1,000 rows on a loaded machine: the
+claim and UPDATE ~50 ms (served by the partial index \`conversations_snooze_due_idx\`), the
+activities ~80 ms (90 % foreign-key checks), the summaries ~80 ms, the notifications ~120 ms (70 %
+foreign-key checks), the 3,000 events ~230 ms.
 
-The 2026-12-01 full-size run was taken with a load average of 10–12 on 2 cores (other engineers'
-test runs), so every time in it is several times a quiet machine's; the raw floor itself took
-8.9 s for the snoozes (the UPDATE rewrites every one of the 15 indexes of \`conversations\` for
-each row). The CPU split is the load-independent part: per 1,000 wake-ups, about 380 ms in the
-API and 450–490 ms in PostgreSQL, so 100,000 need about 85 CPU-seconds, far more than two idle
-cores have in 5 s (an earlier run with batches of 1,000: 370 ms and 435–462 ms, 136 s to wake
-all at a load of 15). That cost is per wake-up, not per round trip: each wake-up writes six
-rows where the floor writes one (the conversation, its activity, the notification, three events
-of ~850 bytes of JSON each, all carrying the summary), the sequencer then rewrites the three
-events to number them, and the API serialises, parses and re-sends those payloads (its profile
-during a storm: garbage collection 16 %, \`pg\` row parsing, socket writes). Not met here; what would move it: number
-events in the statement that writes them, build the payloads in SQL as the ingest fast path does
-(\`sb_conversation_summary\`), and carry the summary once per wake-up instead of three times.
+Since then, each measured on this machine (embedded PostgreSQL 18, load average below 3,
+100,000 items, one run each unless two are given):
+- The events are numbered by the statement that writes them (\`EventLogService.appendNumbered\`),
+  so the sequencer no longer rewrites 300,000 rows of ~850 bytes after each storm.
+- **Durable consumers.** Six of them read every event, in batches of 100, each batch a commit.
+  With none registered (an experiment, not a setting), the snooze storm took 41.6 s instead of
+  54.5 s, and the API spent 14.8 s of CPU instead of 26.3 s. Consumers now read only the types
+  they act on (\`eventTypes\`) and pass over an account with nothing to act on (\`isIdle\`: no
+  webhook subscription, event rule, SLA policy or CSAT inbox, as in this bench): 52.0 s, with the
+  reports and routing consumers still reading the wake-ups, as they must.
+- **Four batches in flight** instead of two: the storm left 0.7 of the two cores idle, waiting on
+  each batch's round trips. 39.0 s and 41.3 s (from 52.0 s). Task reminders stay at two: four made
+  no difference (41.4 s and 45.6 s against 40.3 s), because their cost is on the API's one thread
+  (about 300 ms of CPU per 1,000 against 175 ms for snoozes).
+
+**Why the target is not met here.** The raw floor alone, one \`UPDATE\` of the same 100,000 rows
+with nothing else, takes 5.7–6.3 s on this machine: more than the 5 s target before a single
+activity, notification or event is written. \`status\` and \`snoozed_until\` are indexed, so
+the update cannot be HOT and rewrites every one of the 15 indexes of \`conversations\` for each
+row. Everything the product adds (a timeline activity, a notification, three events, the live
+socket) costs about 175 ms of API CPU and 330 ms of PostgreSQL CPU per 1,000 wake-ups, about
+50 CPU-seconds for the storm on two cores. What would meet it is a different design, not a faster
+one: a due snooze counted as open by the feed's own query at T (no write then), with the writes
+following at the rate above.
 <!-- bench-snooze:end -->`;
   const file = 'docs/benchmarks.md';
   let doc = existsSync(file)

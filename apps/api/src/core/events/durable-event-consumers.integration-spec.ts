@@ -14,6 +14,7 @@ import {
   type ConsumedEvent,
   type DurableEventHandler,
 } from './durable-event-consumers.service';
+import { EventConsumerCursorsRepository } from './event-consumer-cursors.repository';
 import { EventLogService } from './event-log.service';
 import type { PendingEvent } from './pending-event';
 
@@ -46,6 +47,15 @@ class RecordingHandler implements DurableEventHandler {
       this.seen.push({ cursor: e.event.cursor, type: e.event.type, originRuleId: e.originRuleId });
     }
   }
+}
+
+/** The account's last numbered cursor. */
+async function headOf(api: TestApi, accountId: string): Promise<number> {
+  const rows = (await api.dataSource.query(
+    `SELECT cursor FROM account_event_heads WHERE account_id = $1`,
+    [accountId],
+  )) as Array<{ cursor: string }>;
+  return Number(rows[0]!.cursor);
 }
 
 /**
@@ -95,15 +105,7 @@ describe('durable event consumers', () => {
           { type: 'access.changed', conversationId: null, payload: {}, originRuleId: ruleId },
         ]),
     );
-    const head = async () =>
-      Number(
-        (
-          (await one.dataSource.query(
-            `SELECT cursor FROM account_event_heads WHERE account_id = $1`,
-            [account.id],
-          )) as Array<{ cursor: string }>
-        )[0]!.cursor,
-      );
+    const head = () => headOf(one, account.id);
     await eventually(async () => a.seen.length + b.seen.length >= (await head()), 15_000);
     await Promise.all([
       one.app.get(DurableEventConsumersService).drain(),
@@ -183,5 +185,145 @@ describe('durable event consumers', () => {
       payloadOf('small', '<p>hi</p>'),
       { note: tricky },
     ]);
+  });
+
+  it('passes an idle handler over events unread, and hands it every event committed after the head it skipped to', async () => {
+    const account = await one.dataSource.getRepository(AccountEntity).findOneOrFail({ where: {} });
+    const consumers = one.app.get(DurableEventConsumersService);
+    const log = one.app.get(EventLogService);
+    const append = async (n: number, note: string) => {
+      const pending = Array.from({ length: n }, () => ({
+        type: 'access.changed',
+        conversationId: null,
+        payload: { note },
+      })) as unknown as PendingEvent[];
+      // Numbered in its own transaction, so the head moves at its commit.
+      await one.dataSource.transaction((em) => log.appendNumbered(em, account.id, pending));
+      log.notifyCommitted(account.id);
+    };
+    const cursorOf = async (consumer: string) =>
+      Number(
+        (
+          (await one.dataSource.query(
+            `SELECT cursor FROM event_consumer_cursors WHERE consumer = $1 AND account_id = $2`,
+            [consumer, account.id],
+          )) as Array<{ cursor: string }>
+        )[0]?.cursor ?? -1,
+      );
+    const headNow = () => headOf(one, account.id);
+
+    /** Idle until its first check has run; that check commits an event (a subscription's first). */
+    class Sleeper implements DurableEventHandler {
+      readonly consumer = 'test-idle';
+      readonly got: ConsumedEvent[] = [];
+      checks = 0;
+      awake = false;
+      async isIdle(): Promise<boolean> {
+        this.checks++;
+        if (this.awake) return false;
+        if (this.checks === 1) {
+          // What the check saw was "idle"; the world changed just after, then this event committed.
+          this.awake = true;
+          await append(1, 'after the check');
+        }
+        return true;
+      }
+      async handle(_em: EntityManager, _accountId: string, batch: ConsumedEvent[]): Promise<void> {
+        this.got.push(...batch);
+      }
+    }
+    const sleeper = new Sleeper();
+    consumers.register(sleeper);
+    await consumers.drain();
+    await append(250, 'while idle'); // more than two batches' worth
+    await eventually(async () => (await cursorOf('test-idle')) >= (await headNow()), 15_000);
+    await consumers.drain();
+
+    // The 250 were passed over unread; the event committed after the check's head was not.
+    const notes = sleeper.got.map(
+      ({ event }) => (event as unknown as { payload: { note: string } }).payload.note,
+    );
+    expect(notes).toEqual(['after the check']);
+    expect(sleeper.got[0]!.event.cursor).toBe(await headNow());
+    expect(await cursorOf('test-idle')).toBe(await headNow());
+
+    await append(2, 'awake');
+    await eventually(async () => sleeper.got.length === 3, 15_000);
+    expect(sleeper.got.map((e) => e.event.cursor)).toEqual([
+      sleeper.got[0]!.event.cursor,
+      sleeper.got[0]!.event.cursor + 1,
+      sleeper.got[0]!.event.cursor + 2,
+    ]);
+  });
+  it('rests an idle handler between passes: a burst of wake-ups costs a check per rest, and its cursor still reaches the head', async () => {
+    const account = await one.dataSource.getRepository(AccountEntity).findOneOrFail({ where: {} });
+    const consumers = one.app.get(DurableEventConsumersService);
+    const log = one.app.get(EventLogService);
+    class Counter implements DurableEventHandler {
+      readonly consumer = 'test-rest';
+      checks = 0;
+      async isIdle(): Promise<boolean> {
+        this.checks++;
+        return true;
+      }
+      async handle(): Promise<void> {
+        throw new Error('an idle handler is never handed events');
+      }
+    }
+    const counter = new Counter();
+    consumers.register(counter);
+    await consumers.drain();
+    const before = counter.checks;
+
+    const started = performance.now();
+    for (let i = 0; i < 20; i++) {
+      const pending = [
+        { type: 'access.changed', conversationId: null, payload: { i } },
+      ] as unknown as PendingEvent[];
+      await one.dataSource.transaction((em) => log.appendNumbered(em, account.id, pending));
+      log.notifyCommitted(account.id);
+    }
+    const elapsed = performance.now() - started;
+    const head = await headOf(one, account.id);
+    await eventually(async () => {
+      const rows = (await one.dataSource.query(
+        `SELECT cursor FROM event_consumer_cursors WHERE consumer = 'test-rest' AND account_id = $1`,
+        [account.id],
+      )) as Array<{ cursor: string }>;
+      return Number(rows[0]!.cursor) >= head;
+    }, 15_000);
+    // One check when the burst began, then at most one per 100 ms rest (20 wake-ups otherwise).
+    expect(counter.checks - before).toBeLessThanOrEqual(Math.floor(elapsed / 100) + 3);
+    expect(counter.checks - before).toBeLessThan(20);
+  });
+
+  it('moves an idle cursor without waiting for one another instance holds, and never back', async () => {
+    const account = await one.dataSource.getRepository(AccountEntity).findOneOrFail({ where: {} });
+    const cursors = one.app.get(EventConsumerCursorsRepository);
+    await cursors.register('test-skip');
+    await one.dataSource.transaction((em) => cursors.claim(em, 'test-skip', account.id));
+    const start = (await cursors.position('test-skip', account.id)).cursor!;
+    const stored = async () => (await cursors.position('test-skip', account.id)).cursor;
+
+    // Another instance's batch holds the row until it commits: the skip neither waits nor writes.
+    const holder = one.dataSource.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    try {
+      expect(await cursors.claim(holder.manager, 'test-skip', account.id)).toBe(start);
+      const started = performance.now();
+      expect(await cursors.skipTo('test-skip', account.id, start + 10)).toBe(false);
+      expect(performance.now() - started).toBeLessThan(2_000);
+    } finally {
+      await holder.commitTransaction();
+      await holder.release();
+    }
+    expect(await stored()).toBe(start);
+
+    expect(await cursors.skipTo('test-skip', account.id, start + 10)).toBe(true);
+    expect(await stored()).toBe(start + 10);
+    // A head read before an advance that committed since: the cursor stays where it is.
+    expect(await cursors.skipTo('test-skip', account.id, start + 4)).toBe(true);
+    expect(await stored()).toBe(start + 10);
   });
 });

@@ -5,6 +5,7 @@ import {
   OnApplicationBootstrap,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { StreamEventType } from '@switchboard/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   EventConsumerCursorsRepository,
@@ -29,6 +30,19 @@ export interface DurableEventHandler {
    * loop while big mail arrived.
    */
   readonly readsMessageHtml?: boolean;
+  /**
+   * The event types `handle` can act on (all when absent). The others are never handed over: they
+   * still move the cursor, but their payloads are not read.
+   */
+  readonly eventTypes?: readonly StreamEventType[];
+  /**
+   * Whether nothing in the account can make `handle` act now (no subscription, no event rule, no
+   * policy): the batch then moves the cursor to the head without reading a payload. Asked after
+   * the head is read, so an event after the head is judged by a later batch, and one before it
+   * happened before anything this check could miss was committed. Usually asked outside a
+   * transaction (`em` is then the data source's manager), so it must not rely on one.
+   */
+  isIdle?(em: EntityManager, accountId: string): Promise<boolean>;
   handle(em: EntityManager, accountId: string, events: ConsumedEvent[]): Promise<void>;
 }
 
@@ -39,6 +53,15 @@ const RETRY_AFTER_FAILURE_MS = 1_000;
 /** Another instance holds the account: look again soon, it may have read before our events. */
 const RETRY_WHILE_LOCKED_MS = 100;
 const LOCKED = -1;
+/** A run that passed an idle handler over: nothing handled. */
+const IDLE = -2;
+/**
+ * After an idle pass, the handler's next run in that account waits this long, taking every wake-up
+ * meanwhile in one: under load an idle handler would otherwise spend three round trips per burst
+ * to learn it is still idle. The first event after a subscription or rule is enabled waits at most
+ * this much more.
+ */
+const IDLE_REST_MS = 100;
 
 /**
  * Runs every registered handler over every account's stream, in cursor order. Woken by the events
@@ -55,6 +78,10 @@ export class DurableEventConsumersService
   /** Per "consumer/account": the run in progress, and whether more was announced meanwhile. */
   private readonly running = new Map<string, { again: boolean; done: Promise<void> }>();
   private readonly pausedUntil = new Map<string, number>();
+  /** Per "consumer/account" passed over as idle: no run before this time (IDLE_REST_MS). */
+  private readonly restingUntil = new Map<string, number>();
+  /** Per "consumer/account": the run scheduled for the end of its rest. */
+  private readonly afterRest = new Map<string, NodeJS.Timeout>();
   private sweepTimer: NodeJS.Timeout | null = null;
   private stopping = false;
   private started = false;
@@ -88,12 +115,15 @@ export class DurableEventConsumersService
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
     if (this.sweepTimer) clearTimeout(this.sweepTimer);
+    for (const timer of this.afterRest.values()) clearTimeout(timer);
     for (const off of this.unsubscribe) off();
     await Promise.all([...this.running.values()].map((r) => r.done));
   }
 
   /** Handles everything committed so far for every handler (tests; start-up). */
   async drain(): Promise<void> {
+    // Everything committed so far means idle handlers too: their rest is cut short.
+    this.restingUntil.clear();
     await this.sweep();
     await Promise.all([...this.running.values()].map((r) => r.done));
   }
@@ -134,6 +164,11 @@ export class DurableEventConsumersService
     if (this.stopping) return;
     const key = `${handler.consumer}/${accountId}`;
     if ((this.pausedUntil.get(key) ?? 0) > Date.now()) return;
+    const restEnds = this.restingUntil.get(key) ?? 0;
+    if (restEnds > Date.now()) {
+      this.runAfterRest(handler, accountId, key, restEnds);
+      return;
+    }
     const current = this.running.get(key);
     if (current) {
       current.again = true;
@@ -146,9 +181,14 @@ export class DurableEventConsumersService
         do {
           state.again = false;
           while (!this.stopping && (handled = await this.batch(handler, accountId)) === BATCH);
-        } while (state.again && !this.stopping && handled !== LOCKED);
+        } while (state.again && !this.stopping && handled !== LOCKED && handled !== IDLE);
         if (handled === LOCKED && !this.stopping) {
           setTimeout(() => this.run(handler, accountId), RETRY_WHILE_LOCKED_MS).unref();
+        }
+        if (handled === IDLE) {
+          const restEnds = Date.now() + IDLE_REST_MS;
+          this.restingUntil.set(key, restEnds);
+          if (state.again) this.runAfterRest(handler, accountId, key, restEnds);
         }
       } catch (err) {
         this.pausedUntil.set(key, Date.now() + RETRY_AFTER_FAILURE_MS);
@@ -162,31 +202,87 @@ export class DurableEventConsumersService
     this.running.set(key, state);
   }
 
-  /** One transaction: claim the cursor, hand over up to BATCH events, move the cursor (LOCKED: not ours now). */
-  private batch(handler: DurableEventHandler, accountId: string): Promise<number> {
+  /** One run when the rest ends, however many wake-ups arrive meanwhile. */
+  private runAfterRest(
+    handler: DurableEventHandler,
+    accountId: string,
+    key: string,
+    restEnds: number,
+  ): void {
+    if (this.afterRest.has(key) || this.stopping) return;
+    const timer = setTimeout(
+      () => {
+        this.afterRest.delete(key);
+        this.restingUntil.delete(key);
+        this.run(handler, accountId);
+      },
+      Math.max(0, restEnds - Date.now()),
+    );
+    timer.unref();
+    this.afterRest.set(key, timer);
+  }
+
+  /**
+   * One step of a run: how many events it handled (BATCH: there may be more), LOCKED, or IDLE. Nothing
+   * new after the cursor, or nothing to act on, is settled without a transaction: one read of the
+   * head and the cursor, then for an idle handler its check and one statement moving the cursor.
+   * Handling events is one transaction (`handleBatch`).
+   */
+  private async batch(handler: DurableEventHandler, accountId: string): Promise<number> {
+    // Head first, then the idle check: see DurableEventHandler.isIdle for why this order.
+    const { head, cursor } = await this.cursors.position(handler.consumer, accountId);
+    // No cursor row yet: the transaction creates it (or finds another instance creating it).
+    if (cursor === null) return this.handleBatch(handler, accountId, true);
+    if (head <= cursor) return 0;
+    if (handler.isIdle && (await handler.isIdle(this.ds.manager, accountId))) {
+      return (await this.cursors.skipTo(handler.consumer, accountId, head)) ? IDLE : LOCKED;
+    }
+    return this.handleBatch(handler, accountId, false);
+  }
+
+  /**
+   * One transaction: claim the cursor, hand over up to BATCH events, move the cursor (LOCKED: not
+   * ours now). With `checkIdle`, an idle handler is passed over to the head as in `batch`.
+   */
+  private handleBatch(
+    handler: DurableEventHandler,
+    accountId: string,
+    checkIdle: boolean,
+  ): Promise<number> {
     return this.ds.transaction(async (em) => {
       const cursor = await this.cursors.claim(em, handler.consumer, accountId);
       if (cursor === null) return LOCKED;
-      const withHtml = handler.readsMessageHtml === true;
-      let events = await this.cursors.eventsAfter(em, accountId, cursor, BATCH, withHtml);
-      if (events.length === 0) {
+      if (checkIdle && handler.isIdle) {
+        const head = await this.cursors.headOf(em, accountId);
+        if (head <= cursor) return 0;
+        if (await handler.isIdle(em, accountId)) {
+          await this.cursors.advance(em, handler.consumer, accountId, head);
+          return 0;
+        }
+      }
+      const read = (after: number) =>
+        this.cursors.eventsAfter(
+          em,
+          accountId,
+          after,
+          BATCH,
+          handler.readsMessageHtml === true,
+          handler.eventTypes ?? null,
+        );
+      let window = await read(cursor);
+      if (window.size === 0) {
         // Pruned past us (a consumer that was stopped longer than the retention): move on.
         const oldest = await this.cursors.oldestKept(em, accountId);
         if (oldest === null || oldest <= cursor + 1) return 0;
         this.logger.warn(
           `${handler.consumer} skips pruned events of ${accountId} before ${oldest}`,
         );
-        events = await this.cursors.eventsAfter(em, accountId, oldest - 1, BATCH, withHtml);
-        if (events.length === 0) return 0;
+        window = await read(oldest - 1);
+        if (window.size === 0) return 0;
       }
-      await handler.handle(em, accountId, events);
-      await this.cursors.advance(
-        em,
-        handler.consumer,
-        accountId,
-        events[events.length - 1]!.event.cursor,
-      );
-      return events.length;
+      if (window.events.length > 0) await handler.handle(em, accountId, window.events);
+      await this.cursors.advance(em, handler.consumer, accountId, window.last);
+      return window.size;
     });
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { StreamEvent } from '@switchboard/contracts';
+import type { StreamEvent, StreamEventType } from '@switchboard/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { queryOne, queryRows } from '../database/sql-rows';
 import { toStreamEvent } from './events.mapper';
@@ -11,6 +11,16 @@ export interface ConsumedEvent {
   event: StreamEvent;
   /** The automation rule whose action caused it, if any. */
   originRuleId: string | null;
+}
+
+/** Up to `limit` events after a cursor, as far as one consumer reads them. */
+export interface EventWindow {
+  /** The events of the window whose type the consumer reads, in cursor order. */
+  events: ConsumedEvent[];
+  /** How many events the window spans, read or not (0: nothing after the cursor). */
+  size: number;
+  /** The window's last cursor: where the consumer's cursor moves once it handled them. */
+  last: number;
 }
 
 /** Email HTML longer than this (characters) is not handed to consumers that never read it. */
@@ -61,8 +71,11 @@ export class EventConsumerCursorsRepository {
   }
 
   /**
-   * Numbered events after `cursor`, oldest first. Without `withHtml`, a message's email HTML
-   * longer than LARGE_HTML characters comes as null (see DurableEventHandler.readsMessageHtml).
+   * The next `limit` numbered events after `cursor`, oldest first. Only the types in `types` (all
+   * when null) come with their payload: the others only count towards the window, so a consumer
+   * that reads a few types does not pay to serialise and parse the rest. Without `withHtml`, a
+   * message's email HTML longer than LARGE_HTML characters comes as null (see
+   * DurableEventHandler.readsMessageHtml).
    */
   async eventsAfter(
     em: EntityManager,
@@ -70,21 +83,33 @@ export class EventConsumerCursorsRepository {
     cursor: number,
     limit: number,
     withHtml = true,
-  ): Promise<ConsumedEvent[]> {
+    types: readonly StreamEventType[] | null = null,
+  ): Promise<EventWindow> {
     // raw SQL: the batch read of every consumer, with the column the stream's mapper does not read,
-    // and a large HTML body left in the database for the consumers that never look at it.
-    const rows = await queryRows<LoggedEvent & { originRuleId: string | null }>(
+    // a large HTML body left in the database for the consumers that never look at it, and the
+    // payloads of types the consumer skips left unsent.
+    const rows = await queryRows<LoggedEvent & { originRuleId: string | null; wanted: boolean }>(
       em,
-      `SELECT cursor, type, conversation_id AS "conversationId",
-              CASE WHEN NOT $4 AND type = 'message.created'
+      `SELECT cursor, type, conversation_id AS "conversationId", wanted,
+              CASE WHEN NOT wanted THEN NULL
+                   WHEN NOT $4 AND type = 'message.created'
                         AND length(payload -> 'message' ->> 'html') > $5
                    THEN jsonb_set(payload, '{message,html}', 'null')
                    ELSE payload END AS payload,
               created_at AS "createdAt", origin_rule_id AS "originRuleId"
-         FROM events WHERE account_id = $1 AND cursor > $2 ORDER BY cursor LIMIT $3`,
-      [accountId, cursor, limit, withHtml, LARGE_HTML],
+         FROM (SELECT *, ($6::text[] IS NULL OR type = ANY($6::text[])) AS wanted
+                 FROM events WHERE account_id = $1 AND cursor > $2 ORDER BY cursor LIMIT $3) e
+        ORDER BY cursor`,
+      [accountId, cursor, limit, withHtml, LARGE_HTML, types],
     );
-    return rows.map((r) => ({ event: toStreamEvent(r), originRuleId: r.originRuleId }));
+    const last = rows[rows.length - 1];
+    return {
+      events: rows
+        .filter((r) => r.wanted)
+        .map((r) => ({ event: toStreamEvent(r), originRuleId: r.originRuleId })),
+      size: rows.length,
+      last: last ? Number(last.cursor) : cursor,
+    };
   }
 
   /** The oldest cursor the log still keeps for the account (older ones were pruned). */
@@ -96,6 +121,65 @@ export class EventConsumerCursorsRepository {
       [accountId],
     );
     return row?.oldest == null ? null : Number(row.oldest);
+  }
+
+  /** The account's last numbered cursor (0 before its first event). */
+  async headOf(em: EntityManager, accountId: string): Promise<number> {
+    // raw SQL: one primary-key read of the counter the numbering statements keep.
+    const row = await queryOne<{ cursor: string }>(
+      em,
+      `SELECT cursor FROM account_event_heads WHERE account_id = $1`,
+      [accountId],
+    );
+    return row ? Number(row.cursor) : 0;
+  }
+
+  /**
+   * Where the consumer stands in the account, read without a lock: the head and its cursor (null
+   * while it has no cursor row there). One round trip, so a consumer with nothing new to read, or
+   * nothing to act on, does not open a transaction to find out.
+   */
+  async position(
+    consumer: string,
+    accountId: string,
+  ): Promise<{ head: number; cursor: number | null }> {
+    // raw SQL: two primary-key reads in one round trip.
+    const row = await queryOne<{ head: string | null; cursor: string | null }>(
+      this.ds.manager,
+      `SELECT (SELECT cursor FROM account_event_heads WHERE account_id = $2) AS head,
+              (SELECT cursor FROM event_consumer_cursors
+                WHERE consumer = $1 AND account_id = $2) AS cursor`,
+      [consumer, accountId],
+    );
+    return {
+      head: row?.head == null ? 0 : Number(row.head),
+      cursor: row?.cursor == null ? null : Number(row.cursor),
+    };
+  }
+
+  /**
+   * Moves an idle consumer's cursor forward to `head` in one statement, committed on its own.
+   * False when another instance holds the cursor (it is handling the account now): that row is
+   * skipped, never waited for. Never moves a cursor back.
+   */
+  async skipTo(consumer: string, accountId: string, head: number): Promise<boolean> {
+    // raw SQL: UPDATE over a FOR UPDATE SKIP LOCKED claim, one round trip and no transaction.
+    const row = await queryOne<{ claimed: boolean }>(
+      this.ds.manager,
+      `WITH claimed AS (
+         SELECT consumer, account_id, cursor FROM event_consumer_cursors
+          WHERE consumer = $1 AND account_id = $2 FOR UPDATE SKIP LOCKED
+       ), moved AS (
+         UPDATE event_consumer_cursors c SET cursor = $3, updated_at = now()
+           FROM claimed
+          WHERE c.consumer = claimed.consumer AND c.account_id = claimed.account_id
+            AND claimed.cursor < $3
+         RETURNING c.cursor
+       )
+       SELECT EXISTS (SELECT 1 FROM claimed) AS claimed, (SELECT count(*) FROM moved) AS moved`,
+      [consumer, accountId, head],
+    );
+    return row?.claimed === true;
   }
 
   async advance(em: EntityManager, consumer: string, accountId: string, cursor: number) {

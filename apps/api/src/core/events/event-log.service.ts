@@ -7,6 +7,13 @@ import type { PendingEvent } from './pending-event';
 
 /** Accounts whose new events a transaction will want sequenced once it commits. */
 export const PENDING_ACCOUNTS_KEY = 'switchboardPendingAccounts';
+/** Events a transaction stored already numbered, to publish once it commits. */
+export const NUMBERED_EVENTS_KEY = 'switchboardNumberedEvents';
+
+export type RunnerEventData = {
+  [PENDING_ACCOUNTS_KEY]?: Set<string>;
+  [NUMBERED_EVENTS_KEY]?: Map<string, StreamEvent[]>;
+};
 
 /**
  * The per-account event log behind the conversation stream.
@@ -28,12 +35,38 @@ export class EventLogService {
     await this.events.append(em, accountId, pending);
     const runner = em.queryRunner;
     if (runner?.isTransactionActive) {
-      const data = runner.data as { [PENDING_ACCOUNTS_KEY]?: Set<string> };
+      const data = runner.data as RunnerEventData;
       (data[PENDING_ACCOUNTS_KEY] ??= new Set()).add(accountId);
     } else {
       this.committed?.(accountId);
     }
   }
+
+  /**
+   * Records events numbered at once (EventsRepository.appendNumbered), for a batch writer whose
+   * last write this is: no sequencing pass rewrites them, and they are published right after the
+   * commit. It holds the account's head row until the transaction ends, so a transaction that
+   * numbers events of several accounts must take them in account id order.
+   */
+  async appendNumbered(em: EntityManager, accountId: string, pending: PendingEvent[]) {
+    if (pending.length === 0) return;
+    const rows = await this.events.appendNumbered(em, accountId, pending);
+    const numbered = rows.filter((r) => r.cursor !== null).map(toStreamEvent);
+    const runner = em.queryRunner;
+    if (!runner?.isTransactionActive) {
+      this.published?.(accountId, numbered);
+      if (numbered.length < rows.length) this.committed?.(accountId);
+      return;
+    }
+    const data = runner.data as RunnerEventData;
+    const byAccount = (data[NUMBERED_EVENTS_KEY] ??= new Map());
+    byAccount.set(accountId, [...(byAccount.get(accountId) ?? []), ...numbered]);
+    // An account without a head row (none is made that way) leaves them to the sequencer.
+    if (numbered.length < rows.length) (data[PENDING_ACCOUNTS_KEY] ??= new Set()).add(accountId);
+  }
+
+  /** Set by the sequencer: publishes events numbered by a statement that committed. */
+  published: ((accountId: string, events: StreamEvent[]) => void) | null = null;
 
   /** Set by the sequencer: called with an account whose events just committed. */
   committed: ((accountId: string) => void) | null = null;

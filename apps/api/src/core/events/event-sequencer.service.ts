@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { StreamEvent } from '@switchboard/contracts';
 import type { DataSource } from 'typeorm';
 import { AfterCommitPublisher } from './after-commit.publisher';
 import { EventLogService } from './event-log.service';
@@ -27,8 +28,11 @@ export class EventSequencerService implements OnApplicationBootstrap, OnApplicat
     private readonly stream: EventStreamService,
   ) {
     const committed = (accountId: string) => this.request(accountId);
+    const published = (accountId: string, events: StreamEvent[]) =>
+      this.stream.publish(accountId, events);
     this.log.committed = committed;
-    this.ds.subscribers.push(new AfterCommitPublisher(committed));
+    this.log.published = published;
+    this.ds.subscribers.push(new AfterCommitPublisher(committed, published));
   }
 
   onApplicationBootstrap(): void {
@@ -57,10 +61,13 @@ export class EventSequencerService implements OnApplicationBootstrap, OnApplicat
   }
 
   private async run(accountId: string): Promise<void> {
+    const numbered = this.stream.beginNumbering();
     try {
       const events = await this.log.sequence(accountId);
+      numbered();
       this.stream.publish(accountId, events);
     } catch (err) {
+      numbered();
       // The events stay unnumbered; the sweep retries them.
       this.logger.warn(`Sequencing events of ${accountId} failed: ${(err as Error).message}`);
     }

@@ -11,6 +11,7 @@ import {
 } from './event-channel';
 import { EventChannelRepository } from './event-channel.repository';
 import { EventLogService } from './event-log.service';
+import { InOrderDelivery } from './in-order-delivery';
 
 export type EventListener = (accountId: string, events: StreamEvent[]) => void;
 export type SignalListener = (signal: Signal) => void;
@@ -43,6 +44,10 @@ export class EventStreamService implements OnModuleInit, OnApplicationShutdown {
   private readonly instanceId = randomUUID();
   private outbox: string[] = [];
   private flushing: Promise<void> | null = null;
+  /** This instance's batches reach local listeners in cursor order (see InOrderDelivery). */
+  private readonly local = new InOrderDelivery((accountId, events) => {
+    for (const listener of this.eventListeners) listener(accountId, events);
+  });
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -54,10 +59,18 @@ export class EventStreamService implements OnModuleInit, OnApplicationShutdown {
     await this.connect();
   }
 
+  /**
+   * A numbering statement of this instance starts; call the returned function when its result is
+   * in, right before publishing it (see InOrderDelivery).
+   */
+  beginNumbering(): () => void {
+    return this.local.begin();
+  }
+
   /** Numbered events: to local listeners now, to other instances by NOTIFY (coalesced per tick). */
   publish(accountId: string, events: StreamEvent[]): void {
     if (events.length === 0) return;
-    for (const listener of this.eventListeners) listener(accountId, events);
+    this.local.push(accountId, events);
     let notice = JSON.stringify({
       origin: this.instanceId,
       accountId,
@@ -202,6 +215,7 @@ export class EventStreamService implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.local.flush();
     this.stopping = true;
     const client = this.client;
     this.client = null;

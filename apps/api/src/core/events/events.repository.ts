@@ -38,6 +38,36 @@ export class EventsRepository {
   }
 
   /**
+   * Inserts events already numbered, inside the caller's transaction, and returns them: the
+   * account's committed events still waiting for the sequencer first, then these (see
+   * sb_append_numbered). Holds the account's head row until the transaction ends, so it must be
+   * the transaction's last write.
+   */
+  appendNumbered(
+    em: EntityManager,
+    accountId: string,
+    pending: PendingEvent[],
+  ): Promise<LoggedEvent[]> {
+    // raw SQL: sb_append_numbered, the one numbering statement the ingest batch uses too.
+    return queryRows<LoggedEvent>(
+      em,
+      `SELECT cursor, type, conversation_id AS "conversationId", payload, created_at AS "createdAt"
+         FROM sb_append_numbered($1, $2::jsonb) ORDER BY cursor`,
+      [
+        accountId,
+        JSON.stringify(
+          pending.map(({ type, conversationId, payload, originRuleId }) => ({
+            type,
+            conversationId,
+            payload,
+            originRuleId: originRuleId ?? null,
+          })),
+        ),
+      ],
+    );
+  }
+
+  /**
    * Numbers the account's committed, unnumbered events (oldest first) and returns them, in no
    * particular order. One autocommit statement: the head row is locked only while it runs.
    */

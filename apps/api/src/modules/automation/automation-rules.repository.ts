@@ -50,6 +50,17 @@ export class AutomationRulesRepository {
     });
   }
 
+  /** Whether the account has an enabled rule with an event trigger (the consumer's idle check). */
+  hasEnabledEventRules(em: EntityManager, accountId: string): Promise<boolean> {
+    return em
+      .getRepository(AutomationRuleEntity)
+      .createQueryBuilder('r')
+      .where(`r.account_id = :accountId AND r.enabled AND r.trigger->>'kind' = 'event'`, {
+        accountId,
+      })
+      .getExists();
+  }
+
   /** Every enabled rule with a time trigger, over all accounts (the time poller's list). */
   listEnabledTimeRules(em: EntityManager): Promise<AutomationRuleEntity[]> {
     return em

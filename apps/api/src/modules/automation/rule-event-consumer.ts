@@ -6,17 +6,18 @@ import {
   type DurableEventHandler,
 } from '../../core/events/durable-event-consumers.service';
 import { AutomationRulesRepository } from './automation-rules.repository';
-import { triggersOf } from './engine/event-triggers';
+import { TRIGGER_EVENT_TYPES, triggersOf } from './engine/event-triggers';
 import { RuleEngineService } from './rule-engine.service';
 
 /**
  * Event triggers: every committed stream event of an account, in cursor order, exactly once
  * across instances (the durable consumer moves its cursor in this transaction). Accounts without
- * enabled event rules cost one indexed read per batch.
+ * enabled event rules cost one indexed read per wake-up, and their events are never read.
  */
 @Injectable()
 export class RuleEventConsumer implements DurableEventHandler, OnModuleInit {
   readonly consumer = 'automation-rules';
+  readonly eventTypes = TRIGGER_EVENT_TYPES;
 
   constructor(
     private readonly consumers: DurableEventConsumersService,
@@ -26,6 +27,10 @@ export class RuleEventConsumer implements DurableEventHandler, OnModuleInit {
 
   onModuleInit(): void {
     this.consumers.register(this);
+  }
+
+  async isIdle(em: EntityManager, accountId: string): Promise<boolean> {
+    return !(await this.rules.hasEnabledEventRules(em, accountId));
   }
 
   async handle(em: EntityManager, accountId: string, events: ConsumedEvent[]): Promise<void> {

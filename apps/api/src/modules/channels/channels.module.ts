@@ -14,6 +14,7 @@ import { MessageDeliveryRepository } from '../messages/message-delivery.reposito
 import { builtInAdapters, CHANNEL_ADAPTERS } from './channel-adapters';
 import { ChannelRegistryService } from './channel-registry.service';
 import { InboundPipelineService } from './inbound-pipeline.service';
+import { FastIngestService } from './fast-ingest.service';
 import { IngestFunctionRepository } from './ingest-function.repository';
 import { OutboundAttemptsRepository } from './outbound-attempts.repository';
 import { OutboundAttemptsService } from './outbound-attempts.service';
@@ -43,6 +44,7 @@ import { ButtonPressesService } from './button-presses.service';
     InboxHistoryPurgeWorker,
     AccountsRepository,
     IngestFunctionRepository,
+    FastIngestService,
     InboundPipelineService,
     PendingReceiptsRepository,
     DeliveryReceiptsService,

@@ -9,7 +9,8 @@ import {
   type TestApi,
   type TestDatabase,
 } from '@switchboard/testing';
-import { IngestFunctionRepository, type IngestFunctionInput } from './ingest-function.repository';
+import { FastIngestService } from './fast-ingest.service';
+import type { IngestFunctionInput } from './ingest-function.repository';
 
 /** Webhooks arriving together share one transaction; each is answered after its commit. */
 describe('inbound group commit', () => {
@@ -41,6 +42,14 @@ describe('inbound group commit', () => {
   });
 
   it('stores a burst from new and known customers once each, many per transaction, duplicates harmless', async () => {
+    // Every rewrite of an event row is recorded: the batch stores its events numbered, once.
+    await api.dataSource.query(`
+      CREATE TABLE event_rewrites (type text NOT NULL);
+      CREATE FUNCTION record_event_rewrite() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN INSERT INTO event_rewrites VALUES (NEW.type); RETURN NEW; END $$;
+      CREATE TRIGGER record_event_rewrite AFTER UPDATE ON events
+        FOR EACH ROW EXECUTE FUNCTION record_event_rewrite();
+    `);
     const socket = await RecordingOperatorSocket.connect(api.baseUrl, token);
     try {
       // 30 customers, their first messages included, each message delivered twice at once.
@@ -96,13 +105,62 @@ describe('inbound group commit', () => {
       expect(created).toHaveLength(90);
       const cursors = socket.events.map((e) => e.cursor);
       for (let i = 1; i < cursors.length; i++) expect(cursors[i]).toBe(cursors[i - 1]! + 1);
+      // Written once, already numbered: no event row of the burst was rewritten to number it.
+      expect(await count('SELECT count(*) AS n FROM event_rewrites', [])).toBe(0);
+      expect(await count('SELECT count(*) AS n FROM events WHERE cursor IS NULL', [])).toBe(0);
+    } finally {
+      socket.close();
+      await api.dataSource.query(
+        'DROP TRIGGER record_event_rewrite ON events; DROP FUNCTION record_event_rewrite(); DROP TABLE event_rewrites',
+      );
+    }
+  });
+
+  it('numbers events other transactions committed before its own: cursor order stays commit order', async () => {
+    const socket = await RecordingOperatorSocket.connect(api.baseUrl, token);
+    try {
+      // Committed without asking the sequencer, as by a writer that died right after its commit:
+      // the sweep would number it only after a second.
+      const [conv] = (await api.dataSource.query(
+        'SELECT id FROM conversations WHERE account_id = $1 ORDER BY created_at LIMIT 1',
+        [inbox.accountId],
+      )) as { id: string }[];
+      const [orphan] = (await api.dataSource.query(
+        `INSERT INTO events (account_id, type, conversation_id, payload)
+         VALUES ($1, 'conversation.updated', $2, jsonb_build_object('conversation', sb_conversation_summary($2)))
+         RETURNING id`,
+        [inbox.accountId, conv!.id],
+      )) as { id: string }[];
+      const answer = await customer.say('after the orphan', 'after-orphan-1', {
+        id: 'orphan-follower',
+      });
+      expect(answer.status).toBe(200);
+      // Numbered by the batch, before the batch's own events, by the time the webhook is answered.
+      const cursors = (await api.dataSource.query(
+        `SELECT (SELECT cursor::int FROM events WHERE id = $1) AS orphan,
+                (SELECT min(cursor)::int FROM events WHERE conversation_id =
+                   (SELECT conversation_id FROM messages WHERE external_id = 'after-orphan-1')) AS mine`,
+        [orphan!.id],
+      )) as { orphan: number | null; mine: number }[];
+      expect(cursors[0]!.orphan).toBe(cursors[0]!.mine - 1);
+      // And the socket gets them in that order.
+      await socket.waitFor((evs) =>
+        evs.some(
+          (e) => e.type === 'message.created' && e.payload.message.text === 'after the orphan',
+        ),
+      );
+      expect(socket.events.map((e) => [e.cursor, e.type])).toEqual([
+        [cursors[0]!.orphan, 'conversation.updated'],
+        [cursors[0]!.mine, 'conversation.created'],
+        [cursors[0]!.mine + 1, 'message.created'],
+      ]);
     } finally {
       socket.close();
     }
   });
 
   it('fails only the item that failed: its batch neighbours still commit', async () => {
-    const repo = api.app.get(IngestFunctionRepository);
+    const repo = api.app.get(FastIngestService);
     const input = (n: string, accountId = inbox.accountId): IngestFunctionInput => ({
       accountId,
       inboxId: inbox.id,

@@ -27,7 +27,7 @@ import { ButtonPressesService } from './button-presses.service';
 import { suitsFastPath } from './fast-path-eligibility';
 import { idOf } from './inbound-event-id';
 import { withSafeHtml, type IngestOptions } from './inbound-html';
-import { IngestFunctionRepository } from './ingest-function.repository';
+import { FastIngestService } from './fast-ingest.service';
 import { InboundAmendmentsService } from './inbound-amendments.service';
 import { InboundAttachmentsService, type PreparedAttachments } from './inbound-attachments.service';
 import { MessageAliasesRepository } from './message-aliases.repository';
@@ -59,7 +59,7 @@ export class InboundPipelineService {
     private readonly messages: MessagesRepository,
     private readonly accounts: AccountsRepository,
     private readonly notifications: NotificationsService,
-    private readonly ingestFunction: IngestFunctionRepository,
+    private readonly fastIngest: FastIngestService,
     private readonly receipts: DeliveryReceiptsService,
     private readonly participants: ParticipantsService,
     private readonly attachments: InboundAttachmentsService,
@@ -290,7 +290,7 @@ export class InboundPipelineService {
   ): Promise<IngestOutcome | null> {
     if (!suitsFastPath(event, remote.length)) return null;
     const text = event.text ?? null;
-    const r = await this.ingestFunction.ingest({
+    const r = await this.fastIngest.ingest({
       accountId: inbox.accountId,
       inboxId: inbox.id,
       channel: inbox.kind,
@@ -304,7 +304,7 @@ export class InboundPipelineService {
     });
     if (r.kind === 'fallback') return null;
     if (r.kind === 'duplicate') return { kind: 'duplicate', externalId: event.externalId };
-    this.events.notifyCommitted(inbox.accountId);
+    // Its events were stored numbered and published by the batch: nothing to sequence.
     return {
       kind: 'stored',
       messageId: r.messageId,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import type { StreamEvent } from '@switchboard/contracts';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { GroupCommit } from './group-commit';
 
 export interface IngestFunctionInput {
   accountId: string;
@@ -26,50 +26,45 @@ export type IngestFunctionResult =
   | { kind: 'duplicate' }
   | { kind: 'fallback' };
 
-/** Lanes writing at once: disjoint senders, so their transactions share no row lock. */
-const WRITERS = 2;
-/** Items per transaction: each is a subtransaction, and PostgreSQL caches 64 per backend. */
-const MAX_BATCH = 48;
-
 type BatchItemResult =
   | { ok: { messageId: string; conversationId: string; created: boolean } }
   | { error: string; code: string };
 
-/**
- * The common case of an inbound message as one SQL function call (see its migration), grouped:
- * messages arriving together are written in one transaction (sb_ingest_batch) and each caller
- * is answered after that commit.
- */
+/** An event the batch stored already numbered, with its account (see the migration). */
+export interface NumberedIngestEvent extends Omit<StreamEvent, 'payload'> {
+  accountId: string;
+  payload: unknown;
+}
+
+export interface IngestBatchOutcome {
+  /** One per input, in order: the outcome, or an Error for that item alone. */
+  items: (IngestFunctionResult | Error)[];
+  /** Every stored item's events, numbered, oldest first per account. */
+  events: NumberedIngestEvent[];
+}
+
+/** The common case of an inbound message as SQL function calls (see their migrations). */
 @Injectable()
 export class IngestFunctionRepository {
-  private readonly group = new GroupCommit<IngestFunctionInput, IngestFunctionResult>({
-    writers: WRITERS,
-    maxBatch: MAX_BATCH,
-    // One identity (inbox, sender) always in one lane: its rows are locked by one writer at a time.
-    keyOf: (input) => `${input.inboxId}\u0000${input.sender.externalId}`,
-    write: (inputs) => this.writeBatch(inputs),
-  });
-
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
-  ingest(input: IngestFunctionInput): Promise<IngestFunctionResult> {
-    return this.group.submit(input);
-  }
-
-  private async writeBatch(
-    inputs: IngestFunctionInput[],
-  ): Promise<(IngestFunctionResult | Error)[]> {
+  /** Many webhooks' messages in one transaction; each item succeeds or fails alone. */
+  async ingestBatch(inputs: IngestFunctionInput[]): Promise<IngestBatchOutcome> {
     // raw SQL: sb_ingest_batch stores many webhooks' messages in one transaction (group commit);
-    // each item is sb_ingest_message, which does identity, conversation, message and events in one
-    // call (about 9 round trips before).
+    // each item is sb_ingest_item (identity, conversation, message in one call), and the batch
+    // inserts their events already numbered, so no event row is written twice.
     const rows = (await this.ds.query('SELECT sb_ingest_batch($1::jsonb) AS r', [
       JSON.stringify(inputs),
-    ])) as { r: BatchItemResult[] }[];
-    return rows[0]!.r.map((item): IngestFunctionResult | Error => {
-      if ('ok' in item) return { kind: 'stored', ...item.ok };
-      if (item.error.includes('sb_duplicate')) return { kind: 'duplicate' };
-      if (item.error.includes('sb_fallback')) return { kind: 'fallback' };
-      return Object.assign(new Error(item.error), { code: item.code });
-    });
+    ])) as { r: { items: BatchItemResult[]; events: NumberedIngestEvent[] } }[];
+    const { items, events } = rows[0]!.r;
+    return {
+      events,
+      items: items.map((item): IngestFunctionResult | Error => {
+        if ('ok' in item) return { kind: 'stored', ...item.ok };
+        if (item.error.includes('sb_duplicate')) return { kind: 'duplicate' };
+        if (item.error.includes('sb_fallback')) return { kind: 'fallback' };
+        return Object.assign(new Error(item.error), { code: item.code });
+      }),
+    };
   }
 }

@@ -38,6 +38,8 @@ export function closingOf(event: StreamEvent): Closing | null {
 @Injectable()
 export class CsatCloseConsumer implements DurableEventHandler, OnModuleInit {
   readonly consumer = 'csat-surveys';
+  /** closingOf reads only the timeline's status activity. */
+  readonly eventTypes = ['message.created'] as const;
 
   constructor(
     private readonly consumers: DurableEventConsumersService,
@@ -46,6 +48,11 @@ export class CsatCloseConsumer implements DurableEventHandler, OnModuleInit {
 
   onModuleInit(): void {
     this.consumers.register(this);
+  }
+
+  /** No inbox sends surveys: closes are passed over unread. */
+  async isIdle(em: EntityManager, accountId: string): Promise<boolean> {
+    return !(await this.repo.surveysEnabled(em, accountId));
   }
 
   async handle(em: EntityManager, accountId: string, events: ConsumedEvent[]): Promise<void> {

@@ -28,6 +28,11 @@ export class CsatRepository {
     return em.getRepository(CsatSettingsEntity).findOneBy({ inboxId });
   }
 
+  /** Whether any inbox of the account sends surveys (the close consumer's idle check). */
+  surveysEnabled(em: EntityManager, accountId: string): Promise<boolean> {
+    return em.getRepository(CsatSettingsEntity).exists({ where: { accountId, enabled: true } });
+  }
+
   async saveSettings(
     row: Pick<
       CsatSettingsEntity,

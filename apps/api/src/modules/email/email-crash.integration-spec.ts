@@ -27,7 +27,7 @@ import { sharedApiBundle } from '../../testing/shared-api-bundle';
 
 // Servers and the API bundle (shared with other suites) are made in the hooks; testTimeout in a
 // project config is ignored when jest runs from the root config, so the file sets its own.
-jest.setTimeout(180_000);
+jest.setTimeout(300_000);
 
 const TOTAL = 120;
 
@@ -104,9 +104,10 @@ describe('email sync: crash, restart and several instances', () => {
       startTestApi({ databaseUrl: db.url }),
     ]);
     apis.push(a, b);
+    // A liveness wait, not a speed claim: two fresh instances re-sync on a loaded 2-core runner.
     await eventually(
       async () => (await stored(a.dataSource)) === TOTAL && (await stored(a.dataSource)),
-      60_000,
+      120_000,
       'all messages',
     );
 

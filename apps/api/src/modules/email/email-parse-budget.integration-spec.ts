@@ -111,9 +111,12 @@ describe('email: no message can stall the server', () => {
       const appended = Date.now();
       await append(normal.source);
 
-      const stored = await waitForMessage(api.dataSource, normal.messageId, 20_000);
-      // The mailbox moved on within about one budget, not after a runaway.
-      expect(Date.now() - appended).toBeLessThan(10_000);
+      const stored = await waitForMessage(api.dataSource, normal.messageId, 60_000);
+      // The mailbox moved on, not after a runaway: the crafted mail alone held the old parser for
+      // about 20 s on a quiet machine. 3 s is usual; 10.7 s was seen on a CI runner shared with two
+      // jest workers and Chromium, so the bound sits at the runaway, not at the quiet-machine time.
+      // That the budget did the stopping is proven below: exactly one simplified mail, the heavy one.
+      expect(Date.now() - appended).toBeLessThan(20_000);
       await socket.waitFor(
         (events) =>
           events.some(

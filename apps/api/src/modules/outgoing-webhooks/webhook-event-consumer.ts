@@ -33,6 +33,11 @@ export class WebhookEventConsumer implements DurableEventHandler, OnModuleInit {
     this.consumers.register(this);
   }
 
+  /** Without a subscription there is nothing to deliver: events are passed over unread. */
+  async isIdle(em: EntityManager, accountId: string): Promise<boolean> {
+    return !(await this.subscriptions.hasEnabled(em, accountId));
+  }
+
   async handle(em: EntityManager, accountId: string, events: ConsumedEvent[]): Promise<void> {
     const subs = await this.subscriptions.listEnabled(em, accountId);
     if (subs.length === 0) return;

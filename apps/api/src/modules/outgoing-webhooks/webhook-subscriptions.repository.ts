@@ -36,6 +36,13 @@ export class WebhookSubscriptionsRepository {
     return em.getRepository(WebhookSubscriptionEntity).findBy({ accountId, enabled: true });
   }
 
+  /** Whether the account has an enabled subscription (the consumer's idle check). */
+  hasEnabled(em: EntityManager, accountId: string): Promise<boolean> {
+    return em
+      .getRepository(WebhookSubscriptionEntity)
+      .exists({ where: { accountId, enabled: true } });
+  }
+
   findInAccount(
     em: EntityManager,
     accountId: string,

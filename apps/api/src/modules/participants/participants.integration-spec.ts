@@ -107,6 +107,17 @@ describe('conversation participants', () => {
     await eventually(async () => (await customerMessages(admin, conv)) === 1);
     expect(await customerMessages(people.agent, conv)).toBe(1);
     expect(await customerMessages(bystander, conv)).toBe(0);
+    // On the stream the notifications come first, so a client told of one skips its own alert.
+    const latest = (await api.dataSource.query(
+      `SELECT type, payload->'message'->>'text' AS text FROM events
+        WHERE conversation_id = $1 AND cursor IS NOT NULL ORDER BY cursor DESC LIMIT 3`,
+      [conv],
+    )) as { type: string; text: string | null }[];
+    expect(latest).toEqual([
+      { type: 'message.created', text: 'Any news?' },
+      { type: 'notification.created', text: null },
+      { type: 'notification.created', text: null },
+    ]);
 
     // A closed conversation reopens: the general path notifies the same people.
     await admin.ok('POST', `/api/conversations/${conv}/close`);

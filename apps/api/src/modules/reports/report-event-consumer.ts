@@ -16,6 +16,7 @@ import { ReportFactsRepository } from './report-facts.repository';
 import {
   fold,
   mergeWait,
+  REPORT_EVENT_TYPES,
   reportInputOf,
   type FoldEffect,
   type FoldState,
@@ -40,6 +41,7 @@ const COUNTER_COLUMN = {
 @Injectable()
 export class ReportEventConsumer implements DurableEventHandler, OnModuleInit {
   readonly consumer = 'reports';
+  readonly eventTypes = REPORT_EVENT_TYPES;
 
   constructor(
     private readonly consumers: DurableEventConsumersService,

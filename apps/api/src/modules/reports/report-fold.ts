@@ -1,4 +1,4 @@
-import type { ConversationSummaryDto, StreamEvent } from '@switchboard/contracts';
+import type { ConversationSummaryDto, StreamEvent, StreamEventType } from '@switchboard/contracts';
 
 /*
  * The pure half of the reports consumer: what an event means for the figures, and how a
@@ -42,6 +42,15 @@ export const dimsOf = (c: ConversationSummaryDto): ReportDims => ({
   teamId: c.assigneeTeamId,
   operatorId: c.assigneeId,
 });
+
+/** The types reportInputOf reads; any other is null to it (the consumer skips their payloads). */
+export const REPORT_EVENT_TYPES: readonly StreamEventType[] = [
+  'conversation.created',
+  'conversation.sla',
+  'csat.answered',
+  'message.created',
+  'conversation.updated',
+];
 
 /** What an event means for the reports, if anything, with the dimensions it carries. */
 export function reportInputOf(event: StreamEvent): ReportInput | null {

@@ -20,6 +20,8 @@ const ROOM_ACTIVITIES = new Set(['status_changed', 'assigned', 'team_assigned', 
 @Injectable()
 export class RoutingDrainConsumer implements DurableEventHandler, OnModuleInit {
   readonly consumer = 'routing-drain';
+  /** What `handle` looks at: room-making activities and presence switches. */
+  readonly eventTypes = ['message.created', 'operator.updated'] as const;
 
   constructor(
     private readonly consumers: DurableEventConsumersService,

@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import type { StreamEvent } from '@switchboard/contracts';
+import type { StreamEvent, StreamEventType } from '@switchboard/contracts';
 import type { EntityManager } from 'typeorm';
 import {
   DurableEventConsumersService,
@@ -12,6 +12,12 @@ import { ConversationsRepository } from '../conversations/conversations.reposito
 import { SlaBreachWriter } from './sla-breach-writer.service';
 import { SlaClockService, type SlaCompletion, type SlaHappening } from './sla-clock.service';
 import { SlaTargetsRepository } from './sla-targets.repository';
+
+/** The types slaHappeningOf reads; any other is null to it (the consumer skips their payloads). */
+export const SLA_EVENT_TYPES: readonly StreamEventType[] = [
+  'conversation.created',
+  'message.created',
+];
 
 /** What an event means for SLA clocks, if anything. */
 export function slaHappeningOf(event: StreamEvent): SlaHappening | null {
@@ -61,6 +67,7 @@ function replier(event: StreamEvent): string | null {
 @Injectable()
 export class SlaEventConsumer implements DurableEventHandler, OnModuleInit {
   readonly consumer = 'sla';
+  readonly eventTypes = SLA_EVENT_TYPES;
   private readonly logger = new Logger(SlaEventConsumer.name);
 
   constructor(
@@ -74,6 +81,11 @@ export class SlaEventConsumer implements DurableEventHandler, OnModuleInit {
 
   onModuleInit(): void {
     this.consumers.register(this);
+  }
+
+  /** An account without policies has no clock to move: its events are passed over unread. */
+  async isIdle(em: EntityManager, accountId: string): Promise<boolean> {
+    return !(await this.targets.accountHasPolicies(em, accountId));
   }
 
   async handle(em: EntityManager, accountId: string, events: ConsumedEvent[]): Promise<void> {
@@ -90,8 +102,8 @@ export class SlaEventConsumer implements DurableEventHandler, OnModuleInit {
           ]
         : [];
     });
-    // An account without policies pays one indexed lookup per batch, nothing more.
-    if (relevant.length === 0 || !(await this.targets.accountHasPolicies(em, accountId))) return;
+    // An account without policies does not get here (isIdle, asked just before the batch).
+    if (relevant.length === 0) return;
     const pending: PendingEvent[] = [];
     const touched = new Set<string>();
     const outcomes = new Map<string, Outcome[]>();

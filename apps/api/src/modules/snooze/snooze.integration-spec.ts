@@ -55,6 +55,14 @@ describe('snooze', () => {
 
   it('leaves the open feed and comes back by itself, at most 2 s late, with a notification', async () => {
     const conv = await openConversation(admin, customer, 'timer');
+    // Every rewrite of an event row is recorded: the wake-up stores its events numbered, once.
+    await api.dataSource.query(`
+      CREATE TABLE event_rewrites (type text, conversation_id uuid, payload jsonb);
+      CREATE FUNCTION record_event_rewrite() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN INSERT INTO event_rewrites VALUES (NEW.type, NEW.conversation_id, NEW.payload); RETURN NEW; END $$;
+      CREATE TRIGGER record_event_rewrite AFTER UPDATE ON events
+        FOR EACH ROW EXECUTE FUNCTION record_event_rewrite();
+    `);
     const socket = await RecordingOperatorSocket.connect(api.baseUrl, token);
     const until = inSeconds(1.5);
     const snoozed = await admin.ok<ConversationSummaryDto>(
@@ -97,6 +105,37 @@ describe('snooze', () => {
     );
     expect(timeline.items.map((m) => m.activity?.type)).toEqual(
       expect.arrayContaining(['status_changed', 'snooze_expired']),
+    );
+    // The wake-up's three events, consecutive and in order, each written once.
+    const wake = socket.events.filter(
+      (e) =>
+        e.conversationId === conv.id &&
+        ((e.type === 'message.created' && e.payload.message.activity?.type === 'snooze_expired') ||
+          e === woke ||
+          (e.type === 'notification.created' && e.payload.notification.type === 'snooze_expired')),
+    );
+    expect(wake.map((e) => e.type)).toEqual([
+      'message.created',
+      'conversation.updated',
+      'notification.created',
+    ]);
+    expect(wake.map((e) => e.cursor - wake[0]!.cursor)).toEqual([0, 1, 2]);
+    const rewritten = (await api.dataSource.query(
+      `SELECT count(*)::int AS n FROM event_rewrites
+        WHERE conversation_id = $1 AND (type = 'notification.created'
+           OR payload->'message'->'activity'->>'type' = 'snooze_expired'
+           OR (type = 'conversation.updated' AND payload->'conversation'->>'status' = 'open'))`,
+      [conv.id],
+    )) as { n: number }[];
+    expect(rewritten[0]!.n).toBe(0);
+    // The snooze itself went the sequencer's way: the recorder does see rewrites.
+    const others = (await api.dataSource.query(
+      'SELECT count(*)::int AS n FROM event_rewrites WHERE conversation_id = $1',
+      [conv.id],
+    )) as { n: number }[];
+    expect(others[0]!.n).toBeGreaterThan(0);
+    await api.dataSource.query(
+      'DROP TRIGGER record_event_rewrite ON events; DROP FUNCTION record_event_rewrite(); DROP TABLE event_rewrites',
     );
     socket.close();
   });

@@ -116,10 +116,12 @@ export class TaskReminderService implements OnApplicationBootstrap, OnApplicatio
             conversation: main.payload.conversation,
           });
       }
-      for (const [accountId, { pending, notices }] of byAccount) {
+      for (const [accountId, { pending, notices }] of byAccount)
         pending.push(...(await this.notifications.createMany(em, accountId, 'task_due', notices)));
-        await this.events.append(em, accountId, pending);
-      }
+      // Numbered as the last writes, accounts in id order (EventLogService.appendNumbered).
+      const accounts = [...byAccount.keys()].sort();
+      for (const accountId of accounts)
+        await this.events.appendNumbered(em, accountId, byAccount.get(accountId)!.pending);
       return tasks.length;
     });
   }

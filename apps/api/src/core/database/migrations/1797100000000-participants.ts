@@ -46,8 +46,8 @@ export class Participants1797100000000 implements MigrationInterface {
  * The assignee and every participant, once each, active operators only, except those already told
  * otherwise (a snoozed conversation's wake-up notification); announced on the stream.
  */
-const NOTIFY_CUSTOMER_MESSAGE = `
-  CREATE FUNCTION sb_notify_customer_message(
+export const NOTIFY_CUSTOMER_MESSAGE = `
+  CREATE OR REPLACE FUNCTION sb_notify_customer_message(
     p_account uuid, p_conv uuid, p_summary jsonb, p_except uuid[]
   )
   RETURNS void LANGUAGE sql AS $$
@@ -75,7 +75,7 @@ const NOTIFY_CUSTOMER_MESSAGE = `
 `;
 
 /** sb_ingest_message as of 1796200000000, plus the notification call. */
-const INGEST_WITH_NOTIFICATIONS = `
+export const INGEST_WITH_NOTIFICATIONS = `
     CREATE OR REPLACE FUNCTION sb_ingest_message(p jsonb) RETURNS jsonb LANGUAGE plpgsql AS $$
     DECLARE
       v_account uuid := (p->>'accountId')::uuid;

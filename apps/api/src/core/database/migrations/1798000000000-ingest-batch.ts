@@ -11,8 +11,17 @@ export class IngestBatch1798000000000 implements MigrationInterface {
   name = 'IngestBatch1798000000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`
-      CREATE FUNCTION sb_ingest_batch(p jsonb) RETURNS jsonb LANGUAGE plpgsql AS $$
+    await q.query(INGEST_BATCH);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP FUNCTION IF EXISTS sb_ingest_batch(jsonb)`);
+  }
+}
+
+/** sb_ingest_batch as this migration made it (each item through sb_ingest_message). */
+export const INGEST_BATCH = `
+      CREATE OR REPLACE FUNCTION sb_ingest_batch(p jsonb) RETURNS jsonb LANGUAGE plpgsql AS $$
       DECLARE
         v_item jsonb;
         v_out jsonb[] := '{}';
@@ -27,10 +36,4 @@ export class IngestBatch1798000000000 implements MigrationInterface {
         RETURN to_jsonb(v_out);
       END
       $$;
-    `);
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP FUNCTION IF EXISTS sb_ingest_batch(jsonb)`);
-  }
-}
+`;

@@ -51,6 +51,7 @@ import { KbArticleViews1797945000000 } from './1797945000000-kb-article-views';
 import { CustomerPortal1797950000000 } from './1797950000000-customer-portal';
 import { PortalTargetInbox1797960000000 } from './1797960000000-portal-target-inbox';
 import { IngestBatch1798000000000 } from './1798000000000-ingest-batch';
+import { IngestNumbersItsEvents1798010000000 } from './1798010000000-ingest-numbers-its-events';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled API carries them.
@@ -110,4 +111,5 @@ export const MIGRATIONS = [
   CustomerPortal1797950000000,
   PortalTargetInbox1797960000000,
   IngestBatch1798000000000,
+  IngestNumbersItsEvents1798010000000,
 ];

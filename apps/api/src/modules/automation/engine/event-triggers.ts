@@ -1,4 +1,4 @@
-import type { RuleEventTrigger, StreamEvent } from '@switchboard/contracts';
+import type { RuleEventTrigger, StreamEvent, StreamEventType } from '@switchboard/contracts';
 
 export interface EventFiring {
   conversationId: string;
@@ -9,6 +9,14 @@ export interface EventFiring {
   /** The rating of a `csat_received` firing. */
   csatRating?: number;
 }
+
+/** The types triggersOf reads; any other fires nothing (the consumer skips their payloads). */
+export const TRIGGER_EVENT_TYPES: readonly StreamEventType[] = [
+  'conversation.created',
+  'message.created',
+  'csat.answered',
+  'conversation.sla',
+];
 
 /**
  * Which rule triggers a stream event fires. Status changes, assignments and tags are read from
