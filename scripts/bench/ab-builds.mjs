@@ -5,6 +5,8 @@
 // node_modules, `npx nx build api` there), then:
 //   node scripts/bench/ab-builds.mjs /tmp/old/dist/apps/api/main.js dist/apps/api/main.js
 // AB_ROUNDS (default 3) and AB_SKIP_INGEST=1 tune it; DATABASE_URL as for `npm run bench`.
+// AB_BEFORE_NODE_ARGS / AB_AFTER_NODE_ARGS (space-separated) give each side its own node flags,
+// so one build can be compared with itself under different runtime settings.
 import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
@@ -34,7 +36,10 @@ async function sql(url, text, params) {
 }
 async function start(build, db) {
   const port = await freePort();
-  const child = spawn(process.execPath, [builds[build]], {
+  const flags = (process.env[`AB_${build.toUpperCase()}_NODE_ARGS`] ?? '')
+    .split(' ')
+    .filter(Boolean);
+  const child = spawn(process.execPath, [...flags, builds[build]], {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
       ...process.env,
