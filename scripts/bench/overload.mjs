@@ -4,17 +4,30 @@
 // probe's latency is normal again once the load stops. The raw floor goes through the same two
 // phases at twice its own saturation. Writes its section into docs/benchmarks.md.
 import { createHmac } from 'node:crypto';
-import { fork } from 'node:child_process';
-import http from 'node:http';
-import { writeFileSync } from 'node:fs';
+import { fork, spawnSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { startBenchApi } from './bench-api.mjs';
+import { leanHttpPool, serialisePost } from './lean-http-client.mjs';
 import { percentile } from './load.mjs';
 import { freePort } from '../lib/embedded-postgres.mjs';
+import { startEdgeProxy } from '../lib/edge-proxy.mjs';
 import { run } from '../lib/run.mjs';
 import { writeSection } from './overload-report.mjs';
+
+// The generator's own garbage collection runs on its main thread: V8's parallel scavenges wait for
+// helper threads, and on two cores the servers keep busy that made a scavenge pause 5–30 ms, about
+// once a second, during which every answer was timed late. Single-threaded ones took 3–5 ms.
+if (!process.execArgv.includes('--single-threaded-gc')) {
+  const again = spawnSync(
+    process.execPath,
+    ['--single-threaded-gc', ...process.execArgv, ...process.argv.slice(1)],
+    { stdio: 'inherit' },
+  );
+  process.exit(again.status ?? 1);
+}
 
 const root = new URL('../..', import.meta.url).pathname;
 process.chdir(root);
@@ -26,6 +39,12 @@ const SAT_COUNT = Number(process.env.BENCH_OVERLOAD_SAT_COUNT ?? 4000);
 const SAT_CONCURRENCY = 32;
 const CONNECTIONS = Number(process.env.BENCH_OVERLOAD_CONNECTIONS ?? 256);
 const RAW = process.env.BENCH_OVERLOAD_RAW !== '0';
+// Switchboard as deployed (docker/nginx.conf in front) and the API alone, one after the other;
+// BENCH_OVERLOAD_EDGE=only or =none runs one of the two.
+const EDGE = process.env.BENCH_OVERLOAD_EDGE !== 'none';
+const ALONE = process.env.BENCH_OVERLOAD_EDGE !== 'only';
+// The edge's in-flight limit for one replica (docker/nginx.conf's is for two).
+const EDGE_LIMIT = Number(process.env.BENCH_OVERLOAD_EDGE_LIMIT ?? 64);
 // BENCH_OVERLOAD_ADMISSION=off: the API with admission control out of the way (the "before").
 if (process.env.BENCH_OVERLOAD_ADMISSION === 'off')
   Object.assign(process.env, {
@@ -43,54 +62,27 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * backlog overflows and SYN retries (1 s, 3 s, 7 s …) dominate every figure. A request waiting
  * here for a free connection is still timed from its scheduled send; `wireMs` is the part after
  * the request was written to its connection, so a refusal's time splits into the generator's wait
- * and the server's answer.
+ * and the server's answer. Each URL gets its own pool (lean-http-client.mjs).
+ *
+ * `prepare(id, customer)` builds and signs a message's request as bytes, `send` posts a prepared
+ * one and resolves with its status, Retry-After and round trip (never rejects). The open-loop
+ * phase prepares every request before it starts, so the generator's CPU during the load is spent
+ * sending and timing, not signing.
  */
-const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
-
-/** One message per call; resolves with its status, Retry-After and round trip, never rejects. */
 function sender(url, sign) {
   const { hostname, port, pathname } = new URL(url);
-  return (id, customer) =>
-    new Promise((resolve) => {
-      const body = JSON.stringify({
-        messages: [{ id, from: { id: `cust-${customer}` }, text: `overload ${id}` }],
-      });
-      const started = performance.now();
-      let written = null;
-      const failed = (err) =>
-        resolve({ status: 0, error: String(err?.code ?? err), ms: performance.now() - started });
-      const req = http.request(
-        {
-          host: hostname,
-          port,
-          path: pathname,
-          method: 'POST',
-          agent,
-          headers: {
-            'content-type': 'application/json',
-            'content-length': Buffer.byteLength(body),
-            ...sign(body),
-          },
-        },
-        (res) => {
-          res.on('error', failed);
-          res.on('end', () =>
-            resolve({
-              status: res.statusCode,
-              retryAfter: res.headers['retry-after'] ?? null,
-              ms: performance.now() - started,
-              wireMs: performance.now() - (written ?? started),
-            }),
-          );
-          res.resume();
-        },
-      );
-      req.on('error', failed);
-      // 'finish': the whole request is handed to the OS, on a connection of the agent.
-      req.on('finish', () => (written = performance.now()));
-      req.end(body);
+  const pool = leanHttpPool({ host: hostname, port: Number(port), connections: CONNECTIONS });
+  pools.push(pool);
+  const prepare = (id, customer) => {
+    const body = JSON.stringify({
+      messages: [{ id, from: { id: `cust-${customer}` }, text: `overload ${id}` }],
     });
+    return serialisePost({ host: hostname, port, path: pathname }, body, sign(body));
+  };
+  const one = (id, customer) => pool.send(prepare(id, customer));
+  return Object.assign(one, { prepare, send: pool.send });
 }
+const pools = [];
 
 /** Closed loop: `concurrency` senders, each sending the next message when its last is answered. */
 async function saturation(send, prefix, count = SAT_COUNT) {
@@ -131,6 +123,9 @@ async function overload(send, prefix, rate, normalMs, healthUrl) {
   const answers = [];
   const pending = [];
   const total = Math.round(rate * SECONDS);
+  const prepared = Array.from({ length: total }, (_, k) =>
+    send.prepare(`${prefix}-ov-${k}`, k % 2000),
+  );
   const health = [];
   let sending = true;
   const healthProbe = (async () => {
@@ -152,7 +147,9 @@ async function overload(send, prefix, rate, normalMs, healthUrl) {
     for (; i < due; i++) {
       const id = `${prefix}-ov-${i}`;
       pending.push(
-        send(id, i % 2000).then((r) => answers.push({ id, ...r, at: performance.now() - start })),
+        send
+          .send(prepared[i])
+          .then((r) => answers.push({ id, ...r, at: performance.now() - start })),
       );
     }
     await sleep(1);
@@ -253,9 +250,38 @@ async function phases(name, send, db, table, healthUrl) {
   return result;
 }
 
+/**
+ * nginx's own time for the refusals it answered itself (`$request_time`, from the first byte read
+ * to the last written, millisecond resolution; no upstream time): the server's side of a 503.
+ */
+function edgeRefusalTimes(file) {
+  const times = readFileSync(file, 'utf8')
+    .split('\n')
+    .map((line) => line.split(' '))
+    .filter(([status, , upstream]) => status === '503' && upstream === '-')
+    .map(([, seconds]) => Number(seconds) * 1000)
+    .sort((a, b) => a - b);
+  rmSync(file, { force: true });
+  return {
+    count: times.length,
+    p50: percentile(times, 50),
+    p99: percentile(times, 99),
+    max: times.at(-1),
+  };
+}
+
+const edgeTimingLog = `/tmp/sb-bench-edge-${process.pid}.log`;
 const results = {};
 const api = await startBenchApi('overload');
+let edge = null;
 try {
+  // The production proxy in front, as deployed (docker/): it refuses the excess itself.
+  if (EDGE)
+    edge = await startEdgeProxy({
+      upstreams: [new URL(api.base).host],
+      ingestLimit: EDGE_LIMIT,
+      timingLog: edgeTimingLog,
+    });
   const secret = 'bench-signing-secret-0123456789';
   const inbox = await (
     await fetch(`${api.base}/api/inboxes`, {
@@ -269,8 +295,27 @@ try {
     const sig = createHmac('sha256', secret).update(`${ts}.`).update(body).digest('hex');
     return { 'x-switchboard-timestamp': String(ts), 'x-switchboard-signature': `sha256=${sig}` };
   };
-  const send = sender(`${api.base}/api/webhooks/${inbox.id}`, sign);
-  results.sb = await phases('sb', send, api.db, 'messages', `${api.base}/api/health`);
+  const webhooks = (base) => sender(`${base}/api/webhooks/${inbox.id}`, sign);
+  if (edge) {
+    results.sb = await phases(
+      'sb',
+      webhooks(edge.base),
+      api.db,
+      'messages',
+      `${edge.base}/api/health`,
+    );
+    await edge.stop();
+    edge = null;
+    results.sb.edgeRefusals = edgeRefusalTimes(edgeTimingLog);
+  }
+  if (ALONE)
+    results.alone = await phases(
+      'alone',
+      webhooks(api.base),
+      api.db,
+      'messages',
+      `${api.base}/api/health`,
+    );
 
   if (RAW) {
     // The raw floor on a database of its own beside the API's.
@@ -295,6 +340,8 @@ try {
     }
   }
 } finally {
+  for (const pool of pools) pool.close();
+  await edge?.stop();
   await api.stop({ dropDatabase: true });
 }
 
@@ -306,6 +353,7 @@ const opts = {
   satConcurrency: SAT_CONCURRENCY,
   embedded: api.embedded,
   admission: process.env.BENCH_OVERLOAD_ADMISSION !== 'off',
+  edgeLimit: EDGE ? EDGE_LIMIT : null,
   machine: `${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
 };
 // Kept, so the section can be written again from these figures without running it all again.

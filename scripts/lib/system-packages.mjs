@@ -1,4 +1,4 @@
-// Installs the Debian packages the browser and email tests need, when they are missing.
+// Installs the Debian packages the browser, email and proxy tests need, when they are missing.
 import { existsSync } from 'node:fs';
 import { execSync } from 'node:child_process';
 import { userInfo } from 'node:os';
@@ -10,6 +10,11 @@ const PACKAGES = [
     why: 'browser tests (playwright-core drives Debian chromium)',
   },
   { bin: '/usr/sbin/dovecot', pkg: 'dovecot-imapd', why: 'email tests (a real IMAP server)' },
+  {
+    bin: '/usr/sbin/nginx',
+    pkg: 'nginx',
+    why: 'the reverse proxy test (docker/nginx.conf in front of the API)',
+  },
 ];
 
 export function ensureSystemPackages(log = console.log) {

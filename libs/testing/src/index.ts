@@ -9,6 +9,7 @@ export * from './lib/smtp-peer/smtp-peer';
 export * from './lib/postgres/owned-postgres';
 export * from './lib/telegram';
 export * from './lib/twilio';
+export * from './lib/edge-proxy';
 export * from './lib/oauth';
 export * from './lib/axe/axe-audit';
 export * from './lib/axe/field-edge-contrast';

@@ -31,17 +31,7 @@ export class ApiChannelCustomer {
     payload: unknown,
     opts: { secret?: string; timestamp?: number } = {},
   ): Promise<{ status: number; body: unknown }> {
-    const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
-    const ts = opts.timestamp ?? Math.floor(Date.now() / 1000);
-    const res = await fetch(`${this.baseUrl}/api/webhooks/${this.inboxId}`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        [TIMESTAMP_HEADER]: String(ts),
-        [SIGNATURE_HEADER]: signApiPayload(opts.secret ?? this.signingSecret, ts, body),
-      },
-      body,
-    });
+    const res = await this.postRaw(payload, opts);
     const text = await res.text();
     let parsed: unknown = text;
     try {
@@ -50,6 +40,27 @@ export class ApiChannelCustomer {
       // keep text
     }
     return { status: res.status, body: parsed };
+  }
+
+  /**
+   * Posts a payload signed as the provider would and returns the whole response (headers too);
+   * `baseUrl` sends it elsewhere, such as through a proxy in front of the API.
+   */
+  postRaw(
+    payload: unknown,
+    opts: { secret?: string; timestamp?: number; baseUrl?: string } = {},
+  ): Promise<Response> {
+    const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
+    const ts = opts.timestamp ?? Math.floor(Date.now() / 1000);
+    return fetch(`${opts.baseUrl ?? this.baseUrl}/api/webhooks/${this.inboxId}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        [TIMESTAMP_HEADER]: String(ts),
+        [SIGNATURE_HEADER]: signApiPayload(opts.secret ?? this.signingSecret, ts, body),
+      },
+      body,
+    });
   }
 }
 

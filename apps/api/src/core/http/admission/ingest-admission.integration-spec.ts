@@ -9,23 +9,14 @@ import {
   type TestApi,
   type TestDatabase,
 } from '@switchboard/testing';
-import { SIGNATURE_HEADER, signApiPayload, TIMESTAMP_HEADER } from '@switchboard/channels-api';
 import { Client } from 'pg';
 import { In } from 'typeorm';
 import { MessageEntity } from '../../../modules/messages/entities/message.entity';
+import { firstRefusals, sendFloodMessage } from './testing/admission-flood';
 
 const CONCURRENCY = 2;
 const QUEUE = 4;
 const FLOOD = 40;
-
-interface Answer {
-  externalId: string;
-  status: number;
-  retryAfter: string | null;
-  code: unknown;
-  ms: number;
-  at: number;
-}
 
 /**
  * Admission control on the ingest routes: a flood far above INGEST_CONCURRENCY + INGEST_QUEUE is
@@ -58,22 +49,8 @@ describe('ingest admission control', () => {
     await db?.drop();
   });
 
-  async function send(externalId: string, from = customer.customer): Promise<Answer> {
-    const started = performance.now();
-    const payload = { messages: [{ id: externalId, from, text: `flood ${externalId}` }] };
-    // ApiChannelCustomer.post reads no headers: sign and send the same way, keeping Retry-After.
-    const res = await rawPost(customer, JSON.stringify(payload));
-    const body = (await res.json().catch(() => null)) as { code?: unknown } | null;
-    const at = performance.now();
-    return {
-      externalId,
-      status: res.status,
-      retryAfter: res.headers.get('retry-after'),
-      code: body?.code,
-      ms: at - started,
-      at,
-    };
-  }
+  const send = (externalId: string, from = customer.customer) =>
+    sendFloodMessage(customer, externalId, { from });
 
   it('refuses the excess at once and stores exactly what it acknowledged', async () => {
     // A first message warms the inbox's caches and opens the conversation.
@@ -88,13 +65,8 @@ describe('ingest admission control', () => {
       const ids = Array.from({ length: FLOOD }, (_, i) => `flood-${i}-${randomUUID()}`);
       const all = ids.map((id) => send(id));
       // Every request beyond the slots and the queue is answered while the lock is still held.
-      let timer: NodeJS.Timeout | undefined;
-      const firstAnswers = await Promise.race([
-        waitForCount(all, FLOOD - CONCURRENCY - QUEUE),
-        new Promise<null>((r) => (timer = setTimeout(() => r(null), 15_000))),
-      ]);
-      clearTimeout(timer);
-      expect(firstAnswers).not.toBeNull();
+      const firstAnswers = await firstRefusals(all, FLOOD - CONCURRENCY - QUEUE, 15_000);
+      expect(firstAnswers).toHaveLength(FLOOD - CONCURRENCY - QUEUE);
 
       // The widget's message route is behind the same door (refused before its token is read).
       const widget = await fetch(`${api.baseUrl}/api/widget/${randomUUID()}/messages`, {
@@ -138,29 +110,3 @@ describe('ingest admission control', () => {
     expect(await messages().countBy({ externalId: after.externalId })).toBe(1);
   });
 });
-
-/** Resolves once `count` of the promises have settled with a non-200 answer. */
-function waitForCount(answers: Promise<Answer>[], count: number): Promise<Answer[]> {
-  return new Promise((resolve) => {
-    const refused: Answer[] = [];
-    for (const p of answers)
-      void p.then((a) => {
-        if (a.status === 200) return;
-        refused.push(a);
-        if (refused.length === count) resolve(refused);
-      });
-  });
-}
-
-function rawPost(customer: ApiChannelCustomer, body: string): Promise<Response> {
-  const ts = Math.floor(Date.now() / 1000);
-  return fetch(`${customer.baseUrl}/api/webhooks/${customer.inboxId}`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      [TIMESTAMP_HEADER]: String(ts),
-      [SIGNATURE_HEADER]: signApiPayload(customer.signingSecret, ts, body),
-    },
-    body,
-  });
-}
