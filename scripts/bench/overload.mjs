@@ -295,27 +295,22 @@ try {
     const sig = createHmac('sha256', secret).update(`${ts}.`).update(body).digest('hex');
     return { 'x-switchboard-timestamp': String(ts), 'x-switchboard-signature': `sha256=${sig}` };
   };
-  const webhooks = (base) => sender(`${base}/api/webhooks/${inbox.id}`, sign);
-  if (edge) {
-    results.sb = await phases(
-      'sb',
-      webhooks(edge.base),
+  // Switchboard through a front URL: its webhooks, and its health probed the same way.
+  const through = (name, base) =>
+    phases(
+      name,
+      sender(`${base}/api/webhooks/${inbox.id}`, sign),
       api.db,
       'messages',
-      `${edge.base}/api/health`,
+      `${base}/api/health`,
     );
+  if (edge) {
+    results.sb = await through('sb', edge.base);
     await edge.stop();
     edge = null;
     results.sb.edgeRefusals = edgeRefusalTimes(edgeTimingLog);
   }
-  if (ALONE)
-    results.alone = await phases(
-      'alone',
-      webhooks(api.base),
-      api.db,
-      'messages',
-      `${api.base}/api/health`,
-    );
+  if (ALONE) results.alone = await through('alone', api.base);
 
   if (RAW) {
     // The raw floor on a database of its own beside the API's.
