@@ -200,21 +200,22 @@ flight (\`limit_conn\` on the two ingest routes) and answers the rest itself, th
 \`503 OVERLOADED\` body with \`Retry-After: 1\`; the replicas' admission control stays the inner
 line. nginx's event loop does nothing but pass bytes, so a refusal never waits behind ingest work:
 its own time (\`$request_time\`, first byte read to last written) was 0 ms at the millisecond for
-every one of 10,242 refusals, and at the generator p50 0.3 ms, 97 % within 10 ms, against p50
-31 ms and p99 1.1 s for the API alone in the same run. Fewer requests waiting in the API also
-halved the acknowledged p50 (149 ms against 284 ms). Test: \`edge-admission.integration-spec.ts\`
-runs the file itself in front of the API (refused beyond the limit while the admitted are held
-in PostgreSQL, the API's body and headers, the widget's route, health passing, every 200 stored
-once).
+every refusal, in both runs that logged it. In the run recorded on 2026-12-03 the generator saw p50 0.2 ms and
+p99 9.4 ms, against p50 34 ms and p99 636 ms for the API alone in the same run, and the fewer
+requests waiting in the API also halved the acknowledged p50 (150 ms against 328 ms) and cut
+their p99 from 1.4 s to 285 ms. Test: \`edge-admission.integration-spec.ts\` runs the file
+itself in front of the API (refused beyond the limit while the admitted are held in PostgreSQL,
+the API's body and headers, the widget's route, health passing, every 200 stored once).
 
 **What is left of the p99 is the generator's.** It shares the two cores with nginx, the API and
 PostgreSQL, and an answer that arrives while its event loop is busy or waiting for a core is timed
-late by that much: its own event loop delay p99 (the row above) was 12.7–18.6 ms across runs
-while nginx's time stayed at 0 ms, and the 503 p99 at the generator followed it (10.9–21.8 ms).
+late by that much: across the day's seven runs its own event loop delay p99 (the row above) was
+12.7–18.6 ms while nginx's time stayed at 0 ms, and the 503 p99 at the generator followed it
+(9.4–21.8 ms; under 10 ms in the recorded run, 97–99 % of refusals within 10 ms in all).
 Its parallel garbage collection made it worse: a scavenge waits for V8's helper threads, which on
 the busy cores paused it 5–30 ms about once a second (\`--trace-gc\`), so the generator now runs
 with \`--single-threaded-gc\` (3–5 ms pauses) and a lean HTTP client (\`lean-http-client.mjs\`:
 requests serialised before the load, a small parser for the answers) instead of \`node:http\`'s.
 Running it at a higher priority did not help: children inherit it, so the API and nginx got it
-too. Meeting 10 ms at the client's p99 here needs the generator on cores of its own, as a provider
-is on its own machine.`;
+too. Meeting 10 ms at the client's p99 in every run here would need the generator on cores of its own,
+as a provider is on its own machine.`;
