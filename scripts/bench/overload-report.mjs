@@ -207,15 +207,21 @@ their p99 from 1.4 s to 285 ms. Test: \`edge-admission.integration-spec.ts\` run
 itself in front of the API (refused beyond the limit while the admitted are held in PostgreSQL,
 the API's body and headers, the widget's route, health passing, every 200 stored once).
 
-**What is left of the p99 is the generator's.** It shares the two cores with nginx, the API and
-PostgreSQL, and an answer that arrives while its event loop is busy or waiting for a core is timed
-late by that much: across the day's seven runs its own event loop delay p99 (the row above) was
-12.7–18.6 ms while nginx's time stayed at 0 ms, and the 503 p99 at the generator followed it
-(9.4–21.8 ms; under 10 ms in the recorded run, 97–99 % of refusals within 10 ms in all).
-Its parallel garbage collection made it worse: a scavenge waits for V8's helper threads, which on
-the busy cores paused it 5–30 ms about once a second (\`--trace-gc\`), so the generator now runs
-with \`--single-threaded-gc\` (3–5 ms pauses) and a lean HTTP client (\`lean-http-client.mjs\`:
-requests serialised before the load, a small parser for the answers) instead of \`node:http\`'s.
-Running it at a higher priority did not help: children inherit it, so the API and nginx got it
-too. Meeting 10 ms at the client's p99 in every run here would need the generator on cores of its own,
-as a provider is on its own machine.`;
+**The rest of the p99 was waiting for a core.** nginx's own time stayed at 0 ms, but the
+generator, nginx, the API and PostgreSQL share two cores, and an answer is late by however long
+the generator's event loop, or nginx's worker, waits for one. In the day's first seven runs
+(nginx at the default priority) the 503 p99 at the generator was 9.4–21.8 ms, with 97–99 % of
+refusals within 10 ms, and the generator's own event loop delay p99 12.7–18.6 ms. Two changes:
+- The generator runs with \`--single-threaded-gc\` and a lean HTTP client
+  (\`lean-http-client.mjs\`: requests serialised before the load, a small parser for the
+  answers) instead of \`node:http\`'s. A parallel scavenge waits for V8's helper threads, which on
+  the busy cores paused it 5–30 ms about once a second (\`--trace-gc\`); single-threaded ones took
+  3–5 ms.
+- The proxy's worker runs at \`worker_priority -10\` (\`docker/compose.yaml\` starts nginx with
+  it and grants \`SYS_NICE\`; \`edge-proxy.mjs\` reads it from there), so it is scheduled ahead
+  of the replicas and PostgreSQL when they share cores. Two runs before this change was
+  committed: 503 p99 7.8 and 7.6 ms, p50 0.2 ms.
+
+What did not help: the generator at a higher priority (its children, the API and nginx, inherit it);
+the generator pinned to one core and every server to the other (\`taskset\`): p99 19.6 ms, p50
+1.8 ms, nginx then waiting for the core the API and PostgreSQL saturate.`;

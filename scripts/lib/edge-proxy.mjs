@@ -33,20 +33,29 @@ export function edgeConfig({ upstreams, port, ingestLimit }) {
   return conf;
 }
 
+/** The proxy's worker_priority as docker/compose.yaml starts it (`nginx -g '…'`). */
+export function edgeWorkerPriority() {
+  const compose = readFileSync(join(root, 'docker/compose.yaml'), 'utf8');
+  const found = /worker_priority (-?\d+);/.exec(compose);
+  if (!found) throw new Error('docker/compose.yaml: no worker_priority for the proxy');
+  return Number(found[1]);
+}
+
 /**
  * Starts nginx (one worker, as the bench's machine has two cores for everything) with
  * edgeConfig; resolves once it accepts connections. `stop()` ends it and removes its files.
  * `timingLog`: a file that gets "status request_time upstream_response_time" for every request.
  */
 export async function startEdgeProxy({ upstreams, ingestLimit, timingLog }) {
-  if (!existsSync(NGINX)) throw new Error(`${NGINX} is missing: apt-get install nginx-light`);
+  if (!existsSync(NGINX)) throw new Error(`${NGINX} is missing: apt-get install nginx`);
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'sb-edge-'));
   for (const d of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(join(dir, d));
   writeFileSync(join(dir, 'switchboard.conf'), edgeConfig({ upstreams, port, ingestLimit }));
   writeFileSync(
     join(dir, 'nginx.conf'),
-    `${process.getuid?.() === 0 ? 'user root;\n' : ''}worker_processes 1;
+    // As root, the worker's priority is the deployment's; otherwise nginx may not raise it.
+    `${process.getuid?.() === 0 ? `user root;\nworker_priority ${edgeWorkerPriority()};\n` : ''}worker_processes 1;
 daemon off;
 pid ${dir}/nginx.pid;
 error_log ${dir}/error.log warn;
