@@ -200,10 +200,10 @@ flight (\`limit_conn\` on the two ingest routes) and answers the rest itself, th
 \`503 OVERLOADED\` body with \`Retry-After: 1\`; the replicas' admission control stays the inner
 line. nginx's event loop does nothing but pass bytes, so a refusal never waits behind ingest work:
 its own time (\`$request_time\`, first byte read to last written) was 0 ms at the millisecond for
-every refusal, in both runs that logged it. In the run recorded on 2026-12-03 the generator saw p50 0.2 ms and
-p99 9.4 ms, against p50 34 ms and p99 636 ms for the API alone in the same run, and the fewer
-requests waiting in the API also halved the acknowledged p50 (150 ms against 328 ms) and cut
-their p99 from 1.4 s to 285 ms. Test: \`edge-admission.integration-spec.ts\` runs the file
+every refusal, in every run that logged it. In the run recorded on 2026-12-03 (the table above)
+the generator saw p50 0.2 ms and p99 7.7 ms, against p50 33 ms and p99 252 ms for the API alone in
+the same run, and the fewer requests waiting in the API also cut the acknowledged p50 from 319 ms
+to 134 ms and their p99 from 962 ms to 252 ms. Test: \`edge-admission.integration-spec.ts\` runs the file
 itself in front of the API (refused beyond the limit while the admitted are held in PostgreSQL,
 the API's body and headers, the widget's route, health passing, every 200 stored once).
 
@@ -219,8 +219,8 @@ refusals within 10 ms, and the generator's own event loop delay p99 12.7–18.6 
   3–5 ms.
 - The proxy's worker runs at \`worker_priority -10\` (\`docker/compose.yaml\` starts nginx with
   it and grants \`SYS_NICE\`; \`edge-proxy.mjs\` reads it from there), so it is scheduled ahead
-  of the replicas and PostgreSQL when they share cores. Two runs before this change was
-  committed: 503 p99 7.8 and 7.6 ms, p50 0.2 ms.
+  of the replicas and PostgreSQL when they share cores. Three runs with it: 503 p99 7.8, 7.6
+  and 7.7 ms (the recorded one), p50 0.2 ms.
 
 What did not help: the generator at a higher priority (its children, the API and nginx, inherit it);
 the generator pinned to one core and every server to the other (\`taskset\`): p99 19.6 ms, p50
