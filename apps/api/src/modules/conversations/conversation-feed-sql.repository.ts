@@ -26,6 +26,17 @@ import {
  */
 const AUTOMATED_SQL = `(SELECT m.automated FROM messages m WHERE m.conversation_id = c.id AND m.direction = 'incoming' ORDER BY m.created_at DESC, m.id DESC LIMIT 1)`;
 
+/**
+ * A snooze whose time has come is open from that instant, before the sweeper (modules/snooze)
+ * writes it: 100,000 due in one second take it tens of seconds to write, and the feed, the counts
+ * and every summary must not wait for that. Its place in the feed is the moment it came back, the
+ * same `last_activity_at` the sweeper then stores, so the write moves nothing.
+ */
+export const DUE_SNOOZE_SQL = `(c.status = 'snoozed' AND c.snoozed_until <= now())`;
+
+/** `last_activity_at` as the feed orders by it: a due snooze's is the moment it came back. */
+export const FEED_ACTIVITY_SQL = `(CASE WHEN ${DUE_SNOOZE_SQL} THEN GREATEST(c.last_activity_at, c.snoozed_until) ELSE c.last_activity_at END)`;
+
 /** The feed row's columns; one definition serves lists, details and stream events. */
 export function conversationSummaryQuery(
   em: EntityManager,
@@ -40,8 +51,8 @@ export function conversationSummaryQuery(
       'c.number AS number',
       'c.inbox_id AS inbox_id',
       'i.kind AS channel',
-      'c.status AS status',
-      'c.snoozed_until AS snoozed_until',
+      `CASE WHEN ${DUE_SNOOZE_SQL} THEN 'open' ELSE c.status END AS status`,
+      `CASE WHEN ${DUE_SNOOZE_SQL} THEN NULL ELSE c.snoozed_until END AS snoozed_until`,
       'c.assignee_id AS assignee_id',
       'c.assignee_team_id AS assignee_team_id',
       'c.subject AS subject',
@@ -50,7 +61,7 @@ export function conversationSummaryQuery(
       `COALESCE(ct.email, ct.phone, '@' || ci.username, ci.display_name, ci.external_id) AS contact_handle`,
       'ci.unreachable_reason AS unreachable_reason',
       `c.last_incoming_at + make_interval(hours => i.reply_window_hours) AS reply_window_closes_at`,
-      'c.last_activity_at AS last_activity_at',
+      `${FEED_ACTIVITY_SQL} AS last_activity_at`,
       'c.last_message_preview AS last_message_preview',
       'c.last_message_direction AS last_message_direction',
       'c.unread_count AS unread_count',

@@ -1,19 +1,31 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ConversationCountsDto, ConversationStatus } from '@switchboard/contracts';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { CachedQuery } from '../../core/database/cached-query';
 import { SearchPlanRepository } from '../search/search-plan.repository';
 import { taggedPage, textSearchPage } from '../search/search-sql.repository';
 import {
   conversationSummaryQuery,
+  DUE_SNOOZE_SQL,
   feedFilters,
+  FEED_ACTIVITY_SQL,
   type FeedFilter,
 } from './conversation-feed-sql.repository';
 import type { ConversationSummaryRow } from './conversation.mapper';
 import { ConversationEntity } from './entities/conversation.entity';
 import { microsUtc, type Keyset } from './keyset-cursor';
 import { PRIORITY_KEYSET_SQL, PRIORITY_RANK_SQL } from '../priority/priority-feed-sql.repository';
+
+type FeedRow = ConversationSummaryRow & { activity_key: string; priority_rank?: number };
+
+/** Newest first, as the feed's ORDER BY: (rank,) activity key, id, all descending. */
+function feedOrder(a: FeedRow, b: FeedRow): number {
+  const rank = Number(b.priority_rank ?? 0) - Number(a.priority_rank ?? 0);
+  if (rank !== 0) return rank;
+  if (a.activity_key !== b.activity_key) return a.activity_key < b.activity_key ? 1 : -1;
+  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+}
 
 /** The feed's reads: keyset pages (search and tags included) and the counts by status. */
 @Injectable()
@@ -51,7 +63,9 @@ export class ConversationFeedRepository {
     const where = [
       filter.status === 'all'
         ? 'c.account_id = :accountId'
-        : 'c.account_id = :accountId AND c.status = :status',
+        : filter.status === 'snoozed'
+          ? 'c.account_id = :accountId AND c.status = :status AND c.snoozed_until > now()'
+          : 'c.account_id = :accountId AND c.status = :status',
       ...f.clauses.filter((c) => c !== special),
       ...(keyset ? [keyset] : []),
     ].join(' AND ');
@@ -69,7 +83,15 @@ export class ConversationFeedRepository {
         : f.tags
           ? [taggedPage(where, limit + 1, f.tags.ids)]
           : [where];
-    return this.hot.rows<ConversationSummaryRow & { activity_key: string; priority_rank?: number }>(
+    const params = {
+      ...f.params,
+      accountId: filter.accountId,
+      status: filter.status,
+      at: after?.at,
+      afterId: after?.id,
+      afterRank: after?.rank,
+    };
+    const stored = this.hot.rows<FeedRow>(
       this.ds.manager,
       `feed:${filter.status === 'all'}:${byPriority ? 'priority' : 'activity'}:${clauses.join(' AND ')}:${limit}`,
       () => {
@@ -84,43 +106,92 @@ export class ConversationFeedRepository {
           .addOrderBy('c.id', 'DESC')
           .limit(limit + 1);
       },
-      {
-        ...f.params,
-        accountId: filter.accountId,
-        status: filter.status,
-        at: after?.at,
-        afterId: after?.id,
-        afterRank: after?.rank,
+      params,
+    );
+    if (filter.status !== 'open') return stored;
+    // The open feed also holds the snoozes whose time has come and the sweeper has not yet
+    // written (DUE_SNOOZE_SQL): a second page of them, merged in the feed's order.
+    const due = this.dueSnoozePage(f.clauses, byPriority, after !== null, limit, params);
+    return [...(await stored), ...(await due)].sort(feedOrder).slice(0, limit + 1);
+  }
+
+  /**
+   * Due snoozes not yet woken, as a feed page: served by the partial index of snoozes
+   * (`conversations_snooze_due_idx`), empty unless the sweeper is behind, and sorted by their
+   * place in the feed. Every filter applies as a plain clause (search words and tags included).
+   */
+  private dueSnoozePage(
+    clauses: string[],
+    byPriority: boolean,
+    paged: boolean,
+    limit: number,
+    params: Record<string, unknown>,
+  ): Promise<FeedRow[]> {
+    const keyset = !paged
+      ? []
+      : [
+          byPriority
+            ? `(${PRIORITY_RANK_SQL}, ${FEED_ACTIVITY_SQL}, c.id) < (:afterRank, :at::timestamptz, :afterId::uuid)`
+            : `(${FEED_ACTIVITY_SQL}, c.id) < (:at::timestamptz, :afterId::uuid)`,
+        ];
+    const where = [DUE_SNOOZE_SQL, ...clauses, ...keyset];
+    return this.hot.rows<FeedRow>(
+      this.ds.manager,
+      `feed-due:${byPriority}:${where.join(' AND ')}:${limit}`,
+      () => {
+        const q = conversationSummaryQuery(this.ds.manager)
+          .addSelect(microsUtc(FEED_ACTIVITY_SQL), 'activity_key')
+          .where('c.account_id = :accountId');
+        for (const clause of where) q.andWhere(clause);
+        if (byPriority)
+          q.addSelect(PRIORITY_RANK_SQL, 'priority_rank').addOrderBy(PRIORITY_RANK_SQL, 'DESC');
+        return q
+          .addOrderBy(FEED_ACTIVITY_SQL, 'DESC')
+          .addOrderBy('c.id', 'DESC')
+          .limit(limit + 1);
       },
+      params,
     );
   }
 
   /** Counts by status; null when a search's count was given up on (see withinCountTime). */
   async countByStatus(filter: FeedFilter): Promise<ConversationCountsDto | null> {
     const f = feedFilters(filter);
-    const count = (em: EntityManager) =>
-      this.hot.rows<{ status: keyof ConversationCountsDto; n: string }>(
+    const params = { ...f.params, accountId: filter.accountId };
+    const counting = (
+      em: EntityManager,
+      select: (q: SelectQueryBuilder<ConversationEntity>) => void,
+    ) => {
+      const q = em.createQueryBuilder(ConversationEntity, 'c').where('c.account_id = :accountId');
+      if (filter.channel || filter.q) q.innerJoin('c.inbox', 'i').innerJoin('c.contact', 'ct');
+      for (const clause of f.clauses) q.andWhere(clause);
+      select(q);
+      return q;
+    };
+    const count = async (em: EntityManager) => {
+      const rows = await this.hot.rows<{ status: keyof ConversationCountsDto; n: string }>(
         em,
         `counts:${f.shape}`,
-        () => {
-          const q = em
-            .createQueryBuilder(ConversationEntity, 'c')
-            .select('c.status', 'status')
-            .addSelect('count(*)', 'n')
-            .where('c.account_id = :accountId');
-          if (filter.channel || filter.q) q.innerJoin('c.inbox', 'i').innerJoin('c.contact', 'ct');
-          for (const clause of f.clauses) q.andWhere(clause);
-          return q.groupBy('c.status');
-        },
-        { ...f.params, accountId: filter.accountId },
+        () =>
+          counting(em, (q) =>
+            q.select('c.status', 'status').addSelect('count(*)', 'n').groupBy('c.status'),
+          ),
+        params,
       );
+      const counts: ConversationCountsDto = { open: 0, snoozed: 0, closed: 0 };
+      for (const r of rows) counts[r.status] = Number(r.n);
+      if (counts.snoozed === 0) return counts;
+      // Snoozes whose time has come count as open (DUE_SNOOZE_SQL), from the partial index.
+      const [due] = await this.hot.rows<{ n: string }>(
+        em,
+        `counts-due:${f.shape}`,
+        () => counting(em, (q) => q.select('count(*)', 'n').andWhere(DUE_SNOOZE_SQL)),
+        params,
+      );
+      const moved = Math.min(Number(due?.n ?? 0), counts.snoozed);
+      return { ...counts, open: counts.open + moved, snoozed: counts.snoozed - moved };
+    };
     // A search's words may be in millions of messages: counting them is bounded in time.
-    const rows = f.textSearch
-      ? await this.searchPlan.withinCountTime(count)
-      : await count(this.ds.manager);
-    if (!rows) return null;
-    const counts: ConversationCountsDto = { open: 0, snoozed: 0, closed: 0 };
-    for (const r of rows) counts[r.status] = Number(r.n);
-    return counts;
+    return f.textSearch ? this.searchPlan.withinCountTime(count) : count(this.ds.manager);
   }
 }

@@ -16,6 +16,8 @@ export interface WokenConversation {
 export class SnoozeRepository {
   /**
    * Claims up to `limit` due snoozes (oldest first) and opens them, in the caller's transaction.
+   * Their activity becomes the moment they came back, where the feed has shown them since then
+   * (DUE_SNOOZE_SQL in modules/conversations): the write moves nothing, however late it runs.
    * SKIP LOCKED leaves rows another instance holds to it, and a row it already woke no longer
    * matches, so every conversation wakes exactly once however many sweepers run.
    */
@@ -33,7 +35,7 @@ export class SnoozeRepository {
        )
        UPDATE conversations c
           SET status = 'open', snoozed_until = NULL, snoozed_by_id = NULL,
-              last_activity_at = now(), updated_at = now()
+              last_activity_at = GREATEST(c.last_activity_at, c.snoozed_until), updated_at = now()
          FROM due
         WHERE c.id = due.id
        RETURNING c.id, c.account_id AS "accountId", c.inbox_id AS "inboxId",
