@@ -12,7 +12,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * Returns when all `n` were first counted open (ms after T, from the look's start), the open count
  * at the last look before T, and each look's latency (p50 / p95 / max).
  */
-export async function probeOpenFeed({ base, auth, T, n, done, everyMs = 100 }) {
+export async function probeOpenFeed({ base, auth, T, n, done, everyMs = 250 }) {
   const get = async (path) => {
     const res = await fetch(`${base}${path}`, { headers: auth });
     if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);

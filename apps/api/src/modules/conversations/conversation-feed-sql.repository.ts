@@ -27,15 +27,26 @@ import {
 const AUTOMATED_SQL = `(SELECT m.automated FROM messages m WHERE m.conversation_id = c.id AND m.direction = 'incoming' ORDER BY m.created_at DESC, m.id DESC LIMIT 1)`;
 
 /**
+ * A due snooze's place in the feed: the moment it came back (or a later activity), the key of the
+ * partial index `conversations_due_snooze_feed_idx`.
+ */
+export const DUE_SNOOZE_ACTIVITY_SQL = `GREATEST(c.last_activity_at, c.snoozed_until)`;
+
+/**
  * A snooze whose time has come is open from that instant, before the sweeper (modules/snooze)
  * writes it: 100,000 due in one second take it tens of seconds to write, and the feed, the counts
- * and every summary must not wait for that. Its place in the feed is the moment it came back, the
+ * and every summary must not wait for that. Its place in the feed is DUE_SNOOZE_ACTIVITY_SQL, the
  * same `last_activity_at` the sweeper then stores, so the write moves nothing.
+ *
+ * Written on that key rather than on `snoozed_until` (the same rows: every `last_activity_at` is
+ * some started transaction's now()), so that whatever the statistics say (a storm's due times
+ * moved since the last ANALYZE), the only index a due page can range over is the one that walks
+ * it in the feed's order; on `conversations_snooze_due_idx` it sorted 100,000 rows a look.
  */
-export const DUE_SNOOZE_SQL = `(c.status = 'snoozed' AND c.snoozed_until <= now())`;
+export const DUE_SNOOZE_SQL = `(c.status = 'snoozed' AND ${DUE_SNOOZE_ACTIVITY_SQL} <= now())`;
 
-/** `last_activity_at` as the feed orders by it: a due snooze's is the moment it came back. */
-export const FEED_ACTIVITY_SQL = `(CASE WHEN ${DUE_SNOOZE_SQL} THEN GREATEST(c.last_activity_at, c.snoozed_until) ELSE c.last_activity_at END)`;
+/** `last_activity_at` as the feed orders by it (DUE_SNOOZE_ACTIVITY_SQL for a due snooze). */
+export const FEED_ACTIVITY_SQL = `(CASE WHEN ${DUE_SNOOZE_SQL} THEN ${DUE_SNOOZE_ACTIVITY_SQL} ELSE c.last_activity_at END)`;
 
 /** The feed row's columns; one definition serves lists, details and stream events. */
 export function conversationSummaryQuery(

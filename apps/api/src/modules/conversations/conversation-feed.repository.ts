@@ -7,9 +7,9 @@ import { SearchPlanRepository } from '../search/search-plan.repository';
 import { taggedPage, textSearchPage } from '../search/search-sql.repository';
 import {
   conversationSummaryQuery,
+  DUE_SNOOZE_ACTIVITY_SQL,
   DUE_SNOOZE_SQL,
   feedFilters,
-  FEED_ACTIVITY_SQL,
   type FeedFilter,
 } from './conversation-feed-sql.repository';
 import type { ConversationSummaryRow } from './conversation.mapper';
@@ -64,7 +64,7 @@ export class ConversationFeedRepository {
       filter.status === 'all'
         ? 'c.account_id = :accountId'
         : filter.status === 'snoozed'
-          ? 'c.account_id = :accountId AND c.status = :status AND c.snoozed_until > now()'
+          ? `c.account_id = :accountId AND c.status = :status AND NOT ${DUE_SNOOZE_SQL}`
           : 'c.account_id = :accountId AND c.status = :status',
       ...f.clauses.filter((c) => c !== special),
       ...(keyset ? [keyset] : []),
@@ -116,9 +116,9 @@ export class ConversationFeedRepository {
   }
 
   /**
-   * Due snoozes not yet woken, as a feed page: served by the partial index of snoozes
-   * (`conversations_snooze_due_idx`), empty unless the sweeper is behind, and sorted by their
-   * place in the feed. Every filter applies as a plain clause (search words and tags included).
+   * Due snoozes not yet woken, as a feed page: walked in the feed's order on the partial index
+   * `conversations_due_snooze_feed_idx`, and empty unless the sweeper is behind. Every filter
+   * applies as a plain clause (search words and tags included); "most urgent first" sorts them.
    */
   private dueSnoozePage(
     clauses: string[],
@@ -127,12 +127,13 @@ export class ConversationFeedRepository {
     limit: number,
     params: Record<string, unknown>,
   ): Promise<FeedRow[]> {
+    const at = DUE_SNOOZE_ACTIVITY_SQL;
     const keyset = !paged
       ? []
       : [
           byPriority
-            ? `(${PRIORITY_RANK_SQL}, ${FEED_ACTIVITY_SQL}, c.id) < (:afterRank, :at::timestamptz, :afterId::uuid)`
-            : `(${FEED_ACTIVITY_SQL}, c.id) < (:at::timestamptz, :afterId::uuid)`,
+            ? `(${PRIORITY_RANK_SQL}, ${at}, c.id) < (:afterRank, :at::timestamptz, :afterId::uuid)`
+            : `(${at}, c.id) < (:at::timestamptz, :afterId::uuid)`,
         ];
     const where = [DUE_SNOOZE_SQL, ...clauses, ...keyset];
     return this.hot.rows<FeedRow>(
@@ -140,13 +141,13 @@ export class ConversationFeedRepository {
       `feed-due:${byPriority}:${where.join(' AND ')}:${limit}`,
       () => {
         const q = conversationSummaryQuery(this.ds.manager)
-          .addSelect(microsUtc(FEED_ACTIVITY_SQL), 'activity_key')
+          .addSelect(microsUtc(at), 'activity_key')
           .where('c.account_id = :accountId');
         for (const clause of where) q.andWhere(clause);
         if (byPriority)
           q.addSelect(PRIORITY_RANK_SQL, 'priority_rank').addOrderBy(PRIORITY_RANK_SQL, 'DESC');
         return q
-          .addOrderBy(FEED_ACTIVITY_SQL, 'DESC')
+          .addOrderBy(at, 'DESC')
           .addOrderBy('c.id', 'DESC')
           .limit(limit + 1);
       },

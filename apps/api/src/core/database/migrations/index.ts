@@ -52,6 +52,7 @@ import { CustomerPortal1797950000000 } from './1797950000000-customer-portal';
 import { PortalTargetInbox1797960000000 } from './1797960000000-portal-target-inbox';
 import { IngestBatch1798000000000 } from './1798000000000-ingest-batch';
 import { IngestNumbersItsEvents1798010000000 } from './1798010000000-ingest-numbers-its-events';
+import { DueSnoozeFeedIndex1798020000000 } from './1798020000000-due-snooze-feed-index';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled API carries them.
@@ -112,4 +113,5 @@ export const MIGRATIONS = [
   PortalTargetInbox1797960000000,
   IngestBatch1798000000000,
   IngestNumbersItsEvents1798010000000,
+  DueSnoozeFeedIndex1798020000000,
 ];

@@ -52,6 +52,9 @@ import { OperatorEntity } from '../../operators/entities/operator.entity';
 //   (identity_id, created_at DESC)
 @Index('conversations_identity_idx', { synchronize: false })
 @Index('conversations_snooze_due_idx', ['snoozedUntil'], { where: `status = 'snoozed'` })
+//   (account_id, GREATEST(last_activity_at, snoozed_until) DESC, id DESC) WHERE status = 'snoozed':
+//   the open feed's due snoozes in its order (DUE_SNOOZE_SQL in conversation-feed-sql.repository)
+@Index('conversations_due_snooze_feed_idx', { synchronize: false })
 @Index('conversations_contact_idx', ['contactId'])
 // Time-triggered automation rules (see the automation migration): who waits for us, for the
 // customer, and since when a status holds.
