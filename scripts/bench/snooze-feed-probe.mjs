@@ -31,7 +31,8 @@ export async function probeOpenFeed({ base, auth, T, n, done, everyMs = 250 }) {
     const page = await get('/api/conversations?status=open&limit=50');
     const t2 = performance.now();
     if (startedAt < T) {
-      openBeforeT = counts.open;
+      // A look that ran into T read after it: only one that ended before T says what was before.
+      if (Date.now() < T) openBeforeT = counts.open;
       await sleep(Math.min(everyMs, Math.max(0, T - Date.now())));
       continue;
     }
