@@ -13,15 +13,28 @@ export class CachedQuery {
    * `shape` names everything that changes the SQL text (which filters are present); `params` must
    * hold every named parameter the built query uses.
    */
-  async rows<T>(
+  rows<T>(
     em: EntityManager,
     shape: string,
     build: () => SelectQueryBuilder<ObjectLiteral>,
     params: ObjectLiteral,
   ): Promise<T[]> {
+    return this.sqlRows<T>(em, shape, () => build().getQuery(), params);
+  }
+
+  /**
+   * The same for SQL composed of builders' SQL (a UNION of two of them, in a repository), with
+   * the builders' named parameters.
+   */
+  async sqlRows<T>(
+    em: EntityManager,
+    shape: string,
+    build: () => string,
+    params: ObjectLiteral,
+  ): Promise<T[]> {
     let sql = this.sqlByShape.get(shape);
     if (sql === undefined) {
-      sql = build().getQuery();
+      sql = build();
       this.sqlByShape.set(shape, sql);
     }
     const [text, values] = em.connection.driver.escapeQueryWithParameters(sql, params);

@@ -19,14 +19,6 @@ import { PRIORITY_KEYSET_SQL, PRIORITY_RANK_SQL } from '../priority/priority-fee
 
 type FeedRow = ConversationSummaryRow & { activity_key: string; priority_rank?: number };
 
-/** Newest first, as the feed's ORDER BY: (rank,) activity key, id, all descending. */
-function feedOrder(a: FeedRow, b: FeedRow): number {
-  const rank = Number(b.priority_rank ?? 0) - Number(a.priority_rank ?? 0);
-  if (rank !== 0) return rank;
-  if (a.activity_key !== b.activity_key) return a.activity_key < b.activity_key ? 1 : -1;
-  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
-}
-
 /** The feed's reads: keyset pages (search and tags included) and the counts by status. */
 @Injectable()
 export class ConversationFeedRepository {
@@ -91,28 +83,35 @@ export class ConversationFeedRepository {
       afterId: after?.id,
       afterRank: after?.rank,
     };
-    const stored = this.hot.rows<FeedRow>(
+    const shape = `feed:${filter.status}:${byPriority ? 'priority' : 'activity'}:${clauses.join(' AND ')}:${limit}`;
+    const stored = () => {
+      const q = conversationSummaryQuery(this.ds.manager)
+        .addSelect(microsUtc('c.last_activity_at'), 'activity_key')
+        .where('c.account_id = :accountId');
+      for (const clause of clauses) q.andWhere(clause);
+      if (byPriority)
+        q.addSelect(PRIORITY_RANK_SQL, 'priority_rank').addOrderBy(PRIORITY_RANK_SQL, 'DESC');
+      return q
+        .addOrderBy('c.last_activity_at', 'DESC')
+        .addOrderBy('c.id', 'DESC')
+        .limit(limit + 1);
+    };
+    if (filter.status !== 'open')
+      return this.hot.rows<FeedRow>(this.ds.manager, shape, stored, params);
+    // The open feed also holds the snoozes whose time has come and the sweeper has not yet
+    // written (DUE_SNOOZE_SQL): their own page, merged with the stored one in the same statement.
+    const due = this.dueSnoozePage(f.clauses, byPriority, after !== null, limit);
+    return this.hot.sqlRows<FeedRow>(
       this.ds.manager,
-      `feed:${filter.status === 'all'}:${byPriority ? 'priority' : 'activity'}:${clauses.join(' AND ')}:${limit}`,
-      () => {
-        const q = conversationSummaryQuery(this.ds.manager)
-          .addSelect(microsUtc('c.last_activity_at'), 'activity_key')
-          .where('c.account_id = :accountId');
-        for (const clause of clauses) q.andWhere(clause);
-        if (byPriority)
-          q.addSelect(PRIORITY_RANK_SQL, 'priority_rank').addOrderBy(PRIORITY_RANK_SQL, 'DESC');
-        return q
-          .addOrderBy('c.last_activity_at', 'DESC')
-          .addOrderBy('c.id', 'DESC')
-          .limit(limit + 1);
-      },
+      `open:${shape}:${due.shape}`,
+      // raw SQL: a UNION ALL of two builders' pages (each walks its own index, LIMIT inside),
+      // ordered as the feed; the builder cannot wrap a union. The keys are fixed-width UTC text.
+      () =>
+        `SELECT * FROM ((${stored().getQuery()}) UNION ALL (${due.build().getQuery()})) feed
+          ORDER BY ${byPriority ? 'feed.priority_rank DESC, ' : ''}feed.activity_key COLLATE "C" DESC, feed.id DESC
+          LIMIT ${limit + 1}`,
       params,
     );
-    if (filter.status !== 'open') return stored;
-    // The open feed also holds the snoozes whose time has come and the sweeper has not yet
-    // written (DUE_SNOOZE_SQL): a second page of them, merged in the feed's order.
-    const due = this.dueSnoozePage(f.clauses, byPriority, after !== null, limit, params);
-    return [...(await stored), ...(await due)].sort(feedOrder).slice(0, limit + 1);
   }
 
   /**
@@ -125,8 +124,7 @@ export class ConversationFeedRepository {
     byPriority: boolean,
     paged: boolean,
     limit: number,
-    params: Record<string, unknown>,
-  ): Promise<FeedRow[]> {
+  ): { shape: string; build: () => SelectQueryBuilder<ConversationEntity> } {
     const at = DUE_SNOOZE_ACTIVITY_SQL;
     const keyset = !paged
       ? []
@@ -136,10 +134,9 @@ export class ConversationFeedRepository {
             : `(${at}, c.id) < (:at::timestamptz, :afterId::uuid)`,
         ];
     const where = [DUE_SNOOZE_SQL, ...clauses, ...keyset];
-    return this.hot.rows<FeedRow>(
-      this.ds.manager,
-      `feed-due:${byPriority}:${where.join(' AND ')}:${limit}`,
-      () => {
+    return {
+      shape: where.join(' AND '),
+      build: () => {
         const q = conversationSummaryQuery(this.ds.manager)
           .addSelect(microsUtc(at), 'activity_key')
           .where('c.account_id = :accountId');
@@ -151,8 +148,7 @@ export class ConversationFeedRepository {
           .addOrderBy('c.id', 'DESC')
           .limit(limit + 1);
       },
-      params,
-    );
+    };
   }
 
   /** Counts by status; null when a search's count was given up on (see withinCountTime). */
