@@ -13,6 +13,7 @@ import {
   type FeedFilter,
 } from './conversation-feed-sql.repository';
 import type { ConversationSummaryRow } from './conversation.mapper';
+import { DueSnoozeWatch } from './due-snooze-watch.repository';
 import { ConversationEntity } from './entities/conversation.entity';
 import { microsUtc, type Keyset } from './keyset-cursor';
 import { PRIORITY_KEYSET_SQL, PRIORITY_RANK_SQL } from '../priority/priority-feed-sql.repository';
@@ -28,6 +29,7 @@ export class ConversationFeedRepository {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly searchPlan: SearchPlanRepository,
+    private readonly dueSnoozes: DueSnoozeWatch,
   ) {}
 
   /**
@@ -96,7 +98,7 @@ export class ConversationFeedRepository {
         .addOrderBy('c.id', 'DESC')
         .limit(limit + 1);
     };
-    if (filter.status !== 'open')
+    if (filter.status !== 'open' || !(await this.dueSnoozes.mayBeDue()))
       return this.hot.rows<FeedRow>(this.ds.manager, shape, stored, params);
     // The open feed also holds the snoozes whose time has come and the sweeper has not yet
     // written (DUE_SNOOZE_SQL): their own page, merged with the stored one in the same statement.
@@ -177,7 +179,7 @@ export class ConversationFeedRepository {
       );
       const counts: ConversationCountsDto = { open: 0, snoozed: 0, closed: 0 };
       for (const r of rows) counts[r.status] = Number(r.n);
-      if (counts.snoozed === 0) return counts;
+      if (counts.snoozed === 0 || !(await this.dueSnoozes.mayBeDue())) return counts;
       // Snoozes whose time has come count as open (DUE_SNOOZE_SQL), from the partial index.
       const [due] = await this.hot.rows<{ n: string }>(
         em,

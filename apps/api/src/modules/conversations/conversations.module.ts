@@ -10,6 +10,7 @@ import { ReplyDispatchService } from '../messages/reply-dispatch.service';
 import { ConversationStatusService } from './conversation-status.service';
 import { ConversationsController } from './conversations.controller';
 import { ConversationFeedRepository } from './conversation-feed.repository';
+import { DueSnoozeWatch } from './due-snooze-watch.repository';
 import { ConversationsRepository } from './conversations.repository';
 import { ConversationsService } from './conversations.service';
 
@@ -21,6 +22,7 @@ import { ConversationsService } from './conversations.service';
   providers: [
     ConversationsRepository,
     ConversationFeedRepository,
+    DueSnoozeWatch,
     MessagesRepository,
     ConversationsService,
     ConversationStatusService,
