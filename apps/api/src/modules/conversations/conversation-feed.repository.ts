@@ -86,18 +86,7 @@ export class ConversationFeedRepository {
       afterRank: after?.rank,
     };
     const shape = `feed:${filter.status}:${byPriority ? 'priority' : 'activity'}:${clauses.join(' AND ')}:${limit}`;
-    const stored = () => {
-      const q = conversationSummaryQuery(this.ds.manager)
-        .addSelect(microsUtc('c.last_activity_at'), 'activity_key')
-        .where('c.account_id = :accountId');
-      for (const clause of clauses) q.andWhere(clause);
-      if (byPriority)
-        q.addSelect(PRIORITY_RANK_SQL, 'priority_rank').addOrderBy(PRIORITY_RANK_SQL, 'DESC');
-      return q
-        .addOrderBy('c.last_activity_at', 'DESC')
-        .addOrderBy('c.id', 'DESC')
-        .limit(limit + 1);
-    };
+    const stored = () => this.pageQuery(clauses, 'c.last_activity_at', byPriority, limit);
     if (filter.status !== 'open' || !(await this.dueSnoozes.mayBeDue()))
       return this.hot.rows<FeedRow>(this.ds.manager, shape, stored, params);
     // The open feed also holds the snoozes whose time has come and the sweeper has not yet
@@ -138,19 +127,25 @@ export class ConversationFeedRepository {
     const where = [DUE_SNOOZE_SQL, ...clauses, ...keyset];
     return {
       shape: where.join(' AND '),
-      build: () => {
-        const q = conversationSummaryQuery(this.ds.manager)
-          .addSelect(microsUtc(at), 'activity_key')
-          .where('c.account_id = :accountId');
-        for (const clause of where) q.andWhere(clause);
-        if (byPriority)
-          q.addSelect(PRIORITY_RANK_SQL, 'priority_rank').addOrderBy(PRIORITY_RANK_SQL, 'DESC');
-        return q
-          .addOrderBy(at, 'DESC')
-          .addOrderBy('c.id', 'DESC')
-          .limit(limit + 1);
-      },
+      build: () => this.pageQuery(where, at, byPriority, limit),
     };
+  }
+
+  /**
+   * A feed page's query: the summary rows matching `where`, newest `activity` first (most urgent
+   * first by priority), with the keyset's key; one row more than asked says "more".
+   */
+  private pageQuery(where: string[], activity: string, byPriority: boolean, limit: number) {
+    const q = conversationSummaryQuery(this.ds.manager)
+      .addSelect(microsUtc(activity), 'activity_key')
+      .where('c.account_id = :accountId');
+    for (const clause of where) q.andWhere(clause);
+    if (byPriority)
+      q.addSelect(PRIORITY_RANK_SQL, 'priority_rank').addOrderBy(PRIORITY_RANK_SQL, 'DESC');
+    return q
+      .addOrderBy(activity, 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .limit(limit + 1);
   }
 
   /** Counts by status; null when a search's count was given up on (see withinCountTime). */
