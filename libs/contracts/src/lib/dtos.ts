@@ -204,6 +204,12 @@ export interface ConversationCountsDto {
   open: number;
   snoozed: number;
   closed: number;
+  /**
+   * Milliseconds from the response until the next of the counted snoozes falls due (null: none).
+   * From then it counts and lists as open: the inbox looks again at that moment, without waiting
+   * for the wake-up's event.
+   */
+  nextSnoozeDueInMs: number | null;
 }
 
 export interface ConversationDetailDto extends ConversationSummaryDto {

@@ -84,7 +84,7 @@ describe('account isolation', () => {
     expect(lists.items).toHaveLength(0);
     expect(await bob.ok<unknown[]>('GET', '/api/inboxes')).toHaveLength(0);
     const counts = await bob.ok<Record<string, number>>('GET', '/api/conversations/counts');
-    expect(counts).toEqual({ open: 0, snoozed: 0, closed: 0 });
+    expect(counts).toEqual({ open: 0, snoozed: 0, closed: 0, nextSnoozeDueInMs: null });
     const stillThere = await alice.ok<ConversationSummaryDto>('GET', `/api/conversations/${id}`);
     expect(stillThere.status).toBe('open');
   });

@@ -45,6 +45,12 @@ export const DUE_SNOOZE_ACTIVITY_SQL = `GREATEST(c.last_activity_at, c.snoozed_u
  */
 export const DUE_SNOOZE_SQL = `(c.status = 'snoozed' AND ${DUE_SNOOZE_ACTIVITY_SQL} <= now())`;
 
+/**
+ * Milliseconds until the next counted snooze falls due (null: none), for the inbox to look again
+ * then: at that instant the snooze is open (DUE_SNOOZE_SQL), whenever the sweeper writes it.
+ */
+export const NEXT_DUE_IN_MS_SQL = `extract(epoch FROM min(${DUE_SNOOZE_ACTIVITY_SQL}) FILTER (WHERE c.status = 'snoozed' AND ${DUE_SNOOZE_ACTIVITY_SQL} > now()) - now()) * 1000`;
+
 /** `last_activity_at` as the feed orders by it (DUE_SNOOZE_ACTIVITY_SQL for a due snooze). */
 export const FEED_ACTIVITY_SQL = `(CASE WHEN ${DUE_SNOOZE_SQL} THEN ${DUE_SNOOZE_ACTIVITY_SQL} ELSE c.last_activity_at END)`;
 

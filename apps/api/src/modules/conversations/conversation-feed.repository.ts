@@ -10,6 +10,7 @@ import {
   DUE_SNOOZE_ACTIVITY_SQL,
   DUE_SNOOZE_SQL,
   feedFilters,
+  NEXT_DUE_IN_MS_SQL,
   type FeedFilter,
 } from './conversation-feed-sql.repository';
 import type { ConversationSummaryRow } from './conversation.mapper';
@@ -163,17 +164,34 @@ export class ConversationFeedRepository {
       return q;
     };
     const count = async (em: EntityManager) => {
-      const rows = await this.hot.rows<{ status: keyof ConversationCountsDto; n: string }>(
+      const rows = await this.hot.rows<{
+        status: ConversationStatus;
+        n: string;
+        next_due_in_ms: string | null;
+      }>(
         em,
         `counts:${f.shape}`,
         () =>
           counting(em, (q) =>
-            q.select('c.status', 'status').addSelect('count(*)', 'n').groupBy('c.status'),
+            q
+              .select('c.status', 'status')
+              .addSelect('count(*)', 'n')
+              .addSelect(NEXT_DUE_IN_MS_SQL, 'next_due_in_ms')
+              .groupBy('c.status'),
           ),
         params,
       );
-      const counts: ConversationCountsDto = { open: 0, snoozed: 0, closed: 0 };
-      for (const r of rows) counts[r.status] = Number(r.n);
+      const counts: ConversationCountsDto = {
+        open: 0,
+        snoozed: 0,
+        closed: 0,
+        nextSnoozeDueInMs: null,
+      };
+      for (const r of rows) {
+        counts[r.status] = Number(r.n);
+        if (r.next_due_in_ms !== null)
+          counts.nextSnoozeDueInMs = Math.ceil(Number(r.next_due_in_ms));
+      }
       if (counts.snoozed === 0 || !(await this.dueSnoozes.mayBeDue())) return counts;
       // Snoozes whose time has come count as open (DUE_SNOOZE_SQL), from the partial index.
       const [due] = await this.hot.rows<{ n: string }>(

@@ -87,10 +87,25 @@ describe('feed filters', () => {
   });
 
   it('counts follow the same filters', async () => {
-    expect(await counts('')).toEqual({ open: 2, snoozed: 0, closed: 1 });
-    expect(await counts('assignee=mine')).toEqual({ open: 1, snoozed: 0, closed: 0 });
-    expect(await counts('q=young')).toEqual({ open: 0, snoozed: 0, closed: 1 });
-    expect(await counts('channel=webchat')).toEqual({ open: 0, snoozed: 0, closed: 0 });
+    expect(await counts('')).toEqual({ open: 2, snoozed: 0, closed: 1, nextSnoozeDueInMs: null });
+    expect(await counts('assignee=mine')).toEqual({
+      open: 1,
+      snoozed: 0,
+      closed: 0,
+      nextSnoozeDueInMs: null,
+    });
+    expect(await counts('q=young')).toEqual({
+      open: 0,
+      snoozed: 0,
+      closed: 1,
+      nextSnoozeDueInMs: null,
+    });
+    expect(await counts('channel=webchat')).toEqual({
+      open: 0,
+      snoozed: 0,
+      closed: 0,
+      nextSnoozeDueInMs: null,
+    });
   });
 
   it('pages with the keyset cursor at any page size without repeating or skipping', async () => {

@@ -192,7 +192,7 @@ describe('search over all history', () => {
       'GET',
       `/api/conversations/counts?q=${encodeURIComponent('счёт')}`,
     );
-    expect(counts).toEqual({ open: 1, snoozed: 0, closed: 1 });
+    expect(counts).toEqual({ open: 1, snoozed: 0, closed: 1, nextSnoozeDueInMs: null });
   });
 
   it('pages search results with the keyset cursor, newest activity first', async () => {
@@ -280,7 +280,7 @@ describe('search over all history', () => {
       'GET',
       `/api/conversations/counts?q=${encodeURIComponent('оплачен')}`,
     );
-    expect(agentCounts).toEqual({ open: 0, snoozed: 0, closed: 0 });
+    expect(agentCounts).toEqual({ open: 0, snoozed: 0, closed: 0, nextSnoozeDueInMs: null });
     expect(await ids(people.stranger, q('счёт'))).toEqual([]);
     expect(await ids(people.stranger, q(`#${old.number}`))).toEqual([]);
   });

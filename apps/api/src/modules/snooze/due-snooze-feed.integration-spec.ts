@@ -59,11 +59,19 @@ describe('a due snooze, before the sweeper writes it', () => {
 
   it('is in the open feed from its time, first, as open, with the counts moved', async () => {
     expect(await feedIds('status=open')).toEqual([ids.open]);
-    expect(await admin.ok<ConversationCountsDto>('GET', '/api/conversations/counts')).toEqual({
-      open: 1,
-      snoozed: 2,
-      closed: 0,
-    });
+    const askedAt = Date.now();
+    const before = await admin.ok<ConversationCountsDto>('GET', '/api/conversations/counts');
+    const answeredAt = Date.now();
+    expect(before).toMatchObject({ open: 1, snoozed: 2, closed: 0 });
+    // When the inbox should look again: the earlier snooze's time, in the server's clock.
+    expect(before.nextSnoozeDueInMs).toBeGreaterThanOrEqual(Date.parse(dueAt) - answeredAt - 50);
+    expect(before.nextSnoozeDueInMs).toBeLessThanOrEqual(Date.parse(dueAt) - askedAt + 50);
+    // Other filters count other snoozes: none in another inbox.
+    const elsewhere = await admin.ok<ConversationCountsDto>(
+      'GET',
+      `/api/conversations/counts?inboxId=${(await createApiInbox(admin, 'Elsewhere')).inbox.id}`,
+    );
+    expect(elsewhere.nextSnoozeDueInMs).toBeNull();
     await new Promise((r) => setTimeout(r, Date.parse(dueAt) - Date.now() + 100));
 
     expect(await storedStatus(ids.due)).toBe('snoozed');
@@ -75,11 +83,10 @@ describe('a due snooze, before the sweeper writes it', () => {
       lastActivityAt: dueAt,
     });
     expect(await feedIds('status=snoozed')).toEqual([ids.later]);
-    expect(await admin.ok<ConversationCountsDto>('GET', '/api/conversations/counts')).toEqual({
-      open: 2,
-      snoozed: 1,
-      closed: 0,
-    });
+    // The next look is the hour-long snooze's: the due one, not yet written, is not counted again.
+    const after = await admin.ok<ConversationCountsDto>('GET', '/api/conversations/counts');
+    expect(after).toMatchObject({ open: 2, snoozed: 1, closed: 0 });
+    expect(after.nextSnoozeDueInMs).toBeGreaterThan(3_500_000);
     expect(
       await admin.ok<ConversationSummaryDto>('GET', `/api/conversations/${ids.due}`),
     ).toMatchObject({ status: 'open', snoozedUntil: null });

@@ -14,6 +14,7 @@ import {
   placeInOrder,
   sortIds,
 } from '../utils/feed-ordering';
+import { cancelDueSnoozeLook, scheduleDueSnoozeLook } from './due-snooze-look';
 import { DEFAULT_FILTERS, type FeedFilters } from './feed-filters';
 import { t } from '../../../i18n/i18n';
 import { errorText, invalidFields } from '../../../shared/api/error-text';
@@ -51,6 +52,8 @@ export interface FeedState {
   loadFirstPage: () => Promise<void>;
   loadMore: () => Promise<void>;
   refreshCounts: () => Promise<void>;
+  /** A counted snooze has fallen due: its conversation is open now, in this feed or another. */
+  lookAtDueSnoozes: () => Promise<void>;
   loadInboxes: () => Promise<void>;
   /** A stream event carried this summary at `cursor`. */
   applyEvent: (conversation: ConversationSummaryDto, cursor: number) => void;
@@ -217,10 +220,35 @@ export const useFeedStore = create<FeedState>((set, get) => ({
     try {
       const counts = await conversationsApi.counts(query);
       const { status: _now, ...now } = get().filters;
-      if (JSON.stringify(now) === JSON.stringify(query)) set({ counts });
+      if (JSON.stringify(now) !== JSON.stringify(query)) return;
+      set({ counts });
+      scheduleDueSnoozeLook(counts.nextSnoozeDueInMs, () => void get().lookAtDueSnoozes());
     } catch {
       // Counts are decoration; the next event or resync refreshes them.
     }
+  },
+
+  lookAtDueSnoozes: async () => {
+    const start = get();
+    // The snoozed tab drops what fell due: a fresh first page (that tab is short).
+    if (start.filters.status === 'snoozed' || start.phase !== 'ready') {
+      await Promise.all([get().loadFirstPage(), get().refreshCounts()]);
+      return;
+    }
+    if (start.filters.status === 'closed') return get().refreshCounts();
+    // The open feed gains them at the top: merged into what is loaded, the scroll kept.
+    const since = snapshotCursor();
+    const [page] = await Promise.all([
+      conversationsApi.list(start.filters, null, FEED_PAGE_SIZE).catch(() => null),
+      get().refreshCounts(),
+    ]);
+    if (!page || get().generation !== start.generation) return;
+    let state = get();
+    for (const raw of page.items) {
+      if ((state.touched[raw.id] ?? -1) > since) continue;
+      state = { ...state, ...upsert(state, withPendingStatus(raw, 'snapshot')) };
+    }
+    set({ byId: state.byId, order: state.order });
   },
 
   loadInboxes: async () => {
@@ -245,5 +273,8 @@ export const useFeedStore = create<FeedState>((set, get) => ({
     set(upsert(state, withPendingStatus(conversation, 'snapshot')));
   },
 
-  reset: () => set({ ...initial, generation: get().generation + 1 }),
+  reset: () => {
+    cancelDueSnoozeLook();
+    set({ ...initial, generation: get().generation + 1 });
+  },
 }));
