@@ -192,7 +192,7 @@ export class ConversationFeedRepository {
         if (r.next_due_in_ms !== null)
           counts.nextSnoozeDueInMs = Math.ceil(Number(r.next_due_in_ms));
       }
-      if (counts.snoozed === 0 || !(await this.dueSnoozes.mayBeDue())) return counts;
+      if (counts.snoozed === 0 || !(await this.dueSnoozes.mayBeDue(em))) return counts;
       // Snoozes whose time has come count as open (DUE_SNOOZE_SQL), from the partial index.
       const [due] = await this.hot.rows<{ n: string }>(
         em,

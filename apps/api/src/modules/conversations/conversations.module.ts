@@ -32,6 +32,7 @@ import { ConversationsService } from './conversations.service';
   ],
   exports: [
     ConversationsRepository,
+    DueSnoozeWatch,
     MessagesRepository,
     ConversationsService,
     ConversationStatusService,

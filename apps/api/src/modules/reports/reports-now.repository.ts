@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsNull, type DataSource } from 'typeorm';
+import { DueSnoozeWatch } from '../conversations/due-snooze-watch.repository';
 import { ConversationEntity } from '../conversations/entities/conversation.entity';
 import { RoutingQueueEntryEntity } from '../routing/entities/routing-queue-entry.entity';
 import { TeamRoutingMemberEntity } from '../routing/entities/team-routing-member.entity';
@@ -8,15 +9,22 @@ import { TeamRoutingMemberEntity } from '../routing/entities/team-routing-member
 /** The live panel's counts, each one indexed read of the current state (no facts involved). */
 @Injectable()
 export class ReportsNowRepository {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly dueSnoozes: DueSnoozeWatch,
+  ) {}
 
+  /** Open now, as the feed counts it: due snoozes the sweeper has not written yet included. */
   async openCounts(accountId: string): Promise<{ open: number; unassigned: number }> {
     const repo = this.ds.getRepository(ConversationEntity);
-    const [open, unassigned] = await Promise.all([
+    const [open, unassigned, due] = await Promise.all([
       repo.countBy({ accountId, status: 'open' }),
       repo.countBy({ accountId, status: 'open', assigneeId: IsNull() }),
+      this.dueSnoozes.dueByAssignee(this.ds.manager, { accountId }),
     ]);
-    return { open, unassigned };
+    let dueCount = 0;
+    for (const n of due.values()) dueCount += n;
+    return { open: open + dueCount, unassigned: unassigned + (due.get(null) ?? 0) };
   }
 
   /** The open conversation whose customer wrote last and longest ago (the awaiting index). */

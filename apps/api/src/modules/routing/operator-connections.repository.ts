@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { DueSnoozeWatch } from '../conversations/due-snooze-watch.repository';
 import { ConversationEntity } from '../conversations/entities/conversation.entity';
 import { OperatorEntity } from '../operators/entities/operator.entity';
 import { OperatorConnectionEntity } from './entities/operator-connection.entity';
@@ -31,7 +32,10 @@ export interface OperatorLoadRow {
 /** Who is connected where (per instance), and who is available with what load. */
 @Injectable()
 export class OperatorConnectionsRepository {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly dueSnoozes: DueSnoozeWatch,
+  ) {}
 
   /** This instance holds `connected` sockets of the operator (0 removes the row). */
   async put(instanceId: string, accountId: string, operatorId: string, connected: number) {
@@ -102,23 +106,38 @@ export class OperatorConnectionsRepository {
     return new Set(rows.map((r) => r.id));
   }
 
-  /** Open conversations assigned to each of these operators (0 for none). */
+  /**
+   * Open conversations assigned to each of these operators (0 for none), due snoozes not yet
+   * written included (DueSnoozeWatch): a storm's wake-ups count against the limit from their time.
+   */
   async openAssigned(em: EntityManager, operatorIds: string[]): Promise<Map<string, number>> {
     const counts = new Map(operatorIds.map((id) => [id, 0]));
     if (operatorIds.length === 0) return counts;
-    const rows = await em
-      .createQueryBuilder(ConversationEntity, 'c')
-      .select('c.assignee_id', 'id')
-      .addSelect('count(*)::int', 'n')
-      .where(`c.assignee_id = ANY(:operatorIds) AND c.status = 'open'`, { operatorIds })
-      .groupBy('c.assignee_id')
-      .getRawMany<{ id: string; n: number }>();
+    const [rows, due] = await Promise.all([
+      em
+        .createQueryBuilder(ConversationEntity, 'c')
+        .select('c.assignee_id', 'id')
+        .addSelect('count(*)::int', 'n')
+        .where(`c.assignee_id = ANY(:operatorIds) AND c.status = 'open'`, { operatorIds })
+        .groupBy('c.assignee_id')
+        .getRawMany<{ id: string; n: number }>(),
+      this.dueSnoozes.dueByAssignee(em, { operatorIds }),
+    ]);
     for (const r of rows) counts.set(r.id, r.n);
+    for (const [id, n] of due) if (id !== null) counts.set(id, (counts.get(id) ?? 0) + n);
     return counts;
   }
 
   /** Every active operator of the account: presence, connection, availability and load. */
-  loads(accountId: string): Promise<OperatorLoadRow[]> {
+  async loads(accountId: string): Promise<OperatorLoadRow[]> {
+    const [rows, due] = await Promise.all([
+      this.storedLoads(accountId),
+      this.dueSnoozes.dueByAssignee(this.ds.manager, { accountId }),
+    ]);
+    return rows.map((r) => ({ ...r, openAssigned: r.openAssigned + (due.get(r.operatorId) ?? 0) }));
+  }
+
+  private storedLoads(accountId: string): Promise<OperatorLoadRow[]> {
     return this.ds
       .createQueryBuilder(OperatorEntity, 'o')
       .select('o.id', 'operatorId')

@@ -3,6 +3,8 @@ import type {
   ConversationSummaryDto,
   MessageDto,
   Page,
+  ReportNowDto,
+  RoutingOperatorLoadDto,
 } from '@switchboard/contracts';
 import {
   createApiInbox,
@@ -26,6 +28,7 @@ describe('a due snooze, before the sweeper writes it', () => {
   let admin: ApiClient;
   const ids: Record<'due' | 'later' | 'open', string> = { due: '', later: '', open: '' };
   let dueAt = '';
+  let adminId = '';
 
   const feed = (query: string) =>
     admin.ok<Page<ConversationSummaryDto>>('GET', `/api/conversations?${query}`);
@@ -37,7 +40,9 @@ describe('a due snooze, before the sweeper writes it', () => {
     db = await createTestDatabase();
     api = await startTestApi({ databaseUrl: db.url });
     await api.app.get(SnoozeSweeperService).onApplicationShutdown();
-    admin = (await loginAs(api.baseUrl)).client;
+    const session = await loginAs(api.baseUrl);
+    admin = session.client;
+    adminId = session.login.operator.id;
     const { customer, inbox } = await createApiInbox(admin);
     // Oldest first: `due`, `later`, then `open`, the newest activity.
     for (const key of ['due', 'later', 'open'] as const) {
@@ -45,6 +50,7 @@ describe('a due snooze, before the sweeper writes it', () => {
       const [conv] = (await feed(`status=open&inboxId=${inbox.id}&limit=1`)).items;
       ids[key] = conv!.id;
     }
+    await admin.ok('POST', `/api/conversations/${ids.due}/assign`, { assigneeId: adminId });
     dueAt = new Date(Date.now() + 1_500).toISOString();
     await admin.ok('POST', `/api/conversations/${ids.due}/snooze`, { until: dueAt });
     await admin.ok('POST', `/api/conversations/${ids.later}/snooze`, {
@@ -72,7 +78,16 @@ describe('a due snooze, before the sweeper writes it', () => {
       `/api/conversations/counts?inboxId=${(await createApiInbox(admin, 'Elsewhere')).inbox.id}`,
     );
     expect(elsewhere.nextSnoozeDueInMs).toBeNull();
+    // What else counts open conversations: the live report and routing's per-operator load.
+    const live = async () => {
+      const now = await admin.ok<ReportNowDto>('GET', '/api/reports/now');
+      const loads = await admin.ok<RoutingOperatorLoadDto[]>('GET', '/api/routing/operators');
+      const mine = loads.find((l) => l.operatorId === adminId);
+      return { open: now.open, unassigned: now.unassigned, assignedToMe: mine?.openAssigned };
+    };
+    expect(await live()).toEqual({ open: 1, unassigned: 1, assignedToMe: 0 });
     await new Promise((r) => setTimeout(r, Date.parse(dueAt) - Date.now() + 100));
+    expect(await live()).toEqual({ open: 2, unassigned: 1, assignedToMe: 1 });
 
     expect(await storedStatus(ids.due)).toBe('snoozed');
     const open = await feed('status=open');
