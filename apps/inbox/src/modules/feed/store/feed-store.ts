@@ -46,6 +46,8 @@ export interface FeedState {
   touched: Record<string, number>;
   /** Bumped on every filter change so responses for old filters are dropped. */
   generation: number;
+  /** Bumped each time a counted snooze falls due: other counts on screen (saved views) look too. */
+  dueLooks: number;
 
   setMe: (id: string | null) => void;
   setFilters: (patch: Partial<FeedFilters>) => void;
@@ -108,6 +110,7 @@ const initial = {
   inboxes: [],
   touched: {},
   generation: 0,
+  dueLooks: 0,
 };
 
 export const useFeedStore = create<FeedState>((set, get) => ({
@@ -229,6 +232,7 @@ export const useFeedStore = create<FeedState>((set, get) => ({
   },
 
   lookAtDueSnoozes: async () => {
+    set({ dueLooks: get().dueLooks + 1 });
     const start = get();
     // The snoozed tab drops what fell due: a fresh first page (that tab is short).
     if (start.filters.status === 'snoozed' || start.phase !== 'ready') {

@@ -12,7 +12,8 @@ export const VIEW_COUNTS_COALESCE_MS = 400;
 /**
  * Keeps the views' counts live. The client re-fetches `GET /api/views/counts` when the stream
  * applies a conversation event (created, message, status, assignee, tags: the feed store stamps
- * each in `touched`), when the feed reloads (a change of access, a resync), and reloads the views
+ * each in `touched`), when the feed reloads (a change of access, a resync) or a snooze falls due
+ * (its wake-up's events may come later: docs/architecture.md), and reloads the views
  * too when the stream is live again after a reconnect. Delivery receipts and other events that
  * change no conversation cost nothing. The server does not push counts: each viewer's counts
  * depend on their own inbox access, so a push would run every view's count for every connected
@@ -29,7 +30,11 @@ export function useLiveViewCounts(): void {
       }, VIEW_COUNTS_COALESCE_MS);
     };
     const unsubscribeFeed = useFeedStore.subscribe((state, previous) => {
-      if (state.touched !== previous.touched || state.generation !== previous.generation)
+      if (
+        state.touched !== previous.touched ||
+        state.generation !== previous.generation ||
+        state.dueLooks !== previous.dueLooks
+      )
         schedule();
     });
     const unsubscribeStream = useStreamStore.subscribe((state, previous) => {
