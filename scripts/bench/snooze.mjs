@@ -371,6 +371,14 @@ every page had cost 3–5 ms a page, mostly planning the second page (p50 8.6–
 5.4–6.1 ms in an earlier A/B), so the feed now reads it only once a snooze may be due
 (\`DueSnoozeWatch\`: the next due time, read at most every 250 ms).
 
+An inbox left open is back at T too: the counts say in how many milliseconds the next counted
+snooze falls due (\`nextSnoozeDueInMs\`, one more aggregate in the same group-by), and the SPA
+looks again then, without waiting for the wake-up's event. That aggregate's cost, \`EXPLAIN
+ANALYZE\` of the counts on 100,000 conversations all snoozed (the worst case; five runs each,
+alternating, PostgreSQL 15): 71.2–80.5 ms with it against 64.8–75.0 ms without, means 75.9 and
+69.3 ms (+7 ms, 10 %, in a case where a storm's counts took a second a look anyway); with few
+snoozed rows the filter stops at \`status\`.
+
 The storm's writes were slower this day than on 2026-12-02 before this change too: the same bench
 at 8f34ec8, the commit before it, took 86.9 s for the snoozes and 61.6 s for the reminders on
 the same day (41.9 s and 45.9 s on 2026-12-02), and 95.9 s at this commit with nobody looking at
