@@ -107,6 +107,7 @@ describe('inbox access', () => {
       open: 1,
       snoozed: 0,
       closed: 0,
+      nextSnoozeDueInMs: null,
     });
     expect(await feedOf(agnes, '&q=invoice')).toEqual([]);
     expect(await feedOf(agnes, `&q=${secret.number}`)).toEqual([]);
@@ -116,6 +117,7 @@ describe('inbox access', () => {
       open: 0,
       snoozed: 0,
       closed: 0,
+      nextSnoozeDueInMs: null,
     });
 
     const canned = await agnes.ok<{ id: string }>('POST', '/api/canned-replies', {
