@@ -337,7 +337,7 @@ tag+inbox+team+operator), and several tags at once (their cells, minus the facts
 conversations that carry two of them, which those cells count twice). Result:
 ${worst < 500 ? 'met' : 'not met'} (worst p95 ${f(worst)}).
 <!-- bench-reports:end -->`;
-  const file = 'docs/benchmarks.md';
+  const file = process.env.BENCH_DOC ?? 'docs/benchmarks.md';
   let doc = existsSync(file)
     ? readFileSync(file, 'utf8')
     : '# Benchmarks\n\n<!-- bench:start -->\n<!-- bench:end -->\n';

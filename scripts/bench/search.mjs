@@ -251,7 +251,7 @@ if (process.env.BENCH_SEARCH_DRY) {
   if (process.env.BENCH_SEARCH_KEEP) await new Promise(() => undefined);
   process.exit(0);
 }
-const file = 'docs/benchmarks.md';
+const file = process.env.BENCH_DOC ?? 'docs/benchmarks.md';
 let doc = existsSync(file)
   ? readFileSync(file, 'utf8')
   : '# Benchmarks\n\n<!-- bench:start -->\n<!-- bench:end -->\n';

@@ -396,7 +396,7 @@ conversation, a batch's events as one), which changes what operators and webhook
 receive: a product decision, left open. Task reminders are the same writes without a feed to read
 them from: a reminder is the notification itself.
 <!-- bench-snooze:end -->`;
-  const file = 'docs/benchmarks.md';
+  const file = process.env.BENCH_DOC ?? 'docs/benchmarks.md';
   let doc = existsSync(file)
     ? readFileSync(file, 'utf8')
     : '# Benchmarks\n\n<!-- bench:start -->\n<!-- bench:end -->\n';
