@@ -1,6 +1,7 @@
 import type { ConversationCountsDto, ConversationSummaryDto } from '@switchboard/contracts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { conversation, fakeFetch } from '../../../test-support/fixtures';
+import { useConversationStore } from '../../conversation/store/conversation-store';
 import { useStreamStore } from '../../realtime/store/stream-store';
 import { useFeedStore } from './feed-store';
 
@@ -30,7 +31,11 @@ describe('the feed looks again when a snooze falls due', () => {
     vi.useRealTimers();
   });
 
-  function serve(pages: (url: URL) => unknown, nextDue: () => number | null) {
+  function serve(
+    pages: (url: URL) => unknown,
+    nextDue: () => number | null,
+    more: Record<string, (url: URL) => unknown> = {},
+  ) {
     const record = (url: URL) =>
       calls.push({
         path: url.pathname,
@@ -42,6 +47,7 @@ describe('the feed looks again when a snooze falls due', () => {
       fakeFetch({
         '/api/conversations': (url) => (record(url), pages(url)),
         '/api/conversations/counts': (url) => (record(url), counts(nextDue())),
+        ...more,
       }),
     );
   }
@@ -103,6 +109,32 @@ describe('the feed looks again when a snooze falls due', () => {
     expect(calls).toEqual([]);
     await vi.advanceTimersByTimeAsync(200_000);
     expect(calls.map((c) => c.path)).toContain('/api/conversations');
+  });
+
+  it('turns the open pane of a snoozed conversation open', async () => {
+    const snoozed = conversation({ status: 'snoozed', snoozedUntil: at(30) });
+    const open = conversation({ id: snoozed.id, status: 'open', lastActivityAt: at(30) });
+    let due = false;
+    serve(
+      () => ({ items: due ? [open] : [], nextCursor: null }),
+      () => (due ? null : 800),
+      { [`/api/conversations/${snoozed.id}`]: () => (due ? open : snoozed) },
+    );
+    useConversationStore.setState({
+      selectedId: snoozed.id,
+      summaries: { [snoozed.id]: snoozed },
+    });
+    await useFeedStore.getState().loadFirstPage();
+    await useFeedStore.getState().refreshCounts();
+
+    due = true;
+    await vi.advanceTimersByTimeAsync(900);
+    expect(useConversationStore.getState().summaries[snoozed.id]).toMatchObject({
+      status: 'open',
+      snoozedUntil: null,
+    });
+    expect(useFeedStore.getState().order).toEqual([snoozed.id]);
+    useConversationStore.getState().reset();
   });
 
   it('forgets the look on sign-out', async () => {

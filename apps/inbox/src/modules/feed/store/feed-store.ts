@@ -14,7 +14,7 @@ import {
   placeInOrder,
   sortIds,
 } from '../utils/feed-ordering';
-import { cancelDueSnoozeLook, scheduleDueSnoozeLook } from './due-snooze-look';
+import { cancelDueSnoozeLook, refreshSnoozedPane, scheduleDueSnoozeLook } from './due-snooze-look';
 import { DEFAULT_FILTERS, type FeedFilters } from './feed-filters';
 import { t } from '../../../i18n/i18n';
 import { errorText, invalidFields } from '../../../shared/api/error-text';
@@ -56,6 +56,8 @@ export interface FeedState {
   refreshCounts: () => Promise<void>;
   /** A counted snooze has fallen due: its conversation is open now, in this feed or another. */
   lookAtDueSnoozes: () => Promise<void>;
+  /** The first page again, merged into what is loaded (the snoozed tab: replaced); the counts. */
+  mergeFirstPage: () => Promise<void>;
   loadInboxes: () => Promise<void>;
   /** A stream event carried this summary at `cursor`. */
   applyEvent: (conversation: ConversationSummaryDto, cursor: number) => void;
@@ -233,6 +235,12 @@ export const useFeedStore = create<FeedState>((set, get) => ({
 
   lookAtDueSnoozes: async () => {
     set({ dueLooks: get().dueLooks + 1 });
+    const pane = refreshSnoozedPane((id) => get().touched[id] ?? -1);
+    await get().mergeFirstPage();
+    await pane;
+  },
+
+  mergeFirstPage: async () => {
     const start = get();
     // The snoozed tab drops what fell due: a fresh first page (that tab is short).
     if (start.filters.status === 'snoozed' || start.phase !== 'ready') {
