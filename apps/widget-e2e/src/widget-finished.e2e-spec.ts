@@ -200,7 +200,22 @@ describe('web chat widget, finished: pre-chat, phone layout, files, hours', () =
     });
     expect(await page.$(bar)).toBeNull();
 
-    // The newest message is whole inside the log, after its image arrived and laid out.
+    // The newest message is whole inside the log, after its image arrived and laid out. The log
+    // follows on the image's load event and resize, a frame after the image is complete, so the
+    // measure below waits for that frame (and fails on what it finds if it never comes).
+    await page
+      .waitForFunction(
+        () => {
+          const root = document.querySelector('[data-switchboard-widget]')?.shadowRoot;
+          const log = root?.querySelector('.sb-log') as HTMLElement;
+          const items = log.querySelectorAll('li[data-author]');
+          const last = items[items.length - 1] as HTMLElement;
+          return log.getBoundingClientRect().bottom - last.getBoundingClientRect().bottom >= -1;
+        },
+        undefined,
+        { timeout: 5_000 },
+      )
+      .catch(() => undefined);
     const fit = await page.evaluate(() => {
       const root = document.querySelector('[data-switchboard-widget]')?.shadowRoot;
       const log = root?.querySelector('.sb-log') as HTMLElement;

@@ -5,10 +5,16 @@
  */
 export class StickyScroll {
   private pinned = true;
+  /** Where `follow` last put the log; below it is the visitor's doing. */
+  private placedAt = 0;
 
   constructor(private readonly log: HTMLElement) {
     log.addEventListener('scroll', () => {
-      this.pinned = log.scrollHeight - log.scrollTop - log.clientHeight < 24;
+      const nearBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 24;
+      // A scroll event lands a frame after `follow` moved the log, by when an image may have
+      // grown the content under it: only moving up from where we put it is the visitor reading.
+      const movedUp = log.scrollTop < this.placedAt - 1;
+      this.pinned = nearBottom || (this.pinned && !movedUp);
     });
     // `load` does not bubble, but is seen while capturing: images inside messages.
     log.addEventListener('load', () => this.follow(), true);
@@ -31,5 +37,6 @@ export class StickyScroll {
   private follow(): void {
     if (!this.pinned) return;
     this.log.scrollTop = this.log.scrollHeight;
+    this.placedAt = this.log.scrollTop;
   }
 }
