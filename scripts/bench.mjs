@@ -7,6 +7,7 @@ import pg from 'pg';
 import { io } from 'socket.io-client';
 import { startEmbeddedPostgres, freePort } from './lib/embedded-postgres.mjs';
 import { run } from './lib/run.mjs';
+import { apiNodeArgs } from './lib/api-node-args.mjs';
 import { saturation, steadyRate } from './bench/load.mjs';
 import { cpuPerMessage, cpuReading } from './bench/process-cpu.mjs';
 import {
@@ -179,7 +180,7 @@ try {
   const profileArgs = process.env.BENCH_PROFILE
     ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]
     : [];
-  const api = spawn(process.execPath, [...profileArgs, 'dist/apps/api/main.js'], {
+  const api = spawn(process.execPath, [...apiNodeArgs(), ...profileArgs, 'dist/apps/api/main.js'], {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
       ...process.env,
