@@ -7,7 +7,6 @@ import pg from 'pg';
 import { io } from 'socket.io-client';
 import { startEmbeddedPostgres, freePort } from './lib/embedded-postgres.mjs';
 import { run } from './lib/run.mjs';
-import { apiNodeArgs } from './lib/api-node-args.mjs';
 import { saturation, steadyRate } from './bench/load.mjs';
 import { cpuPerMessage, cpuReading } from './bench/process-cpu.mjs';
 import {
@@ -180,7 +179,9 @@ try {
   const profileArgs = process.env.BENCH_PROFILE
     ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]
     : [];
-  const api = spawn(process.execPath, [...apiNodeArgs(), ...profileArgs, 'dist/apps/api/main.js'], {
+  // BENCH_API_NODE_ARGS: flags for the API's node only, as in bench-api.mjs (an A/B of settings).
+  const apiNodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const api = spawn(process.execPath, [...apiNodeArgs, ...profileArgs, 'dist/apps/api/main.js'], {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
       ...process.env,

@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { startEmbeddedPostgres } from './lib/embedded-postgres.mjs';
 import { run } from './lib/run.mjs';
-import { API_NODE_ARGS } from './lib/api-node-args.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 process.chdir(root);
@@ -58,7 +57,7 @@ if (!process.env.DATABASE_URL) {
   console.log(`Embedded PostgreSQL running (data in ${embedded.dir})`);
 }
 
-const child = spawn(process.execPath, [...API_NODE_ARGS, 'dist/apps/api/main.js'], {
+const child = spawn(process.execPath, ['dist/apps/api/main.js'], {
   stdio: 'inherit',
   env: {
     NODE_ENV: 'development',

@@ -6,15 +6,12 @@
 //   node scripts/bench/ab-builds.mjs /tmp/old/dist/apps/api/main.js dist/apps/api/main.js
 // AB_ROUNDS (default 3) and AB_SKIP_INGEST=1 tune it; DATABASE_URL as for `npm run bench`.
 // AB_BEFORE_NODE_ARGS / AB_AFTER_NODE_ARGS (space-separated) give each side its own node flags,
-// so one build can be compared with itself under different runtime settings. Both start with
-// production's flags (scripts/lib/api-node-args.mjs); a later flag wins, so
-// `--max-semi-space-size=16` restores V8's default.
+// so one build can be compared with itself under different runtime settings.
 import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { io } from 'socket.io-client';
 import { freePort } from '../lib/embedded-postgres.mjs';
-import { API_NODE_ARGS } from '../lib/api-node-args.mjs';
 import { percentile, saturation, steadyRate } from './load.mjs';
 import { postSignedWebhook } from './signed-webhook.mjs';
 
@@ -42,7 +39,7 @@ async function start(build, db) {
   const flags = (process.env[`AB_${build.toUpperCase()}_NODE_ARGS`] ?? '')
     .split(' ')
     .filter(Boolean);
-  const child = spawn(process.execPath, [...API_NODE_ARGS, ...flags, builds[build]], {
+  const child = spawn(process.execPath, [...flags, builds[build]], {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
       ...process.env,

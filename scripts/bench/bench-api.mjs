@@ -5,9 +5,9 @@ import { spawn } from 'node:child_process';
 import pg from 'pg';
 import { startEmbeddedPostgres, freePort } from '../lib/embedded-postgres.mjs';
 import { run } from '../lib/run.mjs';
-import { apiNodeArgs } from '../lib/api-node-args.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const nodeArgs = () => (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
 /**
  * `name` keeps each bench's database and files apart. Returns the API's base URL, auth headers, a
@@ -41,8 +41,8 @@ export async function startBenchApi(name, { database } = {}) {
 
   const port = await freePort();
   const spawnApi = () =>
-    // Production's flags, then BENCH_API_NODE_ARGS (a CPU profile: `--cpu-prof --cpu-prof-dir=…`).
-    spawn(process.execPath, [...apiNodeArgs(), 'dist/apps/api/main.js'], {
+    // BENCH_API_NODE_ARGS: flags for the API's node (a CPU profile: `--cpu-prof --cpu-prof-dir=…`).
+    spawn(process.execPath, [...nodeArgs(), 'dist/apps/api/main.js'], {
       stdio: ['ignore', 'ignore', 'inherit'],
       env: {
         ...process.env,

@@ -9,7 +9,6 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { freePort, startEmbeddedPostgres } from '../lib/embedded-postgres.mjs';
 import { run } from '../lib/run.mjs';
-import { apiNodeArgs } from '../lib/api-node-args.mjs';
 import { percentile } from './load.mjs';
 import { PROBES, vocabulary } from './search-vocabulary.mjs';
 
@@ -77,7 +76,7 @@ const results = {};
 try {
   if (!reuse) await sql(admin, `CREATE DATABASE ${dbName}`);
   const port = await freePort();
-  api = spawn(process.execPath, [...apiNodeArgs(), 'dist/apps/api/main.js'], {
+  api = spawn(process.execPath, ['dist/apps/api/main.js'], {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
       ...process.env,
