@@ -8,6 +8,8 @@ import {
   type TestApi,
   type TestDatabase,
 } from '@switchboard/testing';
+import { EventLogService } from '../events/event-log.service';
+import { EventStreamService } from '../events/event-stream.service';
 
 /** The conversation stream's promise: every event once, in order, across disconnects and restarts. */
 describe('operator stream resume', () => {
@@ -45,6 +47,31 @@ describe('operator stream resume', () => {
     await new Promise((r) => setTimeout(r, 200));
     expectContiguous(cursors(socket), start + 1);
     socket.close();
+  });
+
+  it('keeps the socket open while the log cannot be read, and fills the gap once it can', async () => {
+    const socket = await RecordingOperatorSocket.connect(api.baseUrl, token);
+    // A writer that lost its announcement (the head check finds the gap), then a log read failing
+    // as it does while PostgreSQL restarts: the fill is tried again, the socket is not dropped.
+    const publish = jest
+      .spyOn(api.app.get(EventStreamService), 'publish')
+      .mockImplementationOnce(() => undefined);
+    const after = jest
+      .spyOn(api.app.get(EventLogService), 'after')
+      .mockRejectedValueOnce(new Error('Connection terminated unexpectedly'));
+    try {
+      await customer.say('unannounced', 'unannounced-1', { id: 'unannounced-cust' });
+      await socket.waitFor((evs) =>
+        evs.some((e) => e.type === 'message.created' && e.payload.message.text === 'unannounced'),
+      );
+      expect(after).toHaveBeenCalledTimes(2);
+      expectContiguous(cursors(socket), socket.ready!.cursor + 1);
+      expect(socket.socket.connected).toBe(true);
+    } finally {
+      publish.mockRestore();
+      after.mockRestore();
+      socket.close();
+    }
   });
 
   it('replays exactly the missed events after a disconnect', async () => {

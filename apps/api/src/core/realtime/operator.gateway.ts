@@ -54,6 +54,8 @@ const CATCH_UP_PAGE = 500;
 const GAP_GRACE_MS = 25;
 /** How often the log's head is compared with each socket, for events no instance announced. */
 const HEAD_CHECK_MS = 1_000;
+/** A log unreadable this long (not a restart, a failover) closes the socket; the client resumes. */
+const FILL_RETRY_MS = 60_000;
 
 /**
  * The operators' live stream. On connect, an operator gets every event after the cursor they
@@ -308,12 +310,7 @@ export class OperatorGateway
       const state = socket.data.state;
       state.catchingUp = true;
       state.hold(events);
-      setTimeout(() => {
-        void this.catchUp(socket).catch((err: Error) => {
-          this.logger.error(`Gap fill failed: ${err.message}`);
-          socket.disconnect(true);
-        });
-      }, GAP_GRACE_MS);
+      setTimeout(() => this.fillFromLog(socket), GAP_GRACE_MS);
     }
   }
 
@@ -337,6 +334,21 @@ export class OperatorGateway
     if (held.length) this.accepted(socket, held, state.accept(held));
   }
 
+  /** catchUp, tried again while the database is away: live events wait, the socket stays open. */
+  private fillFromLog(socket: OperatorSocket, since = Date.now(), attempt = 0): void {
+    this.catchUp(socket).catch((err: Error) => {
+      if (!socket.connected) return;
+      if (Date.now() - since > FILL_RETRY_MS) {
+        this.logger.error(`Gap fill failed: ${err.message}`);
+        socket.disconnect(true);
+        return;
+      }
+      this.logger.warn(`Gap fill failed, trying again: ${err.message}`);
+      const delay = Math.min(2_000, 100 * 2 ** attempt);
+      setTimeout(() => this.fillFromLog(socket, since, attempt + 1), delay).unref();
+    });
+  }
+
   /** A writer that died between commit and NOTIFY leaves no notice: compare heads now and then. */
   private async checkHeads(): Promise<void> {
     for (const [accountId, sockets] of this.byAccount) {
@@ -344,17 +356,14 @@ export class OperatorGateway
       const { head } = await this.log.bounds(accountId);
       for (const socket of sockets) {
         const state = socket.data.state;
-        if (!state.catchingUp && state.cursor < head)
-          void this.catchUp(socket).catch(() => socket.disconnect(true));
+        if (!state.catchingUp && state.cursor < head) this.fillFromLog(socket);
       }
     }
   }
 
   private resyncAll(): void {
     for (const set of this.byAccount.values()) {
-      for (const socket of set)
-        if (!socket.data.state.catchingUp)
-          void this.catchUp(socket).catch(() => socket.disconnect(true));
+      for (const socket of set) if (!socket.data.state.catchingUp) this.fillFromLog(socket);
     }
   }
 
