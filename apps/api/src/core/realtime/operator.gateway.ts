@@ -34,6 +34,7 @@ import type { OperatorSocket } from './operator-socket';
 import { ViewersRelay } from './viewers-relay';
 import { handshakeCursorProblem } from './handshake-cursor';
 import { OperatorConnectionsService } from '../../modules/routing/operator-connections.service';
+import { retryWhileDatabaseAway } from './retry-while-database-away';
 
 const handshakeSchema = z.object({
   // A bearer token, or (browsers) the session cookie plus the session's CSRF token.
@@ -54,8 +55,6 @@ const CATCH_UP_PAGE = 500;
 const GAP_GRACE_MS = 25;
 /** How often the log's head is compared with each socket, for events no instance announced. */
 const HEAD_CHECK_MS = 1_000;
-/** A log unreadable this long (not a restart, a failover) closes the socket; the client resumes. */
-const FILL_RETRY_MS = 60_000;
 
 /**
  * The operators' live stream. On connect, an operator gets every event after the cursor they
@@ -335,17 +334,12 @@ export class OperatorGateway
   }
 
   /** catchUp, tried again while the database is away: live events wait, the socket stays open. */
-  private fillFromLog(socket: OperatorSocket, since = Date.now(), attempt = 0): void {
-    this.catchUp(socket).catch((err: Error) => {
-      if (!socket.connected) return;
-      if (Date.now() - since > FILL_RETRY_MS) {
-        this.logger.error(`Gap fill failed: ${err.message}`);
-        socket.disconnect(true);
-        return;
-      }
-      this.logger.warn(`Gap fill failed, trying again: ${err.message}`);
-      const delay = Math.min(2_000, 100 * 2 ** attempt);
-      setTimeout(() => this.fillFromLog(socket, since, attempt + 1), delay).unref();
+  private fillFromLog(socket: OperatorSocket): void {
+    retryWhileDatabaseAway(() => this.catchUp(socket), {
+      what: 'Gap fill',
+      logger: this.logger,
+      wanted: () => socket.connected,
+      giveUp: () => socket.disconnect(true),
     });
   }
 
