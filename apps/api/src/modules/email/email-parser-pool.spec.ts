@@ -110,6 +110,36 @@ describe('EmailParserPool', () => {
     expect(p.liveWorkers).toBe(1);
   });
 
+  it('keeps a parse that finished in time while this thread was stalled past the budget', async () => {
+    // The worker raises a flag once it has answered; this thread then stays busy past the budget,
+    // so the timer and the answer are both due when the loop runs again.
+    const answered = new Int32Array(new SharedArrayBuffer(4));
+    const p = pool({
+      timeoutMs: 100,
+      entry: {
+        filename: `const { parentPort, workerData } = require('node:worker_threads');
+          parentPort.postMessage({ type: 'ready' });
+          parentPort.on('message', (req) => {
+            parentPort.postMessage({ type: 'parsed', id: req.id, events: [], notes: [] });
+            if (req.raw.uid === 8) { Atomics.store(workerData, 0, 1); Atomics.notify(workerData, 0); }
+          });`,
+        options: { eval: true, workerData: answered },
+      },
+    });
+    await p.parse(withAttachment, ctx); // the worker is up
+    // Leave the worker's message callback first: within it, a port drains answers that arrive.
+    await new Promise((resolve) => setImmediate(resolve));
+    const started = performance.now();
+    const pending = p.parse({ ...withAttachment, uid: 8 }, ctx);
+    for (let i = 0; i < 20; i++) await Promise.resolve(); // the request is posted; no loop turn yet
+    expect(Atomics.wait(answered, 0, 0, 5_000)).not.toBe('timed-out');
+    while (performance.now() - started < 300) {
+      // a stall: a large copy or a GC pause on the API's thread
+    }
+    expect(await pending).toEqual({ kind: 'parsed', events: [], notes: [] });
+    expect(p.liveWorkers).toBe(1);
+  });
+
   it('answers `unparsed` when a worker dies under a message, and keeps serving', async () => {
     const p = pool({
       entry: scripted(`

@@ -172,12 +172,18 @@ export class EmailParserPool {
 
   private run(pooled: PoolWorker, job: Job): void {
     const id = ++this.nextId;
-    const timer = setTimeout(() => {
+    const overBudget = () => {
+      if (pooled.current?.id !== id) return;
       this.discard(pooled, {
         kind: 'unparsed',
         reason: `parsing took longer than ${this.options.timeoutMs} ms`,
       });
-    }, this.options.timeoutMs);
+    };
+    // The timer measures this thread's clock: when this thread was busy past the budget (a large
+    // download, a GC pause), the worker's answer may already be waiting. Timers run before the
+    // loop reads messages, so the verdict waits one turn (setImmediate runs after it) and a mail
+    // parsed in time is never simplified for this thread's stall.
+    const timer = setTimeout(() => setImmediate(overBudget), this.options.timeoutMs);
     pooled.current = { id, job, timer };
     const request: EmailParseRequest = { id, raw: job.raw, ctx: job.ctx };
     pooled.worker.postMessage(request);
