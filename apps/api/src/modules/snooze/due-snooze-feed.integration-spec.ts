@@ -51,7 +51,8 @@ describe('a due snooze, before the sweeper writes it', () => {
       ids[key] = conv!.id;
     }
     await admin.ok('POST', `/api/conversations/${ids.due}/assign`, { assigneeId: adminId });
-    dueAt = new Date(Date.now() + 1_500).toISOString();
+    // Far enough ahead for every "before" check below on a busy CI runner (1.5 s was not).
+    dueAt = new Date(Date.now() + 4_000).toISOString();
     await admin.ok('POST', `/api/conversations/${ids.due}/snooze`, { until: dueAt });
     await admin.ok('POST', `/api/conversations/${ids.later}/snooze`, {
       until: new Date(Date.now() + 3_600_000).toISOString(),
@@ -86,6 +87,7 @@ describe('a due snooze, before the sweeper writes it', () => {
       return { open: now.open, unassigned: now.unassigned, assignedToMe: mine?.openAssigned };
     };
     expect(await live()).toEqual({ open: 1, unassigned: 1, assignedToMe: 0 });
+    expect(Date.now()).toBeLessThan(Date.parse(dueAt)); // all of the above ran before its time
     await new Promise((r) => setTimeout(r, Date.parse(dueAt) - Date.now() + 100));
     expect(await live()).toEqual({ open: 2, unassigned: 1, assignedToMe: 1 });
 
